@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { INTENTS } from './types';
+
+// Per-store settings. Every policy threshold and switch lives here; the admin settings page edits
+// this object and each save becomes a new version. Parsing an empty object gives the defaults.
+
+const money = z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount like 500 or 500.00');
+
+export const settingsSchema = z.object({
+  returns: z
+    .object({
+      automate: z.boolean().default(true),
+      windowDays: z.number().int().min(0).max(365).default(30), // counted from delivery
+    })
+    .prefault({}),
+  exchanges: z
+    .object({
+      automate: z.boolean().default(true),
+      finalSaleTag: z.string().default('final-sale'), // order tag or SKU marker that blocks exchanges
+      finalSaleSkus: z.array(z.string()).default([]), // SKUs (or prefixes ending in *) never exchanged
+      approvedSkus: z.array(z.string()).default([]), // empty = every SKU that is not final sale
+    })
+    .prefault({}),
+  addressChange: z
+    .object({
+      automate: z.boolean().default(true),
+      cutoffHours: z.number().min(0).max(720).default(12), // hours after the order is placed
+    })
+    .prefault({}),
+  cancellation: z.object({ automate: z.boolean().default(true) }).prefault({}),
+  tracking: z.object({ automate: z.boolean().default(true) }).prefault({}),
+  refunds: z
+    .object({
+      repeatCount: z.number().int().min(1).default(2), // this many refunds ...
+      repeatWindowDays: z.number().int().min(1).default(90), // ... within this many days = repeated
+    })
+    .prefault({}),
+  highValue: z.object({ threshold: money.default('500') }).prefault({}),
+  delay: z
+    .object({
+      noMovementDays: z.number().min(0.5).max(60).default(5),
+      pastEstimateDays: z.number().min(0).max(60).default(2),
+    })
+    .prefault({}),
+  vip: z
+    .object({
+      tags: z.array(z.string()).default(['vip']),
+      minTotalSpent: money.default('1000'),
+    })
+    .prefault({}),
+  automation: z
+    .object({
+      shadowMode: z.boolean().default(true), // compute and record, send nothing
+      minConfidence: z.number().min(0).max(1).default(0.8),
+      intents: z
+        .record(z.enum(INTENTS), z.boolean())
+        .default({ wismo: true, cancel: false, address_change: false, return_exchange: false, refund: false, damaged: false, not_received: false, other: false }),
+    })
+    .prefault({}),
+  tone: z
+    .object({
+      brandName: z.string().default('our store'),
+      agentSignature: z.string().default('The Customer Care Team'),
+      style: z.enum(['warm', 'concise', 'formal']).default('warm'),
+      extraGuidance: z.string().max(2000).default(''),
+    })
+    .prefault({}),
+  routing: z
+    .object({
+      tagPrefix: z.string().default('concord/'),
+      humanReviewTeamId: z.number().int().nullable().default(null),
+    })
+    .prefault({}),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings = (): Settings => settingsSchema.parse({});
