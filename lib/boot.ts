@@ -1,0 +1,53 @@
+import { ConfigError, getConfig } from '@/lib/config';
+import { getDbHandle } from '@/lib/db';
+import { drainInbox } from '@/lib/inbox/process-inbox';
+import { seedDemo } from '@/lib/demo/seed-demo';
+import { ensureShop } from '@/lib/shops';
+import { startWorker } from '@/lib/worker';
+import { widgetUrl } from '@/lib/auth/widget-link';
+import { DEMO_SHOP } from '@/lib/demo/demo-events';
+
+// Server start-up: validate config, open and migrate the database, seed the demo, start the
+// worker, and tell the newcomer where to look.
+export async function boot(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const started = Date.now();
+  const handle = await getDbHandle();
+  console.log(`[concord] database: ${handle.driver}${handle.driver === 'pglite' ? ` (${config.dataDir}/pglite)` : ''}, migrations applied`);
+  const now = new Date();
+  let showcaseTicket: string | null = null;
+  if (config.demoMode) {
+    await ensureShop(handle.db, { id: DEMO_SHOP.domain, name: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
+    const seeded = await seedDemo(handle.db, config, now);
+    const projected = await drainInbox(handle.db);
+    console.log(
+      seeded.fed > 0
+        ? `[concord] demo mode: fed ${seeded.fed} demo events through ingestion (${seeded.duplicates} already present), projected ${projected}`
+        : `[concord] demo mode: demo data already present (seeded ${seeded.seededAt}); nothing fed`,
+    );
+    showcaseTicket = seeded.showcaseTicketId;
+  } else if (config.env.SHOPIFY_SHOP_DOMAIN) {
+    await ensureShop(handle.db, { id: config.env.SHOPIFY_SHOP_DOMAIN, name: config.env.SHOPIFY_SHOP_DOMAIN, gorgiasDomain: config.env.GORGIAS_DOMAIN ?? null });
+  }
+  if (config.env.CONCORD_WORKER === 'on') startWorker();
+  const url = config.appUrl;
+  const lines = [
+    '',
+    `  Concord is ready (${Date.now() - started} ms)${config.demoMode ? ' — demo mode: outbound calls are recorded, not sent' : ''}`,
+    `  Ticket view (demo inbox) : ${url}/`,
+    showcaseTicket ? `  Widget for a demo ticket: ${widgetUrl(url, { ticketId: showcaseTicket, shopId: DEMO_SHOP.domain, agent: null }, config.secrets.session, now)}` : null,
+    `  Admin                    : ${url}/admin`,
+    `  Health                   : ${url}/api/health`,
+    '',
+  ].filter((l): l is string => l !== null);
+  console.log(lines.join('\n'));
+}

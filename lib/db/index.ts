@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { getConfig } from '@/lib/config';
+import { migrateDb, openDb, type Db, type DbHandle } from './client';
+
+// The app's database: opened once per process (a globalThis singleton survives hot reload, which
+// matters for PGlite: a second instance on the same directory would lose writes), migrated on open.
+
+const globalForDb = globalThis as unknown as { __concordDb?: Promise<DbHandle> };
+
+export function getDbHandle(): Promise<DbHandle> {
+  globalForDb.__concordDb ??= (async () => {
+    const config = getConfig();
+    const handle = await openDb({
+      driver: config.storage,
+      url: config.env.DATABASE_URL ?? config.env.POSTGRES_URL,
+      dataDir: config.storage === 'pglite' ? path.join(config.dataDir, 'pglite') : undefined,
+    });
+    await migrateDb(handle);
+    return handle;
+  })();
+  return globalForDb.__concordDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+export type { Db };

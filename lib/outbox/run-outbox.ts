@@ -1,0 +1,145 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { rowsOf } from '@/lib/db/rows';
+import { actions, outbox } from '@/lib/db/schema';
+import { retryDelayMs } from '@/lib/domain/backoff';
+import { ExternalApiError } from '@/lib/integrations/http';
+import { writeAudit } from '@/lib/audit';
+
+export interface ClaimedEffect {
+  id: number;
+  shopId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  idempotencyKey: string;
+  attempts: number; // including this one
+  maxAttempts: number;
+  actionId: number | null;
+}
+
+export type EffectExecutor = (effect: ClaimedEffect) => Promise<unknown>;
+
+export interface OutboxDeps {
+  executors: Record<string, EffectExecutor>;
+  /** false: the system is not connected (demo mode), so the effect is recorded, not sent. */
+  isLive: (kind: string) => boolean;
+  now?: () => Date;
+  lockMs?: number; // a claimed effect not finished by then is claimed again (crash recovery)
+  backoff?: { baseMs: number; capMs: number };
+}
+
+export interface OutboxRunStats {
+  claimed: number;
+  done: number;
+  recorded: number;
+  retried: number;
+  dead: number;
+}
+
+/** Claims due effects (oldest first, one at a time per serial key) and runs them. */
+export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promise<OutboxRunStats> {
+  const now = deps.now?.() ?? new Date();
+  const lockUntil = new Date(now.getTime() + (deps.lockMs ?? 60_000));
+  const claimed = rowsOf<{
+    id: number; shop_id: string; kind: string; payload: Record<string, unknown>; idempotency_key: string;
+    attempts: number; max_attempts: number; action_id: number | null;
+  }>(
+    await db.execute(sql`
+      update outbox set status = 'running', locked_until = ${lockUntil}, attempts = attempts + 1
+      where id in (
+        select o.id from outbox o
+        where ((o.status = 'pending' and o.next_attempt_at <= ${now}) or (o.status = 'running' and o.locked_until < ${now}))
+          and (o.serial_key is null or not exists (
+            select 1 from outbox p where p.serial_key = o.serial_key and p.id < o.id and p.status in ('pending', 'running')))
+        order by o.id
+        limit ${limit}
+        for update skip locked)
+      returning id, shop_id, kind, payload, idempotency_key, attempts, max_attempts, action_id`),
+  );
+  const stats: OutboxRunStats = { claimed: claimed.length, done: 0, recorded: 0, retried: 0, dead: 0 };
+  for (const row of claimed) {
+    const effect: ClaimedEffect = {
+      id: Number(row.id), shopId: row.shop_id, kind: row.kind, payload: row.payload, idempotencyKey: row.idempotency_key,
+      attempts: row.attempts, maxAttempts: row.max_attempts, actionId: row.action_id,
+    };
+    const outcome = await runOne(db, deps, effect, now);
+    stats[outcome]++;
+  }
+  return stats;
+}
+
+async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date): Promise<'done' | 'recorded' | 'retried' | 'dead'> {
+  const executor = deps.executors[effect.kind];
+  if (!executor) {
+    await settle(db, effect, 'dead', null, `No executor for effect kind "${effect.kind}".`);
+    return 'dead';
+  }
+  if (!deps.isLive(effect.kind)) {
+    await settle(db, effect, 'recorded', { recorded: true, note: 'Demo mode: this call was recorded, not sent.', request: effect.payload }, null);
+    return 'recorded';
+  }
+  try {
+    const result = await executor(effect);
+    await settle(db, effect, 'done', result ?? null, null);
+    return 'done';
+  } catch (err) {
+    const retryable = err instanceof ExternalApiError ? err.retryable : false;
+    const message = err instanceof Error ? err.message : String(err);
+    if (!retryable || effect.attempts >= effect.maxAttempts) {
+      const why = retryable ? `gave up after ${effect.attempts} attempts: ${message}` : message;
+      await settle(db, effect, 'dead', null, why);
+      return 'dead';
+    }
+    const delay = retryDelayMs(effect.attempts, err instanceof ExternalApiError ? err.retryAfterMs : null, deps.backoff);
+    await db
+      .update(outbox)
+      .set({ status: 'pending', lockedUntil: null, lastError: message.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + delay) })
+      .where(eq(outbox.id, effect.id));
+    return 'retried';
+  }
+}
+
+async function settle(db: Db, effect: ClaimedEffect, status: 'done' | 'recorded' | 'dead', result: unknown, error: string | null): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(outbox)
+      .set({ status, result: result as never, lastError: error?.slice(0, 1000) ?? null, lockedUntil: null, completedAt: new Date() })
+      .where(eq(outbox.id, effect.id));
+    if (effect.actionId !== null) {
+      const actionStatus = status === 'dead' ? 'failed' : status;
+      await tx.update(actions).set({ status: actionStatus, result: result as never, error, completedAt: new Date() }).where(eq(actions.id, effect.actionId));
+    }
+    if (status === 'dead') {
+      await writeAudit(tx, {
+        shopId: effect.shopId,
+        actor: { type: 'system' },
+        action: 'outbox.dead_lettered',
+        subjectType: 'outbox',
+        subjectId: String(effect.id),
+        explanation: `${effect.kind} failed and was dead-lettered: ${error}. An admin can replay it from the Outbox page.`,
+        after: { kind: effect.kind, attempts: effect.attempts },
+      });
+    }
+  });
+}
+
+/** An admin replays a dead-lettered effect: it runs again with a fresh attempt budget. */
+export async function replayDeadEffect(db: Db, id: number, actor: { type: 'admin'; id: string }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(outbox)
+      .set({ status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, completedAt: null })
+      .where(sql`${outbox.id} = ${id} and ${outbox.status} = 'dead'`)
+      .returning({ shopId: outbox.shopId, kind: outbox.kind });
+    if (rows.length === 0) return false;
+    await writeAudit(tx, {
+      shopId: rows[0].shopId,
+      actor,
+      action: 'outbox.replayed',
+      subjectType: 'outbox',
+      subjectId: String(id),
+      explanation: `${actor.id} replayed the dead-lettered ${rows[0].kind} effect.`,
+    });
+    return true;
+  });
+}

@@ -1,0 +1,54 @@
+import type { Db } from '@/lib/db/client';
+import { inboxEvents } from '@/lib/db/schema';
+import { HttpError } from '@/lib/http/responses';
+import { isShopifyTopic, readShopifyHeaders, verifyShopifyHmac } from '@/lib/integrations/shopify/verify-webhook';
+
+export interface ReceiveResult {
+  stored: boolean; // false for a duplicate delivery
+  eventId: string;
+  topic: string;
+  ignored: boolean; // a topic Concord does not project
+}
+
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+/**
+ * Verifies a Shopify webhook and commits it to the inbox. Only after this returns may the route
+ * answer 2xx: projection happens later, from the inbox, so an acknowledged event is never lost.
+ */
+export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Headers, secret: string): Promise<ReceiveResult> {
+  if (!verifyShopifyHmac(raw, headers.get('x-shopify-hmac-sha256'), secret)) {
+    throw new HttpError(401, 'invalid_signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body. Check that SHOPIFY_API_SECRET is the app’s client secret.');
+  }
+  const h = readShopifyHeaders(headers);
+  if (!h.topic) throw new HttpError(400, 'missing_topic', 'X-Shopify-Topic header is missing.');
+  if (!SHOP_DOMAIN.test(h.shopDomain)) throw new HttpError(400, 'invalid_shop', 'X-Shopify-Shop-Domain must be a myshopify.com domain.');
+  // Shopify's dedupe key is the event id; older deliveries may only carry the webhook id.
+  const eventId = h.eventId ?? h.webhookId;
+  if (!eventId) throw new HttpError(400, 'missing_event_id', 'X-Shopify-Event-Id (or X-Shopify-Webhook-Id) header is missing.');
+  const text = raw.toString('utf8');
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The body is not a complete JSON object; nothing was stored.');
+  }
+  const ignored = !isShopifyTopic(h.topic);
+  const rows = await db
+    .insert(inboxEvents)
+    .values({
+      source: 'shopify',
+      shopId: h.shopDomain,
+      topic: h.topic,
+      eventId,
+      webhookId: h.webhookId,
+      triggeredAt: h.triggeredAt,
+      apiVersion: h.apiVersion,
+      body: text,
+      // A topic we don't handle is kept for the record but never projected.
+      ...(ignored ? { status: 'ignored', processedAt: new Date(), lastError: `topic ${h.topic} is not handled` } : {}),
+    })
+    .onConflictDoNothing()
+    .returning({ id: inboxEvents.id });
+  return { stored: rows.length > 0, eventId, topic: h.topic, ignored };
+}

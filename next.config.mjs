@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and pg has optional native bits: load them from node_modules at run time
+  // instead of bundling them.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@vercel/postgres', 'lossless-json'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;
