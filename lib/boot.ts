@@ -6,6 +6,7 @@ import { ensureShop } from '@/lib/shops';
 import { startWorker } from '@/lib/worker';
 import { widgetUrl } from '@/lib/auth/widget-link';
 import { DEMO_SHOP } from '@/lib/demo/demo-events';
+import { DEMO_PASSWORD, DEMO_USERS, ensureUser } from '@/lib/users';
 
 // Server start-up: validate config, open and migrate the database, seed the demo, start the
 // worker, and tell the newcomer where to look.
@@ -38,6 +39,11 @@ export async function boot(): Promise<void> {
   } else if (config.env.SHOPIFY_SHOP_DOMAIN) {
     await ensureShop(handle.db, { id: config.env.SHOPIFY_SHOP_DOMAIN, name: config.env.SHOPIFY_SHOP_DOMAIN, gorgiasDomain: config.env.GORGIAS_DOMAIN ?? null });
   }
+  // The first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD; demo mode adds two demo accounts.
+  if (config.env.ADMIN_EMAIL && config.env.ADMIN_PASSWORD) {
+    if (await ensureUser(handle.db, { email: config.env.ADMIN_EMAIL, password: config.env.ADMIN_PASSWORD, role: 'admin' })) console.log(`[concord] created admin ${config.env.ADMIN_EMAIL}`);
+  }
+  if (config.demoMode) for (const u of DEMO_USERS) await ensureUser(handle.db, { ...u, password: DEMO_PASSWORD });
   if (config.env.CONCORD_WORKER === 'on') startWorker();
   const url = config.appUrl;
   const lines = [
@@ -45,7 +51,7 @@ export async function boot(): Promise<void> {
     `  Concord is ready (${Date.now() - started} ms)${config.demoMode ? ' — demo mode: outbound calls are recorded, not sent' : ''}`,
     `  Ticket view (demo inbox) : ${url}/`,
     showcaseTicket ? `  Widget for a demo ticket: ${widgetUrl(url, { ticketId: showcaseTicket, shopId: DEMO_SHOP.domain, agent: null }, config.secrets.session, now)}` : null,
-    `  Admin                    : ${url}/admin`,
+    `  Admin                    : ${url}/admin${config.demoMode ? `  (sign in as ${DEMO_USERS[0].email} / ${DEMO_PASSWORD})` : ''}`,
     `  Health                   : ${url}/api/health`,
     '',
   ].filter((l): l is string => l !== null);

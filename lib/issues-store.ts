@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { issues, outbox } from '@/lib/db/schema';
 import { applyIssueSignal, type IssueKind, type IssueRecord, type IssueSignal } from '@/lib/domain/issues';
+import { issueRecordFromRow } from '@/lib/read-model/mappers';
 import { writeAudit, type Actor } from '@/lib/audit';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 
@@ -10,21 +11,6 @@ export interface IssueChange {
   kind: IssueKind;
   change: 'opened' | 'resolved' | 'reopened';
   record: IssueRecord;
-}
-
-function recordFromRow(r: typeof issues.$inferSelect): IssueRecord {
-  return {
-    key: r.key,
-    kind: r.kind as IssueKind,
-    status: r.status as 'open' | 'resolved',
-    openedAt: r.openedAt,
-    resolvedAt: r.resolvedAt,
-    lastSignalAt: r.lastSignalAt,
-    reason: r.reason,
-    orderId: r.orderId,
-    ticketId: r.ticketId,
-    closedBy: (r.closedBy as IssueRecord['closedBy']) ?? null,
-  };
 }
 
 /**
@@ -41,7 +27,7 @@ export async function applyIssueSignals(
   const changes: IssueChange[] = [];
   for (const signal of signals) {
     const [row] = await tx.select().from(issues).where(and(eq(issues.shopId, shopId), eq(issues.key, signal.key))).limit(1);
-    const { record, changed } = applyIssueSignal(row ? recordFromRow(row) : null, signal);
+    const { record, changed } = applyIssueSignal(row ? issueRecordFromRow(row) : null, signal);
     if (changed === 'none') continue;
     const values = {
       kind: record.kind,

@@ -26,3 +26,8 @@ export async function getDb(): Promise<Db> {
 }
 
 export type { Db };
+
+/** Tests point the app at their own database. */
+export function setDbHandleForTests(handle: DbHandle | null): void {
+  globalForDb.__concordDb = handle ? Promise.resolve(handle) : undefined;
+}

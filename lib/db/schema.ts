@@ -207,7 +207,8 @@ export const tickets = pgTable(
   'tickets',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    shopId: text('shop_id').notNull(), // the store the ticket was matched to (or the account's first store)
+    shopId: text('shop_id').notNull(), // the helpdesk's primary store (stable)
+    matchedShopId: text('matched_shop_id'), // the store whose customer/order the ticket was matched to
     gorgiasTicketId: text('gorgias_ticket_id').notNull(),
     gorgiasDomain: text('gorgias_domain'),
     gorgiasCustomerId: text('gorgias_customer_id'),
@@ -382,7 +383,7 @@ export const outbox = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     serialKey: text('serial_key'),
     actionId: integer('action_id'),
-    status: text('status').notNull().default('pending'), // pending | running | done | dead | recorded
+    status: text('status').notNull().default('pending'), // pending | running | done | dead | recorded (demo) | shadow
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(8),
     nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),

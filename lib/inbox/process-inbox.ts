@@ -24,7 +24,7 @@ const MAX_ATTEMPTS = 5;
  * entries and its outbox effects commit together with the "done" mark, so a crash at any point
  * either redoes the whole event or none of it. Returns false when nothing is due.
  */
-export async function processNextInboxEvent(db: Db, now: () => Date = () => new Date()): Promise<boolean> {
+export async function processNextInboxEvent(db: Db, now: () => Date = () => new Date(), onlyId?: number): Promise<boolean> {
   let claimedId: number | null = null;
   try {
     return await db.transaction(async (tx) => {
@@ -33,7 +33,7 @@ export async function processNextInboxEvent(db: Db, now: () => Date = () => new 
       }>(
         await tx.execute(sql`
           select id, source, shop_id, topic, event_id, triggered_at, body, received_at from inbox_events
-          where status = 'pending' and next_attempt_at <= ${now()}
+          where status = 'pending' and ${onlyId === undefined ? sql`next_attempt_at <= ${now()}` : sql`id = ${onlyId}`}
           order by id limit 1 for update skip locked`),
       );
       if (!row) return false;

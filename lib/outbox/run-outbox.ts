@@ -32,6 +32,7 @@ export interface OutboxRunStats {
   claimed: number;
   done: number;
   recorded: number;
+  shadow: number;
   retried: number;
   dead: number;
 }
@@ -56,7 +57,8 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
         for update skip locked)
       returning id, shop_id, kind, payload, idempotency_key, attempts, max_attempts, action_id`),
   );
-  const stats: OutboxRunStats = { claimed: claimed.length, done: 0, recorded: 0, retried: 0, dead: 0 };
+  claimed.sort((a, b) => Number(a.id) - Number(b.id)); // UPDATE ... RETURNING has no order
+  const stats: OutboxRunStats = { claimed: claimed.length, done: 0, recorded: 0, shadow: 0, retried: 0, dead: 0 };
   for (const row of claimed) {
     const effect: ClaimedEffect = {
       id: Number(row.id), shopId: row.shop_id, kind: row.kind, payload: row.payload, idempotencyKey: row.idempotency_key,
@@ -68,11 +70,15 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
   return stats;
 }
 
-async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date): Promise<'done' | 'recorded' | 'retried' | 'dead'> {
+async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date): Promise<'done' | 'recorded' | 'shadow' | 'retried' | 'dead'> {
   const executor = deps.executors[effect.kind];
   if (!executor) {
     await settle(db, effect, 'dead', null, `No executor for effect kind "${effect.kind}".`);
     return 'dead';
+  }
+  if (effect.payload.shadow === true) {
+    await settle(db, effect, 'shadow', { shadow: true, note: 'Shadow mode: computed and recorded as "would have done"; nothing was sent.', request: effect.payload }, null);
+    return 'shadow';
   }
   if (!deps.isLive(effect.kind)) {
     await settle(db, effect, 'recorded', { recorded: true, note: 'Demo mode: this call was recorded, not sent.', request: effect.payload }, null);
@@ -99,7 +105,7 @@ async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date
   }
 }
 
-async function settle(db: Db, effect: ClaimedEffect, status: 'done' | 'recorded' | 'dead', result: unknown, error: string | null): Promise<void> {
+async function settle(db: Db, effect: ClaimedEffect, status: 'done' | 'recorded' | 'shadow' | 'dead', result: unknown, error: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(outbox)

@@ -1,4 +1,5 @@
-import type { customers, fulfillments, orders, refunds, returns, trackingEvents } from '@/lib/db/schema';
+import type { customers, fulfillments, issues, orders, refunds, returns, trackingEvents } from '@/lib/db/schema';
+import type { IssueKind, IssueRecord } from '@/lib/domain/issues';
 import type { Address, Customer, Fulfillment, LineItem, Order, Refund, Return, TrackingEvent } from '@/lib/domain/types';
 
 // Database rows -> domain objects. The only place that knows both shapes.
@@ -82,5 +83,20 @@ export function customerFromRow(r: typeof customers.$inferSelect): Customer {
     tags: r.tags,
     ordersCount: r.ordersCount,
     totalSpent: r.totalSpent,
+  };
+}
+
+export function issueRecordFromRow(r: typeof issues.$inferSelect): IssueRecord {
+  return {
+    key: r.key,
+    kind: r.kind as IssueKind,
+    status: r.status as 'open' | 'resolved',
+    openedAt: r.openedAt,
+    resolvedAt: r.resolvedAt,
+    lastSignalAt: r.lastSignalAt,
+    reason: r.reason,
+    orderId: r.orderId,
+    ticketId: r.ticketId,
+    closedBy: (r.closedBy as IssueRecord['closedBy']) ?? null,
   };
 }

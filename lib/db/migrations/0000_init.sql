@@ -273,6 +273,7 @@ CREATE TABLE "suppression_overrides" (
 CREATE TABLE "tickets" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"shop_id" text NOT NULL,
+	"matched_shop_id" text,
 	"gorgias_ticket_id" text NOT NULL,
 	"gorgias_domain" text,
 	"gorgias_customer_id" text,

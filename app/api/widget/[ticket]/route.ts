@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db';
+import { handle, HttpError } from '@/lib/http/responses';
+import { verifyWidgetToken } from '@/lib/auth/widget-link';
+import { loadWidgetPageData } from '@/lib/widget-page-data';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// GET /api/widget/:ticket – the live widget page's data (signed link in x-widget-token).
+export const GET = handle(async (req: Request, ctx: { params: Promise<{ ticket: string }> }) => {
+  const { ticket } = await ctx.params;
+  const now = new Date();
+  const config = getConfig();
+  const grant = verifyWidgetToken(req.headers.get('x-widget-token'), ticket, config.secrets.session, now);
+  if (!grant.ok) throw new HttpError(401, 'invalid_widget_link', grant.reason);
+  return NextResponse.json(await loadWidgetPageData(await getDb(), config, grant.grant, now));
+});

@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import type { Session } from '@/lib/auth/session';
+import { LogoutButton } from './logout-button';
+
+const LINKS = [
+  { href: '/admin', label: 'Overview', role: 'admin' },
+  { href: '/admin/setup', label: 'Setup', role: 'admin' },
+] as const;
+
+export function AdminNav({ session, current }: { session: Session; current: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-2">
+        <nav className="flex items-center gap-4 text-sm" aria-label="Admin">
+          <Link href="/" className="font-bold text-brand-700">Concord</Link>
+          {LINKS.filter((l) => l.role === 'admin' ? session.role === 'admin' : true).map((l) => (
+            <Link key={l.href} href={l.href} aria-current={current === l.href ? 'page' : undefined} className={current === l.href ? 'font-semibold text-slate-900' : 'text-slate-600 hover:text-slate-900'}>
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="flex items-center gap-3 text-xs text-slate-500">
+          <span>{session.email} · {session.role}</span>
+          <LogoutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

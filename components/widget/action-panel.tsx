@@ -1,0 +1,198 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { widgetFetch, type WidgetJson } from './api';
+import { Badge, Card } from './badges';
+
+type Kind = 'cancel_order' | 'update_address' | 'create_return' | 'create_exchange' | 'tag_order' | 'internal_note' | 'assign_human_review';
+
+const LABELS: Record<Kind, string> = {
+  cancel_order: 'Cancel order',
+  update_address: 'Update address',
+  create_return: 'Create return',
+  create_exchange: 'Exchange',
+  tag_order: 'Tag order',
+  internal_note: 'Internal note',
+  assign_human_review: 'Send to human review',
+};
+
+interface Plan {
+  msg: string;
+  status: string;
+  plan: string;
+  overridden: boolean;
+}
+
+export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticketId: string; token: string }) {
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<Kind | null>(null);
+  const [params, setParams] = useState<Record<string, unknown>>({});
+  const [overrideReason, setOverrideReason] = useState('');
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const suggested = data.verdict?.nextStep;
+
+  const call = useMutation({
+    mutationFn: (confirm: boolean) =>
+      widgetFetch<Plan>('/api/gorgias/actions', token, {
+        method: 'POST',
+        body: { ticket_id: ticketId, action: kind, confirm, params, ...(overrideReason.trim() ? { override_reason: overrideReason.trim() } : {}) },
+      }),
+    onSuccess: (res, confirm) => {
+      if (!confirm) setPlan(res);
+      else {
+        setResult({ tone: 'ok', text: res.msg });
+        setKind(null);
+        setPlan(null);
+        setOverrideReason('');
+        void qc.invalidateQueries({ queryKey: ['widget', ticketId] });
+      }
+    },
+    onError: (err) => setResult({ tone: 'error', text: (err as Error).message }),
+  });
+
+  const open = (k: Kind) => {
+    setKind(k);
+    setPlan(null);
+    setResult(null);
+    setOverrideReason('');
+    setParams(k === 'cancel_order' ? { refund: true, restock: true, notifyCustomer: true } : k === 'update_address' ? { address: {} } : {});
+  };
+
+  return (
+    <Card title="Actions" id="actions-title">
+      <div className="flex flex-wrap gap-2" role="group" aria-label="Policy actions">
+        {(Object.keys(LABELS) as Kind[]).map((k) => (
+          <button
+            key={k}
+            type="button"
+            onClick={() => open(k)}
+            aria-pressed={kind === k}
+            className={`rounded-md border px-2.5 py-1.5 text-xs font-medium ${kind === k ? 'border-brand-500 bg-brand-50 text-brand-700' : 'border-slate-300 hover:bg-slate-50'} ${suggested === k ? 'ring-2 ring-emerald-400' : ''}`}
+          >
+            {LABELS[k]}
+            {suggested === k ? ' ✓' : ''}
+          </button>
+        ))}
+      </div>
+      {kind && (
+        <form
+          className="mt-3 space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            call.mutate(plan !== null);
+          }}
+        >
+          <ActionFields kind={kind} params={params} setParams={(p) => { setParams(p); setPlan(null); }} />
+          {plan && (
+            <div role="alertdialog" aria-label="Confirm action" className="rounded-md border border-slate-300 bg-white p-2.5 text-xs">
+              <p className="font-medium text-slate-800">{plan.plan}</p>
+              {plan.overridden && (
+                <>
+                  <p className="mt-1 text-amber-800">{plan.msg.replace(plan.plan, '').replace(/^Not done yet\.\s*/, '')}</p>
+                  <label className="mt-2 block font-medium text-slate-700">
+                    Reason for overriding the policy
+                    <input required value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+                  </label>
+                </>
+              )}
+            </div>
+          )}
+          <div className="flex gap-2">
+            <button type="submit" disabled={call.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+              {call.isPending ? 'Working…' : plan ? 'Confirm' : 'Review'}
+            </button>
+            <button type="button" onClick={() => { setKind(null); setPlan(null); }} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs">
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {result && (
+        <p role="status" className={`mt-2 text-xs ${result.tone === 'ok' ? 'text-emerald-700' : 'text-rose-700'}`}>
+          {result.text}
+        </p>
+      )}
+      {data.actions.length > 0 && (
+        <ul className="mt-3 space-y-1 border-t border-slate-100 pt-2 text-xs" aria-label="Recent actions">
+          {data.actions.map((a) => (
+            <li key={a.id} className="flex items-center justify-between gap-2">
+              <span>
+                {LABELS[a.kind as Kind] ?? a.kind.replace(/_/g, ' ')} <span className="text-slate-500">by {a.actor}</span>
+                {a.overridden ? <span className="ml-1 text-amber-700">(override)</span> : null}
+              </span>
+              <Badge tone={a.status === 'done' ? 'green' : a.status === 'failed' ? 'rose' : a.status === 'recorded' ? 'blue' : 'slate'}>
+                {a.status === 'recorded' ? 'recorded (demo)' : a.status}
+              </Badge>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function ActionFields({ kind, params, setParams }: { kind: Kind; params: Record<string, unknown>; setParams: (p: Record<string, unknown>) => void }) {
+  const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
+  if (kind === 'cancel_order') {
+    return (
+      <fieldset className="flex flex-wrap gap-3 text-xs">
+        <legend className="sr-only">Cancellation options</legend>
+        {(['refund', 'restock', 'notifyCustomer'] as const).map((k) => (
+          <label key={k} className="flex items-center gap-1">
+            <input type="checkbox" checked={Boolean(params[k])} onChange={(e) => setParams({ ...params, [k]: e.target.checked })} />
+            {k === 'notifyCustomer' ? 'Email the customer' : k === 'refund' ? 'Refund payment' : 'Restock items'}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  if (kind === 'update_address') {
+    const a = (params.address ?? {}) as Record<string, string>;
+    const set = (k: string, v: string) => setParams({ ...params, address: { ...a, [k]: v } });
+    return (
+      <div className="grid grid-cols-2 gap-2 text-xs">
+        {[
+          ['name', 'Name'],
+          ['address1', 'Address'],
+          ['address2', 'Apt, suite'],
+          ['city', 'City'],
+          ['provinceCode', 'State/province code'],
+          ['zip', 'ZIP'],
+          ['countryCode', 'Country code'],
+        ].map(([k, label]) => (
+          <label key={k} className="font-medium text-slate-700">
+            {label}
+            <input className={input} value={a[k] ?? ''} onChange={(e) => set(k, e.target.value)} maxLength={k === 'countryCode' ? 2 : 200} />
+          </label>
+        ))}
+      </div>
+    );
+  }
+  if (kind === 'tag_order') {
+    return (
+      <label className="block text-xs font-medium text-slate-700">
+        Tags (comma separated)
+        <input className={input} onChange={(e) => setParams({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
+      </label>
+    );
+  }
+  if (kind === 'internal_note') {
+    return (
+      <label className="block text-xs font-medium text-slate-700">
+        Note
+        <textarea className={input} rows={3} onChange={(e) => setParams({ body: e.target.value })} />
+      </label>
+    );
+  }
+  if (kind === 'create_return' || kind === 'create_exchange') {
+    return (
+      <label className="block text-xs font-medium text-slate-700">
+        Reason (optional)
+        <input className={input} onChange={(e) => setParams({ reason: e.target.value })} />
+      </label>
+    );
+  }
+  return null;
+}

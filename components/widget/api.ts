@@ -1,0 +1,39 @@
+'use client';
+
+import type { WidgetPageData } from '@/lib/widget-page-data';
+
+// The widget page talks to the same endpoints Gorgias's buttons use, authenticated by its signed link.
+
+// What JSON.stringify makes of the server's data: Dates arrive as ISO strings.
+type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
+export type WidgetJson = Jsonify<WidgetPageData>;
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export async function widgetFetch<T>(path: string, token: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? 'GET',
+    headers: { 'x-widget-token': token, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  });
+  const json = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, json?.error?.message ?? `Request failed (HTTP ${res.status}).`);
+  return json as T;
+}
+
+export function ago(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const s = Math.round((now - new Date(iso).getTime()) / 1000);
+  const abs = Math.abs(s);
+  const unit = abs < 90 ? [Math.max(1, abs), 'sec'] : abs < 5400 ? [Math.round(abs / 60), 'min'] : abs < 129600 ? [Math.round(abs / 3600), 'h'] : [Math.round(abs / 86400), 'd'];
+  return s >= 0 ? `${unit[0]} ${unit[1]} ago` : `in ${unit[0]} ${unit[1]}`;
+}
+
+export function shortDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+}

@@ -1,0 +1,72 @@
+import type { WidgetJson } from './api';
+import { ago, shortDate } from './api';
+import { Badge, Card, HealthBadge } from './badges';
+
+export function OrderCard({ data }: { data: WidgetJson }) {
+  const { view } = data;
+  return (
+    <Card
+      title="Orders & tracking"
+      id="orders-title"
+      right={<span className="text-xs text-slate-500" title={view.asOf}>as of {ago(view.asOf, Date.parse(data.now))}{view.stale ? ' · refreshing' : ''}</span>}
+    >
+      {view.match.note && (
+        <p role="note" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
+          {view.match.status === 'uncertain' ? 'Uncertain match: ' : ''}
+          {view.match.note}
+        </p>
+      )}
+      {view.orders.length === 0 && <p className="text-slate-500">No orders found for this customer in {view.shop.name}. Orders older than 60 days may not be visible.</p>}
+      <ul className="space-y-4">
+        {view.orders.map((o, i) => (
+          <li key={o.name} data-testid="order" className={i > 0 ? 'border-t border-slate-100 pt-3' : ''}>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <a href={o.adminUrl ?? undefined} target="_blank" rel="noreferrer" className="font-semibold text-brand-700 hover:underline">
+                {o.name}
+              </a>
+              <span className="font-medium">
+                {o.totalPrice} {o.currency}
+              </span>
+            </div>
+            <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
+              <span className="text-slate-500">{shortDate(o.createdAt)}</span>
+              {o.cancelled && <Badge tone="rose">cancelled</Badge>}
+              <Badge tone={o.financialStatus === 'paid' ? 'green' : 'slate'}>{o.financialStatus ?? 'unknown payment'}</Badge>
+              <Badge>{o.fulfillmentStatus ?? 'unfulfilled'}</Badge>
+            </div>
+            <p className="mt-1 text-xs text-slate-600">{o.items.join(', ')}</p>
+            {o.shipments.map((s, j) => (
+              <div key={j} className="mt-2 rounded-lg bg-slate-50 p-2.5" data-testid="shipment">
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <span className="text-xs font-medium">
+                    {s.carrier ?? 'Carrier'} ·{' '}
+                    {s.trackingUrl ? (
+                      <a className="text-brand-700 underline" href={s.trackingUrl} target="_blank" rel="noreferrer" data-testid="tracking-link">
+                        {s.trackingNumber ?? 'track'}
+                      </a>
+                    ) : (
+                      (s.trackingNumber ?? 'no tracking number')
+                    )}
+                  </span>
+                  <HealthBadge state={s.state} />
+                </div>
+                <p className="mt-1 text-xs text-slate-700">{s.reason}</p>
+                <p className="mt-0.5 text-xs text-slate-500">
+                  Last scan: {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${ago(s.lastEventAt, Date.parse(data.now))}` : 'none yet'}
+                  {s.estimatedDeliveryAt ? ` · ETA ${shortDate(s.estimatedDeliveryAt)}` : ''}
+                </p>
+              </div>
+            ))}
+            {(o.returns.length > 0 || o.refunds.length > 0) && (
+              <p className="mt-2 text-xs text-slate-600">
+                {o.returns.map((r) => `Return ${r.name ?? ''} ${r.status}`).join(' · ')}
+                {o.returns.length > 0 && o.refunds.length > 0 ? ' · ' : ''}
+                {o.refunds.map((r) => `Refunded ${r.amount} on ${shortDate(r.createdAt)}`).join(' · ')}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { ago, shortDate, widgetFetch, type WidgetJson } from './api';
+import { ActionPanel } from './action-panel';
+import { Badge, Card } from './badges';
+import { DraftEditor } from './draft-editor';
+import { OrderCard } from './order-card';
+import { SuppressionToggle } from './suppression-toggle';
+import { VerdictCard } from './verdict-card';
+
+export function WidgetApp({ ticketId, token }: { ticketId: string; token: string }) {
+  const query = useQuery({
+    queryKey: ['widget', ticketId],
+    queryFn: () => widgetFetch<WidgetJson>(`/api/widget/${ticketId}`, token),
+    refetchInterval: 15_000, // stays fresh without reloads while the agent works
+  });
+  if (query.isPending) {
+    return (
+      <main className="mx-auto max-w-xl p-4" aria-busy="true">
+        <div className="h-6 w-40 animate-pulse rounded bg-slate-200" />
+        <div className="mt-4 h-40 animate-pulse rounded-xl bg-slate-200" />
+      </main>
+    );
+  }
+  if (query.isError) {
+    return (
+      <main className="mx-auto max-w-xl p-4">
+        <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900">
+          <p className="font-semibold">Couldn’t load this ticket</p>
+          <p>{(query.error as Error).message}</p>
+          <button type="button" onClick={() => query.refetch()} className="mt-2 rounded-md border border-rose-300 bg-white px-3 py-1 text-xs">
+            Try again
+          </button>
+        </div>
+      </main>
+    );
+  }
+  const data = query.data;
+  const c = data.view.customer;
+  return (
+    <main className="mx-auto max-w-xl space-y-3 p-3">
+      <header className="rounded-xl bg-white px-4 py-3 shadow-sm ring-1 ring-slate-200">
+        <div className="flex items-start justify-between gap-2">
+          <div>
+            <h1 className="text-base font-semibold">
+              {c?.name ?? data.ticket?.customerName ?? data.ticket?.customerEmail ?? 'Unknown customer'} {c?.vip && <Badge tone="violet">VIP</Badge>}
+            </h1>
+            <p className="text-xs text-slate-500">
+              {c?.email ?? data.ticket?.customerEmail ?? 'no email'}
+              {c && c.otherEmails.length > 0 ? ` · also ${c.otherEmails.join(', ')}` : ''}
+            </p>
+            {c && (
+              <p className="text-xs text-slate-500">
+                {c.ordersCount} orders · {c.totalSpent} {c.currency} spent · {data.view.shop.name}
+                {c.storesMatched.length > 1 ? ` (+${c.storesMatched.length - 1} other store)` : ''}
+              </p>
+            )}
+          </div>
+          <div className="text-right text-xs text-slate-500">
+            <p>Ticket {ticketId}</p>
+            {data.demoMode && <Badge tone="blue">demo: calls recorded, not sent</Badge>}
+          </div>
+        </div>
+        {data.ticket?.subject && <p className="mt-2 text-sm text-slate-700">“{data.ticket.subject}”</p>}
+      </header>
+      <OrderCard data={data} />
+      <VerdictCard data={data} />
+      <DraftEditor data={data} ticketId={ticketId} token={token} />
+      <ActionPanel data={data} ticketId={ticketId} token={token} />
+      <SuppressionToggle data={data} ticketId={ticketId} token={token} />
+      <Card title="Timeline" id="timeline-title">
+        <ol className="space-y-1.5 text-xs">
+          {data.timeline.map((t, i) => (
+            <li key={i} className="flex gap-2">
+              <span className="w-24 shrink-0 text-slate-500" title={t.at}>{shortDate(t.at)}</span>
+              <span>{t.text}</span>
+            </li>
+          ))}
+          {data.timeline.length === 0 && <li className="text-slate-500">Nothing yet.</li>}
+        </ol>
+      </Card>
+      <Card title="Audit log" id="audit-title">
+        <ol className="space-y-1.5 text-xs" data-testid="audit">
+          {data.audit.map((a) => (
+            <li key={a.id}>
+              <span className="text-slate-500">{ago(a.at, Date.parse(data.now))} · {a.actor} · </span>
+              <span className="font-medium">{a.action}</span>
+              <p className="text-slate-600">{a.explanation}</p>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { eq } from 'drizzle-orm';
+import type { Config } from '@/lib/config';
+import type { Db } from '@/lib/db/client';
+import { appMeta } from '@/lib/db/schema';
+import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
+import { receiveGorgiasEvent } from '@/lib/receive-gorgias-event';
+import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
+import { buildDemoEvents, DEMO_SHOP } from './demo-events';
+
+const SEEDED_KEY = 'demo_seeded';
+
+export interface SeedResult {
+  fed: number;
+  duplicates: number;
+  seededAt: string;
+  showcaseTicketId: string | null;
+}
+
+/**
+ * Seeds the demo brand by feeding its bundled event stream through the real ingestion code:
+ * Shopify webhooks are signed with the webhook secret and verified like real ones, Gorgias ticket
+ * events go through the same receiver as the HTTP integration. A second start finds the marker and
+ * feeds nothing; even without it, the inbox's dedupe would ignore every repeated event.
+ */
+export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedResult> {
+  const [marker] = await db.select().from(appMeta).where(eq(appMeta.key, SEEDED_KEY));
+  if (marker) {
+    const v = marker.value as { seededAt: string; showcaseTicketId: string | null };
+    return { fed: 0, duplicates: 0, seededAt: v.seededAt, showcaseTicketId: v.showcaseTicketId };
+  }
+  const events = buildDemoEvents(now, { shopDomain: DEMO_SHOP.domain, shopName: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
+  let fed = 0;
+  let duplicates = 0;
+  let showcaseTicketId: string | null = null;
+  for (const e of events) {
+    if (e.source === 'shopify') {
+      const raw = Buffer.from(JSON.stringify(e.body));
+      const headers = new Headers({
+        'x-shopify-topic': e.topic,
+        'x-shopify-shop-domain': DEMO_SHOP.domain,
+        'x-shopify-event-id': e.eventId,
+        'x-shopify-webhook-id': `demo-${e.eventId}`,
+        'x-shopify-triggered-at': e.triggeredAt,
+        'x-shopify-api-version': '2026-10',
+        'x-shopify-hmac-sha256': signShopifyBody(raw, config.secrets.shopifyWebhook),
+      });
+      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook);
+      if (r.stored) fed++;
+      else duplicates++;
+    } else {
+      const r = await receiveGorgiasEvent(db, e.body);
+      if (r.inboxId !== null) fed++;
+      else duplicates++;
+      showcaseTicketId ??= r.ticketId;
+    }
+  }
+  const seededAt = now.toISOString();
+  await db.insert(appMeta).values({ key: SEEDED_KEY, value: { seededAt, showcaseTicketId, events: events.length } }).onConflictDoNothing();
+  return { fed, duplicates, seededAt, showcaseTicketId };
+}

@@ -1,0 +1,433 @@
+import { formatUtcDay, formatUtcStamp, relativeTime } from '@/lib/domain/relative-time';
+import { INTENTS, type Intent, type ShipmentState } from '@/lib/domain/types';
+
+// The JSON Concord answers to Gorgias' HTTP integration, which Gorgias renders in the ticket sidebar.
+//
+// How Gorgias renders it (docs/gorgias.md) shapes every choice here:
+// - The first answer generates the widget template, and a list is built from its FIRST element's
+//   shape. So every answer has every key (null when unknown, never omitted), every list element has
+//   the same keys, and objects are always present (a missing card would vanish from the template).
+// - Keys are humanised ("tracking_number" → "Tracking number"), so keys are chosen to read as labels.
+// - URL strings become links, ISO dates are formatted, booleans become badges: URLs are never
+//   truncated (a cut URL is a broken link) and dates stay ISO strings.
+// - Gorgias shows a STORED copy of the answer until the next ticket event, so relative ages
+//   ("3 min ago") go stale: each one sits next to an absolute date.
+
+export interface WidgetView {
+  asOf: Date;
+  stale: boolean;
+  refreshing: boolean;
+  shop: { id: string; name: string };
+  match: { status: 'matched' | 'uncertain' | 'none'; by: string[]; note: string | null }; // by: ['email', 'order number #1043']
+  customer: {
+    name: string | null;
+    email: string | null;
+    otherEmails: string[];
+    phones: string[];
+    vip: boolean;
+    ordersCount: number;
+    totalSpent: string;
+    currency: string;
+    storesMatched: string[];
+  } | null;
+  orders: {
+    name: string;
+    createdAt: Date;
+    totalPrice: string;
+    currency: string;
+    financialStatus: string | null;
+    fulfillmentStatus: string | null;
+    cancelled: boolean;
+    items: string[];
+    adminUrl: string | null;
+    shipments: {
+      carrier: string | null;
+      trackingNumber: string | null;
+      trackingUrl: string | null;
+      state: ShipmentState;
+      reason: string;
+      lastEventStatus: string | null;
+      lastEventAt: Date | null;
+      estimatedDeliveryAt: Date | null;
+    }[];
+    returns: { name: string | null; status: string }[];
+    refunds: { amount: string; createdAt: Date }[];
+  }[]; // latest first
+  openIssues: { kind: string; reason: string; openedAt: Date | null }[];
+  previousTickets: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null }[];
+  ticket: { id: string; intent: Intent | null; confidence: number | null; reasons: string[] } | null;
+  verdict: { decision: 'automate' | 'human_review'; explanation: string; reasons: string[]; nextStep: string } | null;
+  suppression: { suppressed: boolean; because: string[] };
+  draftPreview: string | null;
+  widgetUrl: string; // signed link to Concord's live widget page
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output shapes (type aliases, not interfaces, so they are plain JSON records)
+
+export type SidebarCustomerCard = {
+  name: string | null;
+  email: string | null;
+  other_emails: string | null;
+  phones: string | null;
+  vip: boolean | null;
+  total_orders: number | null;
+  total_spent: string | null;
+  other_stores: string | null;
+};
+
+export type SidebarTicketCard = {
+  ticket_id: string | null;
+  intent: string | null; // "Where is my order (92%)"
+  intent_reason: string | null;
+  policy: string | null; // "Automate" | "Human review"
+  policy_reason: string | null;
+  next_step: string | null;
+  suppressed: boolean | null;
+  suppression_reason: string | null;
+  draft_preview: string | null;
+};
+
+export type SidebarOrderItem = {
+  name: string;
+  placed_at: string | null;
+  total: string;
+  payment: string | null;
+  fulfillment: string;
+  cancelled: boolean;
+  items: string | null;
+  shipment: string; // "Delayed — no carrier scan for 6 days"
+  carrier: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  last_event: string | null; // "In transit, 2 days ago"
+  last_event_at: string | null;
+  estimated_delivery: string | null;
+  other_shipments: string | null;
+  returns: string | null;
+  refunds: string | null;
+  admin_url: string | null;
+};
+
+export type SidebarIssueItem = { issue: string; reason: string; opened_at: string | null };
+
+export type SidebarPreviousTicketItem = { ticket_id: string; subject: string | null; status: string; intent: string | null; created_at: string | null };
+
+export type SidebarJson = {
+  as_of: string | null;
+  data_age: string;
+  match: string | null;
+  notice: string | null; // an error or warning for the agent; null when all is well
+  store: string | null;
+  widget_url: string | null;
+  customer: SidebarCustomerCard;
+  ticket: SidebarTicketCard;
+  orders: SidebarOrderItem[];
+  open_issues: SidebarIssueItem[];
+  previous_tickets: SidebarPreviousTicketItem[];
+};
+
+// The sidebar is ~300 px wide: long text wraps into walls. These caps keep each row to a line or two.
+export const SIDEBAR_TEXT_LIMITS = { label: 60, line: 120, paragraph: 200 } as const;
+// The stored copy lives on the customer in Gorgias; the template shows 3 per list anyway.
+const MAX_LIST_ITEMS = 10;
+
+const INTENT_LABELS: Record<Intent, string> = {
+  wismo: 'Where is my order',
+  cancel: 'Cancel order',
+  address_change: 'Change address',
+  return_exchange: 'Return or exchange',
+  refund: 'Refund',
+  damaged: 'Damaged item',
+  not_received: 'Not received',
+  other: 'Other',
+};
+
+const NEXT_STEP_LABELS: Record<string, string> = {
+  reply_tracking: 'Reply with tracking',
+  cancel_order: 'Cancel the order',
+  update_address: 'Update the shipping address',
+  create_return: 'Create a return',
+  create_exchange: 'Create an exchange',
+  tag_order: 'Tag the order',
+  internal_note: 'Add an internal note',
+  reply: 'Reply',
+  assign_human_review: 'Assign for human review',
+};
+
+const STATE_LABELS: Record<ShipmentState, string> = {
+  unfulfilled: 'Not shipped',
+  label_created: 'Label created',
+  in_transit: 'In transit',
+  out_for_delivery: 'Out for delivery',
+  delivered: 'Delivered',
+  delayed: 'Delayed',
+  exception: 'Exception',
+};
+
+// Which shipment of an order the flattened row shows: the one an agent must act on first.
+const STATE_URGENCY: Record<ShipmentState, number> = {
+  exception: 0,
+  delayed: 1,
+  out_for_delivery: 2,
+  in_transit: 3,
+  label_created: 4,
+  unfulfilled: 5,
+  delivered: 6,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Builders
+
+export function buildSidebarJson(view: WidgetView, now: Date): SidebarJson {
+  const orders = [...view.orders].sort((a, b) => time(b.createdAt) - time(a.createdAt)).slice(0, MAX_LIST_ITEMS);
+  const previous = [...view.previousTickets].sort((a, b) => time(b.createdAt) - time(a.createdAt)).slice(0, MAX_LIST_ITEMS);
+  return {
+    as_of: iso(view.asOf),
+    data_age: dataAge(view, now),
+    match: matchText(view.match),
+    notice: null,
+    store: truncate(view.shop.name, SIDEBAR_TEXT_LIMITS.label),
+    widget_url: httpUrl(view.widgetUrl),
+    customer: customerCard(view),
+    ticket: ticketCard(view),
+    orders: orders.map((o) => orderItem(o, now)),
+    open_issues: view.openIssues.slice(0, MAX_LIST_ITEMS).map(issueItem),
+    previous_tickets: previous.map(previousTicketItem),
+  };
+}
+
+/**
+ * The "answer 200 with what we know" case: Gorgias disables an integration after 100 failures in a
+ * row, so a failure still answers with the full shape (a template generated from it stays valid)
+ * and says what happened in `notice`.
+ */
+export function sidebarErrorJson(message: string, widgetUrl: string | null, now: Date): SidebarJson {
+  return {
+    as_of: null,
+    data_age: `not available (${formatUtcStamp(now)})`,
+    match: null,
+    notice: truncate(message, SIDEBAR_TEXT_LIMITS.paragraph) ?? 'Concord could not load this customer’s data.',
+    store: null,
+    widget_url: widgetUrl === null ? null : httpUrl(widgetUrl),
+    customer: emptyCustomerCard(),
+    ticket: emptyTicketCard(),
+    orders: [],
+    open_issues: [],
+    previous_tickets: [],
+  };
+}
+
+function dataAge(view: WidgetView, now: Date): string {
+  const age = `as of ${relativeTime(view.asOf, now)} (${formatUtcStamp(view.asOf)})`;
+  if (view.refreshing) return `refreshing… (${age})`;
+  if (view.stale) return `${age}; may be out of date`;
+  return age;
+}
+
+function matchText(match: WidgetView['match']): string {
+  const by = match.by.length > 0 ? ` by ${match.by.join(', ')}` : '';
+  const text =
+    match.status === 'matched'
+      ? `Matched${by}`
+      : match.status === 'uncertain'
+        ? `Uncertain match${by}: ${match.note ?? 'check this is the right customer before acting'}`
+        : (match.note ?? 'No Shopify customer or order matches this ticket');
+  return truncate(text, SIDEBAR_TEXT_LIMITS.paragraph) ?? text;
+}
+
+function emptyCustomerCard(): SidebarCustomerCard {
+  return { name: null, email: null, other_emails: null, phones: null, vip: null, total_orders: null, total_spent: null, other_stores: null };
+}
+
+function customerCard(view: WidgetView): SidebarCustomerCard {
+  const c = view.customer;
+  if (!c) return emptyCustomerCard();
+  return {
+    name: truncate(c.name, SIDEBAR_TEXT_LIMITS.label),
+    email: c.email,
+    other_emails: joined(c.otherEmails.filter((e) => e !== c.email), SIDEBAR_TEXT_LIMITS.line),
+    phones: joined(c.phones, SIDEBAR_TEXT_LIMITS.line),
+    vip: c.vip,
+    total_orders: c.ordersCount,
+    total_spent: money(c.totalSpent, c.currency),
+    other_stores: joined(c.storesMatched.filter((s) => s !== view.shop.id), SIDEBAR_TEXT_LIMITS.line),
+  };
+}
+
+function emptyTicketCard(): SidebarTicketCard {
+  return {
+    ticket_id: null,
+    intent: null,
+    intent_reason: null,
+    policy: null,
+    policy_reason: null,
+    next_step: null,
+    suppressed: null,
+    suppression_reason: null,
+    draft_preview: null,
+  };
+}
+
+function ticketCard(view: WidgetView): SidebarTicketCard {
+  const t = view.ticket;
+  const v = view.verdict;
+  return {
+    ticket_id: t?.id ?? null,
+    intent: t?.intent ? `${INTENT_LABELS[t.intent]}${t.confidence !== null ? ` (${Math.round(t.confidence * 100)}%)` : ''}` : null,
+    intent_reason: t?.intent ? truncate(t.reasons[0] ?? null, SIDEBAR_TEXT_LIMITS.line) : null,
+    policy: v ? (v.decision === 'automate' ? 'Automate' : 'Human review') : null,
+    policy_reason: v ? truncate(v.explanation || v.reasons[0] || null, SIDEBAR_TEXT_LIMITS.paragraph) : null,
+    next_step: v ? (NEXT_STEP_LABELS[v.nextStep] ?? humanise(v.nextStep)) : null,
+    suppressed: view.suppression.suppressed,
+    suppression_reason: joined(view.suppression.because, SIDEBAR_TEXT_LIMITS.paragraph, '; '),
+    draft_preview: truncate(view.draftPreview, SIDEBAR_TEXT_LIMITS.paragraph),
+  };
+}
+
+type ViewOrder = WidgetView['orders'][number];
+type ViewShipment = ViewOrder['shipments'][number];
+
+function orderItem(o: ViewOrder, now: Date): SidebarOrderItem {
+  const shipment = primaryShipment(o.shipments);
+  const others = o.shipments.length - (shipment ? 1 : 0);
+  return {
+    name: truncate(o.name, SIDEBAR_TEXT_LIMITS.label) ?? o.name,
+    placed_at: iso(o.createdAt),
+    total: money(o.totalPrice, o.currency),
+    payment: o.financialStatus ? humanise(o.financialStatus) : null,
+    // Shopify leaves fulfillment_status null until something ships.
+    fulfillment: o.fulfillmentStatus ? humanise(o.fulfillmentStatus) : 'Unfulfilled',
+    cancelled: o.cancelled,
+    items: joined(o.items, SIDEBAR_TEXT_LIMITS.line),
+    shipment: truncate(shipment ? healthText(shipment) : unshippedText(o), SIDEBAR_TEXT_LIMITS.line) ?? '',
+    carrier: truncate(shipment?.carrier ?? null, SIDEBAR_TEXT_LIMITS.label),
+    tracking_number: shipment?.trackingNumber ?? null,
+    tracking_url: shipment?.trackingUrl ? httpUrl(shipment.trackingUrl) : null,
+    last_event: shipment ? lastEventText(shipment, now) : null,
+    last_event_at: iso(shipment?.lastEventAt ?? null),
+    estimated_delivery: shipment && shipment.state !== 'delivered' ? iso(shipment.estimatedDeliveryAt) : null,
+    other_shipments: others > 0 ? `+${others} more ${others === 1 ? 'shipment' : 'shipments'} (see Concord)` : null,
+    returns: joined(
+      o.returns.map((r) => `${r.name ?? 'Return'} (${humanise(r.status).toLowerCase()})`),
+      SIDEBAR_TEXT_LIMITS.line,
+    ),
+    refunds: joined(
+      o.refunds.map((r) => `${money(r.amount, o.currency)} on ${formatUtcDay(r.createdAt)}`),
+      SIDEBAR_TEXT_LIMITS.line,
+    ),
+    admin_url: o.adminUrl ? httpUrl(o.adminUrl) : null,
+  };
+}
+
+function primaryShipment(shipments: ViewShipment[]): ViewShipment | null {
+  let best: ViewShipment | null = null;
+  for (const s of shipments) {
+    if (
+      !best ||
+      STATE_URGENCY[s.state] < STATE_URGENCY[best.state] ||
+      (STATE_URGENCY[s.state] === STATE_URGENCY[best.state] && time(s.lastEventAt) > time(best.lastEventAt))
+    ) {
+      best = s;
+    }
+  }
+  return best;
+}
+
+/** "Delayed — no carrier scan for 6 days", without repeating the state when the reason already says it. */
+function healthText(s: ViewShipment): string {
+  const label = STATE_LABELS[s.state] ?? humanise(s.state);
+  const reason = s.reason.trim().replace(/\.+$/, '');
+  if (!reason) return label;
+  if (reason.toLowerCase().startsWith(label.toLowerCase())) return capitalise(reason);
+  return `${label} — ${decapitalise(reason)}`;
+}
+
+function unshippedText(o: ViewOrder): string {
+  if (o.cancelled) return 'Cancelled';
+  if (o.fulfillmentStatus === 'fulfilled' || o.fulfillmentStatus === 'partial') return `${humanise(o.fulfillmentStatus)} — no tracking on file`;
+  return 'Not shipped yet';
+}
+
+function lastEventText(s: ViewShipment, now: Date): string | null {
+  if (!s.lastEventAt || Number.isNaN(s.lastEventAt.getTime())) return s.lastEventStatus ? humanise(s.lastEventStatus) : null;
+  const age = relativeTime(s.lastEventAt, now);
+  return s.lastEventStatus ? `${humanise(s.lastEventStatus)}, ${age}` : `Last scan ${age}`;
+}
+
+function issueItem(i: WidgetView['openIssues'][number]): SidebarIssueItem {
+  return {
+    issue: truncate(humanise(i.kind), SIDEBAR_TEXT_LIMITS.label) ?? humanise(i.kind),
+    reason: truncate(i.reason, SIDEBAR_TEXT_LIMITS.line) ?? '',
+    opened_at: iso(i.openedAt),
+  };
+}
+
+function previousTicketItem(t: WidgetView['previousTickets'][number]): SidebarPreviousTicketItem {
+  return {
+    ticket_id: t.id,
+    subject: truncate(t.subject, SIDEBAR_TEXT_LIMITS.label),
+    status: humanise(t.status),
+    intent: t.intent ? (isIntent(t.intent) ? INTENT_LABELS[t.intent] : humanise(t.intent)) : null,
+    created_at: iso(t.createdAt),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leaf formatting
+
+/** Collapses whitespace (line breaks make tall rows) and cuts at `max` characters with "…". */
+export function truncate(text: string | null, max: number): string | null {
+  if (text === null) return null;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat === '') return null;
+  const chars = Array.from(flat); // by code point: never split an emoji or accented letter in two
+  if (chars.length <= max) return flat;
+  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+function joined(values: string[], max: number, separator = ', '): string | null {
+  const clean = values.map((v) => v.trim()).filter((v) => v !== '');
+  return clean.length === 0 ? null : truncate(clean.join(separator), max);
+}
+
+/** Only http(s) URLs: Gorgias turns the string into a link, and anything else would be a broken or unsafe one. */
+function httpUrl(value: string): string | null {
+  const trimmed = value.trim();
+  try {
+    const parsed = new URL(trimmed);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? trimmed : null;
+  } catch {
+    return null;
+  }
+}
+
+function iso(d: Date | null): string | null {
+  return d && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
+}
+
+function time(d: Date | null): number {
+  return d && !Number.isNaN(d.getTime()) ? d.getTime() : Number.NEGATIVE_INFINITY;
+}
+
+function money(amount: string, currency: string): string {
+  return `${amount} ${currency}`.trim();
+}
+
+/** "partially_refunded" → "Partially refunded". */
+function humanise(value: string): string {
+  return capitalise(value.replace(/[_-]+/g, ' ').trim().toLowerCase());
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "No carrier scan" → "no carrier scan", but "UPS lost it" keeps its acronym. */
+function decapitalise(s: string): string {
+  return /^[A-Z][A-Z0-9]/.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function isIntent(value: string): value is Intent {
+  return (INTENTS as readonly string[]).includes(value);
+}

@@ -1,0 +1,203 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { drafts, messages, tickets } from '@/lib/db/schema';
+import { classifyIntent } from '@/lib/domain/intent/classify';
+import { measureDraftEdit } from '@/lib/domain/edit-distance';
+import { signalsFromTicket } from '@/lib/domain/issues';
+import type { Classification } from '@/lib/domain/types';
+import { parseGorgiasContext, type GorgiasMessage, type GorgiasTicket } from '@/lib/integrations/gorgias/payloads';
+import type { InboxEvent } from '@/lib/inbox/process-inbox';
+import { writeAudit } from '@/lib/audit';
+import { applyIssueSignals } from '@/lib/issues-store';
+import { matchTicket } from '@/lib/match-ticket';
+import { enqueueEffect } from '@/lib/outbox/enqueue';
+import { loadOrderBundle } from '@/lib/read-model/order-bundle';
+import { getSettings } from '@/lib/settings-store';
+import { shopsForGorgiasDomain } from '@/lib/shops';
+import { evaluateTicketPolicy } from '@/lib/ticket-policy';
+
+/**
+ * Applies one Gorgias ticket event: the ticket and its messages, response and resolution times,
+ * reopenings; for a new customer message, the intent, the customer/order match, the policy verdict,
+ * routing tags (via the outbox) and a draft job. An agent's message is recorded as "what was sent"
+ * against the open draft, for the lead's review.
+ */
+export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date): Promise<void> {
+  const parsed = parseGorgiasContext(JSON.parse(event.body));
+  if (!parsed.ok) throw new Error(`stored Gorgias event is invalid: ${parsed.error}`);
+  const { ticket, message } = parsed;
+  const shopId = event.shopId;
+  const shopIds = await shopsForGorgiasDomain(tx, ticket.accountDomain);
+  const [existing] = await tx.select().from(tickets).where(and(eq(tickets.shopId, shopId), eq(tickets.gorgiasTicketId, ticket.id))).limit(1);
+
+  const allMessages = mergeMessages(ticket.messages, message);
+  for (const m of allMessages) await insertMessage(tx, shopId, m);
+
+  const customerMessage = message && !message.fromAgent && !message.internalNote ? message : null;
+  const latestCustomer = customerMessage ?? [...allMessages].reverse().find((m) => !m.fromAgent && !m.internalNote) ?? null;
+  const firstAgentReply = allMessages.filter((m) => m.fromAgent && !m.internalNote).map((m) => m.sentAt ?? m.createdAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const isClosed = ticket.status === 'closed';
+  const reopened = existing && existing.status === 'closed' && !isClosed;
+
+  let classification: Classification | null = existing?.intent
+    ? { intent: existing.intent as Classification['intent'], confidence: existing.intentConfidence ?? 0, reasons: existing.intentReasons ?? [], decidedBy: (existing.intentDecidedBy as 'rules' | 'model') ?? 'rules', orderNumbers: [] }
+    : null;
+  const text = latestCustomer ? latestCustomer.strippedText || latestCustomer.bodyText : '';
+  const quoted = latestCustomer ? classifyIntent({ text, subject: ticket.subject }).orderNumbers : [];
+  const match = await matchTicket(tx, shopIds, ticket.customer.email, quoted);
+  const matchShop = match.shopId ?? shopId;
+  const bundle = match.focusOrderId ? await loadOrderBundle(tx, matchShop, match.focusOrderId) : null;
+
+  const classifyNow = customerMessage !== null || (classification === null && latestCustomer !== null);
+  if (classifyNow && latestCustomer) {
+    const delivered = bundle ? bundle.fulfillments.some((f) => f.shipmentStatus === 'delivered') || bundle.events.some((e) => e.status === 'delivered') : false;
+    classification = classifyIntent({
+      text,
+      subject: ticket.subject,
+      order: bundle?.order ? { delivered, fulfilled: bundle.fulfillments.length > 0, cancelled: bundle.order.cancelledAt !== null } : null,
+      gorgiasIntents: latestCustomer.gorgiasIntents,
+    });
+  }
+
+  const settings = await getSettings(tx, matchShop);
+  const evaluation = classification
+    ? await evaluateTicketPolicy(tx, { shopId: matchShop, classification, bundle, match, message: text, photoCount: latestCustomer?.attachmentCount ?? 0, settings, now })
+    : null;
+
+  const values = {
+    matchedShopId: match.shopId,
+    gorgiasDomain: ticket.accountDomain,
+    gorgiasCustomerId: ticket.customer.id,
+    customerEmail: ticket.customer.email?.toLowerCase() ?? null,
+    customerName: ticket.customer.name,
+    subject: ticket.subject,
+    status: ticket.status,
+    channel: ticket.channel,
+    assigneeEmail: ticket.assigneeUserEmail,
+    assigneeTeamId: ticket.assigneeTeamId,
+    tags: ticket.tags,
+    intent: classification?.intent ?? null,
+    intentConfidence: classification?.confidence ?? null,
+    intentReasons: classification?.reasons ?? null,
+    intentDecidedBy: classification?.decidedBy ?? null,
+    matchedOrderId: match.focusOrderId,
+    matchStatus: match.status,
+    matchBy: match.by,
+    verdict: evaluation?.verdict ?? existing?.verdict ?? null,
+    gorgiasCreatedAt: ticket.createdAt,
+    gorgiasUpdatedAt: ticket.updatedAt,
+    firstResponseAt: existing?.firstResponseAt ?? firstAgentReply,
+    closedAt: isClosed ? (ticket.closedAt ?? ticket.updatedAt ?? now) : null,
+    reopenCount: (existing?.reopenCount ?? 0) + (reopened ? 1 : 0),
+    lastCustomerMessageAt: latestCustomer?.createdAt ?? existing?.lastCustomerMessageAt ?? null,
+    updatedAt: now,
+  };
+  // Out-of-order deliveries: an older snapshot of the ticket doesn't overwrite a newer one.
+  const stale = existing?.gorgiasUpdatedAt && ticket.updatedAt && ticket.updatedAt < existing.gorgiasUpdatedAt;
+  if (existing && !stale) await tx.update(tickets).set(values).where(eq(tickets.id, existing.id));
+  else if (!existing) await tx.insert(tickets).values({ shopId, gorgiasTicketId: ticket.id, ...values });
+
+  if (customerMessage && classification && evaluation && !stale) {
+    await writeAudit(tx, {
+      shopId: matchShop,
+      actor: { type: 'system' },
+      action: 'ticket.classified',
+      subjectType: 'ticket',
+      subjectId: ticket.id,
+      ticketId: ticket.id,
+      orderId: match.focusOrderId,
+      customerEmail: values.customerEmail,
+      explanation: `Intent ${classification.intent} (${Math.round(classification.confidence * 100)}%, ${classification.decidedBy}): ${classification.reasons.slice(0, 3).join('; ')}. Policy: ${evaluation.verdict.explanation}`,
+      after: { intent: classification.intent, confidence: classification.confidence, verdict: evaluation.verdict.decision, rule: evaluation.verdict.rule, match: match.status },
+    });
+    await routeTicket(tx, matchShop, ticket, customerMessage, classification, evaluation.verdict.decision, settings.routing, settings.automation.shadowMode);
+    await enqueueEffect(tx, {
+      shopId: matchShop,
+      kind: 'concord.generate_draft',
+      payload: { ticketId: ticket.id, ticketShopId: shopId, messageId: customerMessage.id },
+      idempotencyKey: `draft:${shopId}:${ticket.id}:${customerMessage.id}`,
+    });
+  }
+
+  if (message && message.fromAgent && !message.internalNote) await recordSentReply(tx, shopId, ticket.id, message);
+
+  if (classification && !stale) {
+    const signals = signalsFromTicket(ticket.id, match.focusOrderId, classification.intent, ticket.status, ticket.updatedAt ?? now);
+    if (signals.length > 0) {
+      await applyIssueSignals(tx, matchShop, { email: match.customerEmails[0] ?? values.customerEmail, shopifyId: match.customerShopifyId }, signals);
+    }
+  }
+}
+
+function mergeMessages(list: GorgiasMessage[], message: GorgiasMessage | null): GorgiasMessage[] {
+  const byId = new Map(list.map((m) => [m.id, m]));
+  if (message) byId.set(message.id, { ...byId.get(message.id), ...message });
+  return [...byId.values()];
+}
+
+async function insertMessage(tx: Db, shopId: string, m: GorgiasMessage): Promise<void> {
+  await tx
+    .insert(messages)
+    .values({
+      shopId,
+      ticketId: m.ticketId,
+      gorgiasMessageId: m.id,
+      fromAgent: m.fromAgent,
+      internalNote: m.internalNote,
+      channel: m.channel,
+      bodyText: m.strippedText || m.bodyText,
+      senderEmail: m.senderEmail?.toLowerCase() ?? null,
+      senderName: m.senderName,
+      attachmentCount: m.attachmentCount,
+      sentAt: m.sentAt,
+      gorgiasCreatedAt: m.createdAt,
+    })
+    .onConflictDoNothing();
+}
+
+async function routeTicket(
+  tx: Db,
+  shopId: string,
+  ticket: GorgiasTicket,
+  message: GorgiasMessage,
+  c: Classification,
+  decision: 'automate' | 'human_review',
+  routing: { tagPrefix: string; humanReviewTeamId: number | null },
+  shadow: boolean,
+): Promise<void> {
+  const tags = [`${routing.tagPrefix}${c.intent}`, `${routing.tagPrefix}${decision === 'automate' ? 'automatable' : 'human-review'}`];
+  const missing = tags.filter((t) => !ticket.tags.includes(t));
+  if (missing.length > 0) {
+    await enqueueEffect(tx, {
+      shopId,
+      kind: 'gorgias.add_tags',
+      payload: { ticketId: ticket.id, tags: missing, shadow },
+      idempotencyKey: `route-tags:${ticket.id}:${message.id}`,
+    });
+  }
+  if (decision === 'human_review' && routing.humanReviewTeamId !== null && ticket.assigneeTeamId !== String(routing.humanReviewTeamId)) {
+    await enqueueEffect(tx, {
+      shopId,
+      kind: 'gorgias.assign',
+      payload: { ticketId: ticket.id, teamId: routing.humanReviewTeamId, shadow },
+      idempotencyKey: `route-assign:${ticket.id}:${message.id}`,
+    });
+  }
+}
+
+/** An agent's reply is what was really sent: compare it with the newest unsent draft. */
+async function recordSentReply(tx: Db, shopId: string, ticketId: string, m: GorgiasMessage): Promise<void> {
+  const [draft] = await tx
+    .select({ id: drafts.id, output: drafts.output })
+    .from(drafts)
+    .where(and(eq(drafts.shopId, shopId), eq(drafts.ticketId, ticketId), sql`${drafts.sentMessageId} is null`, sql`${drafts.status} in ('draft', 'shadow')`))
+    .orderBy(desc(drafts.createdAt))
+    .limit(1);
+  if (!draft) return;
+  const sent = m.strippedText || m.bodyText;
+  const edit = measureDraftEdit(draft.output, sent);
+  await tx
+    .update(drafts)
+    .set({ status: 'sent', sentMessageId: m.id, sentText: sent, sentAt: m.sentAt ?? m.createdAt, sentBy: m.senderEmail, editDistance: edit.editDistance, keptRatio: edit.keptRatio })
+    .where(eq(drafts.id, draft.id));
+}

@@ -1,0 +1,58 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { orders, shops } from '@/lib/db/schema';
+import type { ShopifyAdminClient } from '@/lib/integrations/shopify/admin-client';
+import { writeAudit } from '@/lib/audit';
+import { applyAdminOrders } from '@/lib/refresh-customer';
+
+export interface ReconcileResult {
+  since: string;
+  checked: number;
+  missing: number; // in Shopify, not in the read model (a lost orders/create)
+  behind: number; // the read model holds an older version (a lost orders/updated)
+  pages: number;
+}
+
+/**
+ * Webhooks can be lost. Compare the orders Shopify changed since the last run with the read
+ * model and repair any drift through the normal upserts. The first run is the backfill.
+ */
+export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId: string, now: Date, opts: { maxPages?: number; backfillDays?: number } = {}): Promise<ReconcileResult> {
+  const [shop] = await db.select().from(shops).where(eq(shops.id, shopId)).limit(1);
+  const since = shop?.reconciledAt ?? new Date(now.getTime() - (opts.backfillDays ?? 60) * 86_400_000);
+  // Overlap the window a little: an order updated while the last run was paging isn't missed.
+  const from = new Date(since.getTime() - 10 * 60_000);
+  const result: ReconcileResult = { since: from.toISOString(), checked: 0, missing: 0, behind: 0, pages: 0 };
+  let cursor: string | undefined;
+  do {
+    const page = await shopify.ordersUpdatedSince(from, cursor);
+    result.pages++;
+    result.checked += page.orders.length;
+    const ids = page.orders.map((o) => o.order.id);
+    const stored = ids.length
+      ? await db
+          .select({ id: orders.shopifyOrderId, updatedAt: orders.shopifyUpdatedAt })
+          .from(orders)
+          .where(and(eq(orders.shopId, shopId), inArray(orders.shopifyOrderId, ids)))
+      : [];
+    const byId = new Map(stored.map((s) => [s.id, s.updatedAt]));
+    const drifted = page.orders.filter((o) => {
+      const have = byId.get(o.order.id);
+      if (!have) result.missing++;
+      else if (have < o.order.updatedAt) result.behind++;
+      else return false;
+      return true;
+    });
+    await applyAdminOrders(db, shopId, drifted, now, 'reconciliation');
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && result.pages < (opts.maxPages ?? 50));
+  await db.update(shops).set({ reconciledAt: now, ...(shop?.backfilledAt ? {} : { backfilledAt: now }) }).where(eq(shops.id, shopId));
+  await writeAudit(db, {
+    shopId,
+    actor: { type: 'system' },
+    action: 'shopify.reconciled',
+    explanation: `Compared ${result.checked} orders changed in Shopify since ${from.toISOString()} with the read model: ${result.missing} missing and ${result.behind} out of date were repaired.`,
+    after: result,
+  });
+  return result;
+}

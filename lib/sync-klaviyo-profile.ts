@@ -1,0 +1,81 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { customers, klaviyoProfiles } from '@/lib/db/schema';
+import { klaviyoProfileProperties } from '@/lib/domain/suppression';
+import { isVip } from '@/lib/domain/vip';
+import type { KlaviyoClient } from '@/lib/integrations/klaviyo/client';
+import { customerFromRow } from '@/lib/read-model/mappers';
+import { getSettings } from '@/lib/settings-store';
+import { writeAudit } from '@/lib/audit';
+import { loadSuppression } from '@/lib/set-suppression';
+
+export const ISSUE_OPENED_METRIC = 'Concord Issue Opened';
+export const ISSUE_RESOLVED_METRIC = 'Concord Issue Resolved';
+
+/** The Klaviyo profile properties Concord would push for a customer right now. */
+export async function currentKlaviyoProperties(db: Db, shopId: string, email: string, now: Date) {
+  const state = await loadSuppression(db, shopId, email, now);
+  const [customerRow] = await db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.shopId, shopId), sql`(${customers.email} = ${email} or ${customers.emails} @> array[${email}]::text[])`))
+    .limit(1);
+  const settings = await getSettings(db, shopId);
+  const vip = customerRow ? isVip(customerFromRow(customerRow), settings) : false;
+  return { state, properties: klaviyoProfileProperties(state, { vip }), externalId: customerRow ? `shopify:${customerRow.shopifyCustomerId}` : undefined };
+}
+
+/**
+ * State-based sync: push the customer's current suppression state, whatever caused the sync.
+ * Effects for one customer run one at a time (serial key), so an older state can't land last.
+ */
+export async function syncKlaviyoProfile(db: Db, klaviyo: KlaviyoClient, shopId: string, email: string, now: Date) {
+  const { state, properties, externalId } = await currentKlaviyoProperties(db, shopId, email, now);
+  const profile = await klaviyo.upsertProfile({ email, externalId, properties });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(klaviyoProfiles)
+      .values({ shopId, customerEmail: email, klaviyoProfileId: profile.id, pushedProperties: properties, pushedAt: now, suppressed: state.suppressed })
+      .onConflictDoUpdate({
+        target: [klaviyoProfiles.shopId, klaviyoProfiles.customerEmail],
+        set: { klaviyoProfileId: profile.id, pushedProperties: properties, pushedAt: now, suppressed: state.suppressed },
+      });
+    await writeAudit(tx, {
+      shopId,
+      actor: { type: 'system' },
+      action: 'klaviyo.profile_synced',
+      subjectType: 'customer',
+      subjectId: email,
+      customerEmail: email,
+      explanation: state.suppressed
+        ? `Klaviyo: ${email} flagged concord_active_issue=true (${state.because.join('; ')}), so promo and review flows skip them.`
+        : `Klaviyo: ${email} flagged concord_active_issue=false: no open issue, promos and review requests may resume.`,
+      after: properties,
+    });
+  });
+  return { profileId: profile.id, properties };
+}
+
+export interface IssueEventPayload {
+  email: string;
+  issueKey: string;
+  kind: string;
+  verb: 'opened' | 'resolved';
+  at: string;
+  orderId: string | null;
+  ticketId: string | null;
+  reason: string;
+}
+
+/** Issue events carry a stable unique_id, so a replayed effect is ignored by Klaviyo. */
+export async function sendKlaviyoIssueEvent(klaviyo: KlaviyoClient, p: IssueEventPayload) {
+  const uniqueId = `${p.issueKey}:${p.verb}:${p.at}`;
+  await klaviyo.createEvent({
+    metric: p.verb === 'opened' ? ISSUE_OPENED_METRIC : ISSUE_RESOLVED_METRIC,
+    email: p.email,
+    uniqueId,
+    time: p.at,
+    properties: { issue_key: p.issueKey, issue_type: p.kind, reason: p.reason, order_id: p.orderId, ticket_id: p.ticketId },
+  });
+  return { uniqueId };
+}

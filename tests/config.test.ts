@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '@/lib/config';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'concord-config-'));
+
+describe('configuration', () => {
+  it('runs in demo mode with no credentials and generates secrets once into the data directory', () => {
+    const dir = tmp();
+    const a = loadConfig({ CONCORD_DATA_DIR: dir });
+    const b = loadConfig({ CONCORD_DATA_DIR: dir });
+    expect(a.demoMode).toBe(true);
+    expect(a.storage).toBe('pglite');
+    expect(a.secrets.session.length).toBeGreaterThanOrEqual(32);
+    expect(b.secrets).toEqual(a.secrets);
+    expect(fs.existsSync(path.join(dir, 'demo-secrets.json'))).toBe(true);
+  });
+
+  it('uses secrets from the environment even in demo mode', () => {
+    const c = loadConfig({ CONCORD_DATA_DIR: tmp(), SHOPIFY_API_SECRET: 'from-env' });
+    expect(c.secrets.shopifyWebhook).toBe('from-env');
+  });
+
+  it('picks the driver from the environment', () => {
+    expect(loadConfig({ CONCORD_DATA_DIR: tmp(), DATABASE_URL: 'postgres://u@h/db' }).storage).toBe('pg');
+    expect(loadConfig({ CONCORD_DATA_DIR: tmp(), POSTGRES_URL: 'postgres://u@h/db' }).storage).toBe('vercel-postgres');
+  });
+
+  it('names the variable and what to do when a value is invalid', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', SESSION_SECRET: 'short' });
+    } catch (err) {
+      const msg = (err as Error).message;
+      expect(msg).toContain('DATABASE_URL');
+      expect(msg).toContain('postgres://');
+      expect(msg).toContain('SESSION_SECRET');
+      expect(msg).toContain('openssl rand -hex 32');
+      expect(msg).toContain('.env.example');
+    }
+  });
+
+  it('stops outside demo mode when a secret is missing, naming each one', () => {
+    const env = { SHOPIFY_SHOP_DOMAIN: 'acme.myshopify.com', SHOPIFY_ADMIN_ACCESS_TOKEN: 'shpat_x', CONCORD_DATA_DIR: tmp() };
+    expect(() => loadConfig(env)).toThrow(/SHOPIFY_API_SECRET[\s\S]*GORGIAS_INTEGRATION_SECRET[\s\S]*SESSION_SECRET[\s\S]*CRON_SECRET/);
+  });
+
+  it('refuses half-set credentials instead of silently falling back to demo mode', () => {
+    expect(() => loadConfig({ SHOPIFY_SHOP_DOMAIN: 'acme.myshopify.com', CONCORD_DATA_DIR: tmp() })).toThrow(/SHOPIFY_ADMIN_ACCESS_TOKEN is missing/);
+    expect(() => loadConfig({ GORGIAS_DOMAIN: 'acme', CONCORD_DATA_DIR: tmp() })).toThrow(/must be set together/);
+  });
+
+  it('lets every outside base URL be overridden', () => {
+    const c = loadConfig({
+      CONCORD_DATA_DIR: tmp(),
+      SHOPIFY_ADMIN_BASE_URL: 'http://127.0.0.1:4010',
+      GORGIAS_BASE_URL: 'http://127.0.0.1:4020',
+      KLAVIYO_BASE_URL: 'http://127.0.0.1:4030',
+      OPENAI_BASE_URL: 'http://127.0.0.1:4040/v1',
+    });
+    expect([c.env.SHOPIFY_ADMIN_BASE_URL, c.env.GORGIAS_BASE_URL, c.env.KLAVIYO_BASE_URL, c.env.OPENAI_BASE_URL]).toEqual([
+      'http://127.0.0.1:4010', 'http://127.0.0.1:4020', 'http://127.0.0.1:4030', 'http://127.0.0.1:4040/v1',
+    ]);
+    expect(() => loadConfig({ CONCORD_DATA_DIR: tmp(), KLAVIYO_BASE_URL: 'not a url' })).toThrow(/KLAVIYO_BASE_URL/);
+  });
+});

@@ -1,0 +1,175 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { http, HttpResponse, delay } from 'msw';
+import { setupServer } from 'msw/node';
+import { eq, sql } from 'drizzle-orm';
+import { createTestDb } from './helpers/db';
+import { actions, auditLog, outbox } from '@/lib/db/schema';
+import { enqueueEffect } from '@/lib/outbox/enqueue';
+import { replayDeadEffect, runOutboxOnce, type OutboxDeps } from '@/lib/outbox/run-outbox';
+import { requestJson } from '@/lib/integrations/http';
+
+// The outbox against a stand-in HTTP API: every effect ends done or dead, none runs twice.
+const calls: Record<string, number> = {};
+const server = setupServer(
+  http.post('http://vendor.test/effects/:key', async ({ params, request }) => {
+    const key = String(params.key);
+    calls[key] = (calls[key] ?? 0) + 1;
+    const n = calls[key];
+    const mode = new URL(request.url).searchParams.get('mode');
+    if (mode === 'rate-limited' && n === 1) return new HttpResponse('slow down', { status: 429, headers: { 'Retry-After': '7' } });
+    if (mode === 'flaky' && n === 1) return new HttpResponse('oops', { status: 500 });
+    if (mode === 'slow' && n === 1) {
+      await delay(400);
+      return HttpResponse.json({ late: true });
+    }
+    if (mode === 'rejected') return HttpResponse.json({ error: 'invalid' }, { status: 422 });
+    return HttpResponse.json({ ok: true, n });
+  }),
+);
+
+let clock = new Date('2026-11-24T10:00:00Z');
+const now = () => clock;
+const deps: OutboxDeps = {
+  now,
+  isLive: (kind) => kind !== 'demo.thing',
+  lockMs: 30_000,
+  backoff: { baseMs: 1_000, capMs: 60_000 },
+  executors: {
+    'vendor.call': async (e) =>
+      (await requestJson({ system: 'gorgias', url: `http://vendor.test/effects/${e.payload.key}?mode=${e.payload.mode}`, method: 'POST', body: e.payload, timeoutMs: 150 })).json,
+    'demo.thing': async () => {
+      throw new Error('must not run in demo mode');
+    },
+  },
+};
+
+describe('outbox', () => {
+  let t: Awaited<ReturnType<typeof createTestDb>>;
+  beforeAll(async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    t = await createTestDb();
+  });
+  afterEach(() => server.resetHandlers());
+  afterAll(async () => {
+    server.close();
+    await t.close();
+  });
+
+  const effect = (key: string, mode: string, extra: Partial<Parameters<typeof enqueueEffect>[1]> = {}) =>
+    enqueueEffect(t.db, { shopId: 's.myshopify.com', kind: 'vendor.call', payload: { key, mode }, idempotencyKey: key, ...extra });
+  const row = async (key: string) => (await t.db.select().from(outbox).where(eq(outbox.idempotencyKey, key)))[0];
+  const runUntilIdle = async () => {
+    for (let i = 0; i < 20; i++) {
+      const s = await runOutboxOnce(t.db, deps, 10);
+      if (s.claimed === 0) {
+        // jump the clock past every backoff; stop when nothing is left to do at all
+        const [{ n }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(sql`status in ('pending', 'running')`)) as { n: number }[];
+        if (Number(n) === 0) return;
+        clock = new Date(clock.getTime() + 120_000);
+      }
+    }
+  };
+
+  it('ignores a second effect with the same idempotency key', async () => {
+    expect(await effect('dup', 'ok')).toBe(true);
+    expect(await effect('dup', 'ok')).toBe(false);
+    await runUntilIdle();
+    expect(calls.dup).toBe(1);
+    expect((await row('dup')).status).toBe('done');
+  });
+
+  it('honours Retry-After on a 429, then succeeds', async () => {
+    await effect('rl', 'rate-limited');
+    const start = clock.getTime();
+    const s = await runOutboxOnce(t.db, deps);
+    expect(s.retried).toBe(1);
+    const r = await row('rl');
+    expect(r.status).toBe('pending');
+    expect(r.nextAttemptAt.getTime() - start).toBe(7_000);
+    expect(r.lastError).toMatch(/429/);
+    clock = new Date(start + 6_000);
+    expect((await runOutboxOnce(t.db, deps)).claimed).toBe(0); // not before Retry-After
+    clock = new Date(start + 7_000);
+    expect((await runOutboxOnce(t.db, deps)).done).toBe(1);
+    expect(calls.rl).toBe(2);
+  });
+
+  it('retries a 500 with backoff and a timeout, each exactly until it succeeds once', async () => {
+    await effect('flaky', 'flaky');
+    await effect('slow', 'slow');
+    await runUntilIdle();
+    expect((await row('flaky')).status).toBe('done');
+    expect((await row('slow')).status).toBe('done');
+    expect(calls.flaky).toBe(2);
+    expect(calls.slow).toBe(2); // the timed-out call reached the server; the executor's state check is what prevents doubling in real effects
+  });
+
+  it('dead-letters a permanent 4xx at once, audits it, and an admin can replay it', async () => {
+    await effect('rej', 'rejected');
+    await runUntilIdle();
+    const r = await row('rej');
+    expect(r.status).toBe('dead');
+    expect(r.attempts).toBe(1);
+    expect(r.lastError).toMatch(/422/);
+    const audit = await t.db.select().from(auditLog).where(eq(auditLog.action, 'outbox.dead_lettered'));
+    expect(audit.some((a) => a.subjectId === String(r.id))).toBe(true);
+    server.use(http.post('http://vendor.test/effects/rej', () => HttpResponse.json({ ok: true })));
+    expect(await replayDeadEffect(t.db, r.id, { type: 'admin', id: 'admin@x' })).toBe(true);
+    expect(await replayDeadEffect(t.db, r.id, { type: 'admin', id: 'admin@x' })).toBe(false); // no longer dead
+    await runUntilIdle();
+    expect((await row('rej')).status).toBe('done');
+  });
+
+  it('gives up after max attempts on a retryable error and dead-letters', async () => {
+    server.use(http.post('http://vendor.test/effects/down', () => new HttpResponse('down', { status: 503 })));
+    await effect('down', 'x', { maxAttempts: 3 });
+    await runUntilIdle();
+    const r = await row('down');
+    expect(r.status).toBe('dead');
+    expect(r.attempts).toBe(3);
+    expect(r.lastError).toMatch(/gave up after 3 attempts/);
+  });
+
+  it('recovers an effect claimed by a worker that crashed before completing it', async () => {
+    await effect('crash', 'ok');
+    // Simulate the crash: claimed (running, locked) but never settled.
+    await t.db.update(outbox).set({ status: 'running', attempts: 1, lockedUntil: new Date(clock.getTime() + 30_000) }).where(eq(outbox.idempotencyKey, 'crash'));
+    expect((await runOutboxOnce(t.db, deps)).claimed).toBe(0); // still locked
+    clock = new Date(clock.getTime() + 31_000);
+    expect((await runOutboxOnce(t.db, deps)).done).toBe(1);
+    expect(calls.crash).toBe(1);
+    expect((await row('crash')).attempts).toBe(2);
+  });
+
+  it('runs effects with the same serial key one at a time, in order', async () => {
+    const order: string[] = [];
+    const serialDeps: OutboxDeps = { ...deps, executors: { 'vendor.call': async (e) => void order.push(String(e.payload.key)) } };
+    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 's1' }, idempotencyKey: 'ser-1', serialKey: 'cust-1' });
+    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 's2' }, idempotencyKey: 'ser-2', serialKey: 'cust-1' });
+    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 'o1' }, idempotencyKey: 'ser-3', serialKey: 'cust-2' });
+    const first = await runOutboxOnce(t.db, serialDeps, 10);
+    expect(first.claimed).toBe(2); // s1 and o1; s2 waits for s1
+    expect(order).toEqual(['s1', 'o1']);
+    await runOutboxOnce(t.db, serialDeps, 10);
+    expect(order).toEqual(['s1', 'o1', 's2']);
+  });
+
+  it('records instead of sending when the system is not connected (demo mode), and updates the action', async () => {
+    const [a] = await t.db.insert(actions).values({ shopId: 's', kind: 'tag_order', params: {}, actorType: 'agent', idempotencyKey: 'act-demo' }).returning();
+    await enqueueEffect(t.db, { shopId: 's', kind: 'demo.thing', payload: { x: 1 }, idempotencyKey: 'demo-1', actionId: a.id });
+    const s = await runOutboxOnce(t.db, deps);
+    expect(s.recorded).toBe(1);
+    const r = await row('demo-1');
+    expect(r.status).toBe('recorded');
+    expect(r.result).toMatchObject({ recorded: true, request: { x: 1 } });
+    const [after] = await t.db.select().from(actions).where(eq(actions.id, a.id));
+    expect(after.status).toBe('recorded');
+  });
+
+  it('records shadow-mode effects as "would have done" without running them', async () => {
+    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 'sh', mode: 'ok', shadow: true }, idempotencyKey: 'shadow-1' });
+    expect((await runOutboxOnce(t.db, deps)).shadow).toBe(1);
+    expect(calls.sh).toBeUndefined();
+    expect((await row('shadow-1')).status).toBe('shadow');
+  });
+});
