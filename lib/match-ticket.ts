@@ -84,7 +84,8 @@ export async function matchTicket(db: Db, shopIds: string[], email: string | nul
       by.push(`order number ${mine[0].name}`);
     } else if (quoted.length > 0) {
       uncertain = true;
-      note = `The message quotes ${quoted.map((q) => q.name).join(', ')}, which belongs to a different customer; it is not shown. Confirm the customer's identity before discussing it.`;
+      // Don't echo the number or anything about the order: its existence is another customer's data.
+      note = 'The message quotes an order number that belongs to a different customer; it is not shown. Confirm the customer’s identity before discussing any order.';
     } else {
       note = `The message quotes order ${numbers.map((n) => `#${n}`).join(', ')}, which Concord doesn't have${own.length ? '' : ' (it may be older than 60 days or in another store)'}.`;
       if (own.length > 0) uncertain = true;

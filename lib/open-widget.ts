@@ -28,7 +28,7 @@ export async function sidebarForTicketEvent(db: Db, config: Config, body: unknow
     return buildSidebarJson(data.view, now);
   } catch (err) {
     console.error('[widget] could not build the sidebar:', err);
-    return sidebarErrorJson('Concord stored this ticket event but could not read the customer’s data just now; it will show on the next event.', null, now);
+    return sidebarErrorJson('Concord stored this ticket event but could not read the customer’s data just now; it will show on the next event.', config.appUrl, now);
   }
 }
 
@@ -39,7 +39,7 @@ export async function sidebarForEmail(db: Db, config: Config, input: { email: st
     return buildSidebarJson(data.view, now);
   } catch (err) {
     console.error('[widget] could not build the sidebar:', err);
-    return sidebarErrorJson('Concord could not read the customer’s data just now; try again on the next ticket event.', null, now);
+    return sidebarErrorJson('Concord could not read the customer’s data just now; try again on the next ticket event.', config.appUrl, now);
   }
 }
 

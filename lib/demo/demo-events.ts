@@ -322,3 +322,10 @@ export const DEMO_TICKETS: DemoTicketInfo[] = TICKET_STORIES.map((t) => ({
   customerEmail: 'email' in t.from ? t.from.email : t.from.alt ? customer(t.from.customer).altEmail! : customer(t.from.customer).email,
   showcase: t.showcase(STATIC_CTX),
 }));
+
+/**
+ * The ticket to open first in a demo: a WISMO on a delayed order with an agent reply, an internal
+ * note and an upset follow-up. (The stream's first ticket event is an old closed return, so "the
+ * first ticket seen" is a poor pick.)
+ */
+export const DEMO_SHOWCASE_TICKET_ID = '48120002';

@@ -5,7 +5,7 @@ import { appMeta } from '@/lib/db/schema';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
 import { receiveGorgiasEvent } from '@/lib/receive-gorgias-event';
 import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
-import { buildDemoEvents, DEMO_SHOP } from './demo-events';
+import { buildDemoEvents, DEMO_SHOP, DEMO_SHOWCASE_TICKET_ID } from './demo-events';
 
 const SEEDED_KEY = 'demo_seeded';
 
@@ -31,7 +31,6 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
   const events = buildDemoEvents(now, { shopDomain: DEMO_SHOP.domain, shopName: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
   let fed = 0;
   let duplicates = 0;
-  let showcaseTicketId: string | null = null;
   for (const e of events) {
     if (e.source === 'shopify') {
       const raw = Buffer.from(JSON.stringify(e.body));
@@ -51,10 +50,10 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
       const r = await receiveGorgiasEvent(db, e.body);
       if (r.inboxId !== null) fed++;
       else duplicates++;
-      showcaseTicketId ??= r.ticketId;
     }
   }
   const seededAt = now.toISOString();
+  const showcaseTicketId = DEMO_SHOWCASE_TICKET_ID;
   await db.insert(appMeta).values({ key: SEEDED_KEY, value: { seededAt, showcaseTicketId, events: events.length } }).onConflictDoNothing();
   return { fed, duplicates, seededAt, showcaseTicketId };
 }

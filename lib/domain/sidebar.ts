@@ -220,7 +220,7 @@ export function sidebarErrorJson(message: string, widgetUrl: string | null, now:
 
 function dataAge(view: WidgetView, now: Date): string {
   const age = `as of ${relativeTime(view.asOf, now)} (${formatUtcStamp(view.asOf)})`;
-  if (view.refreshing) return `refreshing… (${age})`;
+  if (view.refreshing) return `refreshing… data ${age}`;
   if (view.stale) return `${age}; may be out of date`;
   return age;
 }

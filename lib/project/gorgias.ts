@@ -36,7 +36,9 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
   const customerMessage = message && !message.fromAgent && !message.internalNote ? message : null;
   const latestCustomer = customerMessage ?? [...allMessages].reverse().find((m) => !m.fromAgent && !m.internalNote) ?? null;
   const firstAgentReply = allMessages.filter((m) => m.fromAgent && !m.internalNote).map((m) => m.sentAt ?? m.createdAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-  const isClosed = ticket.status === 'closed';
+  // Some events omit the status; the parser calls that 'unknown' and we keep what we had.
+  const status = ticket.status === 'unknown' ? (existing?.status ?? 'open') : ticket.status;
+  const isClosed = status === 'closed';
   const reopened = existing && existing.status === 'closed' && !isClosed;
 
   let classification: Classification | null = existing?.intent
@@ -71,7 +73,7 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
     customerEmail: ticket.customer.email?.toLowerCase() ?? null,
     customerName: ticket.customer.name,
     subject: ticket.subject,
-    status: ticket.status,
+    status,
     channel: ticket.channel,
     assigneeEmail: ticket.assigneeUserEmail,
     assigneeTeamId: ticket.assigneeTeamId,
@@ -122,7 +124,7 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
   if (message && message.fromAgent && !message.internalNote) await recordSentReply(tx, shopId, ticket.id, message);
 
   if (classification && !stale) {
-    const signals = signalsFromTicket(ticket.id, match.focusOrderId, classification.intent, ticket.status, ticket.updatedAt ?? now);
+    const signals = signalsFromTicket(ticket.id, match.focusOrderId, classification.intent, status, ticket.updatedAt ?? now);
     if (signals.length > 0) {
       await applyIssueSignals(tx, matchShop, { email: match.customerEmails[0] ?? values.customerEmail, shopifyId: match.customerShopifyId }, signals);
     }

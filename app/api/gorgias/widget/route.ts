@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { handle, HttpError } from '@/lib/http/responses';
 import { readRawBody } from '@/lib/http/read-body';
 import { requireGorgiasBearer } from '@/lib/receive-gorgias-event';
+import { parseGorgiasWidgetQuery } from '@/lib/integrations/gorgias/payloads';
 import { sidebarForEmail, sidebarForTicketEvent } from '@/lib/open-widget';
 import { kickWorker } from '@/lib/worker';
 
@@ -28,17 +28,13 @@ export const POST = handle(async (req: Request) => {
   return NextResponse.json(json);
 });
 
-const getQuery = z.object({
-  email: z.string().trim().max(320).optional(),
-  ticket: z.string().trim().regex(/^\d{1,20}$/, 'ticket must be a Gorgias ticket id (digits)').optional(),
-});
-
 // GET /api/gorgias/widget?email={{ticket.customer.email}}&ticket={{ticket.id}} – read only.
 export const GET = handle(async (req: Request) => {
   const config = getConfig();
   requireGorgiasBearer(req.headers, config.secrets.gorgiasIntegration);
-  const params = Object.fromEntries(new URL(req.url).searchParams);
-  const q = getQuery.parse(params);
-  if (!q.email && !q.ticket) throw new HttpError(400, 'missing_query', 'Pass ?email={{ticket.customer.email}}&ticket={{ticket.id}}.');
-  return NextResponse.json(await sidebarForEmail(await getDb(), config, { email: q.email ?? null, ticketId: q.ticket ?? null }, new Date()));
+  const parsed = parseGorgiasWidgetQuery(new URL(req.url).searchParams);
+  if (!parsed.ok) throw new HttpError(400, 'invalid_query', parsed.error);
+  const { email, ticketId } = parsed.query;
+  if (!email && !ticketId) throw new HttpError(400, 'missing_query', 'Pass ?email={{ticket.customer.email}}&ticket={{ticket.id}}.');
+  return NextResponse.json(await sidebarForEmail(await getDb(), config, { email, ticketId }, new Date()));
 });
