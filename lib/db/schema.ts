@@ -454,3 +454,36 @@ export const appMeta = pgTable('app_meta', {
   value: jsonb('value').notNull(),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
+
+// The weekly QA loop: a lead marks sampled items correct or wrong, week by week.
+export const qaReviews = pgTable(
+  'qa_reviews',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shopId: text('shop_id').notNull(),
+    week: text('week').notNull(), // ISO week, e.g. 2026-W48
+    kind: text('kind').notNull(), // wismo_automation | routing_false_positive | suppression
+    itemKey: text('item_key').notNull(), // what was reviewed, e.g. ticket:123
+    verdict: text('verdict').notNull(), // correct | wrong
+    note: text('note'),
+    reviewer: text('reviewer').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('qa_reviews_item').on(t.shopId, t.week, t.kind, t.itemKey)],
+);
+
+// "Teach this": an agent's edit a lead promoted to an example for that intent's template or prompt.
+export const teachExamples = pgTable(
+  'teach_examples',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shopId: text('shop_id').notNull(),
+    intent: text('intent').notNull(),
+    draftId: integer('draft_id').notNull(),
+    draftText: text('draft_text').notNull(),
+    sentText: text('sent_text').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('teach_examples_draft').on(t.draftId)],
+);
