@@ -4,6 +4,7 @@ import { LogoutButton } from './logout-button';
 
 const LINKS = [
   { href: '/admin', label: 'Overview', role: 'admin' },
+  { href: '/admin/settings', label: 'Settings', role: 'admin' },
   { href: '/admin/setup', label: 'Setup', role: 'admin' },
 ] as const;
 

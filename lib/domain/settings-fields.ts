@@ -1,0 +1,97 @@
+import { INTENTS } from './types';
+
+// The settings form, described once: the admin page renders it, and the descriptions double as
+// the help text. Paths point into the Settings object.
+
+export type SettingsField =
+  | { path: string; label: string; help: string; type: 'boolean' }
+  | { path: string; label: string; help: string; type: 'number'; min: number; max: number; step?: number; nullable?: boolean }
+  | { path: string; label: string; help: string; type: 'money' }
+  | { path: string; label: string; help: string; type: 'text'; multiline?: boolean }
+  | { path: string; label: string; help: string; type: 'list' }
+  | { path: string; label: string; help: string; type: 'select'; options: string[] };
+
+export interface SettingsSection {
+  title: string;
+  fields: SettingsField[];
+}
+
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  {
+    title: 'Automation',
+    fields: [
+      { path: 'automation.shadowMode', label: 'Shadow mode', help: 'Compute and record everything as “would have sent / would have done”; send nothing.', type: 'boolean' },
+      { path: 'automation.minConfidence', label: 'Minimum intent confidence for auto-replies', help: 'Between 0 and 1.', type: 'number', min: 0, max: 1, step: 0.05 },
+      ...INTENTS.map((i) => ({ path: `automation.intents.${i}`, label: `Automate ${i.replace(/_/g, ' ')}`, help: 'Allow automatic replies/actions for this intent when the policy says it is safe.', type: 'boolean' as const })),
+    ],
+  },
+  {
+    title: 'Returns and exchanges',
+    fields: [
+      { path: 'returns.automate', label: 'Automate returns inside the window', help: 'Off: every return goes to a person.', type: 'boolean' },
+      { path: 'returns.windowDays', label: 'Return window (days from delivery)', help: 'Day N is inside, day N+1 outside.', type: 'number', min: 0, max: 365 },
+      { path: 'exchanges.automate', label: 'Automate exchanges of approved SKUs', help: '', type: 'boolean' },
+      { path: 'exchanges.finalSaleTag', label: 'Final-sale tag', help: 'An order tag that marks final-sale items (never exchanged).', type: 'text' },
+      { path: 'exchanges.finalSaleSkus', label: 'Final-sale SKUs', help: 'One per line; a trailing * matches a prefix (FS-*).', type: 'list' },
+      { path: 'exchanges.approvedSkus', label: 'Approved SKUs for exchange', help: 'Empty = every SKU that is not final sale.', type: 'list' },
+    ],
+  },
+  {
+    title: 'Orders',
+    fields: [
+      { path: 'addressChange.automate', label: 'Automate address corrections before the cutoff', help: '', type: 'boolean' },
+      { path: 'addressChange.cutoffHours', label: 'Address-change cutoff (hours after the order)', help: 'Only while nothing is fulfilled.', type: 'number', min: 0, max: 720 },
+      { path: 'cancellation.automate', label: 'Automate cancellations before fulfillment', help: 'Only while nothing is fulfilled or on hold.', type: 'boolean' },
+      { path: 'tracking.automate', label: 'Automate tracking replies when the shipment is healthy', help: '', type: 'boolean' },
+      { path: 'highValue.threshold', label: 'High-value order threshold', help: 'Orders at or above this total (shop currency) always go to a person.', type: 'money' },
+    ],
+  },
+  {
+    title: 'Risk',
+    fields: [
+      { path: 'refunds.repeatCount', label: 'Repeated refunds: count', help: 'This many refunds…', type: 'number', min: 1, max: 50 },
+      { path: 'refunds.repeatWindowDays', label: 'Repeated refunds: window (days)', help: '…within this many days routes refund requests to a person.', type: 'number', min: 1, max: 730 },
+      { path: 'vip.tags', label: 'VIP customer tags', help: 'One per line.', type: 'list' },
+      { path: 'vip.minTotalSpent', label: 'VIP by total spent', help: 'Customers who spent at least this much are VIPs.', type: 'money' },
+    ],
+  },
+  {
+    title: 'Delays',
+    fields: [
+      { path: 'delay.noMovementDays', label: 'Delayed after N days without a carrier scan', help: '', type: 'number', min: 0.5, max: 60, step: 0.5 },
+      { path: 'delay.pastEstimateDays', label: 'Delayed N days past the estimated delivery', help: '', type: 'number', min: 0, max: 60, step: 0.5 },
+    ],
+  },
+  {
+    title: 'Brand tone for drafts',
+    fields: [
+      { path: 'tone.brandName', label: 'Brand name', help: '', type: 'text' },
+      { path: 'tone.agentSignature', label: 'Signature', help: 'How drafts are signed.', type: 'text' },
+      { path: 'tone.style', label: 'Style', help: '', type: 'select', options: ['warm', 'concise', 'formal'] },
+      { path: 'tone.extraGuidance', label: 'Extra guidance for the model', help: 'Plain words, e.g. “never use exclamation marks”.', type: 'text', multiline: true },
+    ],
+  },
+  {
+    title: 'Routing',
+    fields: [
+      { path: 'routing.tagPrefix', label: 'Gorgias tag prefix', help: 'Tags look like concord/wismo, concord/human-review.', type: 'text' },
+      { path: 'routing.humanReviewTeamId', label: 'Gorgias team id for human review', help: 'Tickets routed to a person are assigned to this team. Empty: tag only.', type: 'number', min: 0, max: 1e12, nullable: true },
+    ],
+  },
+];
+
+export function getPath(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+export function setPath<T>(obj: T, path: string, value: unknown): T {
+  const keys = path.split('.');
+  const clone = structuredClone(obj) as Record<string, unknown>;
+  let cur = clone;
+  for (const k of keys.slice(0, -1)) {
+    cur[k] = { ...((cur[k] as Record<string, unknown>) ?? {}) };
+    cur = cur[k] as Record<string, unknown>;
+  }
+  cur[keys[keys.length - 1]] = value;
+  return clone as T;
+}
