@@ -28,7 +28,10 @@ export async function applyIssueSignals(
   for (const signal of signals) {
     const [row] = await tx.select().from(issues).where(and(eq(issues.shopId, shopId), eq(issues.key, signal.key))).limit(1);
     const { record, changed } = applyIssueSignal(row ? issueRecordFromRow(row) : null, signal);
-    if (changed === 'none') continue;
+    // A resolve for an issue we never saw open is kept as a tombstone, so its late-arriving open is
+    // recognised as older and ignored. Shipment signals are recomputed from state, so they need none.
+    const tombstone = !row && signal.action === 'resolve' && signal.kind !== 'delay' && signal.kind !== 'exception';
+    if (changed === 'none' && !tombstone) continue;
     const values = {
       kind: record.kind,
       status: record.status,
@@ -44,6 +47,7 @@ export async function applyIssueSignals(
     };
     if (row) await tx.update(issues).set(values).where(eq(issues.id, row.id));
     else await tx.insert(issues).values({ shopId, key: record.key, ...values });
+    if (changed === 'none') continue;
     changes.push({ key: record.key, kind: record.kind, change: changed, record });
     await writeAudit(tx, {
       shopId,

@@ -58,5 +58,5 @@ export function shopifyRequest(
   if (opts.triggeredAt) headers['x-shopify-triggered-at'] = opts.triggeredAt;
   const hmac = opts.hmac === undefined ? signShopifyBody(raw, opts.secret ?? TEST_SECRETS.SHOPIFY_API_SECRET) : opts.hmac;
   if (hmac !== null) headers['x-shopify-hmac-sha256'] = hmac;
-  return new Request('http://concord.test/api/webhooks/shopify', { method: 'POST', headers, body: raw });
+  return new Request('http://concord.test/api/webhooks/shopify', { method: 'POST', headers, body: new Uint8Array(raw) });
 }

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Config } from '@/lib/config';
+import { ExternalApiError, requestJson } from '@/lib/integrations/http';
+
+// A small fetch client for the Klaviyo REST API (JSON:API). Concord only sets profile properties
+// and sends events: it never calls the unsubscribe or suppression endpoints, because those change
+// consent or block all marketing email (docs: shopify-klaviyo-storage.md §C6).
+
+export interface KlaviyoClientOptions {
+  apiKey: string;
+  baseUrl: string;
+  revision: string;
+  fetchImpl?: typeof fetch;
+  timeoutMs?: number;
+}
+
+const profileIdSchema = z.looseObject({ data: z.looseObject({ id: z.string() }) });
+const profileListSchema = z.looseObject({
+  data: z.array(z.looseObject({ id: z.string(), attributes: z.looseObject({ properties: z.record(z.string(), z.unknown()).nullish() }) })),
+});
+const pageSchema = z.looseObject({
+  data: z.array(z.looseObject({ id: z.string(), attributes: z.looseObject({ name: z.string().nullish(), status: z.string().nullish() }) })),
+  links: z.looseObject({ next: z.string().nullish() }).nullish(),
+});
+const MAX_PAGES = 20;
+
+export class KlaviyoClient {
+  private readonly root: string;
+  constructor(private readonly options: KlaviyoClientOptions) {
+    this.root = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** Create or update by email (201 created / 200 updated); returns the Klaviyo profile id. */
+  async upsertProfile(input: { email: string; externalId?: string; properties: Record<string, unknown> }): Promise<{ id: string }> {
+    const res = await this.call('POST', '/api/profile-import', {
+      data: { type: 'profile', attributes: { email: input.email, ...(input.externalId ? { external_id: input.externalId } : {}), properties: input.properties } },
+    });
+    const parsed = profileIdSchema.safeParse(res.json);
+    if (!parsed.success) throw new ExternalApiError('klaviyo', res.status, 'klaviyo: profile-import answered without a profile id', false);
+    return { id: parsed.data.data.id };
+  }
+
+  /** unique_id makes a replay a no-op: Klaviyo records only the first event per profile, metric and id. */
+  async createEvent(input: { metric: string; email: string; properties: Record<string, unknown>; uniqueId: string; time: string }): Promise<void> {
+    await this.call('POST', '/api/events', {
+      data: {
+        type: 'event',
+        attributes: {
+          metric: { data: { type: 'metric', attributes: { name: input.metric } } },
+          profile: { data: { type: 'profile', attributes: { email: input.email } } },
+          properties: input.properties,
+          unique_id: input.uniqueId,
+          time: input.time,
+        },
+      },
+    });
+  }
+
+  async getProfileByEmail(email: string): Promise<{ id: string; properties: Record<string, unknown> } | null> {
+    // Klaviyo's filter syntax quotes strings with double quotes; escape any inside the value.
+    const filter = `equals(email,"${email.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}")`;
+    const res = await this.call('GET', `/api/profiles?filter=${encodeURIComponent(filter)}`);
+    const parsed = profileListSchema.safeParse(res.json);
+    if (!parsed.success) throw new ExternalApiError('klaviyo', res.status, 'klaviyo: unexpected answer from GET /api/profiles', false);
+    const p = parsed.data.data[0];
+    return p ? { id: p.id, properties: (p.attributes.properties ?? {}) as Record<string, unknown> } : null;
+  }
+
+  async listSegments(): Promise<{ id: string; name: string }[]> {
+    return (await this.pages('/api/segments')).map((d) => ({ id: d.id, name: d.attributes.name ?? '' }));
+  }
+
+  async listFlows(): Promise<{ id: string; name: string; status: string }[]> {
+    return (await this.pages('/api/flows')).map((d) => ({ id: d.id, name: d.attributes.name ?? '', status: d.attributes.status ?? '' }));
+  }
+
+  private async pages(path: string) {
+    const out: z.infer<typeof pageSchema>['data'] = [];
+    let url: string | null = `${this.root}${path}`;
+    for (let i = 0; url && i < MAX_PAGES; i++) {
+      const res = await this.call('GET', url);
+      const parsed = pageSchema.safeParse(res.json);
+      if (!parsed.success) throw new ExternalApiError('klaviyo', res.status, `klaviyo: unexpected answer from GET ${path}`, false);
+      out.push(...parsed.data.data);
+      url = parsed.data.links?.next ?? null;
+    }
+    return out;
+  }
+
+  private call(method: 'GET' | 'POST', pathOrUrl: string, body?: unknown) {
+    return requestJson({
+      system: 'klaviyo',
+      url: pathOrUrl.startsWith('http') ? pathOrUrl : `${this.root}${pathOrUrl}`,
+      method,
+      headers: {
+        authorization: `Klaviyo-API-Key ${this.options.apiKey}`,
+        revision: this.options.revision,
+        accept: 'application/vnd.api+json',
+        ...(body !== undefined ? { 'content-type': 'application/vnd.api+json' } : {}),
+      },
+      body,
+      timeoutMs: this.options.timeoutMs,
+      fetchImpl: this.options.fetchImpl,
+    });
+  }
+}
+
+export function klaviyoClientFromConfig(config: Config): KlaviyoClient | null {
+  if (!config.env.KLAVIYO_API_KEY) return null;
+  return new KlaviyoClient({ apiKey: config.env.KLAVIYO_API_KEY, baseUrl: config.env.KLAVIYO_BASE_URL, revision: config.env.KLAVIYO_REVISION });
+}
