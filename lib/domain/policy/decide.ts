@@ -36,20 +36,25 @@ interface Facts {
   totalMinor: number;
 }
 
-function sentence(parts: string[]): string {
-  const s = parts.filter(Boolean).join('; ');
-  return s.endsWith('.') ? s : `${s}.`;
+const clean = (r: string) => r.replace(/\.$/, '');
+
+/** "Return eligible: delivered 12 days ago, inside your 30-day window; SKU not final sale." */
+function explain(headline: string, reasons: string[]): string {
+  const style = headline.includes(':') ? 'paren' : 'colon';
+  const rs = reasons.map(clean).filter(Boolean);
+  if (rs.length === 0) return `${headline}.`;
+  return style === 'colon' ? `${headline}: ${rs.join('; ')}.` : `${headline} (${rs.join('; ')}).`;
 }
 
 const daysAgo = (d: Date, now: Date) => Math.floor((now.getTime() - d.getTime()) / DAY);
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
 
 function automate(rule: string, nextStep: ActionKind, reasons: string[], headline: string, allowed: PromiseKind[]): Verdict {
-  return { decision: 'automate', nextStep, rule, reasons, explanation: sentence([headline, ...reasons]), allowedPromises: allowed, summary: null };
+  return { decision: 'automate', nextStep, rule, reasons, explanation: explain(headline, reasons), allowedPromises: allowed, summary: null };
 }
 
 function human(rule: string, reasons: string[], headline: string, input: PolicyInput, facts: Facts | null): Verdict {
-  const explanation = sentence([headline, ...reasons.slice(0, 3)]);
+  const explanation = explain(headline, reasons.slice(0, 3));
   return { decision: 'human_review', nextStep: 'assign_human_review', rule, reasons, explanation, allowedPromises: [], summary: summarise(input, facts, explanation) };
 }
 

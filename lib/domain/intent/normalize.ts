@@ -1,0 +1,52 @@
+// Customer emails carry quoted history and signatures; scoring them would classify the previous
+// message (or the footer). Keep only what the customer wrote this time.
+
+const QUOTE_HEADERS = [
+  /^\s*on\s.{3,120}\bwrote:\s*$/im, // On Mon, 3 Nov 2026 at 10:00, Support <...> wrote:
+  /^\s*-{2,}\s*original message\s*-{2,}/im,
+  /^\s*-{2,}\s*forwarded message\s*-{2,}/im,
+  /^\s*from:\s.+\n\s*(sent|date):\s/im,
+  /^\s*le\s.{3,80}\ba écrit\s?:/im,
+  /^\s*am\s.{3,80}\bschrieb\b.*:/im,
+  /^\s*el\s.{3,80}\bescribió:/im,
+  /^_{10,}\s*$/m,
+];
+
+const SIGNATURE_STARTS = [
+  /^\s*--\s*$/m,
+  /^\s*sent from my (iphone|ipad|android|samsung|galaxy|mobile|phone)/im,
+  /^\s*get outlook for/im,
+  /^\s*(best|kind|warm)?\s*regards,?\s*$/im,
+  /^\s*(thanks|thank you|cheers|best|sincerely|many thanks|thx),?\s*$/im,
+  /^\s*(saludos|cordialement|mit freundlichen grüßen|gracias|merci|danke),?\s*$/im,
+];
+
+export function stripQuotedAndSignature(text: string): string {
+  let body = text.replace(/\r\n?/g, '\n');
+  let cut = body.length;
+  for (const re of QUOTE_HEADERS) {
+    const m = re.exec(body);
+    if (m && m.index > 0 && m.index < cut) cut = m.index;
+  }
+  body = body.slice(0, cut);
+  body = body
+    .split('\n')
+    .filter((l) => !/^\s*>/.test(l))
+    .join('\n');
+  // A signature is only cut when real text stands before it.
+  for (const re of SIGNATURE_STARTS) {
+    const m = re.exec(body);
+    if (m && m.index > 20) body = body.slice(0, m.index);
+  }
+  return body.trim();
+}
+
+export function normalizeForMatching(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
