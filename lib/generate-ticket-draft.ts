@@ -1,0 +1,114 @@
+import type OpenAI from 'openai';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Config } from '@/lib/config';
+import type { Db } from '@/lib/db/client';
+import { drafts, messages, tickets } from '@/lib/db/schema';
+import { autoReplyDecision } from '@/lib/domain/auto-reply';
+import { buildDraftContext } from '@/lib/domain/draft-context';
+import type { Intent, Verdict } from '@/lib/domain/types';
+import { writeAudit } from '@/lib/audit';
+import { generateDraft } from '@/lib/generate-draft';
+import { enqueueEffect } from '@/lib/outbox/enqueue';
+import { getSettings } from '@/lib/settings-store';
+import { loadWidgetData } from '@/lib/widget-view';
+
+export interface TicketDraftResult {
+  draftId: number;
+  source: 'model' | 'template';
+  grounded: boolean;
+  autoReply: 'sent' | 'shadow' | 'no';
+}
+
+/**
+ * Drafts a reply for a ticket from the read model, stores it with its prompt version, model,
+ * exact context and grounding result, and, only in the safe WISMO case, queues it as the reply
+ * (or records "would have sent" in shadow mode).
+ */
+export async function generateTicketDraft(
+  db: Db,
+  deps: { openai: OpenAI | null; model: string; config: Config },
+  input: { shopId: string; ticketShopId: string; ticketId: string; messageId: string | null; now: Date; allowAutoReply?: boolean },
+  onDelta?: (text: string) => void,
+): Promise<TicketDraftResult> {
+  const { now } = input;
+  const data = await loadWidgetData(db, deps.config, { ticketShopId: input.ticketShopId, ticketId: input.ticketId, email: null }, now);
+  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
+  if (!ticket) throw new Error(`ticket ${input.ticketId} is not in the read model`);
+  const [latest] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.shopId, input.ticketShopId), eq(messages.ticketId, input.ticketId), eq(messages.fromAgent, false), eq(messages.internalNote, false)))
+    .orderBy(desc(messages.gorgiasCreatedAt), desc(messages.id))
+    .limit(1);
+  const shopId = data.view.shop.id;
+  const settings = await getSettings(db, shopId);
+  const verdict = data.verdict as Verdict | null;
+  const focus = data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId) ?? data.bundles[0] ?? null;
+  const intent = (ticket.intent as Intent | null) ?? 'other';
+  const fallbackVerdict: Verdict = { decision: 'human_review', nextStep: 'assign_human_review', rule: 'none', reasons: [], explanation: 'No verdict yet.', allowedPromises: [], summary: null };
+  const ctx = buildDraftContext({
+    now,
+    settings,
+    customerFirstName: (data.view.customer?.name ?? ticket.customerName ?? '').split(/\s+/)[0] || null,
+    customerEmail: ticket.customerEmail,
+    subject: ticket.subject,
+    customerMessage: latest?.bodyText ?? '',
+    intent,
+    order: focus?.bundle.order ?? null,
+    shipments: focus ? focus.bundle.fulfillments.map((f) => ({ fulfillment: f, health: focus.health.get(f.id)! })) : [],
+    refunds: focus?.bundle.refunds ?? [],
+    returns: focus?.bundle.returns ?? [],
+    verdict: verdict ?? fallbackVerdict,
+  });
+  const draft = await generateDraft({ openai: deps.openai, model: deps.model }, ctx, { onDelta });
+  const shipment = focus ? ([...focus.health.values()].find((h) => h.state !== 'delivered') ?? [...focus.health.values()][0] ?? null) : null;
+  const auto =
+    input.allowAutoReply === false
+      ? { send: false, shadow: false, reasons: ['redrafted by an agent'] }
+      : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, shipment, grounding: draft.grounding, settings, verdict });
+  const status = auto.send ? 'auto_sent' : auto.shadow ? 'shadow' : 'draft';
+
+  return db.transaction(async (tx) => {
+    await tx.update(drafts).set({ status: 'superseded' }).where(and(eq(drafts.shopId, shopId), eq(drafts.ticketId, input.ticketId), eq(drafts.status, 'draft')));
+    const [row] = await tx
+      .insert(drafts)
+      .values({
+        shopId,
+        ticketId: input.ticketId,
+        messageId: input.messageId ?? latest?.gorgiasMessageId ?? null,
+        intent,
+        source: draft.source,
+        promptName: 'draft-reply',
+        promptVersion: draft.promptVersion,
+        model: draft.model,
+        templateId: draft.templateId,
+        context: ctx,
+        output: draft.text,
+        grounding: draft.grounding,
+        status,
+        error: draft.error,
+      })
+      .returning({ id: drafts.id });
+    if (auto.send) {
+      await enqueueEffect(tx, {
+        shopId,
+        kind: 'gorgias.send_reply',
+        payload: { ticketId: input.ticketId, body: draft.text, channel: ticket.channel ?? 'email', receiverEmail: ticket.customerEmail, draftId: row.id },
+        idempotencyKey: `auto-reply:${input.ticketId}:${input.messageId ?? row.id}`,
+      });
+    }
+    await writeAudit(tx, {
+      shopId,
+      actor: { type: 'system' },
+      action: auto.send ? 'draft.auto_sent' : auto.shadow ? 'draft.shadow_would_send' : 'draft.created',
+      subjectType: 'draft',
+      subjectId: String(row.id),
+      ticketId: input.ticketId,
+      orderId: ctx.order ? (focus?.bundle.order?.id ?? null) : null,
+      customerEmail: ticket.customerEmail,
+      explanation: `${draft.source === 'model' ? `Model ${draft.model}` : `Template ${draft.templateId}`} drafted a reply (${draft.promptVersion}); grounding ${draft.grounding.ok ? 'passed' : `flagged ${draft.grounding.spans.length} span(s): ${draft.grounding.spans.map((s) => `"${s.text}" (${s.kind})`).join(', ')}`}. ${auto.send ? 'Sent automatically.' : auto.shadow ? 'Shadow mode: would have sent it.' : `Waiting for an agent: ${auto.reasons.join('; ')}.`}${draft.error ? ` ${draft.error}` : ''}`,
+      after: { status, source: draft.source, grounded: draft.grounding.ok },
+    });
+    return { draftId: row.id, source: draft.source, grounded: draft.grounding.ok, autoReply: auto.send ? 'sent' : auto.shadow ? 'shadow' : 'no' };
+  });
+}

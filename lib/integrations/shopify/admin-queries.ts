@@ -1,0 +1,62 @@
+// Admin GraphQL documents, pinned to the API version in SHOPIFY_API_VERSION (default 2026-10).
+// Field names checked against shopify-klaviyo-storage.md §B2/B4; `Order.refunds` as a plain list and
+// the `email:` search syntax are marked unconfirmed there [?]: validate against GraphiQL on a dev store.
+
+const ORDER_FIELDS = `
+  id name email phone createdAt updatedAt processedAt cancelledAt cancelReason closedAt tags note
+  displayFinancialStatus displayFulfillmentStatus
+  totalPriceSet { shopMoney { amount currencyCode } }
+  shippingAddress { name address1 address2 city province provinceCode zip country countryCodeV2 phone }
+  customer { id email phone firstName lastName tags numberOfOrders amountSpent { amount currencyCode } }
+  lineItems(first: 20) { nodes { id name sku quantity originalUnitPriceSet { shopMoney { amount } } product { id } variant { id } } }
+  fulfillments(first: 10) {
+    id name status displayStatus createdAt updatedAt inTransitAt deliveredAt estimatedDeliveryAt
+    trackingInfo(first: 1) { company number url }
+    events(first: 20) { nodes { id status happenedAt message estimatedDeliveryAt city province country } }
+  }
+  refunds(first: 10) { id createdAt note totalRefundedSet { shopMoney { amount currencyCode } } }
+  returns(first: 5) { nodes { id name status } }
+`;
+
+export const CUSTOMER_RECENT_ORDERS = `query CustomerRecentOrders($q: String!, $first: Int!) {
+  orders(first: $first, query: $q, sortKey: PROCESSED_AT, reverse: true) { nodes { ${ORDER_FIELDS} } }
+}`;
+
+export const ORDERS_UPDATED_SINCE = `query OrdersUpdatedSince($q: String!, $after: String) {
+  orders(first: 25, after: $after, query: $q, sortKey: UPDATED_AT) { nodes { ${ORDER_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+
+export const ORDER_STATE = `query OrderState($id: ID!) {
+  order(id: $id) { id cancelledAt tags displayFulfillmentStatus shippingAddress { address1 city zip countryCodeV2 } returns(first: 5) { nodes { id status } } }
+}`;
+
+export const RETURNABLE_FULFILLMENTS = `query Returnable($orderId: ID!) {
+  returnableFulfillments(orderId: $orderId, first: 10) {
+    nodes { returnableFulfillmentLineItems(first: 50) { nodes { quantity fulfillmentLineItem { id } } } }
+  }
+}`;
+
+// orderCancel is asynchronous and irreversible: it returns a job. Argument names follow the
+// 2026 docs as summarised in shopify-klaviyo-storage.md §B4 ("partial view": unconfirmed in full).
+export const ORDER_CANCEL = `mutation OrderCancel($orderId: ID!, $reason: OrderCancelReason!, $refund: Boolean!, $restock: Boolean!, $notifyCustomer: Boolean, $staffNote: String) {
+  orderCancel(orderId: $orderId, reason: $reason, refund: $refund, restock: $restock, notifyCustomer: $notifyCustomer, staffNote: $staffNote) {
+    job { id done } orderCancelUserErrors { field message code }
+  }
+}`;
+
+// Only the shipping address: every OrderInput field overwrites, so tags must never ride along.
+export const ORDER_UPDATE_ADDRESS = `mutation OrderUpdateAddress($input: OrderInput!) {
+  orderUpdate(input: $input) { order { id } userErrors { field message } }
+}`;
+
+export const RETURN_CREATE = `mutation ReturnCreate($returnInput: ReturnInput!) {
+  returnCreate(returnInput: $returnInput) { return { id name status } userErrors { field message } }
+}`;
+
+export const RETURN_REQUEST = `mutation ReturnRequest($input: ReturnRequestInput!) {
+  returnRequest(input: $input) { return { id name status } userErrors { field message } }
+}`;
+
+export const TAGS_ADD = `mutation TagsAdd($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, tags: $tags) { userErrors { field message } } }`;
+export const TAGS_REMOVE = `mutation TagsRemove($id: ID!, $tags: [String!]!) { tagsRemove(id: $id, tags: $tags) { userErrors { field message } } }`;
+export const SHOP_NAME = `query ShopName { shop { name myshopifyDomain } }`;
