@@ -30,12 +30,13 @@ export interface ReceivedTicketEvent {
 }
 
 /** Stores a Gorgias ticket event durably and idempotently (like Shopify webhooks). */
-export async function receiveGorgiasEvent(db: Db, body: unknown): Promise<ReceivedTicketEvent> {
+export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId?: string } = {}): Promise<ReceivedTicketEvent> {
   const parsed = parseGorgiasContext(body);
   if (!parsed.ok) throw new HttpError(400, 'invalid_ticket_payload', `The body is not a Gorgias ticket context: ${parsed.error}. Use the body {{context}} in the integration.`);
   const shopIds = await shopsForGorgiasDomain(db, parsed.ticket.accountDomain);
   if (shopIds.length === 0) throw new HttpError(409, 'no_store', 'No Shopify store is connected to Concord yet; connect one before sending ticket events.');
-  const eventId = gorgiasEventId(parsed.ticket, parsed.message);
+  // Gorgias retries carry the same payload, so the payload-derived id dedupes them.
+  const eventId = opts.eventId ?? gorgiasEventId(parsed.ticket, parsed.message);
   const rows = await db
     .insert(inboxEvents)
     .values({

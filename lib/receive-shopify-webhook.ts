@@ -27,6 +27,7 @@ export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Header
   const eventId = h.eventId ?? h.webhookId;
   if (!eventId) throw new HttpError(400, 'missing_event_id', 'X-Shopify-Event-Id (or X-Shopify-Webhook-Id) header is missing.');
   const text = raw.toString('utf8');
+  if (text.includes('\u0000')) throw new HttpError(400, 'invalid_body', 'The body contains NUL bytes; nothing was stored.');
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');

@@ -106,7 +106,10 @@ export async function loadWidgetData(
     stale: now.getTime() - asOf.getTime() > STALE_AFTER_MS,
     refreshing: false,
     shop: { id: shopId, name: shopRow?.name ?? shopId },
-    match: { status: match.status, by: match.by, note: match.note },
+    // The match made when the message arrived knows about quoted order numbers; prefer it.
+    match: ticket?.matchStatus
+      ? { status: ticket.matchStatus as 'matched' | 'uncertain' | 'none', by: ticket.matchBy ?? [], note: ticket.matchNote ?? null }
+      : { status: match.status, by: match.by, note: match.note },
     customer: customer
       ? {
           name: [customer.firstName, customer.lastName].filter(Boolean).join(' ') || ticket?.customerName || null,

@@ -227,6 +227,7 @@ export const tickets = pgTable(
     matchedOrderId: text('matched_order_id'),
     matchStatus: text('match_status'), // matched | uncertain | none
     matchBy: jsonb('match_by').$type<string[]>(),
+    matchNote: text('match_note'),
     verdict: jsonb('verdict'),
     gorgiasCreatedAt: tz('gorgias_created_at'),
     gorgiasUpdatedAt: tz('gorgias_updated_at'),

@@ -47,7 +47,7 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
       if (r.stored) fed++;
       else duplicates++;
     } else {
-      const r = await receiveGorgiasEvent(db, e.body);
+      const r = await receiveGorgiasEvent(db, e.body, { eventId: e.eventId });
       if (r.inboxId !== null) fed++;
       else duplicates++;
     }

@@ -1,14 +1,30 @@
+import { z } from 'zod';
 import type { Settings } from './settings';
-import type { Fulfillment, Intent, Order, PromiseKind, Refund, Return, ShipmentHealth, ShipmentState, Verdict } from './types';
+import { INTENTS, PROMISES, SHIPMENT_STATES, type Fulfillment, type Intent, type Order, type PromiseKind, type Refund, type Return, type ShipmentHealth, type ShipmentState, type Verdict } from './types';
 
-// The exact, serialisable facts a draft is built from. It is stored with each draft, and the
-// grounding check accepts only facts found here (never the customer's own words).
+// The exact context a reply draft is written from, stored with the draft. It is plain JSON
+// (ISO strings, no Dates) so a stored draft can be re-checked and explained later, and it is the
+// only thing the grounding check accepts as evidence: the customer's message sits in `ticket`,
+// which is never evidence for a fact.
+
+export interface DraftShipment {
+  name: string | null; // "#1001.1"
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  state: ShipmentState;
+  reason: string;
+  lastEventAt: string | null;
+  lastEventStatus: string | null;
+  estimatedDeliveryAt: string | null;
+  deliveredAt: string | null;
+}
 
 export interface DraftContext {
-  now: string;
+  now: string; // ISO
   brand: { name: string; signature: string; style: 'warm' | 'concise' | 'formal'; extraGuidance: string };
   customer: { firstName: string | null; email: string | null };
-  ticket: { subject: string | null; customerMessage: string }; // untrusted text
+  ticket: { subject: string | null; customerMessage: string; attachmentCount: number | null }; // untrusted text
   intent: Intent;
   order: {
     name: string;
@@ -18,74 +34,163 @@ export interface DraftContext {
     financialStatus: string | null;
     fulfillmentStatus: string | null;
     cancelledAt: string | null;
-    items: { title: string; quantity: number }[];
+    items: { title: string; quantity: number; price: string }[];
     shippingCity: string | null;
   } | null;
-  shipments: {
-    carrier: string | null;
-    trackingNumber: string | null;
-    trackingUrl: string | null;
-    state: ShipmentState;
-    reason: string;
-    lastEventAt: string | null;
-    lastEventStatus: string | null;
-    estimatedDeliveryAt: string | null;
-    deliveredAt: string | null;
-  }[];
+  shipments: DraftShipment[];
   refunds: { amount: string; currency: string | null; createdAt: string }[];
   returns: { name: string | null; status: string }[];
-  verdict: { decision: 'automate' | 'human_review'; nextStep: string; explanation: string; allowedPromises: PromiseKind[] };
+  verdict: { decision: 'automate' | 'human_review'; nextStep: string; rule: string; explanation: string; reasons: string[]; allowedPromises: PromiseKind[] };
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO timestamp');
 
-export function buildDraftContext(input: {
+/** For contexts read back from storage: a draft's context is data like any other input. */
+export const draftContextSchema = z.object({
+  now: iso,
+  brand: z.object({ name: z.string(), signature: z.string(), style: z.enum(['warm', 'concise', 'formal']), extraGuidance: z.string() }),
+  customer: z.object({ firstName: z.string().nullable(), email: z.string().nullable() }),
+  ticket: z.object({ subject: z.string().nullable(), customerMessage: z.string(), attachmentCount: z.number().int().nonnegative().nullable() }),
+  intent: z.enum(INTENTS),
+  order: z
+    .object({
+      name: z.string(),
+      createdAt: iso,
+      totalPrice: z.string(),
+      currency: z.string(),
+      financialStatus: z.string().nullable(),
+      fulfillmentStatus: z.string().nullable(),
+      cancelledAt: iso.nullable(),
+      items: z.array(z.object({ title: z.string(), quantity: z.number().int(), price: z.string() })),
+      shippingCity: z.string().nullable(),
+    })
+    .nullable(),
+  shipments: z.array(
+    z.object({
+      name: z.string().nullable(),
+      carrier: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      trackingUrl: z.string().nullable(),
+      state: z.enum(SHIPMENT_STATES),
+      reason: z.string(),
+      lastEventAt: iso.nullable(),
+      lastEventStatus: z.string().nullable(),
+      estimatedDeliveryAt: iso.nullable(),
+      deliveredAt: iso.nullable(),
+    }),
+  ),
+  refunds: z.array(z.object({ amount: z.string(), currency: z.string().nullable(), createdAt: iso })),
+  returns: z.array(z.object({ name: z.string().nullable(), status: z.string() })),
+  verdict: z.object({
+    decision: z.enum(['automate', 'human_review']),
+    nextStep: z.string(),
+    rule: z.string(),
+    explanation: z.string(),
+    reasons: z.array(z.string()),
+    allowedPromises: z.array(z.enum(PROMISES)),
+  }),
+}) satisfies z.ZodType<DraftContext>;
+
+export interface DraftContextInput {
   now: Date;
   settings: Settings;
-  customerFirstName: string | null;
-  customerEmail: string | null;
-  subject: string | null;
-  customerMessage: string;
+  customer: { firstName?: string | null; name?: string | null; email?: string | null } | null;
+  ticket: { subject: string | null; customerMessage: string; attachmentCount?: number | null };
   intent: Intent;
   order: Order | null;
   shipments: { fulfillment: Fulfillment; health: ShipmentHealth }[];
   refunds: Refund[];
   returns: Return[];
   verdict: Verdict;
-}): DraftContext {
-  const o = input.order;
+}
+
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+
+/**
+ * The name a reply greets the customer with. It comes from the helpdesk sender name, which the
+ * customer controls, so only a plain word passes: "Pat", "Zoë", "O'Neil", "Jean-Luc"; an email
+ * address, a number or a sentence gives null and the greeting stays generic.
+ */
+export function greetingName(firstName: string | null | undefined, fullName?: string | null): string | null {
+  const raw = blankToNull(firstName) ?? blankToNull(fullName)?.split(/\s+/)[0] ?? null;
+  if (!raw) return null;
+  const word = raw.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  if (!/^\p{L}[\p{L}'’-]{0,29}$/u.test(word)) return null;
+  const sameCase = word === word.toLowerCase() || word === word.toUpperCase();
+  return sameCase ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : word;
+}
+
+function shipmentsOf(input: DraftContextInput['shipments']): DraftShipment[] {
+  const sorted = [...input].sort((a, b) => a.fulfillment.createdAt.getTime() - b.fulfillment.createdAt.getTime());
+  // A cancelled fulfillment that another one replaced is history; telling the customer about its
+  // tracking number would only confuse them.
+  const live = sorted.filter((s) => s.fulfillment.status.toLowerCase() !== 'cancelled');
+  const chosen = live.length > 0 ? live : sorted;
+  return chosen.map(({ fulfillment: f, health: h }) => ({
+    name: f.name,
+    carrier: blankToNull(f.trackingCompany),
+    trackingNumber: blankToNull(f.trackingNumber),
+    trackingUrl: blankToNull(f.trackingUrl),
+    state: h.state,
+    reason: h.reason,
+    lastEventAt: isoOrNull(h.lastEventAt),
+    lastEventStatus: h.lastEventStatus,
+    estimatedDeliveryAt: isoOrNull(h.estimatedDeliveryAt),
+    deliveredAt: isoOrNull(h.deliveredAt),
+  }));
+}
+
+export function buildDraftContext(input: DraftContextInput): DraftContext {
+  const { order, settings, verdict } = input;
   return {
     now: input.now.toISOString(),
-    brand: { name: input.settings.tone.brandName, signature: input.settings.tone.agentSignature, style: input.settings.tone.style, extraGuidance: input.settings.tone.extraGuidance },
-    customer: { firstName: input.customerFirstName, email: input.customerEmail },
-    ticket: { subject: input.subject, customerMessage: input.customerMessage.slice(0, 4000) },
+    brand: {
+      name: settings.tone.brandName,
+      signature: settings.tone.agentSignature,
+      style: settings.tone.style,
+      extraGuidance: settings.tone.extraGuidance,
+    },
+    customer: {
+      firstName: greetingName(input.customer?.firstName, input.customer?.name),
+      email: blankToNull(input.customer?.email) ?? order?.email ?? null,
+    },
+    ticket: {
+      subject: blankToNull(input.ticket.subject),
+      customerMessage: input.ticket.customerMessage,
+      attachmentCount: input.ticket.attachmentCount ?? null,
+    },
     intent: input.intent,
-    order: o
+    order: order
       ? {
-          name: o.name,
-          createdAt: o.createdAt.toISOString(),
-          totalPrice: o.totalPrice,
-          currency: o.currency,
-          financialStatus: o.financialStatus,
-          fulfillmentStatus: o.fulfillmentStatus,
-          cancelledAt: iso(o.cancelledAt),
-          items: o.lineItems.map((li) => ({ title: li.title, quantity: li.quantity })),
-          shippingCity: o.shippingAddress?.city ?? null,
+          name: order.name,
+          createdAt: order.createdAt.toISOString(),
+          totalPrice: order.totalPrice,
+          currency: order.currency,
+          financialStatus: order.financialStatus,
+          fulfillmentStatus: order.fulfillmentStatus,
+          cancelledAt: isoOrNull(order.cancelledAt),
+          items: order.lineItems.map((li) => ({ title: li.title, quantity: li.quantity, price: li.price })),
+          shippingCity: order.shippingAddress?.city ?? null,
         }
       : null,
-    shipments: input.shipments.map(({ fulfillment: f, health: h }) => ({
-      carrier: f.trackingCompany,
-      trackingNumber: f.trackingNumber,
-      trackingUrl: f.trackingUrl,
-      state: h.state,
-      reason: h.reason,
-      lastEventAt: iso(h.lastEventAt),
-      lastEventStatus: h.lastEventStatus,
-      estimatedDeliveryAt: iso(h.estimatedDeliveryAt),
-      deliveredAt: iso(h.deliveredAt),
-    })),
-    refunds: input.refunds.map((r) => ({ amount: r.amount, currency: r.currency, createdAt: r.createdAt.toISOString() })),
+    shipments: order ? shipmentsOf(input.shipments) : [],
+    refunds: [...input.refunds]
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .map((r) => ({ amount: r.amount, currency: r.currency ?? order?.currency ?? null, createdAt: r.createdAt.toISOString() })),
     returns: input.returns.map((r) => ({ name: r.name, status: r.status })),
-    verdict: { decision: input.verdict.decision, nextStep: input.verdict.nextStep, explanation: input.verdict.explanation, allowedPromises: input.verdict.allowedPromises },
+    verdict: {
+      decision: verdict.decision,
+      nextStep: verdict.nextStep,
+      rule: verdict.rule,
+      explanation: verdict.explanation,
+      reasons: verdict.reasons,
+      allowedPromises: [...verdict.allowedPromises],
+    },
   };
+}
+
+/** The shipment a reply leads with: the first one still on its way, else the latest. */
+export function primaryShipment(ctx: DraftContext): DraftShipment | null {
+  return ctx.shipments.find((s) => s.state !== 'delivered') ?? ctx.shipments[ctx.shipments.length - 1] ?? null;
 }

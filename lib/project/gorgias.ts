@@ -23,7 +23,8 @@ import { evaluateTicketPolicy } from '@/lib/ticket-policy';
  * against the open draft, for the lead's review.
  */
 export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date): Promise<void> {
-  const parsed = parseGorgiasContext(JSON.parse(event.body));
+  // NUL characters can't be stored in Postgres text: drop them while parsing.
+  const parsed = parseGorgiasContext(JSON.parse(event.body, (_k, v) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v)));
   if (!parsed.ok) throw new Error(`stored Gorgias event is invalid: ${parsed.error}`);
   const { ticket, message } = parsed;
   const shopId = event.shopId;
@@ -85,6 +86,7 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
     matchedOrderId: match.focusOrderId,
     matchStatus: match.status,
     matchBy: match.by,
+    matchNote: match.note,
     verdict: evaluation?.verdict ?? existing?.verdict ?? null,
     gorgiasCreatedAt: ticket.createdAt,
     gorgiasUpdatedAt: ticket.updatedAt,

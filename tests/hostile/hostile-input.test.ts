@@ -37,6 +37,8 @@ const HOSTILE_STRINGS = [
 const hostile = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 60 }));
 const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 2 }));
 
+// Header values must be printable ASCII, or the Request itself can't be built.
+const hv = (s: string) => s.replace(/[^\x21-\x7e]/g, '').slice(0, 500) || 'x';
 const call = (route: unknown, req: Request, ctx?: unknown) => (route as (r: Request, c?: unknown) => Promise<Response>)(req, ctx);
 
 describe('hostile input', () => {
@@ -86,7 +88,7 @@ describe('hostile input', () => {
         }
         if (kind === 'signed-malformed') body = `{"id": ${JSON.stringify(s)}`;
         if (kind === 'signed-truncated') body = good.slice(0, Math.max(1, good.length - 2));
-        if (kind === 'bad-shop') headers['x-shopify-shop-domain'] = s || 'x';
+        if (kind === 'bad-shop') headers['x-shopify-shop-domain'] = hv(s);
         if (kind.startsWith('signed') || kind === 'bad-shop') headers['x-shopify-hmac-sha256'] = signShopifyBody(body, TEST_SECRETS.SHOPIFY_API_SECRET);
         await expectRejected(await shopifyWebhook(new Request('http://concord.test/api/webhooks/shopify', { method: 'POST', headers, body })), `shopify ${kind}`);
       }),
@@ -101,7 +103,7 @@ describe('hostile input', () => {
         if (kind === 'get-hostile') {
           res = await widgetGet(new Request(`http://concord.test/api/gorgias/widget?email=${encodeURIComponent(s)}&ticket=${encodeURIComponent(s)}x`, { headers: gorgiasAuth }));
         } else {
-          const headers = kind === 'no-auth' ? {} : kind === 'forged-auth' ? { authorization: `Bearer ${s}x` } : gorgiasAuth;
+          const headers = kind === 'no-auth' ? {} : kind === 'forged-auth' ? { authorization: `Bearer ${hv(s)}x` } : gorgiasAuth;
           const body = kind === 'malformed' ? `{"ticket": {"id": ${JSON.stringify(s)}` : JSON.stringify(kind === 'wrong-type' ? { ticket: [w, s] } : { ticket: { id: 1, subject: s } });
           res = await widgetPost(new Request('http://concord.test/api/gorgias/widget', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }));
         }
@@ -134,7 +136,7 @@ describe('hostile input', () => {
     // 4. The widget page's data: path traversal in the ticket, forged and expired tokens.
     await fc.assert(
       fc.asyncProperty(hostile, fc.constantFrom('none', 'forged', 'expired'), async (s, kind) => {
-        const token = kind === 'forged' ? `${s}.${s}` : kind === 'expired' ? widgetToken({ ticketId: s, shopId: 'acme.myshopify.com', agent: null }, TEST_SECRETS.SESSION_SECRET, new Date(now.getTime() - 30 * 86_400_000)) : null;
+        const token = kind === 'forged' ? `${hv(s)}.${hv(s)}` : kind === 'expired' ? widgetToken({ ticketId: s, shopId: 'acme.myshopify.com', agent: null }, TEST_SECRETS.SESSION_SECRET, new Date(now.getTime() - 30 * 86_400_000)) : null;
         const res = await call(widgetData, new Request('http://concord.test/api/widget/x', { headers: token ? { 'x-widget-token': token } : {} }), { params: Promise.resolve({ ticket: s }) });
         await expectRejected(res, `widget data ${kind}`);
       }),
@@ -148,10 +150,10 @@ describe('hostile input', () => {
         let res: Response;
         switch (kind) {
           case 'cron-delay':
-            res = await cronDelay(new Request('http://concord.test/api/cron/delay-scan', { headers: { authorization: `Bearer ${s}` } }));
+            res = await cronDelay(new Request('http://concord.test/api/cron/delay-scan', { headers: { authorization: `Bearer ${hv(s)}` } }));
             break;
           case 'cron-drain':
-            res = await cronDrain(new Request('http://concord.test/api/cron/drain', { headers: s ? { authorization: s } : {} }));
+            res = await cronDrain(new Request('http://concord.test/api/cron/drain', { headers: s ? { authorization: hv(s) } : {} }));
             break;
           case 'login-bad':
             res = await login(new Request('http://concord.test/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${s}@x`, password: s }) }));

@@ -185,7 +185,9 @@ describe('POST /api/webhooks/shopify', () => {
   });
 
   it('redacts a customer on customers/redact and says so in the audit log', async () => {
-    const res = await post(JSON.stringify({ shop_id: 1, shop_domain: SHOP, customer: { id: 115310627314723954, email: 'jon@doe.ca', phone: null }, orders_to_redact: [820982911946154508] }), { topic: 'customers/redact', eventId: 'e-redact' });
+    // Raw JSON: a JS number literal would round the 18-digit ids.
+    const body = `{"shop_id": 1, "shop_domain": "${SHOP}", "customer": {"id": 115310627314723954, "email": "jon@doe.ca", "phone": null}, "orders_to_redact": [820982911946154508]}`;
+    const res = await post(body, { topic: 'customers/redact', eventId: 'e-redact' });
     expect(res.status).toBe(200);
     await drain();
     const [c] = await t.get().db.select().from(customers).where(eq(customers.shopifyCustomerId, '115310627314723954'));

@@ -9,7 +9,9 @@ import { authenticate } from '@/lib/users';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const body = z.object({ email: z.string().trim().max(320), password: z.string().max(200) });
+// NUL can't be stored or compared by Postgres: refuse it here instead of failing deeper.
+const noNul = (s: string) => !s.includes('\u0000');
+const body = z.object({ email: z.string().trim().max(320).refine(noNul, 'must not contain NUL characters'), password: z.string().max(200).refine(noNul, 'must not contain NUL characters') });
 
 // POST /api/auth/login – sign a lead or admin in (sets the session cookie).
 export const POST = handle(async (req: Request) => {
