@@ -100,7 +100,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   };
   const demoMode =
     env.DEMO_MODE === 'on' || (env.DEMO_MODE === 'auto' && !connections.shopify && !connections.gorgias && !connections.klaviyo);
-  const dataDir = path.resolve(env.CONCORD_DATA_DIR ?? '.data');
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.CONCORD_DATA_DIR ?? '.data');
   const storage = env.DATABASE_URL ? 'pg' : env.POSTGRES_URL ? 'vercel-postgres' : 'pglite';
 
   const partialCredentials: string[] = [];

@@ -31,7 +31,10 @@ export async function applyIssueSignals(
     // A resolve for an issue we never saw open is kept as a tombstone, so its late-arriving open is
     // recognised as older and ignored. Shipment signals are recomputed from state, so they need none.
     const tombstone = !row && signal.action === 'resolve' && signal.kind !== 'delay' && signal.kind !== 'exception';
-    if (changed === 'none' && !tombstone) continue;
+    if (changed === 'none' && !tombstone) {
+      if (row && row.reason !== record.reason) await tx.update(issues).set({ reason: record.reason, lastSignalAt: record.lastSignalAt }).where(eq(issues.id, row.id));
+      continue;
+    }
     const values = {
       kind: record.kind,
       status: record.status,

@@ -52,7 +52,7 @@ export function WidgetApp({ ticketId, token }: { ticketId: string; token: string
             </p>
             {c && (
               <p className="text-xs text-slate-500">
-                {c.ordersCount} orders · {c.totalSpent} {c.currency} spent · {data.view.shop.name}
+                {c.ordersCount} order{c.ordersCount === 1 ? '' : 's'} · {c.totalSpent} {c.currency} spent · {data.view.shop.name}
                 {c.storesMatched.length > 1 ? ` (+${c.storesMatched.length - 1} other store)` : ''}
               </p>
             )}

@@ -94,8 +94,11 @@ export const draftContextSchema = z.object({
 export interface DraftContextInput {
   now: Date;
   settings: Settings;
-  customer: { firstName?: string | null; name?: string | null; email?: string | null } | null;
-  ticket: { subject: string | null; customerMessage: string; attachmentCount?: number | null };
+  customerFirstName: string | null; // as the helpdesk has it: checked by greetingName before use
+  customerEmail: string | null;
+  subject: string | null;
+  customerMessage: string;
+  attachmentCount?: number | null; // photos the customer sent with the message, when known
   intent: Intent;
   order: Order | null;
   shipments: { fulfillment: Fulfillment; health: ShipmentHealth }[];
@@ -103,6 +106,9 @@ export interface DraftContextInput {
   returns: Return[];
   verdict: Verdict;
 }
+
+// Enough for any real message; a pasted novel would only cost tokens and bury the question.
+const MAX_MESSAGE_CHARS = 4000;
 
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
@@ -152,13 +158,13 @@ export function buildDraftContext(input: DraftContextInput): DraftContext {
       extraGuidance: settings.tone.extraGuidance,
     },
     customer: {
-      firstName: greetingName(input.customer?.firstName, input.customer?.name),
-      email: blankToNull(input.customer?.email) ?? order?.email ?? null,
+      firstName: greetingName(input.customerFirstName),
+      email: blankToNull(input.customerEmail) ?? order?.email ?? null,
     },
     ticket: {
-      subject: blankToNull(input.ticket.subject),
-      customerMessage: input.ticket.customerMessage,
-      attachmentCount: input.ticket.attachmentCount ?? null,
+      subject: blankToNull(input.subject),
+      customerMessage: input.customerMessage.slice(0, MAX_MESSAGE_CHARS),
+      attachmentCount: input.attachmentCount ?? null,
     },
     intent: input.intent,
     order: order

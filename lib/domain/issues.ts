@@ -50,7 +50,8 @@ export function applyIssueSignal(current: IssueRecord | null, s: IssueSignal): {
   }
   const lastSignalAt = s.at > current.lastSignalAt ? s.at : current.lastSignalAt;
   if (s.action === 'open') {
-    if (current.status === 'open') return { record: { ...current, lastSignalAt }, changed: 'none' };
+    // Still open: keep the newest description of the problem (e.g. "no scan for 9 days", not 5).
+    if (current.status === 'open') return { record: { ...current, lastSignalAt, reason: s.at >= current.lastSignalAt ? s.reason : current.reason }, changed: 'none' };
     if (current.resolvedAt && s.at <= current.resolvedAt) return { record: { ...current, lastSignalAt }, changed: 'none' };
     return {
       record: { ...current, status: 'open', openedAt: s.at, resolvedAt: null, lastSignalAt, reason: s.reason, orderId, ticketId, closedBy: null },

@@ -128,15 +128,16 @@ export function findPromises(text: string): PromiseMention[] {
         const tEnd = m.index + m[0].length;
         const inCondition = cond !== null && tStart >= cond[0] && tStart < cond[1];
         if (cond && APPROVAL_CONDITION.test(condition)) continue;
+        const offer = OFFER.test(lower);
         if (inCondition) {
           if (NEGATION.test(mainNoIdioms)) continue;
         } else {
-          if (DESCRIBED_BEFORE.test(lower.slice(Math.max(0, tStart - 60), tStart))) continue;
+          // "would you like a refund" offers one; "you'd like a refund" only repeats the request.
+          if (!offer && DESCRIBED_BEFORE.test(lower.slice(Math.max(0, tStart - 60), tStart))) continue;
           if (DESCRIBED_AFTER.test(lower.slice(tEnd))) continue;
           if (NEGATION.test(mainNoIdioms.slice(0, tStart)) || NEGATION_AFTER.test(lower.slice(tEnd))) continue;
         }
         if (HEDGE.test(main) || mayHedge) continue;
-        const offer = OFFER.test(lower);
         if (isQuestion && !offer) continue;
         const marker = firstMarker(main, kind);
         const participle = PARTICIPLE_AFTER.exec(lower.slice(tEnd));
