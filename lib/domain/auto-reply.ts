@@ -1,24 +1,43 @@
 import type { Settings } from './settings';
 import type { Intent, ShipmentHealth, Verdict } from './types';
 
-// Auto-reply only for the safe case the mission names first: a WISMO question about a healthy
-// shipment, confidently classified, grounded, switched on, and the store not in shadow mode.
-export function autoReplyDecision(input: {
+// A reply goes out without a human only in the one case that is safe to get wrong cheaply: a
+// "where is my order?" question, confidently classified, about a parcel that is moving normally,
+// answered by a draft whose every fact is grounded, with the switch on and the policy saying
+// automate. Every condition is checked and every failing one is named, so the audit log says
+// exactly why a reply waited for an agent. In shadow mode the decision is recorded, not acted on.
+
+export interface AutoReplyInput {
   intent: Intent;
   confidence: number;
   shipment: ShipmentHealth | null;
   grounding: { ok: boolean };
   settings: Settings;
   verdict: Verdict | null;
-}): { send: boolean; shadow: boolean; reasons: string[] } {
+}
+
+export interface AutoReplyDecision {
+  send: boolean;
+  shadow: boolean; // "would have sent": every condition held but shadow mode is on
+  reasons: string[];
+}
+
+export function autoReplyDecision(input: AutoReplyInput): AutoReplyDecision {
+  const { settings, shipment } = input;
+  const min = settings.automation.minConfidence;
   const blockers: string[] = [];
-  if (input.intent !== 'wismo') blockers.push(`intent is ${input.intent}, only WISMO is auto-replied`);
-  if (!input.shipment || !input.shipment.healthy || input.shipment.state === 'delivered') blockers.push(`shipment is ${input.shipment?.state ?? 'unknown'}, not healthy in transit`);
-  if (input.confidence < input.settings.automation.minConfidence) blockers.push(`confidence ${input.confidence} is below ${input.settings.automation.minConfidence}`);
-  if (!input.grounding.ok) blockers.push('the draft failed the grounding check');
-  if (!input.settings.automation.intents.wismo) blockers.push('automation for WISMO is switched off');
-  if (!input.verdict || input.verdict.decision !== 'automate') blockers.push('the policy verdict is not automate');
+  if (input.intent !== 'wismo') blockers.push(`The intent is ${input.intent.replace(/_/g, ' ')}; only "where is my order" questions are answered automatically.`);
+  if (!shipment) blockers.push('There is no shipment to report on.');
+  else if (shipment.state === 'delivered') blockers.push('The parcel is marked delivered; a customer asking about it may not have it, so a person should answer.');
+  else if (!shipment.healthy) blockers.push(`The shipment is ${shipment.state.replace(/_/g, ' ')}, not moving normally.`);
+  if (!(input.confidence >= min)) blockers.push(`Intent confidence ${input.confidence.toFixed(2)} is below the ${min.toFixed(2)} threshold.`);
+  if (!input.grounding.ok) blockers.push('The draft states something the order data does not back (grounding check failed).');
+  if (!settings.automation.intents.wismo) blockers.push('Automatic replies for "where is my order" are switched off in settings.');
+  if (!input.verdict) blockers.push('There is no policy verdict for this ticket.');
+  else if (input.verdict.decision !== 'automate') blockers.push(`The policy verdict is human review (${input.verdict.rule}).`);
+
   if (blockers.length > 0) return { send: false, shadow: false, reasons: blockers };
-  if (input.settings.automation.shadowMode) return { send: false, shadow: true, reasons: ['shadow mode: would have sent this reply'] };
-  return { send: true, shadow: false, reasons: ['WISMO, healthy shipment, confident, grounded, automation on'] };
+  const why = `Where-is-my-order question at ${input.confidence.toFixed(2)} confidence, shipment ${shipment!.state.replace(/_/g, ' ')}, draft grounded, automation on, policy says automate.`;
+  if (settings.automation.shadowMode) return { send: false, shadow: true, reasons: [why, 'Shadow mode is on: recorded as "would have sent", nothing was sent.'] };
+  return { send: true, shadow: false, reasons: [why] };
 }

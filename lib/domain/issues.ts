@@ -65,7 +65,9 @@ export function applyIssueSignal(current: IssueRecord | null, s: IssueSignal): {
 
 /** Delayed -> open a delay issue; exception -> open an exception issue; moving again or delivered -> resolve both. */
 export function signalsFromShipment(fulfillmentId: string, orderId: string, health: ShipmentHealth, now: Date): IssueSignal[] {
-  const at = health.lastEventAt && health.state !== 'delayed' ? health.lastEventAt : now;
+  // Derived from the shipment's current state, so "now" orders them: a late-arriving delivered
+  // scan must still resolve a delay opened after the scan happened.
+  const at = now;
   const delay = `delay:${fulfillmentId}`;
   const exception = `exception:${fulfillmentId}`;
   if (health.state === 'delayed') {

@@ -28,7 +28,7 @@ function scanSentence(s: DraftShipment, style: Style, now: string): string | nul
   const day = formatDay(s.lastEventAt, style, now);
   const status = s.lastEventStatus ? statusWords(s.lastEventStatus) : null;
   if (style === 'concise') return `Last scan: ${day}${status ? ` (${status})` : ''}.`;
-  return `The latest scan from ${carrierOf(s)} was on ${day}${status ? ` (${status})` : ''}.`;
+  return `The latest scan was on ${day}${status ? ` (${status})` : ''}.`;
 }
 
 function estimateSentence(s: DraftShipment, style: Style, now: string): string | null {

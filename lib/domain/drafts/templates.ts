@@ -1,133 +1,234 @@
-import type { DraftContext } from '../draft-context';
+import { primaryShipment, type DraftContext } from '../draft-context';
+import type { PromiseKind } from '../types';
+import { orderRef, refundFacts, shipmentFacts } from './shipment-facts';
+import { capFirst, closer, formatMoney, greeting, hearBack, opener, signOff } from './wording';
 
-// Built-in drafts for when no model is configured (or the model fails). They use only facts from
-// the context, promise only what the verdict allows, and pass the same grounding check.
+// Built-in drafts, used when no model is configured and whenever the model fails. They read like
+// a good agent's reply: the customer's name, the specific facts from the context, what happens
+// next, the brand's sign-off. They promise only what the verdict allows; a human-review case gets
+// an honest holding reply that names no time it can't back. Every one passes checkGrounding.
 
-type Shipment = DraftContext['shipments'][number];
-
-const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' }) : null);
-
-function greeting(ctx: DraftContext): string {
-  const name = ctx.customer.firstName?.trim();
-  if (ctx.brand.style === 'formal') return name ? `Dear ${name},` : 'Hello,';
-  return name ? `Hi ${name},` : 'Hi there,';
+interface Body {
+  id: string; // what the template said, e.g. "wismo/in_transit/update"
+  paragraphs: string[];
 }
 
-function signOff(ctx: DraftContext): string {
-  const close = ctx.brand.style === 'formal' ? 'Kind regards,' : ctx.brand.style === 'concise' ? 'Thanks,' : 'Warm wishes,';
-  return `${close}\n${ctx.brand.signature}`;
+const allows = (ctx: DraftContext, kind: PromiseKind) => ctx.verdict.allowedPromises.includes(kind);
+const automated = (ctx: DraftContext) => ctx.verdict.decision === 'automate';
+const para = (...sentences: (string | null | undefined | false)[]) => sentences.filter(Boolean).join(' ');
+
+function carrierName(ctx: DraftContext): string {
+  return primaryShipment(ctx)?.carrier ?? 'the carrier';
 }
 
-function trackingLine(s: Shipment): string {
-  const parts = [`It's on its way with ${s.carrier ?? 'the carrier'}`];
-  if (s.trackingNumber) parts.push(`tracking number ${s.trackingNumber}`);
-  let line = parts.join(', ');
-  if (s.trackingUrl) line += `. You can follow it here: ${s.trackingUrl}`;
-  return `${line}.`;
+function itemsPhrase(ctx: DraftContext): string {
+  const items = ctx.order?.items ?? [];
+  if (items.length === 0) return 'your order';
+  const first = items[0].title;
+  return items.length === 1 ? `your ${first}` : `your ${first} and the other items`;
 }
 
-function lastScan(s: Shipment): string | null {
-  if (!s.lastEventAt || !s.lastEventStatus) return null;
-  return `The latest update from ${s.carrier ?? 'the carrier'} was "${s.lastEventStatus.replace(/_/g, ' ')}" on ${day(s.lastEventAt)}.`;
+/** "I've passed <what> to a teammate who can <can>." plus "you'll hear back", in the brand's style. */
+function handOff(ctx: DraftContext, what: string, can: string): string {
+  if (ctx.brand.style === 'concise') return para(`I've passed ${what} to a teammate who can ${can}.`, hearBack(ctx));
+  if (ctx.brand.style === 'formal') return para(`I have passed ${what} to a colleague who can ${can}.`, hearBack(ctx));
+  return para(`I've passed ${what} to a teammate who can ${can}.`, hearBack(ctx));
 }
 
-const allowed = (ctx: DraftContext, p: DraftContext['verdict']['allowedPromises'][number]) => ctx.verdict.allowedPromises.includes(p);
-const handoff = (ctx: DraftContext) =>
-  ctx.brand.style === 'concise' ? 'A teammate will review this and reply here.' : "I've passed this to a teammate who can look into it properly, and we'll reply here as soon as we have an answer.";
+function noOrder(ctx: DraftContext): Body {
+  const ask =
+    ctx.brand.style === 'formal'
+      ? 'I was unable to find an order linked to this email address. Could you reply with your order number (it is in your order confirmation email) or the email address you used at checkout? I will then look into this for you straight away.'
+      : ctx.brand.style === 'concise'
+        ? "I couldn't find an order under this email address. Could you reply with your order number or the email you used at checkout?"
+        : "I couldn't find an order linked to this email address. Could you reply with your order number (it's in your order confirmation email) or the email address you used at checkout? Then I can look into it right away.";
+  return { id: `${ctx.intent}/no_order`, paragraphs: [ask] };
+}
 
-function body(ctx: DraftContext): { lines: string[]; id: string } {
-  const o = ctx.order;
-  const s = ctx.shipments.find((x) => x.state !== 'delivered') ?? ctx.shipments[0] ?? null;
-  if (!o) {
-    return {
-      id: 'no_order',
-      lines: ["Thanks for getting in touch. I couldn't find an order under this email address. Could you reply with your order number (it starts with a #) or the email you used at checkout? Then I can look into it right away."],
-    };
+function wismo(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  const s = primaryShipment(ctx);
+  const state = o.cancelledAt ? 'cancelled' : (s?.state ?? 'unfulfilled');
+  const facts = para(...shipmentFacts(ctx, 'full'));
+  const C = carrierName(ctx);
+  if (o.cancelledAt) return { id: 'wismo/cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
+
+  if (state === 'delayed' || state === 'exception' || !automated(ctx)) {
+    const next = automated(ctx)
+      ? `We're keeping an eye on it, and if it doesn't move soon, just reply here and we'll chase it with ${C}.`
+      : handOff(ctx, 'this', state === 'unfulfilled' ? 'check where it is with our warehouse' : `look into it with ${C}`);
+    const sorry = state === 'delayed' || state === 'exception' ? (ctx.brand.style === 'formal' ? 'I am sorry for the delay.' : "I'm sorry for the wait.") : null;
+    return { id: `wismo/${state}/${automated(ctx) ? 'watch' : 'hold'}`, paragraphs: [facts, para(sorry, next)] };
   }
-  const on = `order ${o.name}`;
-  switch (ctx.intent) {
-    case 'wismo': {
-      if (s && (s.state === 'in_transit' || s.state === 'out_for_delivery' || s.state === 'label_created')) {
-        const lines = [`Thanks for checking in about ${on}. ${trackingLine(s)}`];
-        const scan = lastScan(s);
-        if (scan) lines.push(scan);
-        if (s.state === 'out_for_delivery') lines.push("It's out for delivery, so it should reach you very soon.");
-        else if (s.estimatedDeliveryAt) lines.push(`The carrier currently estimates delivery on ${day(s.estimatedDeliveryAt)}.`);
-        return { id: `wismo.${s.state}`, lines };
-      }
-      if (!s) {
-        return ctx.verdict.decision === 'automate'
-          ? { id: 'wismo.processing', lines: [`Thanks for checking in! ${on[0].toUpperCase()}${on.slice(1)} is being prepared and hasn't shipped yet. As soon as it leaves us you'll get an email with the tracking link.`] }
-          : { id: 'wismo.unshipped', lines: [`I'm sorry ${on} hasn't shipped yet. ${handoff(ctx)}`] };
-      }
-      if (s.state === 'delivered') return notReceived(ctx, s, on);
-      return delayed(ctx, s, on);
-    }
-    case 'not_received':
-      return s && s.state === 'delivered' ? notReceived(ctx, s, on) : s ? delayed(ctx, s, on) : { id: 'not_received.unshipped', lines: [`${on[0].toUpperCase()}${on.slice(1)} hasn't shipped yet. ${handoff(ctx)}`] };
-    case 'cancel':
-      if (allowed(ctx, 'cancellation')) {
-        return {
-          id: 'cancel.done',
-          lines: [`No problem: I've cancelled ${on} before it shipped.${allowed(ctx, 'refund') ? ` The payment of ${o.totalPrice} ${o.currency} will be refunded to your original payment method.` : ''}`],
-        };
-      }
-      return { id: 'cancel.review', lines: [`Thanks for letting us know about ${on}. ${o.fulfillmentStatus ? "It has already left our warehouse, so I can't stop it from here." : ''} ${handoff(ctx)}`.replace(/\s+/g, ' ').trim()] };
-    case 'address_change':
-      return allowed(ctx, 'address_change')
-        ? { id: 'address.ok', lines: [`Good news: ${on} hasn't shipped yet, so the address can still be changed. Please reply with the full new address (street, apartment, city, ZIP and country) and I'll update it right away.`] }
-        : { id: 'address.review', lines: [`Thanks for the heads-up about the address for ${on}. It may already be on its way, so a teammate needs to check whether it can still be redirected. ${handoff(ctx)}`] };
-    case 'return_exchange': {
-      const delivered = ctx.shipments.find((x) => x.deliveredAt)?.deliveredAt ?? null;
-      if (allowed(ctx, 'exchange')) {
-        return { id: 'exchange.ok', lines: [`Happy to help with an exchange for ${on}${delivered ? `, delivered on ${day(delivered)}` : ''}. Tell me the size or colour you'd like, and I'll set up the exchange and email you a prepaid return label for the original.`] };
-      }
-      if (allowed(ctx, 'return_label')) {
-        return { id: 'return.ok', lines: [`${on[0].toUpperCase()}${on.slice(1)} is eligible for a return${delivered ? ` (it was delivered on ${day(delivered)}, inside our return window)` : ''}. I'll email you a prepaid return label shortly; just pack the item and drop it off with the carrier.`] };
-      }
-      return { id: 'return.review', lines: [`Thanks for reaching out about sending back items from ${on}. ${handoff(ctx)}`] };
-    }
-    case 'refund': {
-      const lines = [`Thanks for your message about ${on}.`];
-      for (const r of ctx.refunds) lines.push(`Our records show ${r.amount} ${r.currency ?? o.currency} went back to your original payment method on ${day(r.createdAt)}; banks usually take 5–10 business days to show it.`);
-      lines.push(handoff(ctx));
-      return { id: ctx.refunds.length ? 'refund.status' : 'refund.review', lines };
-    }
-    case 'damaged':
-      return {
-        id: 'damaged.review',
-        lines: [
-          `I'm so sorry ${on} didn't arrive in the condition it should have.`,
-          /photo|picture|attach/i.test(ctx.ticket.customerMessage) ? 'Thank you for the details.' : 'Could you reply with a photo or two of the item and the packaging? That helps us sort it out quickly.',
-          handoff(ctx),
-        ],
-      };
-    default:
-      return { id: 'other', lines: [`Thanks for getting in touch about ${on}. ${handoff(ctx)}`] };
+
+  const next: Record<string, string> = {
+    unfulfilled: "You'll get an email with the tracking link as soon as it ships.",
+    label_created: 'Once the carrier picks it up, the tracking link will show each scan.',
+    in_transit: s?.trackingUrl ? "There's nothing you need to do: the tracking link shows each scan as it happens." : "There's nothing you need to do: it's moving normally.",
+    out_for_delivery: 'It should reach you with the next delivery round.',
+    delivered: "If you can't find it, please check around your door, your mailbox and with neighbours, and reply here if it still hasn't turned up. We'll take it from there.",
+  };
+  return { id: `wismo/${state}/update`, paragraphs: [facts, next[state]] };
+}
+
+function notReceived(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  const s = primaryShipment(ctx);
+  const facts = para(...shipmentFacts(ctx, 'full'));
+  const C = carrierName(ctx);
+  if (o.cancelledAt) return { id: 'not_received/cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
+  if (s?.state === 'delivered') {
+    const look =
+      ctx.brand.style === 'concise'
+        ? 'Could you check around your door, your mailbox and with neighbours?'
+        : "I'm sorry it hasn't reached you. Could you check around your door, your mailbox, any safe place the driver may have used, and with neighbours, in case it was left nearby?";
+    const next = allows(ctx, 'replacement')
+      ? "If it still doesn't turn up, just reply here and we'll send you a replacement."
+      : handOff(ctx, 'this', `open a trace with ${C}`);
+    return { id: `not_received/delivered/${allows(ctx, 'replacement') ? 'replace' : 'hold'}`, paragraphs: [facts, para(look, next)] };
   }
+  const state = s?.state ?? 'unfulfilled';
+  const stillComing = state === 'unfulfilled' ? null : state === 'delayed' || state === 'exception' ? null : "It hasn't been delivered yet, so it's still on its way to you.";
+  const next = automated(ctx) && state !== 'delayed' && state !== 'exception' ? null : handOff(ctx, 'this', state === 'unfulfilled' ? 'check where it is with our warehouse' : `look into it with ${C}`);
+  return { id: `not_received/${state}/${next ? 'hold' : 'update'}`, paragraphs: [facts, para(stillComing, next)] };
 }
 
-function delayed(ctx: DraftContext, s: Shipment, on: string) {
-  const lines = [`I'm sorry ${on} is taking longer than it should.`];
-  const scan = lastScan(s);
-  if (scan) lines.push(scan);
-  if (s.trackingUrl) lines.push(`You can follow it here: ${s.trackingUrl}`);
-  lines.push(ctx.brand.style === 'concise' ? "We're checking with the carrier and will reply here." : "I've asked a teammate to check with the carrier, and we'll reply here as soon as we know more.");
-  return { id: `wismo.${s.state}`, lines };
-}
-
-function notReceived(ctx: DraftContext, s: Shipment, on: string) {
+function cancel(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  if (o.cancelledAt) return { id: 'cancel/cancelled', paragraphs: [para(...shipmentFacts(ctx, 'full'))] };
+  const state = primaryShipment(ctx)?.state ?? 'unfulfilled';
+  if (allows(ctx, 'cancellation')) {
+    const doing =
+      ctx.brand.style === 'formal'
+        ? `We are cancelling ${orderRef(o)} now, and you will receive a confirmation email once it is done.`
+        : `${ctx.brand.style === 'warm' ? 'No problem: ' : ''}we're cancelling ${orderRef(o)} for you now, and you'll get a confirmation email once it's done.`;
+    const refund =
+      allows(ctx, 'refund') && ctx.refunds.length === 0
+        ? `The payment of ${formatMoney(o.totalPrice, o.currency)} will go back to your original payment method.`
+        : null;
+    return { id: `cancel/${state}/cancel${refund ? '_refund' : ''}`, paragraphs: [capFirst(para(doing, refund))] };
+  }
+  const facts = ctx.shipments.length ? para(...shipmentFacts(ctx, 'full')) : null;
   return {
-    id: 'not_received.delivered',
-    lines: [
-      `${s.carrier ?? 'The carrier'} shows ${on} as delivered${s.deliveredAt ? ` on ${day(s.deliveredAt)}` : ''}, and I'm sorry it hasn't reached you.`,
-      'Could you check around the door, your mailbox and with neighbours, in case it was left nearby?',
-      handoff(ctx),
-    ],
+    id: `cancel/${state}/hold`,
+    paragraphs: [facts, handOff(ctx, 'your cancellation request', `check whether ${o.name} can still be cancelled`)].filter((p): p is string => Boolean(p)),
   };
 }
 
+function addressChange(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
+  if (allows(ctx, 'address_change') && !o.cancelledAt) {
+    const can = ctx.shipments.length === 0 ? `${capFirst(orderRef(o))} hasn't shipped yet, so we can still change the shipping address.` : `We can still change the shipping address on ${orderRef(o)}.`;
+    const ask =
+      ctx.brand.style === 'concise'
+        ? "If your message doesn't include it yet, reply with the full new address and we'll update it."
+        : "If your message doesn't include it yet, please reply with the full new address (street, apartment, city, postcode and country) and we'll update it right away. You'll get a confirmation email once it's changed.";
+    return { id: `address_change/${state}/update`, paragraphs: [para(can, ask)] };
+  }
+  const facts = ctx.shipments.length || o.cancelledAt ? para(...shipmentFacts(ctx, 'full')) : null;
+  return {
+    id: `address_change/${state}/hold`,
+    paragraphs: [facts, handOff(ctx, 'your request', `check whether the delivery address on ${o.name} can still be changed`)].filter((p): p is string => Boolean(p)),
+  };
+}
+
+function returnExchange(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  const facts = para(...shipmentFacts(ctx, 'brief'));
+  const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
+  const ret = allows(ctx, 'return_label');
+  const exch = allows(ctx, 'exchange');
+  const refundAfter = ret && allows(ctx, 'refund') ? "Once it's back with us, we'll refund you to your original payment method." : null;
+  if (ret && exch) {
+    const ask =
+      ctx.brand.style === 'concise'
+        ? "Would you like to return it, or exchange it for a different size or colour? Reply and we'll email you a return label."
+        : "Happy to help. Would you like to return it, or exchange it for a different size or colour? Just reply and let me know, and we'll email you a return label to send the original back.";
+    return { id: `return_exchange/${state}/return_or_exchange`, paragraphs: [facts, para(ask, refundAfter)] };
+  }
+  if (ret) {
+    return {
+      id: `return_exchange/${state}/return`,
+      paragraphs: [facts, para(`We'll email you a return label for ${itemsPhrase(ctx)}. Pack it securely and drop the parcel off with the carrier.`, refundAfter)],
+    };
+  }
+  if (exch) {
+    return {
+      id: `return_exchange/${state}/exchange`,
+      paragraphs: [facts, `We can set up an exchange for ${itemsPhrase(ctx)}. Just reply with the size or colour you'd like instead, and we'll take it from there.`],
+    };
+  }
+  return { id: `return_exchange/${state}/hold`, paragraphs: [facts, handOff(ctx, 'your request', `check the options for ${o.name}`)] };
+}
+
+function refund(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
+  const facts = para(...(o.cancelledAt ? shipmentFacts(ctx, 'brief') : [...shipmentFacts(ctx, 'brief'), ...refundFacts(ctx)]));
+  if (ctx.refunds.length > 0) {
+    const bank = ctx.brand.style === 'concise' ? null : 'Depending on your bank, it can take a few business days to show on your statement.';
+    const more = allows(ctx, 'refund') ? null : handOff(ctx, 'your message', 'answer anything else about it');
+    return { id: `refund/${state}/status`, paragraphs: [facts, para(bank, more)] };
+  }
+  if (allows(ctx, 'refund')) {
+    return {
+      id: `refund/${state}/refund`,
+      paragraphs: [facts, `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method, and you'll get a confirmation email once it's done.`],
+    };
+  }
+  return { id: `refund/${state}/hold`, paragraphs: [facts, handOff(ctx, 'your refund request', 'review it')] };
+}
+
+function damaged(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
+  const sorry = ctx.brand.style === 'formal' ? `I am very sorry that ${itemsPhrase(ctx)} arrived damaged.` : `I'm so sorry ${itemsPhrase(ctx)} arrived damaged.`;
+  const photos =
+    (ctx.ticket.attachmentCount ?? 0) > 0
+      ? 'Thank you for the photos.'
+      : 'Could you reply with a photo or two of the damage and the packaging? That helps us put it right quickly.';
+  const facts = para(...shipmentFacts(ctx, 'brief'));
+  if (allows(ctx, 'replacement')) {
+    return { id: `damaged/${state}/replace`, paragraphs: [para(sorry, facts), `We'll send you a replacement, and you'll get the new tracking details by email once it ships.`] };
+  }
+  if (allows(ctx, 'refund')) {
+    return { id: `damaged/${state}/refund`, paragraphs: [para(sorry, facts), `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method.`] };
+  }
+  return { id: `damaged/${state}/hold`, paragraphs: [para(sorry, facts), para(photos, handOff(ctx, 'this', 'review it and decide how best to put it right'))] };
+}
+
+function other(ctx: DraftContext): Body {
+  const o = ctx.order!;
+  const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
+  const facts = para(...shipmentFacts(ctx, 'brief'));
+  return { id: `other/${state}/hold`, paragraphs: [facts, handOff(ctx, 'your message', 'help with it')] };
+}
+
+function body(ctx: DraftContext): Body {
+  if (!ctx.order) return noOrder(ctx);
+  switch (ctx.intent) {
+    case 'wismo':
+      return wismo(ctx);
+    case 'not_received':
+      return notReceived(ctx);
+    case 'cancel':
+      return cancel(ctx);
+    case 'address_change':
+      return addressChange(ctx);
+    case 'return_exchange':
+      return returnExchange(ctx);
+    case 'refund':
+      return refund(ctx);
+    case 'damaged':
+      return damaged(ctx);
+    case 'other':
+      return other(ctx);
+  }
+}
+
 export function templateDraft(ctx: DraftContext): { text: string; templateId: string } {
-  const { lines, id } = body(ctx);
-  return { text: [greeting(ctx), '', ...lines, '', signOff(ctx)].join('\n'), templateId: `${id}.${ctx.brand.style}` };
+  const b = body(ctx);
+  const parts = [greeting(ctx), opener(ctx), ...b.paragraphs, closer(ctx), signOff(ctx)].filter((p): p is string => Boolean(p && p.trim()));
+  return { text: parts.join('\n\n'), templateId: b.id };
 }

@@ -19,7 +19,7 @@ export interface PromiseMention {
 }
 
 const TRIGGERS: { kind: PromiseKind; re: RegExp }[] = [
-  { kind: 'refund', re: /\brefund(?:s|ed|ing)?\b|\bmoney back\b|\breimburs\w*/gi },
+  { kind: 'refund', re: /\brefund(?:s|ed|ing)?\b|\bmoney back\b|\breimburs\w*|\b(?:go|goes|going|be sent|be returned|be credited) back to your (?:original )?(?:payment|card|account)\b/gi },
   {
     kind: 'return_label',
     re: /\b(?:return|prepaid(?: return| shipping)?) labels?\b|\bsend (?:it|them|the \w+|your \w+) back\b|\breturn (?:it|them|the (?:item|items|product|products|order|parcel|package)|your (?:item|items|order|purchase|product|products))\b|\b(?:accept|approv|process|start|open|set(?:ting)? up|creat|initiat|authori[sz])\w* (?:a |your |the )?return\b|\breturn (?:request |authori[sz]ation )?(?:is|has been|was) (?:approved|accepted|opened|created|authori[sz]ed)\b|\bRMA\b/gi,
