@@ -67,7 +67,10 @@ export function diffWords(draft: string, sent: string): DiffPart[] {
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) push('same', a[i++]), j++;
+    if (a[i] === b[j]) {
+      push('same', a[i++]);
+      j++;
+    }
     else if (dp[i + 1][j] >= dp[i][j + 1]) push('removed', a[i++]);
     else push('added', b[j++]);
   }
