@@ -32,6 +32,63 @@ describe('widget page (browser)', () => {
 
   it('refuses a forged link', async () => {
     await page.goto(`${BASE_URL}/widget/${DEMO_SHOWCASE_TICKET_ID}?token=forged.token`);
-    expect(await page.getByRole('alert').innerText()).toMatch(/not valid/);
+    expect(await page.getByTestId('link-error').innerText()).toMatch(/not valid/);
+  });
+});
+
+describe('the agent’s path (browser)', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 520, height: 1600 } });
+  });
+  afterAll(async () => browser?.close());
+
+  it('edits the draft, applies an action with confirmation, toggles suppression, and sees each in the audit log', async () => {
+    // 48120004: a cancellation before fulfillment, which the policy lets the agent apply.
+    await page.goto(widgetUrl(BASE_URL, { ticketId: '48120004', shopId: DEMO_SHOP.domain, agent: 'e2e-agent@concord.test' }, process.env.SESSION_SECRET!, new Date()));
+    await page.getByTestId('order').first().waitFor();
+
+    // Edit the draft and send it (two steps: send, then confirm).
+    const draft = page.getByTestId('draft-text');
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20, null, { timeout: 30_000 });
+    await draft.fill(`${await draft.inputValue()}\nP.S. Edited by the e2e agent.`);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('button', { name: 'Confirm send' }).click();
+    await page.getByText(/Queued as action \d+/).first().waitFor();
+
+    // Apply the policy action: review shows exactly what will happen, then confirm.
+    await page.getByRole('button', { name: /^Cancel order/ }).click();
+    await page.getByRole('button', { name: 'Review', exact: true }).click();
+    const plan = page.getByRole('alertdialog', { name: 'Confirm action' });
+    await plan.waitFor();
+    expect(await plan.innerText()).toMatch(/Cancel order #\d+ .*refund the payment.*cannot be undone/s);
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await page.getByText(/Done: Cancel order #\d+/).waitFor();
+
+    // Suppress with a reason.
+    await page.getByLabel('Reason').fill('Waiting for the cancellation to settle');
+    await page.getByRole('button', { name: 'Suppress', exact: true }).click();
+    await page.getByText(/is suppressed from promos and review requests/).waitFor();
+
+    // Everything shows in the audit log after the next refresh.
+    await page.reload();
+    const audit = page.getByTestId('audit');
+    await audit.waitFor();
+    await page.waitForFunction(() => {
+      const t = document.querySelector('[data-testid="audit"]')?.textContent ?? '';
+      return t.includes('action.cancel_order') && t.includes('action.reply') && t.includes('suppression.suppress');
+    }, null, { timeout: 20_000 });
+    await page.screenshot({ path: 'docs/screenshots/widget-after-actions.png', fullPage: true });
+  });
+
+  it('shows the demo inbox with the widget beside the conversation', async () => {
+    const wide = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await wide.goto(`${BASE_URL}/?ticket=${DEMO_SHOWCASE_TICKET_ID}`);
+    expect(await wide.getByTestId('ticket-link').count()).toBeGreaterThanOrEqual(14);
+    await wide.frameLocator('[data-testid="widget-frame"]').getByTestId('order').first().waitFor();
+    await wide.screenshot({ path: 'docs/screenshots/inbox.png' });
+    await wide.close();
   });
 });

@@ -11,7 +11,7 @@ export default async function WidgetPage({ params, searchParams }: { params: Pro
   if (!grant.ok) {
     return (
       <main className="mx-auto max-w-md p-6">
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+        <div role="alert" data-testid="link-error" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           <h1 className="mb-1 font-semibold">Can’t open this ticket</h1>
           <p>{grant.reason}</p>
         </div>
