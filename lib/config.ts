@@ -29,6 +29,8 @@ export const envSchema = z.object({
   APP_URL: optionalUrl('the public address of this app').default('http://localhost:3000'),
   DEMO_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
   CONCORD_WORKER: z.enum(['on', 'off']).default('on'),
+  // How long a claimed outbox effect stays locked before another worker may retry it (crash recovery).
+  CONCORD_OUTBOX_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 
   SHOPIFY_SHOP_DOMAIN: optionalString.refine((v) => v === undefined || /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(v), {
     message: 'must be the store’s myshopify domain, e.g. acme.myshopify.com',

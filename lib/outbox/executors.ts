@@ -107,6 +107,7 @@ export function outboxDepsFromConfig(config: Config): OutboxDeps {
   };
   return {
     executors: buildExecutors(clients),
+    lockMs: config.env.CONCORD_OUTBOX_LOCK_MS,
     // Demo mode, or a system without credentials: record the call instead of sending it.
     isLive: (kind) => {
       const system = kind.split('.')[0];
