@@ -31,6 +31,8 @@ export const envSchema = z.object({
   CONCORD_WORKER: z.enum(['on', 'off']).default('on'),
   // How long a claimed outbox effect stays locked before another worker may retry it (crash recovery).
   CONCORD_OUTBOX_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  // Timeout for calls to outside APIs (read directly by lib/integrations/http.ts; validated here).
+  CONCORD_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 
   SHOPIFY_SHOP_DOMAIN: optionalString.refine((v) => v === undefined || /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(v), {
     message: 'must be the store’s myshopify domain, e.g. acme.myshopify.com',

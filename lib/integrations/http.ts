@@ -27,6 +27,9 @@ export function parseRetryAfter(value: string | null, now: Date): number | null 
   return Math.max(0, at - now.getTime());
 }
 
+// Fault drills shorten it; vendors answer well inside it normally.
+const DEFAULT_TIMEOUT_MS = Number(process.env.CONCORD_HTTP_TIMEOUT_MS) || 15_000;
+
 export interface RequestJsonOptions {
   system: ExternalSystem;
   url: string;
@@ -44,7 +47,7 @@ export interface JsonResponse<T = unknown> {
 }
 
 export async function requestJson<T = unknown>(opts: RequestJsonOptions): Promise<JsonResponse<T>> {
-  const { system, url, method = 'GET', headers = {}, body, timeoutMs = 15_000, fetchImpl = fetch } = opts;
+  const { system, url, method = 'GET', headers = {}, body, timeoutMs = DEFAULT_TIMEOUT_MS, fetchImpl = fetch } = opts;
   let res: Response;
   try {
     res = await fetchImpl(url, {
