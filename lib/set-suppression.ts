@@ -10,10 +10,9 @@ import { issueRecordFromRow } from '@/lib/read-model/mappers';
 export type SuppressionMode = 'suppress' | 'release' | 'clear';
 
 export async function loadSuppression(db: Db, shopId: string, email: string, now: Date): Promise<SuppressionState> {
-  const [issueRows, overrideRows] = await Promise.all([
-    db.select().from(issues).where(and(eq(issues.shopId, shopId), eq(issues.customerEmail, email))),
-    db.select().from(suppressionOverrides).where(and(eq(suppressionOverrides.shopId, shopId), eq(suppressionOverrides.customerEmail, email))),
-  ]);
+  // Sequential: this also runs inside transactions, where one pg client can't run queries in parallel.
+  const issueRows = await db.select().from(issues).where(and(eq(issues.shopId, shopId), eq(issues.customerEmail, email)));
+  const overrideRows = await db.select().from(suppressionOverrides).where(and(eq(suppressionOverrides.shopId, shopId), eq(suppressionOverrides.customerEmail, email)));
   return deriveSuppression({
     issues: issueRows.map(issueRecordFromRow),
     overrides: overrideRows.map((o) => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),

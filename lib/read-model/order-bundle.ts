@@ -17,13 +17,12 @@ export async function loadOrderBundles(db: Db, shopId: string, orderIds: string[
   const result = new Map<string, OrderBundle>();
   if (orderIds.length === 0) return result;
   for (const id of orderIds) result.set(id, { order: null, fulfillments: [], events: [], refunds: [], returns: [] });
-  const [orderRows, fRows, eRows, rRows, retRows] = await Promise.all([
-    db.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.shopifyOrderId, orderIds))),
-    db.select().from(fulfillments).where(and(eq(fulfillments.shopId, shopId), inArray(fulfillments.orderId, orderIds))).orderBy(asc(fulfillments.shopifyCreatedAt)),
-    db.select().from(trackingEvents).where(and(eq(trackingEvents.shopId, shopId), inArray(trackingEvents.orderId, orderIds))).orderBy(asc(trackingEvents.happenedAt)),
-    db.select().from(refunds).where(and(eq(refunds.shopId, shopId), inArray(refunds.orderId, orderIds))).orderBy(asc(refunds.shopifyCreatedAt)),
-    db.select().from(returns).where(and(eq(returns.shopId, shopId), inArray(returns.orderId, orderIds))).orderBy(asc(returns.shopifyCreatedAt)),
-  ]);
+  // Sequential on purpose: inside a transaction one pg client can't run queries in parallel.
+  const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.shopifyOrderId, orderIds)));
+  const fRows = await db.select().from(fulfillments).where(and(eq(fulfillments.shopId, shopId), inArray(fulfillments.orderId, orderIds))).orderBy(asc(fulfillments.shopifyCreatedAt));
+  const eRows = await db.select().from(trackingEvents).where(and(eq(trackingEvents.shopId, shopId), inArray(trackingEvents.orderId, orderIds))).orderBy(asc(trackingEvents.happenedAt));
+  const rRows = await db.select().from(refunds).where(and(eq(refunds.shopId, shopId), inArray(refunds.orderId, orderIds))).orderBy(asc(refunds.shopifyCreatedAt));
+  const retRows = await db.select().from(returns).where(and(eq(returns.shopId, shopId), inArray(returns.orderId, orderIds))).orderBy(asc(returns.shopifyCreatedAt));
   for (const r of orderRows) result.get(r.shopifyOrderId)!.order = orderFromRow(r);
   for (const r of fRows) result.get(r.orderId)?.fulfillments.push(fulfillmentFromRow(r));
   for (const r of eRows) result.get(r.orderId)?.events.push(trackingEventFromRow(r));
