@@ -4,6 +4,8 @@ const nextConfig = {
   // instead of bundling them.
   serverExternalPackages: ['@electric-sql/pglite', 'pg', '@vercel/postgres', 'lossless-json'],
   poweredByHeader: false,
+  // Prompts are read from disk at run time; serverless bundles must ship them.
+  outputFileTracingIncludes: { '/**': ['./prompts/**'] },
   typedRoutes: false,
 };
 

@@ -46,7 +46,8 @@ export async function sidebarForEmail(db: Db, config: Config, input: { email: st
 /** Stale or missing data starts a Shopify refresh (at most once an hour per customer). */
 async function maybeRefresh(db: Db, config: Config, data: WidgetData, now: Date): Promise<void> {
   const email = data.customerEmails[0];
-  if (!email || !(data.view.stale || data.view.orders.length === 0)) return;
+  // Without Shopify credentials there is nothing to refresh from (demo mode records nothing either).
+  if (!config.connections.shopify || !email || !(data.view.stale || data.view.orders.length === 0)) return;
   const hour = now.toISOString().slice(0, 13);
   const queued = await enqueueEffect(db, {
     shopId: data.view.shop.id,
@@ -54,5 +55,5 @@ async function maybeRefresh(db: Db, config: Config, data: WidgetData, now: Date)
     payload: { email },
     idempotencyKey: `refresh:${data.view.shop.id}:${email}:${hour}`,
   });
-  if (queued && config.connections.shopify) data.view.refreshing = true;
+  if (queued) data.view.refreshing = true;
 }

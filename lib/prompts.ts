@@ -29,7 +29,7 @@ export function loadPrompt(name: string, version?: number | string, dir: string 
   if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`Prompt name "${name}" must be lower-case letters, digits and dashes.`);
   let files: string[];
   try {
-    files = fs.readdirSync(dir);
+    files = fs.readdirSync(/*turbopackIgnore: true*/ dir);
   } catch {
     throw new Error(`The prompts folder ${dir} is missing; it ships with the app (prompts/*.txt).`);
   }
@@ -47,7 +47,7 @@ export function loadPrompt(name: string, version?: number | string, dir: string 
   const file = path.join(dir, `${name}.v${v}.txt`);
   const cached = cache.get(file);
   if (cached) return cached;
-  const prompt = { name, version: `${name}.v${v}`, text: fs.readFileSync(file, 'utf8') };
+  const prompt = { name, version: `${name}.v${v}`, text: fs.readFileSync(/*turbopackIgnore: true*/ file, 'utf8') };
   cache.set(file, prompt);
   return prompt;
 }

@@ -7,7 +7,19 @@ import { writeAudit, type Actor } from '@/lib/audit';
 // Settings are versioned per shop: every save is a new row, the newest wins, and the audit log
 // records the before and after.
 
+// Read on every ticket and sidebar request; a save clears it. Another process sees a save within 5 s.
+const CACHE_MS = 5_000;
+const cache = new Map<string, { at: number; value: Settings & { version: number } }>();
+
 export async function getSettings(db: Db, shopId: string): Promise<Settings & { version: number }> {
+  const hit = cache.get(shopId);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
+  const value = await readSettings(db, shopId);
+  cache.set(shopId, { at: Date.now(), value });
+  return value;
+}
+
+async function readSettings(db: Db, shopId: string): Promise<Settings & { version: number }> {
   const [row] = await db
     .select({ data: settingsVersions.data, version: settingsVersions.version })
     .from(settingsVersions)
@@ -21,7 +33,7 @@ export async function getSettings(db: Db, shopId: string): Promise<Settings & { 
 export async function saveSettings(db: Db, shopId: string, next: unknown, actor: Actor): Promise<Settings & { version: number }> {
   const parsed = settingsSchema.parse(next);
   return db.transaction(async (tx) => {
-    const before = await getSettings(tx, shopId);
+    const before = await readSettings(tx, shopId);
     const version = before.version + 1;
     await tx.insert(settingsVersions).values({ shopId, version, data: parsed, createdBy: actor.id ?? actor.type });
     const { version: _v, ...beforeData } = before;
@@ -35,6 +47,7 @@ export async function saveSettings(db: Db, shopId: string, next: unknown, actor:
       before: beforeData,
       after: parsed,
     });
+    cache.delete(shopId);
     return { ...parsed, version };
   });
 }

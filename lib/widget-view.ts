@@ -65,7 +65,7 @@ export async function loadWidgetData(
     ? (await db.select().from(customers).where(and(eq(customers.shopId, shopId), eq(customers.shopifyCustomerId, match.customerShopifyId))).limit(1))[0]
     : undefined;
   const customerEmails = match.customerEmails.length ? match.customerEmails : email ? [email] : [];
-  const otherStores = customerEmails.length
+  const otherStores = customerEmails.length && shopIds.length > 1
     ? await db
         .selectDistinct({ shopId: customers.shopId })
         .from(customers)

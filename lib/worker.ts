@@ -24,7 +24,8 @@ export function startWorker(opts: { idleMs?: number; scanEveryMs?: number } = {}
   const idleMs = opts.idleMs ?? 1_000;
   const scanEveryMs = opts.scanEveryMs ?? 5 * 60_000;
   let wake: () => void = () => {};
-  const worker = { running: true, wake: () => wake(), lastScanAt: 0, stopped: false };
+  // The first delay scan waits one interval: a restart shouldn't compete with the traffic it catches up on.
+  const worker = { running: true, wake: () => wake(), lastScanAt: Date.now(), stopped: false };
   state.__concordWorker = worker;
   void (async () => {
     const db = await getDb();

@@ -56,7 +56,7 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.default.Pool({
       connectionString: opts.url,
-      max: opts.poolSize ?? 10,
+      max: opts.poolSize ?? 20,
       options: opts.searchPath ? `-c search_path=${opts.searchPath}` : undefined,
     });
     // An idle client can error when the server restarts; without a listener that kills the process.
