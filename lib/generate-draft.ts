@@ -1,9 +1,18 @@
 import type OpenAI from 'openai';
+import { z } from 'zod';
 import type { DraftContext } from '@/lib/domain/draft-context';
 import { templateDraft } from '@/lib/domain/drafts/templates';
 import { checkGrounding, type GroundingResult } from '@/lib/domain/grounding';
 import { streamDraftReply } from '@/lib/integrations/openai/draft-reply';
-import { loadPrompt } from '@/lib/prompts';
+import { loadPrompt, type Prompt } from '@/lib/prompts';
+
+// Writes one reply draft: the model when one is configured, the built-in template otherwise or
+// when the model fails (timeout, 429, a broken, empty or cut-off stream). Either way the same
+// grounding check runs on the result, and the draft records where it came from and why.
+
+export const DRAFT_PROMPT = 'draft-reply';
+/** Stored as the prompt version of drafts no prompt wrote. */
+export const TEMPLATES_VERSION = 'templates.v1';
 
 export interface GeneratedDraft {
   text: string;
@@ -12,41 +21,50 @@ export interface GeneratedDraft {
   promptVersion: string;
   templateId: string | null;
   grounding: GroundingResult;
-  error: string | null;
+  error: string | null; // why the model's draft was not used, when it was tried
 }
 
-/**
- * The model drafts when one is configured; otherwise, or when it fails (timeout, 429, empty or
- * broken stream), the built-in template does. Either way the same grounding check runs.
- */
-export async function generateDraft(
-  deps: { openai: OpenAI | null; model: string },
-  ctx: DraftContext,
-  opts: { onDelta?: (text: string) => void; timeoutMs?: number } = {},
-): Promise<GeneratedDraft> {
-  const prompt = loadPrompt('draft-reply');
-  const fallback = (error: string | null): GeneratedDraft => {
+export interface GenerateDraftOptions {
+  /** Called with each piece of text as it is written, so a widget can show the first words fast. */
+  onDelta?: (text: string) => void;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** A specific prompt (tests, prompt experiments); the newest draft-reply prompt otherwise. */
+  prompt?: Prompt;
+}
+
+// The model's whole answer, checked like any other outside input before it becomes a draft.
+const modelDraftSchema = z.string().trim().min(1, 'the model returned an empty draft').max(6000, 'the model returned an overlong draft');
+
+// Shown in a live stream when the model fails part-way; the stored draft (the template) replaces it.
+const FALLBACK_NOTE = '\n\n[The model stopped; showing the built-in template instead.]\n\n';
+
+export async function generateDraft(deps: { openai: OpenAI | null; model: string }, ctx: DraftContext, opts: GenerateDraftOptions = {}): Promise<GeneratedDraft> {
+  const fromTemplate = (promptVersion: string, error: string | null): GeneratedDraft => {
     const t = templateDraft(ctx);
-    if (opts.onDelta && error !== null) opts.onDelta(t.text);
-    return { text: t.text, source: 'template', model: null, promptVersion: prompt.version, templateId: t.templateId, grounding: checkGrounding(t.text, ctx), error };
-  };
-  if (!deps.openai) {
-    const t = fallback(null);
     opts.onDelta?.(t.text);
-    return t;
-  }
-  let text = '';
+    return { text: t.text, source: 'template', model: null, promptVersion, templateId: t.templateId, grounding: checkGrounding(t.text, ctx), error };
+  };
+  if (!deps.openai) return fromTemplate(TEMPLATES_VERSION, null);
+
+  let prompt: Prompt;
   try {
-    const signal = AbortSignal.timeout(opts.timeoutMs ?? 20_000);
-    for await (const delta of streamDraftReply(deps.openai, deps.model, ctx, prompt, { signal })) {
-      text += delta;
+    prompt = opts.prompt ?? loadPrompt(DRAFT_PROMPT);
+  } catch (err) {
+    return fromTemplate(TEMPLATES_VERSION, `model not tried: ${(err as Error).message}`);
+  }
+
+  let streamed = '';
+  try {
+    for await (const delta of streamDraftReply(deps.openai, deps.model, ctx, prompt, { signal: opts.signal, timeoutMs: opts.timeoutMs })) {
+      streamed += delta;
       opts.onDelta?.(delta);
     }
-    if (!text.trim()) return fallback('the model returned an empty draft');
-    return { text: text.trim(), source: 'model', model: deps.model, promptVersion: prompt.version, templateId: null, grounding: checkGrounding(text.trim(), ctx), error: null };
+    const parsed = modelDraftSchema.safeParse(streamed);
+    if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'the model returned an unusable draft');
+    return { text: parsed.data, source: 'model', model: deps.model, promptVersion: prompt.version, templateId: null, grounding: checkGrounding(parsed.data, ctx), error: null };
   } catch (err) {
-    // Anything already streamed is replaced by the template: the agent sees one coherent draft.
-    if (text && opts.onDelta) opts.onDelta('\n\n[The model stopped; showing the built-in template instead.]\n\n');
-    return fallback(`model failed: ${(err as Error).message.slice(0, 200)}`);
+    if (streamed && opts.onDelta) opts.onDelta(FALLBACK_NOTE);
+    return fromTemplate(prompt.version, `model ${deps.model} failed, used the template: ${(err as Error).message}`);
   }
 }

@@ -120,8 +120,9 @@ const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() 
  */
 export function greetingName(firstName: string | null | undefined, fullName?: string | null): string | null {
   const raw = blankToNull(firstName) ?? blankToNull(fullName)?.split(/\s+/)[0] ?? null;
-  if (!raw) return null;
-  const word = raw.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  if (!raw || /[<>{}[\]@/\\=;:|#$%^*+_~`"\d]/.test(raw)) return null;
+  // "Pat," or "(Pat)" as typed in a sender name: the punctuation around the name goes.
+  const word = raw.replace(/^[\s.,!?()'’-]+|[\s.,!?()'’-]+$/gu, '');
   if (!/^\p{L}[\p{L}'’-]{0,29}$/u.test(word)) return null;
   const sameCase = word === word.toLowerCase() || word === word.toUpperCase();
   return sameCase ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : word;

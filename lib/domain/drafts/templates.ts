@@ -1,7 +1,7 @@
 import { primaryShipment, type DraftContext } from '../draft-context';
 import type { PromiseKind } from '../types';
 import { orderRef, refundFacts, shipmentFacts } from './shipment-facts';
-import { capFirst, closer, formatMoney, greeting, hearBack, opener, signOff } from './wording';
+import { capFirst, closer, expandContractions, formatMoney, greeting, hearBack, opener, signOff } from './wording';
 
 // Built-in drafts, used when no model is configured and whenever the model fails. They read like
 // a good agent's reply: the customer's name, the specific facts from the context, what happens
@@ -9,7 +9,7 @@ import { capFirst, closer, formatMoney, greeting, hearBack, opener, signOff } fr
 // an honest holding reply that names no time it can't back. Every one passes checkGrounding.
 
 interface Body {
-  id: string; // what the template said, e.g. "wismo/in_transit/update"
+  id: string; // what the template said, e.g. "wismo.in_transit.update"
   paragraphs: string[];
 }
 
@@ -42,7 +42,7 @@ function noOrder(ctx: DraftContext): Body {
       : ctx.brand.style === 'concise'
         ? "I couldn't find an order under this email address. Could you reply with your order number or the email you used at checkout?"
         : "I couldn't find an order linked to this email address. Could you reply with your order number (it's in your order confirmation email) or the email address you used at checkout? Then I can look into it right away.";
-  return { id: `${ctx.intent}/no_order`, paragraphs: [ask] };
+  return { id: `${ctx.intent}.no_order`, paragraphs: [ask] };
 }
 
 function wismo(ctx: DraftContext): Body {
@@ -51,24 +51,24 @@ function wismo(ctx: DraftContext): Body {
   const state = o.cancelledAt ? 'cancelled' : (s?.state ?? 'unfulfilled');
   const facts = para(...shipmentFacts(ctx, 'full'));
   const C = carrierName(ctx);
-  if (o.cancelledAt) return { id: 'wismo/cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
+  if (o.cancelledAt) return { id: 'wismo.cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
 
   if (state === 'delayed' || state === 'exception' || !automated(ctx)) {
     const next = automated(ctx)
       ? `We're keeping an eye on it, and if it doesn't move soon, just reply here and we'll chase it with ${C}.`
       : handOff(ctx, 'this', state === 'unfulfilled' ? 'check where it is with our warehouse' : `look into it with ${C}`);
-    const sorry = state === 'delayed' || state === 'exception' ? (ctx.brand.style === 'formal' ? 'I am sorry for the delay.' : "I'm sorry for the wait.") : null;
-    return { id: `wismo/${state}/${automated(ctx) ? 'watch' : 'hold'}`, paragraphs: [facts, para(sorry, next)] };
+    const sorry = state === 'delayed' ? "I'm sorry for the wait." : state === 'exception' ? "I'm sorry about this." : null;
+    return { id: `wismo.${state}.${automated(ctx) ? 'watch' : 'hold'}`, paragraphs: [facts, para(sorry, next)] };
   }
 
   const next: Record<string, string> = {
     unfulfilled: "You'll get an email with the tracking link as soon as it ships.",
-    label_created: 'Once the carrier picks it up, the tracking link will show each scan.',
+    label_created: "There's nothing you need to do in the meantime.",
     in_transit: s?.trackingUrl ? "There's nothing you need to do: the tracking link shows each scan as it happens." : "There's nothing you need to do: it's moving normally.",
     out_for_delivery: 'It should reach you with the next delivery round.',
     delivered: "If you can't find it, please check around your door, your mailbox and with neighbours, and reply here if it still hasn't turned up. We'll take it from there.",
   };
-  return { id: `wismo/${state}/update`, paragraphs: [facts, next[state]] };
+  return { id: `wismo.${state}.update`, paragraphs: [facts, next[state]] };
 }
 
 function notReceived(ctx: DraftContext): Body {
@@ -76,7 +76,7 @@ function notReceived(ctx: DraftContext): Body {
   const s = primaryShipment(ctx);
   const facts = para(...shipmentFacts(ctx, 'full'));
   const C = carrierName(ctx);
-  if (o.cancelledAt) return { id: 'not_received/cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
+  if (o.cancelledAt) return { id: 'not_received.cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
   if (s?.state === 'delivered') {
     const look =
       ctx.brand.style === 'concise'
@@ -85,17 +85,20 @@ function notReceived(ctx: DraftContext): Body {
     const next = allows(ctx, 'replacement')
       ? "If it still doesn't turn up, just reply here and we'll send you a replacement."
       : handOff(ctx, 'this', `open a trace with ${C}`);
-    return { id: `not_received/delivered/${allows(ctx, 'replacement') ? 'replace' : 'hold'}`, paragraphs: [facts, para(look, next)] };
+    return { id: `not_received.delivered.${allows(ctx, 'replacement') ? 'replace' : 'hold'}`, paragraphs: [facts, para(look, next)] };
   }
   const state = s?.state ?? 'unfulfilled';
-  const stillComing = state === 'unfulfilled' ? null : state === 'delayed' || state === 'exception' ? null : "It hasn't been delivered yet, so it's still on its way to you.";
+  const stillComing =
+    state === 'unfulfilled' || state === 'delayed' || state === 'exception'
+      ? null
+      : `It just hasn't reached you yet${s?.trackingUrl ? ', and the tracking link shows each scan as it happens' : ''}.`;
   const next = automated(ctx) && state !== 'delayed' && state !== 'exception' ? null : handOff(ctx, 'this', state === 'unfulfilled' ? 'check where it is with our warehouse' : `look into it with ${C}`);
-  return { id: `not_received/${state}/${next ? 'hold' : 'update'}`, paragraphs: [facts, para(stillComing, next)] };
+  return { id: `not_received.${state}.${next ? 'hold' : 'update'}`, paragraphs: [facts, para(stillComing, next)] };
 }
 
 function cancel(ctx: DraftContext): Body {
   const o = ctx.order!;
-  if (o.cancelledAt) return { id: 'cancel/cancelled', paragraphs: [para(...shipmentFacts(ctx, 'full'))] };
+  if (o.cancelledAt) return { id: 'cancel.cancelled', paragraphs: [para(...shipmentFacts(ctx, 'full'))] };
   const state = primaryShipment(ctx)?.state ?? 'unfulfilled';
   if (allows(ctx, 'cancellation')) {
     const doing =
@@ -106,11 +109,11 @@ function cancel(ctx: DraftContext): Body {
       allows(ctx, 'refund') && ctx.refunds.length === 0
         ? `The payment of ${formatMoney(o.totalPrice, o.currency)} will go back to your original payment method.`
         : null;
-    return { id: `cancel/${state}/cancel${refund ? '_refund' : ''}`, paragraphs: [capFirst(para(doing, refund))] };
+    return { id: `cancel.${state}.cancel${refund ? '_refund' : ''}`, paragraphs: [capFirst(para(doing, refund))] };
   }
   const facts = ctx.shipments.length ? para(...shipmentFacts(ctx, 'full')) : null;
   return {
-    id: `cancel/${state}/hold`,
+    id: `cancel.${state}.hold`,
     paragraphs: [facts, handOff(ctx, 'your cancellation request', `check whether ${o.name} can still be cancelled`)].filter((p): p is string => Boolean(p)),
   };
 }
@@ -124,11 +127,11 @@ function addressChange(ctx: DraftContext): Body {
       ctx.brand.style === 'concise'
         ? "If your message doesn't include it yet, reply with the full new address and we'll update it."
         : "If your message doesn't include it yet, please reply with the full new address (street, apartment, city, postcode and country) and we'll update it right away. You'll get a confirmation email once it's changed.";
-    return { id: `address_change/${state}/update`, paragraphs: [para(can, ask)] };
+    return { id: `address_change.${state}.update`, paragraphs: [para(can, ask)] };
   }
   const facts = ctx.shipments.length || o.cancelledAt ? para(...shipmentFacts(ctx, 'full')) : null;
   return {
-    id: `address_change/${state}/hold`,
+    id: `address_change.${state}.hold`,
     paragraphs: [facts, handOff(ctx, 'your request', `check whether the delivery address on ${o.name} can still be changed`)].filter((p): p is string => Boolean(p)),
   };
 }
@@ -145,21 +148,21 @@ function returnExchange(ctx: DraftContext): Body {
       ctx.brand.style === 'concise'
         ? "Would you like to return it, or exchange it for a different size or colour? Reply and we'll email you a return label."
         : "Happy to help. Would you like to return it, or exchange it for a different size or colour? Just reply and let me know, and we'll email you a return label to send the original back.";
-    return { id: `return_exchange/${state}/return_or_exchange`, paragraphs: [facts, para(ask, refundAfter)] };
+    return { id: `return_exchange.${state}.return_or_exchange`, paragraphs: [facts, para(ask, refundAfter)] };
   }
   if (ret) {
     return {
-      id: `return_exchange/${state}/return`,
+      id: `return_exchange.${state}.return`,
       paragraphs: [facts, para(`We'll email you a return label for ${itemsPhrase(ctx)}. Pack it securely and drop the parcel off with the carrier.`, refundAfter)],
     };
   }
   if (exch) {
     return {
-      id: `return_exchange/${state}/exchange`,
+      id: `return_exchange.${state}.exchange`,
       paragraphs: [facts, `We can set up an exchange for ${itemsPhrase(ctx)}. Just reply with the size or colour you'd like instead, and we'll take it from there.`],
     };
   }
-  return { id: `return_exchange/${state}/hold`, paragraphs: [facts, handOff(ctx, 'your request', `check the options for ${o.name}`)] };
+  return { id: `return_exchange.${state}.hold`, paragraphs: [facts, handOff(ctx, 'your request', `check the options for ${o.name}`)] };
 }
 
 function refund(ctx: DraftContext): Body {
@@ -169,15 +172,15 @@ function refund(ctx: DraftContext): Body {
   if (ctx.refunds.length > 0) {
     const bank = ctx.brand.style === 'concise' ? null : 'Depending on your bank, it can take a few business days to show on your statement.';
     const more = allows(ctx, 'refund') ? null : handOff(ctx, 'your message', 'answer anything else about it');
-    return { id: `refund/${state}/status`, paragraphs: [facts, para(bank, more)] };
+    return { id: `refund.${state}.status`, paragraphs: [facts, para(bank, more)] };
   }
   if (allows(ctx, 'refund')) {
     return {
-      id: `refund/${state}/refund`,
+      id: `refund.${state}.refund`,
       paragraphs: [facts, `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method, and you'll get a confirmation email once it's done.`],
     };
   }
-  return { id: `refund/${state}/hold`, paragraphs: [facts, handOff(ctx, 'your refund request', 'review it')] };
+  return { id: `refund.${state}.hold`, paragraphs: [facts, handOff(ctx, 'your refund request', 'review it')] };
 }
 
 function damaged(ctx: DraftContext): Body {
@@ -190,19 +193,19 @@ function damaged(ctx: DraftContext): Body {
       : 'Could you reply with a photo or two of the damage and the packaging? That helps us put it right quickly.';
   const facts = para(...shipmentFacts(ctx, 'brief'));
   if (allows(ctx, 'replacement')) {
-    return { id: `damaged/${state}/replace`, paragraphs: [para(sorry, facts), `We'll send you a replacement, and you'll get the new tracking details by email once it ships.`] };
+    return { id: `damaged.${state}.replace`, paragraphs: [para(sorry, facts), `We'll send you a replacement, and you'll get the new tracking details by email once it ships.`] };
   }
   if (allows(ctx, 'refund')) {
-    return { id: `damaged/${state}/refund`, paragraphs: [para(sorry, facts), `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method.`] };
+    return { id: `damaged.${state}.refund`, paragraphs: [para(sorry, facts), `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method.`] };
   }
-  return { id: `damaged/${state}/hold`, paragraphs: [para(sorry, facts), para(photos, handOff(ctx, 'this', 'review it and decide how best to put it right'))] };
+  return { id: `damaged.${state}.hold`, paragraphs: [para(sorry, facts), para(photos, handOff(ctx, 'this', 'review it and decide how best to put it right'))] };
 }
 
 function other(ctx: DraftContext): Body {
   const o = ctx.order!;
   const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
   const facts = para(...shipmentFacts(ctx, 'brief'));
-  return { id: `other/${state}/hold`, paragraphs: [facts, handOff(ctx, 'your message', 'help with it')] };
+  return { id: `other.${state}.hold`, paragraphs: [facts, handOff(ctx, 'your message', 'help with it')] };
 }
 
 function body(ctx: DraftContext): Body {
@@ -227,8 +230,14 @@ function body(ctx: DraftContext): Body {
   }
 }
 
+/** Names from the store's data, which the formal rewording must leave exactly as they are. */
+function namesIn(ctx: DraftContext): string[] {
+  return [ctx.brand.name, ctx.order?.shippingCity ?? '', ...(ctx.order?.items.map((i) => i.title) ?? []), ...ctx.shipments.map((s) => s.carrier ?? '')];
+}
+
 export function templateDraft(ctx: DraftContext): { text: string; templateId: string } {
   const b = body(ctx);
-  const parts = [greeting(ctx), opener(ctx), ...b.paragraphs, closer(ctx), signOff(ctx)].filter((p): p is string => Boolean(p && p.trim()));
+  const paragraphs = ctx.brand.style === 'formal' ? b.paragraphs.map((p) => expandContractions(p, namesIn(ctx))) : b.paragraphs;
+  const parts = [greeting(ctx), opener(ctx), ...paragraphs, closer(ctx), signOff(ctx)].filter((p): p is string => Boolean(p && p.trim()));
   return { text: parts.join('\n\n'), templateId: b.id };
 }

@@ -89,3 +89,50 @@ export function hearBack(ctx: DraftContext): string {
       return "You'll hear back from us here as soon as they have.";
   }
 }
+
+const CONTRACTIONS: Record<string, string> = {
+  "hasn't": 'has not',
+  "haven't": 'have not',
+  "isn't": 'is not',
+  "aren't": 'are not',
+  "doesn't": 'does not',
+  "don't": 'do not',
+  "can't": 'cannot',
+  "won't": 'will not',
+  "couldn't": 'could not',
+  "it's": 'it is',
+  "that's": 'that is',
+  "there's": 'there is',
+  "we're": 'we are',
+  "you're": 'you are',
+  "i'm": 'I am',
+  "i've": 'I have',
+  "we've": 'we have',
+  "you've": 'you have',
+  "we'll": 'we will',
+  "you'll": 'you will',
+  "i'll": 'I will',
+  "it'll": 'it will',
+  "let's": 'let us',
+};
+const CONTRACTION = new RegExp(`\\b(?:${Object.keys(CONTRACTIONS).join('|')})(?![\\w'])`, 'gi');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The formal style writes "has not", not "hasn't". Names from the store's data (an item called
+ * "It's a Gift") are kept exactly as they are, so a fact is never reworded.
+ */
+export function expandContractions(text: string, keep: string[]): string {
+  const names = keep.filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length);
+  const parts = names.length ? text.split(new RegExp(`(${names.map(escapeRe).join('|')})`)) : [text];
+  return parts
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(CONTRACTION, (word) => {
+            const full = CONTRACTIONS[word.toLowerCase()];
+            return word[0] === word[0].toUpperCase() ? capFirst(full) : full;
+          }),
+    )
+    .join('');
+}

@@ -63,6 +63,8 @@ const MARKERS: RegExp[] = [
   /\b(?:here's|here is|here are|attached|please find|enclosed|on (?:its|their|the) way)\b/,
   /\b(?:use|enjoy|redeem|apply|take)\b/,
   /\b(?:let's|let me|allow me to)\b/,
+  // Third-person future: "your refund will arrive", "the payment will go back".
+  /\b(?:it|this|that|they|the \w+|your \w+)\s*(?:'ll|\swill|\sis going to|\sare going to)\b/,
 ];
 const PARTICIPLE_AFTER = /^\s*(?:has been |have been |was |is |now )?(?:issued|processed|approved|sent|confirmed|arranged|applied|credited|done|complete|completed|initiated|on (?:its|the) way)\b/;
 const PAST = /\b(?:'ve|have|has|had|was|were|already)\b|\b(?:i|we)\s+(?:just\s+)?(?:issued|processed|refunded|sent|cancell?ed|updated|changed|created|shipped|replaced|exchanged|credited)\b/;

@@ -116,21 +116,39 @@ export async function* streamDraftReply(
   if (opts.signal?.aborted) controller.abort();
   opts.signal?.addEventListener('abort', forwardAbort, { once: true });
 
+  // Settles as soon as the call is aborted, so a stream whose body never ends or never honours
+  // the abort (a stuck proxy, a half-open connection) cannot hold the draft past its deadline.
+  const abandoned = new Promise<never>((_, reject) => {
+    const stop = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    if (controller.signal.aborted) stop();
+    else controller.signal.addEventListener('abort', stop, { once: true });
+  });
+  abandoned.catch(() => undefined);
+  let iterator: AsyncIterator<unknown> | null = null;
+  let finished = false;
+
   try {
     let finish: string | null = null;
     try {
-      const stream = await openai.chat.completions.create(
-        { model, temperature: 0.3, max_tokens: MAX_TOKENS, stream: true, messages: draftMessages(ctx, prompt) },
-        { signal: controller.signal, timeout: timeoutMs },
-      );
-      for await (const raw of stream) {
-        const chunk = chunkSchema.safeParse(raw);
+      const stream = await Promise.race([
+        openai.chat.completions.create(
+          { model, temperature: 0.3, max_tokens: MAX_TOKENS, stream: true, messages: draftMessages(ctx, prompt) },
+          { signal: controller.signal, timeout: timeoutMs },
+        ),
+        abandoned,
+      ]);
+      iterator = stream[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await Promise.race([iterator.next(), abandoned]);
+        if (next.done) break;
+        const chunk = chunkSchema.safeParse(next.value);
         if (!chunk.success) throw new DraftModelError('the model stream sent a chunk in an unexpected shape', 'malformed');
         const choice = chunk.data.choices.find((c) => (c.index ?? 0) === 0);
         const text = choice?.delta?.content;
         if (text) yield text;
         if (choice?.finish_reason) finish = choice.finish_reason;
       }
+      finished = true;
     } catch (err) {
       throw describe(err, timedOut, timeoutMs);
     }
@@ -143,5 +161,11 @@ export async function* streamDraftReply(
   } finally {
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', forwardAbort);
+    if (!finished) {
+      // Stop the request, and let the SDK release the body in the background: waiting for that
+      // could hang on the very stream that failed.
+      controller.abort();
+      void iterator?.return?.()?.catch(() => undefined);
+    }
   }
 }
