@@ -36,7 +36,7 @@ export function stripQuotedAndSignature(text: string): string {
   // A signature is only cut when real text stands before it.
   for (const re of SIGNATURE_STARTS) {
     const m = re.exec(body);
-    if (m && m.index > 20) body = body.slice(0, m.index);
+    if (m && m.index >= 8) body = body.slice(0, m.index);
   }
   return body.trim();
 }

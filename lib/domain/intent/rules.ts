@@ -21,7 +21,7 @@ const RECEIVE = '(receive[d]?|recieve[d]?|recive[d]?|get|got|gotten|see|seen|fin
 export const CUES: Cue[] = [
   // --- where is my order ---
   { intent: 'wismo', weight: 3, label: 'where is my order', re: R(`\\b(where'?s|where is|wheres|were is|where are|whr is|wher is)( my| the| our)? ${ITEM}`) },
-  { intent: 'wismo', weight: 2, label: 'asks where it is', re: R("\\b((where'?s|where is|wheres|where are) (it|they|this|that)|where (it|they) (is|are|went)|location of (my|the) (order|package|parcel))\\b") },
+  { intent: 'wismo', weight: 2, label: 'asks where it is', re: R(`\\b((where'?s|where is|wheres|where are) (it|they|this|that)|where (it|they) (is|are|went)|where (my|the|our) ${ITEM} (is|are|went)|location of (my|the) (order|package|parcel))\\b`) },
   { intent: 'wismo', weight: 2.5, label: 'tracking', re: R('\\b(track|tracking|trackin|trakcing|traking|tracker|tracking (number|link|info|code))\\b') },
   { intent: 'wismo', weight: 3, label: 'status of the order', re: R(`\\b(status|update|updates|news|eta|estimate)( on| of| for| about)?( my| the)? ${ITEM}`) },
   { intent: 'wismo', weight: 2.5, label: 'when will it arrive', re: R("\\bwhen (will|is|does|should|can|do|would|am|'?ll) (i|my|the|it|this|they|we|order|package|parcel)\\b[^.?!]{0,40}\\b(arrive|arriving|ship|shipped|shipping|deliver|delivered|delivery|get here|be here|come|coming|receive|recieve|get it|dispatch)") },
