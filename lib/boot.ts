@@ -6,6 +6,10 @@ import { ensureShop } from '@/lib/shops';
 import { startWorker } from '@/lib/worker';
 import { widgetUrl } from '@/lib/auth/widget-link';
 import { DEMO_SHOP } from '@/lib/demo/demo-events';
+import { eq } from 'drizzle-orm';
+import { shops } from '@/lib/db/schema';
+import { shopifyAdminClientFromConfig } from '@/lib/integrations/shopify/admin-client';
+import { reconcileShop } from '@/lib/reconcile-shopify';
 import { DEMO_PASSWORD, DEMO_USERS, ensureUser } from '@/lib/users';
 
 // Server start-up: validate config, open and migrate the database, seed the demo, start the
@@ -45,6 +49,17 @@ export async function boot(): Promise<void> {
   }
   if (config.demoMode) for (const u of DEMO_USERS) await ensureUser(handle.db, { ...u, password: DEMO_PASSWORD });
   if (config.env.CONCORD_WORKER === 'on') startWorker();
+  // First connect: backfill the store's recent orders in the background (the first reconciliation).
+  const shopify = shopifyAdminClientFromConfig(config);
+  if (shopify && config.env.SHOPIFY_SHOP_DOMAIN) {
+    const [shop] = await handle.db.select({ backfilledAt: shops.backfilledAt }).from(shops).where(eq(shops.id, config.env.SHOPIFY_SHOP_DOMAIN));
+    if (!shop?.backfilledAt) {
+      void reconcileShop(handle.db, shopify, config.env.SHOPIFY_SHOP_DOMAIN, new Date()).then(
+        (r) => console.log(`[concord] backfilled ${r.checked} recent orders from Shopify`),
+        (err) => console.error('[concord] backfill failed; /api/cron/reconcile retries it:', (err as Error).message),
+      );
+    }
+  }
   const url = config.appUrl;
   const lines = [
     '',

@@ -28,6 +28,12 @@ export function VerdictCard({ data }: { data: WidgetJson }) {
             <span className="text-xs text-slate-500">next: {v.nextStep.replace(/_/g, ' ')}</span>
           </div>
           <p className="text-sm text-slate-800">{v.explanation}</p>
+          {v.decision === 'human_review' && v.summary && (
+            <p className="mt-2 rounded-md bg-white/70 p-2 text-xs text-slate-700" data-testid="case-summary">
+              <span className="font-semibold">Summary for the reviewer: </span>
+              {v.summary}
+            </p>
+          )}
           {v.reasons.length > 0 && (
             <ul className="mt-1.5 list-disc space-y-0.5 pl-5 text-xs text-slate-600">
               {v.reasons.map((r, i) => (
