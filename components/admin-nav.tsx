@@ -6,6 +6,10 @@ const LINKS = [
   { href: '/admin', label: 'Overview', role: 'admin' },
   { href: '/admin/settings', label: 'Settings', role: 'admin' },
   { href: '/admin/setup', label: 'Setup', role: 'admin' },
+  { href: '/admin/review', label: 'Draft review', role: 'lead' },
+  { href: '/admin/qa', label: 'Weekly QA', role: 'lead' },
+  { href: '/admin/kpis', label: 'KPIs', role: 'admin' },
+  { href: '/admin/audit', label: 'Audit log', role: 'admin' },
 ] as const;
 
 export function AdminNav({ session, current }: { session: Session; current: string }) {

@@ -17,7 +17,7 @@ export function LoginForm({ next }: { next: string }) {
         const json = await res.json().catch(() => null);
         setPending(false);
         if (!res.ok) setError(json?.error?.message ?? 'Sign-in failed.');
-        else window.location.assign(json.role === 'lead' && next.startsWith('/admin') && !next.startsWith('/admin/review') ? '/admin/review' : next);
+        else window.location.assign(json.role === 'lead' && next.startsWith('/admin') && !/^\/admin\/(review|qa)(\/|\?|$)/.test(next) ? '/admin/review' : next);
       }}
     >
       <label className="block text-sm font-medium">

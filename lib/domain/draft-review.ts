@@ -68,7 +68,7 @@ export type ReviewSort = keyof typeof REVIEW_SORTS;
 
 const sentTime = (i: ReviewItem) => (i.sentAt ?? i.createdAt).getTime();
 
-export function sortReviewItems(items: readonly ReviewItem[], sort: ReviewSort): ReviewItem[] {
+export function sortReviewItems<T extends ReviewItem>(items: readonly T[], sort: ReviewSort): T[] {
   const cmp: Record<ReviewSort, (a: ReviewItem, b: ReviewItem) => number> = {
     most_edited: (a, b) => b.editDistance - a.editDistance || a.keptRatio - b.keptRatio,
     least_edited: (a, b) => a.editDistance - b.editDistance || b.keptRatio - a.keptRatio,

@@ -61,7 +61,7 @@ export function shiftIsoWeek(text: string, delta: number): string {
   return isoWeekOf(new Date(start.getTime() + delta * 7 * DAY_MS));
 }
 
-/** "24 Nov – 30 Nov 2026" for a week's heading. */
+/** "23 Nov – 29 Nov 2026" for a week's heading. */
 export function describeIsoWeek(text: string): string {
   const { start, end } = isoWeekRange(text);
   const last = new Date(end.getTime() - DAY_MS);
