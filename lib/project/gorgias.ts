@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { drafts, messages, tickets } from '@/lib/db/schema';
 import { classifyIntent } from '@/lib/domain/intent/classify';
@@ -123,7 +123,7 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
     });
   }
 
-  if (message && message.fromAgent && !message.internalNote) await recordSentReply(tx, shopId, ticket.id, message);
+  if (message && message.fromAgent && !message.internalNote) await recordSentReply(tx, [shopId, matchShop], ticket.id, message);
 
   if (classification && !stale) {
     const signals = signalsFromTicket(ticket.id, match.focusOrderId, classification.intent, status, ticket.updatedAt ?? now);
@@ -190,11 +190,12 @@ async function routeTicket(
 }
 
 /** An agent's reply is what was really sent: compare it with the newest unsent draft. */
-async function recordSentReply(tx: Db, shopId: string, ticketId: string, m: GorgiasMessage): Promise<void> {
+// Drafts are stored under the matched store, which may differ from the helpdesk's primary store.
+async function recordSentReply(tx: Db, shopIds: string[], ticketId: string, m: GorgiasMessage): Promise<void> {
   const [draft] = await tx
     .select({ id: drafts.id, output: drafts.output })
     .from(drafts)
-    .where(and(eq(drafts.shopId, shopId), eq(drafts.ticketId, ticketId), sql`${drafts.sentMessageId} is null`, sql`${drafts.status} in ('draft', 'shadow')`))
+    .where(and(inArray(drafts.shopId, shopIds), eq(drafts.ticketId, ticketId), sql`${drafts.sentMessageId} is null`, sql`${drafts.status} in ('draft', 'shadow')`))
     .orderBy(desc(drafts.createdAt))
     .limit(1);
   if (!draft) return;

@@ -37,6 +37,7 @@ interface RouteSpec {
 const SHOP = 'acme.myshopify.com';
 const ROUTES: Record<string, RouteSpec> = {
   'app/api/admin/audit.csv/route.ts': { access: 'admin' },
+  'app/api/admin/connections/[system]/route.ts': { access: 'admin' },
   'app/api/admin/outbox/[id]/replay/route.ts': { access: 'admin' },
   'app/api/admin/policy-simulate/route.ts': { access: 'admin', body: { shop: SHOP, scenario: {} } },
   'app/api/admin/qa/reviews/route.ts': { access: 'lead', body: { shop: SHOP, week: '2026-W48', kind: 'wismo_automation', item: 'ticket:1', verdict: 'correct' } },
