@@ -27,7 +27,7 @@ const server = setupServer(
   }),
 );
 
-let clock = new Date('2026-11-24T10:00:00Z');
+let clock = new Date(); // enqueue stamps effects with the real clock, so the test clock starts there
 const now = () => clock;
 const deps: OutboxDeps = {
   now,

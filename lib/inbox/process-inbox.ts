@@ -20,6 +20,10 @@ export interface InboxEvent {
 const MAX_ATTEMPTS = 5;
 
 /**
+ * `now` is the projection's clock (shipment health, issue timestamps); it can be frozen in tests.
+ * Scheduling (when an event is due, when to retry) always runs on the wall clock, because
+ * receipt stamps `next_attempt_at` with it: a frozen clock in the past must never hide new events.
+ *
  * Projects the oldest due inbox event in one transaction: the read-model change, its audit
  * entries and its outbox effects commit together with the "done" mark, so a crash at any point
  * either redoes the whole event or none of it. Returns false when nothing is due.
@@ -33,7 +37,7 @@ export async function processNextInboxEvent(db: Db, now: () => Date = () => new 
       }>(
         await tx.execute(sql`
           select id, source, shop_id, topic, event_id, triggered_at, body, received_at from inbox_events
-          where status = 'pending' and ${onlyId === undefined ? sql`next_attempt_at <= ${now()}` : sql`id = ${onlyId}`}
+          where status = 'pending' and ${onlyId === undefined ? sql`next_attempt_at <= ${new Date()}` : sql`id = ${onlyId}`}
           order by id limit 1 for update skip locked`),
       );
       if (!row) return false;
@@ -59,7 +63,7 @@ export async function processNextInboxEvent(db: Db, now: () => Date = () => new 
         attempts,
         lastError: message.slice(0, 1000),
         status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-        nextAttemptAt: new Date(now().getTime() + retryDelayMs(attempts, null, { baseMs: 1_000, capMs: 60_000 })),
+        nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts, null, { baseMs: 1_000, capMs: 60_000 })),
       })
       .where(eq(inboxEvents.id, claimedId));
     console.error(`[inbox] event ${claimedId} failed (attempt ${attempts}): ${message}`);
