@@ -43,6 +43,18 @@ describe('rules classifier', () => {
     expect(intent('Tracking says delivered but I never got it, I want my money back')).toBe('not_received');
   });
 
+  it('tells context from the request', () => {
+    // a cancellation in the past is context for a money question
+    expect(intent('I cancelled it last week and the charge is still pending on my card')).toBe('refund');
+    expect(intent('I sent my return back 3 weeks ago and still have not received my refund')).toBe('refund');
+    // a delivery to the wrong place already happened: not an address change
+    expect(intent('UPS delivered it to my old address and the new tenants do not have it')).toBe('not_received');
+    expect(intent('zip is wrong on order 1150, should be 10025')).toBe('address_change');
+    expect(intent('Before I buy: will the ring tarnish?')).toBe('other');
+    expect(intent('Hallo, die Tasse ist kaputt angekommen.')).toBe('damaged');
+    expect(intent("Merci de modifier l'adresse de livraison : 3 avenue Foch, Paris")).toBe('address_change');
+  });
+
   it('ignores a quoted older email and a signature', () => {
     const text = 'Thanks, where is it now?\n\nOn Mon, Nov 3, 2026 at 10:00 AM Support <help@brand.com> wrote:\n> We have processed your refund and cancelled the order.';
     expect(intent(text)).toBe('wismo');

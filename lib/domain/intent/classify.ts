@@ -1,7 +1,10 @@
 import type { Classification, Intent } from '../types';
 import { extractOrderNumbers } from './order-numbers';
 import { normalizeForMatching, stripQuotedAndSignature } from './normalize';
+import { MULTILINGUAL_CUES } from './multilingual';
 import { CUES, GORGIAS_INTENT_MAP, NEGATION_BEFORE } from './rules';
+
+const ALL_CUES = [...CUES, ...MULTILINGUAL_CUES];
 
 export interface ClassifyInput {
   text: string;
@@ -27,7 +30,7 @@ export function classifyIntent(input: ClassifyInput): Classification {
   const reasons: string[] = [];
   const add = (intent: Intent, w: number) => scores.set(intent, (scores.get(intent) ?? 0) + w);
 
-  for (const cue of CUES) {
+  for (const cue of ALL_CUES) {
     const m = cue.re.exec(text);
     if (m) {
       if (cue.negatable && NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {

@@ -44,7 +44,9 @@ export function stripQuotedAndSignature(text: string): string {
 export function normalizeForMatching(text: string): string {
   return ` ${text
     .toLowerCase()
-    .normalize('NFKC')
+    .normalize('NFKD') // fold accents: "dirección" matches "direccion", "zurück" matches "zuruck"
+    .replace(/\p{M}/gu, '')
+    .replace(/ß/g, 'ss')
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
