@@ -168,6 +168,7 @@ export const trackingEvents = pgTable(
   (t) => [
     uniqueIndex('tracking_events_shop_shopify_id').on(t.shopId, t.shopifyEventId),
     index('tracking_events_fulfillment').on(t.shopId, t.fulfillmentId),
+    index('tracking_events_order').on(t.shopId, t.orderId), // the sidebar loads an order's events by order
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "tracking_events_order" ON "tracking_events" USING btree ("shop_id","order_id");
