@@ -8,8 +8,11 @@ import { writeAudit, type Actor } from '@/lib/audit';
 // records the before and after.
 
 // Read on every ticket and sidebar request; a save clears it. Another process sees a save within 5 s.
+// The map hangs off globalThis because Next bundles pages and route handlers separately: each bundle
+// has its own copy of this module, and a save through the API must clear the pages' copy too.
 const CACHE_MS = 5_000;
-const cache = new Map<string, { at: number; value: Settings & { version: number } }>();
+const globalCache = globalThis as { __concordSettingsCache?: Map<string, { at: number; value: Settings & { version: number } }> };
+const cache = (globalCache.__concordSettingsCache ??= new Map());
 
 export async function getSettings(db: Db, shopId: string): Promise<Settings & { version: number }> {
   const hit = cache.get(shopId);
@@ -19,7 +22,8 @@ export async function getSettings(db: Db, shopId: string): Promise<Settings & { 
   return value;
 }
 
-async function readSettings(db: Db, shopId: string): Promise<Settings & { version: number }> {
+/** Uncached: for the settings page, which must show what the last save wrote. */
+export async function readSettings(db: Db, shopId: string): Promise<Settings & { version: number }> {
   const [row] = await db
     .select({ data: settingsVersions.data, version: settingsVersions.version })
     .from(settingsVersions)

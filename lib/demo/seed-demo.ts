@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
-import { appMeta } from '@/lib/db/schema';
+import { appMeta, inboxEvents } from '@/lib/db/schema';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
+import { drainInbox } from '@/lib/inbox/process-inbox';
+import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { receiveGorgiasEvent } from '@/lib/receive-gorgias-event';
 import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
 import { buildDemoEvents, DEMO_SHOP, DEMO_SHOWCASE_TICKET_ID } from './demo-events';
@@ -21,6 +23,10 @@ export interface SeedResult {
  * Shopify webhooks are signed with the webhook secret and verified like real ones, Gorgias ticket
  * events go through the same receiver as the HTTP integration. A second start finds the marker and
  * feeds nothing; even without it, the inbox's dedupe would ignore every repeated event.
+ *
+ * Before each public agent reply, the ticket so far is projected and drafted (templates, as the
+ * agent would have seen it), so the reply lands next to a draft: the leads' review page then shows
+ * real draft-vs-sent diffs from the first start.
  */
 export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedResult> {
   const [marker] = await db.select().from(appMeta).where(eq(appMeta.key, SEEDED_KEY));
@@ -47,6 +53,8 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
       if (r.stored) fed++;
       else duplicates++;
     } else {
+      const m = e.body.message;
+      if (m?.from_agent === true && m.public !== false && !(await alreadyReceived(db, e.eventId))) await draftBeforeReply(db, config, String(e.body.ticket.id), now);
       const r = await receiveGorgiasEvent(db, e.body, { eventId: e.eventId });
       if (r.inboxId !== null) fed++;
       else duplicates++;
@@ -56,4 +64,19 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
   const showcaseTicketId = DEMO_SHOWCASE_TICKET_ID;
   await db.insert(appMeta).values({ key: SEEDED_KEY, value: { seededAt, showcaseTicketId, events: events.length } }).onConflictDoNothing();
   return { fed, duplicates, seededAt, showcaseTicketId };
+}
+
+async function draftBeforeReply(db: Db, config: Config, ticketId: string, now: Date): Promise<void> {
+  await drainInbox(db, 10_000, () => now);
+  try {
+    await generateTicketDraft(db, { openai: null, model: 'template', config }, { shopId: DEMO_SHOP.domain, ticketShopId: DEMO_SHOP.domain, ticketId, messageId: null, now, allowAutoReply: false });
+  } catch (err) {
+    // The demo still seeds without this pair; the review page just has one diff fewer.
+    console.error(`[demo] could not draft ticket ${ticketId} before its reply:`, (err as Error).message);
+  }
+}
+
+async function alreadyReceived(db: Db, eventId: string): Promise<boolean> {
+  const [row] = await db.select({ id: inboxEvents.id }).from(inboxEvents).where(and(eq(inboxEvents.source, 'gorgias'), eq(inboxEvents.eventId, eventId))).limit(1);
+  return row !== undefined;
 }

@@ -70,7 +70,7 @@ describe('the agent’s path (browser)', () => {
     // Suppress with a reason.
     await page.getByLabel('Reason').fill('Waiting for the cancellation to settle');
     await page.getByRole('button', { name: 'Suppress', exact: true }).click();
-    await page.getByText(/is suppressed from promos and review requests/).waitFor();
+    await page.getByText(/is suppressed from promos and review requests/).first().waitFor();
 
     // Everything shows in the audit log after the next refresh.
     await page.reload();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { appMeta, customers, inboxEvents, orders, tickets } from '@/lib/db/schema';
+import { appMeta, customers, drafts, inboxEvents, orders, tickets } from '@/lib/db/schema';
 import { buildDemoEvents, DEMO_SHOP, DEMO_TICKET_INTENTS } from '@/lib/demo/demo-events';
 import { seedDemo } from '@/lib/demo/seed-demo';
 import { drainInbox } from '@/lib/inbox/process-inbox';
@@ -31,6 +31,15 @@ describe('demo seeding through the real ingestion code', () => {
     expect(after.orders).toBe(33);
     expect(after.customers).toBeGreaterThanOrEqual(20);
     expect(after.tickets).toBe(Object.keys(DEMO_TICKET_INTENTS).length);
+    // Each public agent reply was drafted first, so leads see draft-vs-sent pairs from the start.
+    const pairs = await db.select({ ticketId: drafts.ticketId, output: drafts.output, sent: drafts.sentText, kept: drafts.keptRatio }).from(drafts).where(sql`${drafts.sentText} is not null`);
+    expect(pairs.length).toBeGreaterThanOrEqual(3);
+    for (const p of pairs) {
+      expect(p.output.length).toBeGreaterThan(20);
+      expect(p.sent).not.toBe(p.output);
+      expect(p.kept).not.toBeNull();
+    }
+    const draftCount = (await db.select({ n: sql<number>`count(*)::int` }).from(drafts))[0].n;
 
     // Second start: the marker short-circuits.
     const second = await seedDemo(db, t.get().config, new Date(NOW.getTime() + 86_400_000));
@@ -42,6 +51,7 @@ describe('demo seeding through the real ingestion code', () => {
     const third = await seedDemo(db, t.get().config, new Date(NOW.getTime() + 86_400_000));
     expect(third.fed).toBe(0);
     expect(third.duplicates).toBe(events.length);
+    expect((await db.select({ n: sql<number>`count(*)::int` }).from(drafts))[0].n).toBe(draftCount);
     await drainInbox(db, 10_000, () => NOW);
     expect(await counts()).toEqual(after);
   });

@@ -3,7 +3,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { settingsVersions, shops } from '@/lib/db/schema';
 import { pageSession } from '@/lib/auth/require-role';
-import { getSettings } from '@/lib/settings-store';
+import { readSettings } from '@/lib/settings-store';
 import { AdminNav } from '@/components/admin-nav';
 import { SettingsForm } from '@/components/settings-form';
 import { SetupButton } from '@/components/setup-actions';
@@ -26,7 +26,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       </>
     );
   }
-  const settings = await getSettings(db, shopId);
+  const settings = await readSettings(db, shopId);
   const { version, ...values } = settings;
   const versions = await db.select().from(settingsVersions).where(eq(settingsVersions.shopId, shopId)).orderBy(desc(settingsVersions.version)).limit(10);
   return (
