@@ -146,7 +146,7 @@ export interface Classification {
   intent: Intent;
   confidence: number; // 0..1
   reasons: string[];
-  decidedBy: 'rules' | 'model';
+  decidedBy: 'rules' | 'words' | 'model'; // rules; else the word statistics; else the LLM
   orderNumbers: string[]; // order numbers quoted in the message, digits only ("1043")
 }
 

@@ -43,7 +43,7 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
   const reopened = existing && existing.status === 'closed' && !isClosed;
 
   let classification: Classification | null = existing?.intent
-    ? { intent: existing.intent as Classification['intent'], confidence: existing.intentConfidence ?? 0, reasons: existing.intentReasons ?? [], decidedBy: (existing.intentDecidedBy as 'rules' | 'model') ?? 'rules', orderNumbers: [] }
+    ? { intent: existing.intent as Classification['intent'], confidence: existing.intentConfidence ?? 0, reasons: existing.intentReasons ?? [], decidedBy: (existing.intentDecidedBy as Classification['decidedBy']) ?? 'rules', orderNumbers: [] }
     : null;
   const text = latestCustomer ? latestCustomer.strippedText || latestCustomer.bodyText : '';
   const quoted = latestCustomer ? classifyIntent({ text, subject: ticket.subject }).orderNumbers : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIntent } from '@/lib/domain/intent/classify';
+import { classifyIntent, RULES_CONFIDENT_AT } from '@/lib/domain/intent/classify';
 import { extractOrderNumbers } from '@/lib/domain/intent/order-numbers';
 import { stripQuotedAndSignature } from '@/lib/domain/intent/normalize';
 
@@ -53,6 +53,18 @@ describe('rules classifier', () => {
     expect(intent('Before I buy: will the ring tarnish?')).toBe('other');
     expect(intent('Hallo, die Tasse ist kaputt angekommen.')).toBe('damaged');
     expect(intent("Merci de modifier l'adresse de livraison : 3 avenue Foch, Paris")).toBe('address_change');
+  });
+
+  it('lets the word statistics decide only what the rules leave open, below the model threshold', () => {
+    const sure = classifyIntent({ text: 'Where is my order #1043?' });
+    expect(sure.decidedBy).toBe('rules');
+    // No rule knows this wording; the labelled messages' words lean clearly toward a damaged item.
+    const open = classifyIntent({ text: 'the box smelled like smoke when it came' });
+    expect(open).toMatchObject({ intent: 'damaged', decidedBy: 'words' });
+    expect(open.confidence).toBeLessThan(RULES_CONFIDENT_AT);
+    expect(open.reasons[0]).toMatch(/no rule was sure; the words of \d+ labelled messages lean damaged/);
+    const unknown = classifyIntent({ text: 'zzqx vvbn' });
+    expect(unknown).toMatchObject({ intent: 'other', decidedBy: 'rules', confidence: 0.4 });
   });
 
   it('ignores a quoted older email and a signature', () => {

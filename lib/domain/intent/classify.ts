@@ -3,6 +3,7 @@ import { extractOrderNumbers } from './order-numbers';
 import { normalizeForMatching, stripQuotedAndSignature } from './normalize';
 import { MULTILINGUAL_CUES } from './multilingual';
 import { CUES, GORGIAS_INTENT_MAP, NEGATION_BEFORE } from './rules';
+import { guessByWords } from './word-model';
 
 const ALL_CUES = [...CUES, ...MULTILINGUAL_CUES];
 
@@ -75,7 +76,7 @@ export function classifyIntent(input: ClassifyInput): Classification {
   const sorted = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const orderNumbers = extractOrderNumbers(`${input.subject ?? ''} ${body}`);
   if (sorted.length === 0 || sorted[0][1] <= 0) {
-    return { intent: 'other', confidence: 0.4, reasons: ['no cue for a post-purchase request matched'], decidedBy: 'rules', orderNumbers };
+    return byWords(body, { intent: 'other', confidence: 0.4, reasons: ['no cue for a post-purchase request matched'], decidedBy: 'rules', orderNumbers });
   }
   const [top, s1] = sorted[0];
   const s2 = sorted[1]?.[1] ?? 0;
@@ -83,5 +84,23 @@ export function classifyIntent(input: ClassifyInput): Classification {
   const strength = Math.min(1, s1 / 4);
   const confidence = Math.round(Math.min(0.98, 0.35 + 0.35 * margin + 0.28 * strength) * 100) / 100;
   const ordered = [...reasons.filter((r) => r.startsWith(`${top}:`) || r.startsWith('order is')), ...reasons.filter((r) => !r.startsWith(`${top}:`) && !r.startsWith('order is'))];
-  return { intent: top, confidence, reasons: ordered.slice(0, 6), decidedBy: 'rules', orderNumbers };
+  const result: Classification = { intent: top, confidence, reasons: ordered.slice(0, 6), decidedBy: 'rules', orderNumbers };
+  return confidence < RULES_CONFIDENT_AT ? byWords(body, result) : result;
+}
+
+/**
+ * When the rules are unsure, the word statistics of the labelled messages decide. Their confidence
+ * stays below RULES_CONFIDENT_AT, so a configured model is still asked and nothing is automated on it.
+ */
+function byWords(body: string, unsure: Classification): Classification {
+  const guess = guessByWords(body);
+  if (!guess) return unsure;
+  const confidence = Math.round(Math.min(RULES_CONFIDENT_AT - 0.05, 0.3 + guess.margin / 20) * 100) / 100;
+  return {
+    intent: guess.intent,
+    confidence,
+    reasons: [`no rule was sure; the words of ${guess.trainedOn} labelled messages lean ${guess.intent} ("${guess.evidence.join('", "')}")`, ...unsure.reasons].slice(0, 6),
+    decidedBy: 'words',
+    orderNumbers: unsure.orderNumbers,
+  };
 }
