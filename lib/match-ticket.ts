@@ -19,32 +19,74 @@ export interface TicketMatch {
  * message. An order quoted by someone who is not its customer is never shown: that would leak
  * another customer's data. When the evidence disagrees, the match is "uncertain" and says why.
  */
-export async function matchTicket(db: Db, shopIds: string[], email: string | null, quotedOrderNumbers: string[]): Promise<TicketMatch> {
-  const none: TicketMatch = { status: 'none', by: [], note: null, shopId: null, customerShopifyId: null, customerEmails: [], orderIds: [], focusOrderId: null };
-  if (shopIds.length === 0) return none;
-  const e = email?.trim().toLowerCase() || null;
-  const by: string[] = [];
-  let shopId: string | null = null;
-  let customerShopifyId: string | null = null;
-  let customerEmails: string[] = e ? [e] : [];
-  const storesMatched = new Set<string>();
+export interface CustomerCandidate {
+  shopId: string;
+  id: string; // Shopify customer id
+  email: string | null;
+  emails: string[];
+}
 
-  if (e) {
-    const found = await db
-      .select({ shopId: customers.shopId, id: customers.shopifyCustomerId, email: customers.email, emails: customers.emails })
-      .from(customers)
-      .where(and(inArray(customers.shopId, shopIds), or(eq(customers.email, e), sql`${customers.emails} @> array[${e}]::text[]`)))
-      .limit(5);
-    if (found.length > 0) {
-      const c = found[0];
-      shopId = c.shopId;
-      customerShopifyId = c.id;
-      customerEmails = [...new Set([e, ...(c.email ? [c.email] : []), ...c.emails])];
-      by.push(c.email === e ? 'email' : 'other email on the customer record');
-      for (const f of found) storesMatched.add(f.shopId);
-    }
+/** What the sender's email alone says: the customer found by it (the first of up to 5) and their orders. */
+export interface EmailEvidence {
+  shopId: string | null;
+  customerShopifyId: string | null;
+  customerEmails: string[];
+  by: string[];
+  storesMatched: number;
+  own: { id: string; shopId: string }[]; // latest first, at most 10
+}
+
+export const normalizeEmail = (email: string | null | undefined): string | null => email?.trim().toLowerCase() || null;
+
+/** Pure: the evidence from the customers found by email and the orders found for them. */
+export function emailEvidence(e: string | null, found: CustomerCandidate[], own: { id: string; shopId: string }[]): EmailEvidence {
+  const c = found[0];
+  const evidence: EmailEvidence = c
+    ? {
+        shopId: c.shopId,
+        customerShopifyId: c.id,
+        customerEmails: [...new Set([e!, ...(c.email ? [c.email] : []), ...c.emails])],
+        by: [c.email === e ? 'email' : 'other email on the customer record'],
+        storesMatched: new Set(found.map((f) => f.shopId)).size,
+        own,
+      }
+    : { shopId: null, customerShopifyId: null, customerEmails: e ? [e] : [], by: [], storesMatched: 0, own };
+  if (!evidence.shopId && own.length > 0) {
+    evidence.shopId = own[0].shopId;
+    evidence.by.push('email on an order');
   }
-  const ownOrders = async (): Promise<{ id: string; shopId: string }[]> => {
+  return evidence;
+}
+
+/** Pure: the match, once quoted order numbers (if any) have had their say. */
+export function finishMatch(ev: EmailEvidence, extra: { focusOrderId: string | null; note: string | null; uncertain: boolean }): TicketMatch {
+  if (!ev.shopId) return { ...NO_MATCH, status: extra.uncertain ? 'uncertain' : 'none', note: extra.note };
+  const note = ev.storesMatched > 1 ? `${extra.note ? `${extra.note} ` : ''}This email is a customer in ${ev.storesMatched} stores; showing ${ev.shopId}.` : extra.note;
+  return {
+    status: extra.uncertain || ev.storesMatched > 1 ? 'uncertain' : 'matched',
+    by: ev.by,
+    note,
+    shopId: ev.shopId,
+    customerShopifyId: ev.customerShopifyId,
+    customerEmails: ev.customerEmails,
+    orderIds: ev.own.map((o) => o.id),
+    focusOrderId: extra.focusOrderId,
+  };
+}
+
+const NO_MATCH: TicketMatch = { status: 'none', by: [], note: null, shopId: null, customerShopifyId: null, customerEmails: [], orderIds: [], focusOrderId: null };
+
+export async function matchTicket(db: Db, shopIds: string[], email: string | null, quotedOrderNumbers: string[]): Promise<TicketMatch> {
+  if (shopIds.length === 0) return NO_MATCH;
+  const e = normalizeEmail(email);
+  const found: CustomerCandidate[] = e
+    ? await db
+        .select({ shopId: customers.shopId, id: customers.shopifyCustomerId, email: customers.email, emails: customers.emails })
+        .from(customers)
+        .where(and(inArray(customers.shopId, shopIds), or(eq(customers.email, e), sql`${customers.emails} @> array[${e}]::text[]`)))
+        .limit(5)
+    : [];
+  const ownOrders = async (shopId: string | null, customerShopifyId: string | null, customerEmails: string[]): Promise<{ id: string; shopId: string }[]> => {
     if (!customerShopifyId && customerEmails.length === 0) return [];
     return db
       .select({ id: orders.shopifyOrderId, shopId: orders.shopId })
@@ -61,13 +103,11 @@ export async function matchTicket(db: Db, shopIds: string[], email: string | nul
       .orderBy(desc(orders.shopifyCreatedAt))
       .limit(10);
   };
-  let own = await ownOrders();
-  if (!shopId && own.length > 0) {
-    shopId = own[0].shopId;
-    by.push('email on an order');
-  }
+  const first = emailEvidence(e, found, []);
+  const ev = emailEvidence(e, found, await ownOrders(first.shopId, first.customerShopifyId, first.customerEmails));
+  const { customerShopifyId, customerEmails } = ev;
 
-  let focusOrderId: string | null = own[0]?.id ?? null;
+  let focusOrderId: string | null = ev.own[0]?.id ?? null;
   let note: string | null = null;
   let uncertain = false;
   const numbers = [...new Set(quotedOrderNumbers)].filter((n) => /^\d{1,12}$/.test(n)).slice(0, 5);
@@ -80,28 +120,17 @@ export async function matchTicket(db: Db, shopIds: string[], email: string | nul
     const mine = quoted.filter((q) => (customerShopifyId && q.customer === customerShopifyId) || (q.email && customerEmails.includes(q.email)));
     if (mine.length > 0) {
       focusOrderId = mine[0].id;
-      shopId ??= mine[0].shopId;
-      by.push(`order number ${mine[0].name}`);
+      ev.shopId ??= mine[0].shopId;
+      ev.by.push(`order number ${mine[0].name}`);
     } else if (quoted.length > 0) {
       uncertain = true;
       // Don't echo the number or anything about the order: its existence is another customer's data.
       note = 'The message quotes an order number that belongs to a different customer; it is not shown. Confirm the customer’s identity before discussing any order.';
     } else {
-      note = `The message quotes order ${numbers.map((n) => `#${n}`).join(', ')}, which Concord doesn't have${own.length ? '' : ' (it may be older than 60 days or in another store)'}.`;
-      if (own.length > 0) uncertain = true;
+      note = `The message quotes order ${numbers.map((n) => `#${n}`).join(', ')}, which Concord doesn't have${ev.own.length ? '' : ' (it may be older than 60 days or in another store)'}.`;
+      if (ev.own.length > 0) uncertain = true;
     }
   }
-  if (!shopId) return { ...none, status: uncertain ? 'uncertain' : 'none', note };
-  if (own.length === 0) own = await ownOrders();
-  if (storesMatched.size > 1) note = `${note ? `${note} ` : ''}This email is a customer in ${storesMatched.size} stores; showing ${shopId}.`;
-  return {
-    status: uncertain || storesMatched.size > 1 ? 'uncertain' : 'matched',
-    by,
-    note,
-    shopId,
-    customerShopifyId,
-    customerEmails,
-    orderIds: own.map((o) => o.id),
-    focusOrderId,
-  };
+  if (ev.shopId && ev.own.length === 0) ev.own = await ownOrders(ev.shopId, customerShopifyId, customerEmails);
+  return finishMatch(ev, { focusOrderId, note, uncertain });
 }

@@ -1,6 +1,8 @@
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
+import { decodeJsonRow, jsonRowOf } from '@/lib/db/json-rows';
+import { rowsOf } from '@/lib/db/rows';
 import { customers, drafts, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
 import { shipmentHealth } from '@/lib/domain/shipment-health';
 import { deriveSuppression, type SuppressionOverride, type SuppressionState } from '@/lib/domain/suppression';
@@ -60,41 +62,20 @@ export async function loadWidgetData(
       ),
     }));
 
-  const [shopRow] = await db.select().from(shops).where(eq(shops.id, shopId)).limit(1);
-  const customerRow = match.customerShopifyId
-    ? (await db.select().from(customers).where(and(eq(customers.shopId, shopId), eq(customers.shopifyCustomerId, match.customerShopifyId))).limit(1))[0]
-    : undefined;
   const customerEmails = match.customerEmails.length ? match.customerEmails : email ? [email] : [];
-  const otherStores = customerEmails.length && shopIds.length > 1
-    ? await db
-        .selectDistinct({ shopId: customers.shopId })
-        .from(customers)
-        .where(and(ne(customers.shopId, shopId), sql`${customers.emails} && array[${sql.join(customerEmails.map((e) => sql`${e}`), sql`, `)}]::text[]`))
-    : [];
-
-  const issueRows = customerEmails.length
-    ? await db.select().from(issues).where(and(eq(issues.shopId, shopId), inArray(issues.customerEmail, customerEmails)))
-    : [];
-  const overrideRows = customerEmails.length
-    ? await db.select().from(suppressionOverrides).where(and(eq(suppressionOverrides.shopId, shopId), inArray(suppressionOverrides.customerEmail, customerEmails)))
-    : [];
+  const { shopRow, customerRow, otherStores, issueRows, overrideRows, previous, draft } = await loadCustomerContext(db, {
+    shopId,
+    customerShopifyId: match.customerShopifyId,
+    customerEmails,
+    lookAcrossStores: shopIds.length > 1,
+    ticketId: input.ticketId,
+    draftTicketId: ticket?.gorgiasTicketId ?? null,
+  });
   const suppression = deriveSuppression({
     issues: issueRows.map(issueRecordFromRow),
     overrides: overrideRows.map((o): SuppressionOverride => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),
     now,
   });
-  const previous = customerEmails.length
-    ? await db
-        .select({ id: tickets.gorgiasTicketId, subject: tickets.subject, status: tickets.status, intent: tickets.intent, createdAt: tickets.gorgiasCreatedAt })
-        .from(tickets)
-        .where(and(inArray(tickets.customerEmail, customerEmails), input.ticketId ? ne(tickets.gorgiasTicketId, input.ticketId) : sql`true`))
-        .orderBy(desc(tickets.gorgiasCreatedAt))
-        .limit(5)
-    : [];
-  const [draft] = ticket
-    ? await db.select({ output: drafts.output }).from(drafts).where(and(eq(drafts.shopId, shopId), eq(drafts.ticketId, ticket.gorgiasTicketId))).orderBy(desc(drafts.createdAt)).limit(1)
-    : [];
-
   const asOf = latest([
     customerRow?.updatedAt,
     ...bundles.flatMap(({ bundle }) => [bundle.order!.updatedAt, ...bundle.fulfillments.map((f) => f.updatedAt), ...bundle.events.map((e) => e.happenedAt)]),
@@ -120,7 +101,7 @@ export async function loadWidgetData(
           ordersCount: Math.max(customer.ordersCount, bundles.length),
           totalSpent: customer.totalSpent,
           currency: bundles[0]?.bundle.order?.currency ?? shopRow?.currency ?? 'USD',
-          storesMatched: [shopId, ...otherStores.map((s) => s.shopId)],
+          storesMatched: [shopId, ...otherStores],
         }
       : null,
     orders: bundles.map(({ bundle, health }) => {
@@ -169,4 +150,52 @@ function latest(dates: (Date | null | undefined)[]): Date | null {
   let best: Date | null = null;
   for (const d of dates) if (d && (!best || d > best)) best = d;
   return best;
+}
+
+/**
+ * Everything about the customer beyond their orders, in one round trip: the store, the customer
+ * record, other stores that know these emails, issues, suppression overrides, previous tickets and
+ * the ticket's latest draft.
+ */
+async function loadCustomerContext(
+  db: Db,
+  q: { shopId: string; customerShopifyId: string | null; customerEmails: string[]; lookAcrossStores: boolean; ticketId: string | null; draftTicketId: string | null },
+) {
+  const emails = q.customerEmails.length ? sql`array[${sql.join(q.customerEmails.map((e) => sql`${e}`), sql`, `)}]::text[]` : sql`array[]::text[]`;
+  const [row] = rowsOf<{ data: ContextJson | string }>(
+    await db.execute(sql`select json_build_object(
+      'shop', (select ${jsonRowOf('s')} from ${shops} s where s.id = ${q.shopId}),
+      'customer', (select ${jsonRowOf('c')} from ${customers} c where c.shop_id = ${q.shopId} and c.shopify_customer_id = ${q.customerShopifyId} limit 1),
+      'otherStores', coalesce((select json_agg(distinct c.shop_id) from ${customers} c
+        where ${q.lookAcrossStores} and c.shop_id <> ${q.shopId} and c.emails && ${emails}), '[]'::json),
+      'issues', coalesce((select json_agg(${jsonRowOf('i')}) from ${issues} i where i.shop_id = ${q.shopId} and i.customer_email = any(${emails})), '[]'::json),
+      'overrides', coalesce((select json_agg(${jsonRowOf('o')}) from ${suppressionOverrides} o
+        where o.shop_id = ${q.shopId} and o.customer_email = any(${emails})), '[]'::json),
+      'previous', coalesce((select json_agg(p order by p."createdAt" desc nulls last) from (
+        select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
+        where t.customer_email = any(${emails}) and t.gorgias_ticket_id is distinct from ${q.ticketId}
+        order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
+      'draft', (select d.output from ${drafts} d where d.shop_id = ${q.shopId} and d.ticket_id = ${q.draftTicketId} order by d.created_at desc limit 1)
+    ) as data`),
+  );
+  const data: ContextJson = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+  return {
+    shopRow: data.shop ? decodeJsonRow(shops, data.shop) : undefined,
+    customerRow: data.customer ? decodeJsonRow(customers, data.customer) : undefined,
+    otherStores: data.otherStores,
+    issueRows: data.issues.map((r) => decodeJsonRow(issues, r)),
+    overrideRows: data.overrides.map((r) => decodeJsonRow(suppressionOverrides, r)),
+    previous: data.previous.map((p) => ({ ...p, createdAt: p.createdAt ? new Date(p.createdAt) : null })),
+    draft: data.draft === null ? undefined : { output: data.draft },
+  };
+}
+
+interface ContextJson {
+  shop: Record<string, unknown> | null;
+  customer: Record<string, unknown> | null;
+  otherStores: string[];
+  issues: Record<string, unknown>[];
+  overrides: Record<string, unknown>[];
+  previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: string | null }[];
+  draft: string | null;
 }

@@ -1,5 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
+import { decodeJsonRow, jsonRowOf } from '@/lib/db/json-rows';
+import { rowsOf } from '@/lib/db/rows';
 import { fulfillments, orders, refunds, returns, trackingEvents } from '@/lib/db/schema';
 import type { Fulfillment, Order, Refund, Return, TrackingEvent } from '@/lib/domain/types';
 import { fulfillmentFromRow, orderFromRow, refundFromRow, returnFromRow, trackingEventFromRow } from './mappers';
@@ -12,23 +15,54 @@ export interface OrderBundle {
   returns: Return[];
 }
 
-/** One order with everything hanging off it, for any number of orders in four queries. */
+/** Orders with everything hanging off them, for any number of orders in one round trip. */
 export async function loadOrderBundles(db: Db, shopId: string, orderIds: string[]): Promise<Map<string, OrderBundle>> {
   const result = new Map<string, OrderBundle>();
   if (orderIds.length === 0) return result;
   for (const id of orderIds) result.set(id, { order: null, fulfillments: [], events: [], refunds: [], returns: [] });
-  // Sequential on purpose: inside a transaction one pg client can't run queries in parallel.
-  const orderRows = await db.select().from(orders).where(and(eq(orders.shopId, shopId), inArray(orders.shopifyOrderId, orderIds)));
-  const fRows = await db.select().from(fulfillments).where(and(eq(fulfillments.shopId, shopId), inArray(fulfillments.orderId, orderIds))).orderBy(asc(fulfillments.shopifyCreatedAt));
-  const eRows = await db.select().from(trackingEvents).where(and(eq(trackingEvents.shopId, shopId), inArray(trackingEvents.orderId, orderIds))).orderBy(asc(trackingEvents.happenedAt));
-  const rRows = await db.select().from(refunds).where(and(eq(refunds.shopId, shopId), inArray(refunds.orderId, orderIds))).orderBy(asc(refunds.shopifyCreatedAt));
-  const retRows = await db.select().from(returns).where(and(eq(returns.shopId, shopId), inArray(returns.orderId, orderIds))).orderBy(asc(returns.shopifyCreatedAt));
-  for (const r of orderRows) result.get(r.shopifyOrderId)!.order = orderFromRow(r);
-  for (const r of fRows) result.get(r.orderId)?.fulfillments.push(fulfillmentFromRow(r));
-  for (const r of eRows) result.get(r.orderId)?.events.push(trackingEventFromRow(r));
-  for (const r of rRows) result.get(r.orderId)?.refunds.push(refundFromRow(r));
-  for (const r of retRows) result.get(r.orderId)?.returns.push(returnFromRow(r));
+  const ids = sql`array[${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}]::text[]`;
+  const list = (table: PgTable, alias: string, orderColumn: string, orderBy: string) =>
+    sql`coalesce((select json_agg(${jsonRowOf(alias)} order by ${sql.identifier(alias)}.${sql.identifier(orderBy)}) from ${table} ${sql.identifier(alias)}
+      where ${sql.identifier(alias)}.shop_id = ${shopId} and ${sql.identifier(alias)}.${sql.identifier(orderColumn)} = any(${ids})), '[]'::json)`;
+  const [row] = rowsOf<{ data: BundleJson | string }>(
+    await db.execute(sql`select json_build_object(
+      'orders', ${list(orders, 'o', 'shopify_order_id', 'id')},
+      'fulfillments', ${list(fulfillments, 'f', 'order_id', 'shopify_created_at')},
+      'events', ${list(trackingEvents, 'e', 'order_id', 'happened_at')},
+      'refunds', ${list(refunds, 'r', 'order_id', 'shopify_created_at')},
+      'returns', ${list(returns, 'x', 'order_id', 'shopify_created_at')}) as data`),
+  );
+  const data: BundleJson = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+  for (const r of data.orders) {
+    const order = decodeJsonRow(orders, r);
+    result.get(order.shopifyOrderId)!.order = orderFromRow(order);
+  }
+  for (const r of data.fulfillments) {
+    const f = decodeJsonRow(fulfillments, r);
+    result.get(f.orderId)?.fulfillments.push(fulfillmentFromRow(f));
+  }
+  for (const r of data.events) {
+    const e = decodeJsonRow(trackingEvents, r);
+    if (e.orderId) result.get(e.orderId)?.events.push(trackingEventFromRow(e));
+  }
+  for (const r of data.refunds) {
+    const x = decodeJsonRow(refunds, r);
+    result.get(x.orderId)?.refunds.push(refundFromRow(x));
+  }
+  for (const r of data.returns) {
+    const x = decodeJsonRow(returns, r);
+    result.get(x.orderId)?.returns.push(returnFromRow(x));
+  }
   return result;
+}
+
+type JsonRow = Record<string, unknown>;
+interface BundleJson {
+  orders: JsonRow[];
+  fulfillments: JsonRow[];
+  events: JsonRow[];
+  refunds: JsonRow[];
+  returns: JsonRow[];
 }
 
 export async function loadOrderBundle(db: Db, shopId: string, orderId: string): Promise<OrderBundle> {
