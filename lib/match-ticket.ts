@@ -84,6 +84,8 @@ export async function matchTicket(db: Db, shopIds: string[], email: string | nul
         .select({ shopId: customers.shopId, id: customers.shopifyCustomerId, email: customers.email, emails: customers.emails })
         .from(customers)
         .where(and(inArray(customers.shopId, shopIds), or(eq(customers.email, e), sql`${customers.emails} @> array[${e}]::text[]`)))
+        // A record whose main email it is first; then a stable order, so the same ticket always finds the same customer.
+        .orderBy(sql`(${customers.email} = ${e}) desc`, customers.shopId, customers.shopifyCustomerId)
         .limit(5)
     : [];
   const ownOrders = async (shopId: string | null, customerShopifyId: string | null, customerEmails: string[]): Promise<{ id: string; shopId: string }[]> => {

@@ -1,17 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
-import { decodeJsonRow, jsonRowOf } from '@/lib/db/json-rows';
-import { rowsOf } from '@/lib/db/rows';
-import { customers, drafts, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
 import { shipmentHealth } from '@/lib/domain/shipment-health';
 import { deriveSuppression, type SuppressionOverride, type SuppressionState } from '@/lib/domain/suppression';
 import type { WidgetView } from '@/lib/domain/sidebar';
 import type { Intent, ShipmentHealth, Verdict } from '@/lib/domain/types';
 import { isVip } from '@/lib/domain/vip';
 import { widgetUrl } from '@/lib/auth/widget-link';
-import { matchTicket, type TicketMatch } from '@/lib/match-ticket';
-import { loadOrderBundles, type OrderBundle } from '@/lib/read-model/order-bundle';
+import { emailEvidence, finishMatch, normalizeEmail, type TicketMatch } from '@/lib/match-ticket';
+import type { OrderBundle } from '@/lib/read-model/order-bundle';
+import { loadWidgetRows } from '@/lib/read-model/widget-rows';
 import { customerFromRow, issueRecordFromRow } from '@/lib/read-model/mappers';
 import { getSettings } from '@/lib/settings-store';
 import { shopsForGorgiasDomain } from '@/lib/shops';
@@ -40,17 +37,20 @@ export async function loadWidgetData(
 ): Promise<WidgetData> {
   const shopIds = await shopsForGorgiasDomain(db, input.gorgiasDomain ?? null);
   const ticketShopId = input.ticketShopId ?? shopIds[0] ?? '';
-  const [ticket] = input.ticketId
-    ? await db.select().from(tickets).where(and(eq(tickets.shopId, ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1)
-    : [];
-  const email = (ticket?.customerEmail ?? input.email ?? null)?.toLowerCase() ?? null;
-  const match = await matchTicket(db, shopIds.length ? shopIds : [ticketShopId], email, []);
+  const rows = await loadWidgetRows(db, {
+    matchShopIds: shopIds.length ? shopIds : [ticketShopId],
+    ticketShopId,
+    ticketId: input.ticketId,
+    email: input.email,
+    lookAcrossStores: shopIds.length > 1,
+  });
+  const { ticket, shopId, orderIds, shopRow, customerRow, otherStores, issueRows, overrideRows, previous, draft } = rows;
+  const email = normalizeEmail(ticket?.customerEmail ?? input.email);
+  const match = finishMatch(emailEvidence(email, rows.candidates, rows.own), { focusOrderId: rows.own[0]?.id ?? null, note: null, uncertain: false });
   // The ticket's own match (made when the message arrived) may have found the order by a quoted number.
   const focusOrderId = ticket?.matchedOrderId ?? match.focusOrderId;
-  const shopId = ticket?.matchedShopId ?? match.shopId ?? ticketShopId;
   const settings = await getSettings(db, shopId);
-  const orderIds = [...new Set([...(focusOrderId ? [focusOrderId] : []), ...match.orderIds])].slice(0, 5);
-  const bundleMap = await loadOrderBundles(db, shopId, orderIds);
+  const bundleMap = rows.bundles;
   const bundles = orderIds
     .map((id) => bundleMap.get(id)!)
     .filter((b) => b.order !== null)
@@ -63,14 +63,6 @@ export async function loadWidgetData(
     }));
 
   const customerEmails = match.customerEmails.length ? match.customerEmails : email ? [email] : [];
-  const { shopRow, customerRow, otherStores, issueRows, overrideRows, previous, draft } = await loadCustomerContext(db, {
-    shopId,
-    customerShopifyId: match.customerShopifyId,
-    customerEmails,
-    lookAcrossStores: shopIds.length > 1,
-    ticketId: input.ticketId,
-    draftTicketId: ticket?.gorgiasTicketId ?? null,
-  });
   const suppression = deriveSuppression({
     issues: issueRows.map(issueRecordFromRow),
     overrides: overrideRows.map((o): SuppressionOverride => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),
@@ -150,52 +142,4 @@ function latest(dates: (Date | null | undefined)[]): Date | null {
   let best: Date | null = null;
   for (const d of dates) if (d && (!best || d > best)) best = d;
   return best;
-}
-
-/**
- * Everything about the customer beyond their orders, in one round trip: the store, the customer
- * record, other stores that know these emails, issues, suppression overrides, previous tickets and
- * the ticket's latest draft.
- */
-async function loadCustomerContext(
-  db: Db,
-  q: { shopId: string; customerShopifyId: string | null; customerEmails: string[]; lookAcrossStores: boolean; ticketId: string | null; draftTicketId: string | null },
-) {
-  const emails = q.customerEmails.length ? sql`array[${sql.join(q.customerEmails.map((e) => sql`${e}`), sql`, `)}]::text[]` : sql`array[]::text[]`;
-  const [row] = rowsOf<{ data: ContextJson | string }>(
-    await db.execute(sql`select json_build_object(
-      'shop', (select ${jsonRowOf('s')} from ${shops} s where s.id = ${q.shopId}),
-      'customer', (select ${jsonRowOf('c')} from ${customers} c where c.shop_id = ${q.shopId} and c.shopify_customer_id = ${q.customerShopifyId} limit 1),
-      'otherStores', coalesce((select json_agg(distinct c.shop_id) from ${customers} c
-        where ${q.lookAcrossStores} and c.shop_id <> ${q.shopId} and c.emails && ${emails}), '[]'::json),
-      'issues', coalesce((select json_agg(${jsonRowOf('i')}) from ${issues} i where i.shop_id = ${q.shopId} and i.customer_email = any(${emails})), '[]'::json),
-      'overrides', coalesce((select json_agg(${jsonRowOf('o')}) from ${suppressionOverrides} o
-        where o.shop_id = ${q.shopId} and o.customer_email = any(${emails})), '[]'::json),
-      'previous', coalesce((select json_agg(p order by p."createdAt" desc nulls last) from (
-        select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
-        where t.customer_email = any(${emails}) and t.gorgias_ticket_id is distinct from ${q.ticketId}
-        order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
-      'draft', (select d.output from ${drafts} d where d.shop_id = ${q.shopId} and d.ticket_id = ${q.draftTicketId} order by d.created_at desc limit 1)
-    ) as data`),
-  );
-  const data: ContextJson = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
-  return {
-    shopRow: data.shop ? decodeJsonRow(shops, data.shop) : undefined,
-    customerRow: data.customer ? decodeJsonRow(customers, data.customer) : undefined,
-    otherStores: data.otherStores,
-    issueRows: data.issues.map((r) => decodeJsonRow(issues, r)),
-    overrideRows: data.overrides.map((r) => decodeJsonRow(suppressionOverrides, r)),
-    previous: data.previous.map((p) => ({ ...p, createdAt: p.createdAt ? new Date(p.createdAt) : null })),
-    draft: data.draft === null ? undefined : { output: data.draft },
-  };
-}
-
-interface ContextJson {
-  shop: Record<string, unknown> | null;
-  customer: Record<string, unknown> | null;
-  otherStores: string[];
-  issues: Record<string, unknown>[];
-  overrides: Record<string, unknown>[];
-  previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: string | null }[];
-  draft: string | null;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
 import { decodeJsonRow, jsonRowOf } from '@/lib/db/json-rows';
@@ -17,22 +17,28 @@ export interface OrderBundle {
 
 /** Orders with everything hanging off them, for any number of orders in one round trip. */
 export async function loadOrderBundles(db: Db, shopId: string, orderIds: string[]): Promise<Map<string, OrderBundle>> {
-  const result = new Map<string, OrderBundle>();
-  if (orderIds.length === 0) return result;
-  for (const id of orderIds) result.set(id, { order: null, fulfillments: [], events: [], refunds: [], returns: [] });
+  if (orderIds.length === 0) return new Map();
   const ids = sql`array[${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}]::text[]`;
+  const [row] = rowsOf<{ data: BundleJson | string }>(await db.execute(sql`select ${bundleJsonSql(sql`${shopId}`, ids)} as data`));
+  return bundlesFromJson(orderIds, typeof row.data === 'string' ? JSON.parse(row.data) : row.data);
+}
+
+/** SQL for a JSON object of the orders' rows and their children; `shop` and `ids` are SQL expressions. */
+export function bundleJsonSql(shop: SQL, ids: SQL): SQL {
   const list = (table: PgTable, alias: string, orderColumn: string, orderBy: string) =>
     sql`coalesce((select json_agg(${jsonRowOf(alias)} order by ${sql.identifier(alias)}.${sql.identifier(orderBy)}) from ${table} ${sql.identifier(alias)}
-      where ${sql.identifier(alias)}.shop_id = ${shopId} and ${sql.identifier(alias)}.${sql.identifier(orderColumn)} = any(${ids})), '[]'::json)`;
-  const [row] = rowsOf<{ data: BundleJson | string }>(
-    await db.execute(sql`select json_build_object(
+      where ${sql.identifier(alias)}.shop_id = ${shop} and ${sql.identifier(alias)}.${sql.identifier(orderColumn)} = any(${ids})), '[]'::json)`;
+  return sql`json_build_object(
       'orders', ${list(orders, 'o', 'shopify_order_id', 'id')},
       'fulfillments', ${list(fulfillments, 'f', 'order_id', 'shopify_created_at')},
       'events', ${list(trackingEvents, 'e', 'order_id', 'happened_at')},
       'refunds', ${list(refunds, 'r', 'order_id', 'shopify_created_at')},
-      'returns', ${list(returns, 'x', 'order_id', 'shopify_created_at')}) as data`),
-  );
-  const data: BundleJson = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+      'returns', ${list(returns, 'x', 'order_id', 'shopify_created_at')})`;
+}
+
+export function bundlesFromJson(orderIds: string[], data: BundleJson): Map<string, OrderBundle> {
+  const result = new Map<string, OrderBundle>();
+  for (const id of orderIds) result.set(id, { order: null, fulfillments: [], events: [], refunds: [], returns: [] });
   for (const r of data.orders) {
     const order = decodeJsonRow(orders, r);
     result.get(order.shopifyOrderId)!.order = orderFromRow(order);
@@ -57,7 +63,7 @@ export async function loadOrderBundles(db: Db, shopId: string, orderIds: string[
 }
 
 type JsonRow = Record<string, unknown>;
-interface BundleJson {
+export interface BundleJson {
   orders: JsonRow[];
   fulfillments: JsonRow[];
   events: JsonRow[];

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Db } from '@/lib/db/client';
+import { decodeJsonRow } from '@/lib/db/json-rows';
+import { rowsOf } from '@/lib/db/rows';
+import { customers, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
+import type { CustomerCandidate } from '@/lib/match-ticket';
+import { bundleJsonSql, bundlesFromJson, type BundleJson, type OrderBundle } from './order-bundle';
+
+// Everything the sidebar shows, in ONE round trip. On this machine each round trip to PostgreSQL
+// costs the Node process far more (driver, syscalls) than the query costs PostgreSQL, so the
+// sidebar's answer rate follows the number of round trips: four of them gave a fifth of the bare
+// route's rate.
+//
+// The SQL follows the ticket match's email rules (lib/match-ticket.ts: of up to five customers with
+// the email, the one whose main email it is, else the first by store and id; their orders by customer id or any of their emails, in that customer's
+// store or else in any; the store from the ticket's own match, else the customer, else an order,
+// else the ticket's store). The candidates come back too, so the match's status, reasons and note
+// are decided by the same pure code as every other match; tests/routes/widget-rows.test.ts checks
+// that both agree.
+
+const dialect = new PgDialect();
+
+export interface WidgetRows {
+  ticket: typeof tickets.$inferSelect | null;
+  candidates: CustomerCandidate[];
+  own: { id: string; shopId: string }[];
+  shopId: string; // the store whose data is shown
+  orderIds: string[]; // the ticket's order first, then the customer's latest; at most 5
+  bundles: Map<string, OrderBundle>;
+  shopRow: typeof shops.$inferSelect | undefined;
+  customerRow: typeof customers.$inferSelect | undefined;
+  otherStores: string[];
+  issueRows: (typeof issues.$inferSelect)[];
+  overrideRows: (typeof suppressionOverrides.$inferSelect)[];
+  previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null }[];
+  draft: { output: string } | undefined;
+}
+
+export async function loadWidgetRows(
+  db: Db,
+  q: { matchShopIds: string[]; ticketShopId: string; ticketId: string | null; email: string | null; lookAcrossStores: boolean },
+): Promise<WidgetRows> {
+  // One array parameter keeps the statement's text the same for any number of stores.
+  const shopIds = sql`${sql.param(q.matchShopIds)}::text[]`;
+  const statement = sql`
+      with tk as (
+        select * from ${tickets} where shop_id = ${q.ticketShopId} and gorgias_ticket_id = ${q.ticketId}::text limit 1
+      ), em as (
+        select nullif(lower(btrim(coalesce((select customer_email from tk), ${q.email}::text))), '') as e
+      ), cand as (
+        -- two index lookups (an OR of them made PostgreSQL scan every customer)
+        select * from (
+          select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${shopIds}) and c.email = (select e from em)
+          union
+          select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${shopIds}) and c.emails @> array[(select e from em)]
+        ) u order by (u.email = (select e from em)) desc, u.shop_id, u.shopify_customer_id limit 5
+      ), pick as (
+        select * from cand limit 1
+      ), ems as (
+        select coalesce(array(select distinct x from unnest(array[(select e from em), (select email from pick)] || coalesce((select emails from pick), '{}'::text[])) x
+          where x is not null), '{}'::text[]) as list
+      ), own as (
+        select o.shopify_order_id as id, o.shop_id, row_number() over (order by o.shopify_created_at desc) as n from orders o
+        where o.shop_id = any(coalesce((select array[shop_id] from pick), ${shopIds}))
+          and (o.customer_shopify_id = (select shopify_customer_id from pick) or o.email = any((select list from ems)::text[]))
+        order by o.shopify_created_at desc limit 10
+      ), fin as (
+        select coalesce((select matched_shop_id from tk), (select shop_id from pick), (select shop_id from own where n = 1), ${q.ticketShopId}) as shop
+      ), ids as (
+        select array(select id from (
+            select coalesce((select matched_order_id from tk), (select id from own where n = 1)) as id, 0 as n
+            union all select id, n from own) q
+          where id is not null group by id order by min(n) limit 5) as list
+      )
+      select json_build_object(
+        'ticket', (select to_json(tk) from tk),
+        'candidates', coalesce((select json_agg(json_build_object('shopId', shop_id, 'id', shopify_customer_id, 'email', email, 'emails', emails)) from cand), '[]'::json),
+        'own', coalesce((select json_agg(json_build_object('id', id, 'shopId', shop_id) order by n) from own), '[]'::json),
+        'shopId', (select shop from fin),
+        'orderIds', (select to_json(list) from ids),
+        'bundles', ${bundleJsonSql(sql`(select shop from fin)`, sql`(select list from ids)::text[]`)},
+        'shop', (select to_json(s) from ${shops} s where s.id = (select shop from fin)),
+        'customer', (select to_json(c) from ${customers} c where c.shop_id = (select shop from fin) and c.shopify_customer_id = (select shopify_customer_id from pick)),
+        'otherStores', coalesce((select json_agg(distinct c.shop_id) from ${customers} c
+          where ${q.lookAcrossStores} and c.shop_id <> (select shop from fin) and c.emails && (select list from ems)), '[]'::json),
+        'issues', coalesce((select json_agg(to_json(i)) from ${issues} i where i.shop_id = (select shop from fin) and i.customer_email = any((select list from ems)::text[])), '[]'::json),
+        'overrides', coalesce((select json_agg(to_json(o)) from ${suppressionOverrides} o
+          where o.shop_id = (select shop from fin) and o.customer_email = any((select list from ems)::text[])), '[]'::json),
+        'previous', coalesce((select json_agg(p order by p."createdAt" desc nulls last) from (
+          select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
+          where t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${q.ticketId}::text
+          order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
+        'draft', (select d.output from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1)
+      ) as data`;
+  // A named statement: PostgreSQL plans it once per connection instead of on every sidebar (planning
+  // this statement costs more than running it).
+  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'concord_widget_rows', false);
+  const [row] = rowsOf<{ data: WidgetJson | string }>(await prepared.execute());
+  const data: WidgetJson = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+  return {
+    ticket: data.ticket ? decodeJsonRow(tickets, data.ticket) : null,
+    candidates: data.candidates,
+    own: data.own,
+    shopId: data.shopId,
+    orderIds: data.orderIds,
+    bundles: bundlesFromJson(data.orderIds, data.bundles),
+    shopRow: data.shop ? decodeJsonRow(shops, data.shop) : undefined,
+    customerRow: data.customer ? decodeJsonRow(customers, data.customer) : undefined,
+    otherStores: data.otherStores,
+    issueRows: data.issues.map((r) => decodeJsonRow(issues, r)),
+    overrideRows: data.overrides.map((r) => decodeJsonRow(suppressionOverrides, r)),
+    previous: data.previous.map((p) => ({ ...p, createdAt: p.createdAt ? new Date(p.createdAt) : null })),
+    draft: data.draft === null ? undefined : { output: data.draft },
+  };
+}
+
+type JsonRow = Record<string, unknown>;
+interface WidgetJson {
+  ticket: JsonRow | null;
+  candidates: CustomerCandidate[];
+  own: { id: string; shopId: string }[];
+  shopId: string;
+  orderIds: string[];
+  bundles: BundleJson;
+  shop: JsonRow | null;
+  customer: JsonRow | null;
+  otherStores: string[];
+  issues: JsonRow[];
+  overrides: JsonRow[];
+  previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: string | null }[];
+  draft: string | null;
+}
