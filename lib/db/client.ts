@@ -57,7 +57,10 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     const pool = new pg.default.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 20,
-      options: opts.searchPath ? `-c search_path=${opts.searchPath}` : undefined,
+      // Named statements (only the sidebar's one-round-trip read) are planned once and reused: left
+      // to choose, PostgreSQL kept re-planning it, which cost more than running it. Every other
+      // query is an unnamed statement, planned per call as before.
+      options: ['-c plan_cache_mode=force_generic_plan', ...(opts.searchPath ? [`-c search_path=${opts.searchPath}`] : [])].join(' '),
     });
     // An idle client can error when the server restarts; without a listener that kills the process.
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));
