@@ -37,66 +37,75 @@ export interface WidgetRows {
   draft: { output: string } | undefined;
 }
 
+// Built once: only the values change between calls, so the text (and PostgreSQL's plan) is reused.
+const P = {
+  shopIds: sql`${sql.placeholder('shopIds')}::text[]`, // one array parameter for any number of stores
+  ticketShopId: sql.placeholder('ticketShopId'),
+  ticketId: sql.placeholder('ticketId'),
+  email: sql.placeholder('email'),
+  lookAcrossStores: sql.placeholder('lookAcrossStores'),
+};
+const WIDGET_ROWS = dialect.sqlToQuery(sql`
+    with tk as (
+      select * from ${tickets} where shop_id = ${P.ticketShopId} and gorgias_ticket_id = ${P.ticketId}::text limit 1
+    ), em as (
+      select nullif(lower(btrim(coalesce((select customer_email from tk), ${P.email}::text))), '') as e
+    ), cand as (
+      -- two index lookups (an OR of them made PostgreSQL scan every customer)
+      select * from (
+        select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${P.shopIds}) and c.email = (select e from em)
+        union
+        select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${P.shopIds}) and c.emails @> array[(select e from em)]
+      ) u order by (u.email = (select e from em)) desc, u.shop_id, u.shopify_customer_id limit 5
+    ), pick as (
+      select * from cand limit 1
+    ), ems as (
+      select coalesce(array(select distinct x from unnest(array[(select e from em), (select email from pick)] || coalesce((select emails from pick), '{}'::text[])) x
+        where x is not null), '{}'::text[]) as list
+    ), own as (
+      select o.shopify_order_id as id, o.shop_id, row_number() over (order by o.shopify_created_at desc) as n from orders o
+      where o.shop_id = any(coalesce((select array[shop_id] from pick), ${P.shopIds}))
+        and (o.customer_shopify_id = (select shopify_customer_id from pick) or o.email = any((select list from ems)::text[]))
+      order by o.shopify_created_at desc limit 10
+    ), fin as (
+      select coalesce((select matched_shop_id from tk), (select shop_id from pick), (select shop_id from own where n = 1), ${P.ticketShopId}) as shop
+    ), ids as (
+      select array(select id from (
+          select coalesce((select matched_order_id from tk), (select id from own where n = 1)) as id, 0 as n
+          union all select id, n from own) q
+        where id is not null group by id order by min(n) limit 5) as list
+    )
+    select json_build_object(
+      'ticket', (select to_json(tk) from tk),
+      'candidates', coalesce((select json_agg(json_build_object('shopId', shop_id, 'id', shopify_customer_id, 'email', email, 'emails', emails)) from cand), '[]'::json),
+      'own', coalesce((select json_agg(json_build_object('id', id, 'shopId', shop_id) order by n) from own), '[]'::json),
+      'shopId', (select shop from fin),
+      'orderIds', (select to_json(list) from ids),
+      'bundles', ${bundleJsonSql(sql`(select shop from fin)`, sql`(select list from ids)::text[]`)},
+      'shop', (select to_json(s) from ${shops} s where s.id = (select shop from fin)),
+      'customer', (select to_json(c) from ${customers} c where c.shop_id = (select shop from fin) and c.shopify_customer_id = (select shopify_customer_id from pick)),
+      'otherStores', coalesce((select json_agg(distinct c.shop_id) from ${customers} c
+        where ${P.lookAcrossStores} and c.shop_id <> (select shop from fin) and c.emails && (select list from ems)), '[]'::json),
+      'issues', coalesce((select json_agg(to_json(i)) from ${issues} i where i.shop_id = (select shop from fin) and i.customer_email = any((select list from ems)::text[])), '[]'::json),
+      'overrides', coalesce((select json_agg(to_json(o)) from ${suppressionOverrides} o
+        where o.shop_id = (select shop from fin) and o.customer_email = any((select list from ems)::text[])), '[]'::json),
+      'previous', coalesce((select json_agg(p order by p."createdAt" desc nulls last) from (
+        select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
+        where t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${P.ticketId}::text
+        order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
+      'draft', (select d.output from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1)
+    ) as data`);
+
 export async function loadWidgetRows(
   db: Db,
   q: { matchShopIds: string[]; ticketShopId: string; ticketId: string | null; email: string | null; lookAcrossStores: boolean },
 ): Promise<WidgetRows> {
-  // One array parameter keeps the statement's text the same for any number of stores.
-  const shopIds = sql`${sql.param(q.matchShopIds)}::text[]`;
-  const statement = sql`
-      with tk as (
-        select * from ${tickets} where shop_id = ${q.ticketShopId} and gorgias_ticket_id = ${q.ticketId}::text limit 1
-      ), em as (
-        select nullif(lower(btrim(coalesce((select customer_email from tk), ${q.email}::text))), '') as e
-      ), cand as (
-        -- two index lookups (an OR of them made PostgreSQL scan every customer)
-        select * from (
-          select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${shopIds}) and c.email = (select e from em)
-          union
-          select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${shopIds}) and c.emails @> array[(select e from em)]
-        ) u order by (u.email = (select e from em)) desc, u.shop_id, u.shopify_customer_id limit 5
-      ), pick as (
-        select * from cand limit 1
-      ), ems as (
-        select coalesce(array(select distinct x from unnest(array[(select e from em), (select email from pick)] || coalesce((select emails from pick), '{}'::text[])) x
-          where x is not null), '{}'::text[]) as list
-      ), own as (
-        select o.shopify_order_id as id, o.shop_id, row_number() over (order by o.shopify_created_at desc) as n from orders o
-        where o.shop_id = any(coalesce((select array[shop_id] from pick), ${shopIds}))
-          and (o.customer_shopify_id = (select shopify_customer_id from pick) or o.email = any((select list from ems)::text[]))
-        order by o.shopify_created_at desc limit 10
-      ), fin as (
-        select coalesce((select matched_shop_id from tk), (select shop_id from pick), (select shop_id from own where n = 1), ${q.ticketShopId}) as shop
-      ), ids as (
-        select array(select id from (
-            select coalesce((select matched_order_id from tk), (select id from own where n = 1)) as id, 0 as n
-            union all select id, n from own) q
-          where id is not null group by id order by min(n) limit 5) as list
-      )
-      select json_build_object(
-        'ticket', (select to_json(tk) from tk),
-        'candidates', coalesce((select json_agg(json_build_object('shopId', shop_id, 'id', shopify_customer_id, 'email', email, 'emails', emails)) from cand), '[]'::json),
-        'own', coalesce((select json_agg(json_build_object('id', id, 'shopId', shop_id) order by n) from own), '[]'::json),
-        'shopId', (select shop from fin),
-        'orderIds', (select to_json(list) from ids),
-        'bundles', ${bundleJsonSql(sql`(select shop from fin)`, sql`(select list from ids)::text[]`)},
-        'shop', (select to_json(s) from ${shops} s where s.id = (select shop from fin)),
-        'customer', (select to_json(c) from ${customers} c where c.shop_id = (select shop from fin) and c.shopify_customer_id = (select shopify_customer_id from pick)),
-        'otherStores', coalesce((select json_agg(distinct c.shop_id) from ${customers} c
-          where ${q.lookAcrossStores} and c.shop_id <> (select shop from fin) and c.emails && (select list from ems)), '[]'::json),
-        'issues', coalesce((select json_agg(to_json(i)) from ${issues} i where i.shop_id = (select shop from fin) and i.customer_email = any((select list from ems)::text[])), '[]'::json),
-        'overrides', coalesce((select json_agg(to_json(o)) from ${suppressionOverrides} o
-          where o.shop_id = (select shop from fin) and o.customer_email = any((select list from ems)::text[])), '[]'::json),
-        'previous', coalesce((select json_agg(p order by p."createdAt" desc nulls last) from (
-          select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
-          where t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${q.ticketId}::text
-          order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
-        'draft', (select d.output from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1)
-      ) as data`;
   // A named statement: PostgreSQL plans it once per connection instead of on every sidebar (planning
   // this statement costs more than running it).
-  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'concord_widget_rows', false);
-  const [row] = rowsOf<{ data: WidgetJson | string }>(await prepared.execute());
+  const prepared = db._.session.prepareQuery(WIDGET_ROWS, undefined, 'concord_widget_rows', false);
+  const [row] = rowsOf<{ data: WidgetJson | string }>(
+    await prepared.execute({ shopIds: q.matchShopIds, ticketShopId: q.ticketShopId, ticketId: q.ticketId, email: q.email, lookAcrossStores: q.lookAcrossStores }),
+  );
   const data: WidgetJson = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
   return {
     ticket: data.ticket ? decodeJsonRow(tickets, data.ticket) : null,
