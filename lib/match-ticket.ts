@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { customers, orders } from '@/lib/db/schema';
+import type { Contact } from '@/lib/domain/contact';
 
 export interface TicketMatch {
   status: 'matched' | 'uncertain' | 'none';
@@ -24,10 +25,11 @@ export interface CustomerCandidate {
   id: string; // Shopify customer id
   email: string | null;
   emails: string[];
+  phones: string[];
 }
 
-/** What the sender's email alone says: the customer found by it (the first of up to 5) and their orders. */
-export interface EmailEvidence {
+/** What the sender's contact says: the customer found by it (the best of up to 5) and their orders. */
+export interface ContactEvidence {
   shopId: string | null;
   customerShopifyId: string | null;
   customerEmails: string[];
@@ -36,21 +38,30 @@ export interface EmailEvidence {
   own: { id: string; shopId: string }[]; // latest first, at most 10
 }
 
-export const normalizeEmail = (email: string | null | undefined): string | null => email?.trim().toLowerCase() || null;
+/** Every email of the contact, the ticket's own first. */
+export const contactEmails = (contact: Contact): string[] => [...new Set([...(contact.email ? [contact.email] : []), ...contact.otherEmails])];
 
-/** Pure: the evidence from the customers found by email and the orders found for them. */
-export function emailEvidence(e: string | null, found: CustomerCandidate[], own: { id: string; shopId: string }[]): EmailEvidence {
+function howFound(contact: Contact, c: CustomerCandidate): string {
+  if (contact.email && c.email === contact.email) return 'email';
+  const known = new Set([...(c.email ? [c.email] : []), ...c.emails]);
+  if (contactEmails(contact).some((e) => known.has(e))) return 'other email on the customer record';
+  return 'phone number';
+}
+
+/** Pure: the evidence from the customers found by the contact and the orders found for them. */
+export function contactEvidence(contact: Contact, found: CustomerCandidate[], own: { id: string; shopId: string }[]): ContactEvidence {
   const c = found[0];
-  const evidence: EmailEvidence = c
+  const mine = contactEmails(contact);
+  const evidence: ContactEvidence = c
     ? {
         shopId: c.shopId,
         customerShopifyId: c.id,
-        customerEmails: [...new Set([e!, ...(c.email ? [c.email] : []), ...c.emails])],
-        by: [c.email === e ? 'email' : 'other email on the customer record'],
+        customerEmails: [...new Set([...mine, ...(c.email ? [c.email] : []), ...c.emails])],
+        by: [howFound(contact, c)],
         storesMatched: new Set(found.map((f) => f.shopId)).size,
         own,
       }
-    : { shopId: null, customerShopifyId: null, customerEmails: e ? [e] : [], by: [], storesMatched: 0, own };
+    : { shopId: null, customerShopifyId: null, customerEmails: mine, by: [], storesMatched: 0, own };
   if (!evidence.shopId && own.length > 0) {
     evidence.shopId = own[0].shopId;
     evidence.by.push('email on an order');
@@ -59,7 +70,7 @@ export function emailEvidence(e: string | null, found: CustomerCandidate[], own:
 }
 
 /** Pure: the match, once quoted order numbers (if any) have had their say. */
-export function finishMatch(ev: EmailEvidence, extra: { focusOrderId: string | null; note: string | null; uncertain: boolean }): TicketMatch {
+export function finishMatch(ev: ContactEvidence, extra: { focusOrderId: string | null; note: string | null; uncertain: boolean }): TicketMatch {
   if (!ev.shopId) return { ...NO_MATCH, status: extra.uncertain ? 'uncertain' : 'none', note: extra.note };
   const note = ev.storesMatched > 1 ? `${extra.note ? `${extra.note} ` : ''}This email is a customer in ${ev.storesMatched} stores; showing ${ev.shopId}.` : extra.note;
   return {
@@ -76,18 +87,29 @@ export function finishMatch(ev: EmailEvidence, extra: { focusOrderId: string | n
 
 const NO_MATCH: TicketMatch = { status: 'none', by: [], note: null, shopId: null, customerShopifyId: null, customerEmails: [], orderIds: [], focusOrderId: null };
 
-export async function matchTicket(db: Db, shopIds: string[], email: string | null, quotedOrderNumbers: string[]): Promise<TicketMatch> {
+export async function matchTicket(db: Db, shopIds: string[], contact: Contact, quotedOrderNumbers: string[]): Promise<TicketMatch> {
   if (shopIds.length === 0) return NO_MATCH;
-  const e = normalizeEmail(email);
-  const found: CustomerCandidate[] = e
-    ? await db
-        .select({ shopId: customers.shopId, id: customers.shopifyCustomerId, email: customers.email, emails: customers.emails })
-        .from(customers)
-        .where(and(inArray(customers.shopId, shopIds), or(eq(customers.email, e), sql`${customers.emails} @> array[${e}]::text[]`)))
-        // A record whose main email it is first; then a stable order, so the same ticket always finds the same customer.
-        .orderBy(sql`(${customers.email} = ${e}) desc`, customers.shopId, customers.shopifyCustomerId)
-        .limit(5)
-    : [];
+  const emails = contactEmails(contact);
+  const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+  const found: CustomerCandidate[] =
+    emails.length || contact.phones.length
+      ? await db
+          .select({ shopId: customers.shopId, id: customers.shopifyCustomerId, email: customers.email, emails: customers.emails, phones: customers.phones })
+          .from(customers)
+          .where(
+            and(
+              inArray(customers.shopId, shopIds),
+              or(
+                emails.length ? inArray(customers.email, emails) : sql`false`,
+                emails.length ? sql`${customers.emails} && ${textArray(emails)}` : sql`false`,
+                contact.phones.length ? sql`${customers.phones} && ${textArray(contact.phones)}` : sql`false`,
+              ),
+            ),
+          )
+          // The record whose main email is the ticket's first; then a stable order, so the same ticket always finds the same customer.
+          .orderBy(sql`coalesce(${customers.email} = ${contact.email ?? ''}, false) desc`, customers.shopId, customers.shopifyCustomerId)
+          .limit(5)
+      : [];
   const ownOrders = async (shopId: string | null, customerShopifyId: string | null, customerEmails: string[]): Promise<{ id: string; shopId: string }[]> => {
     if (!customerShopifyId && customerEmails.length === 0) return [];
     return db
@@ -105,8 +127,8 @@ export async function matchTicket(db: Db, shopIds: string[], email: string | nul
       .orderBy(desc(orders.shopifyCreatedAt))
       .limit(10);
   };
-  const first = emailEvidence(e, found, []);
-  const ev = emailEvidence(e, found, await ownOrders(first.shopId, first.customerShopifyId, first.customerEmails));
+  const first = contactEvidence(contact, found, []);
+  const ev = contactEvidence(contact, found, await ownOrders(first.shopId, first.customerShopifyId, first.customerEmails));
   const { customerShopifyId, customerEmails } = ev;
 
   let focusOrderId: string | null = ev.own[0]?.id ?? null;

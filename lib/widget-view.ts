@@ -6,7 +6,8 @@ import type { WidgetView } from '@/lib/domain/sidebar';
 import type { Intent, ShipmentHealth, Verdict } from '@/lib/domain/types';
 import { isVip } from '@/lib/domain/vip';
 import { widgetUrl } from '@/lib/auth/widget-link';
-import { emailEvidence, finishMatch, normalizeEmail, type TicketMatch } from '@/lib/match-ticket';
+import { contactEvidence, finishMatch, type TicketMatch } from '@/lib/match-ticket';
+import { normalizeEmail } from '@/lib/domain/contact';
 import type { OrderBundle } from '@/lib/read-model/order-bundle';
 import { loadWidgetRows } from '@/lib/read-model/widget-rows';
 import { customerFromRow, issueRecordFromRow } from '@/lib/read-model/mappers';
@@ -46,7 +47,8 @@ export async function loadWidgetData(
   });
   const { ticket, shopId, orderIds, shopRow, customerRow, otherStores, issueRows, overrideRows, previous, draft } = rows;
   const email = normalizeEmail(ticket?.customerEmail ?? input.email);
-  const match = finishMatch(emailEvidence(email, rows.candidates, rows.own), { focusOrderId: rows.own[0]?.id ?? null, note: null, uncertain: false });
+  const contact = { email, otherEmails: ticket?.customerOtherEmails ?? [], phones: ticket?.customerPhones ?? [] };
+  const match = finishMatch(contactEvidence(contact, rows.candidates, rows.own), { focusOrderId: rows.own[0]?.id ?? null, note: null, uncertain: false });
   // The ticket's own match (made when the message arrived) may have found the order by a quoted number.
   const focusOrderId = ticket?.matchedOrderId ?? match.focusOrderId;
   const settings = await getSettings(db, shopId);

@@ -214,6 +214,8 @@ export const tickets = pgTable(
     gorgiasDomain: text('gorgias_domain'),
     gorgiasCustomerId: text('gorgias_customer_id'),
     customerEmail: text('customer_email'),
+    customerOtherEmails: text('customer_other_emails').array().notNull().default(sql`'{}'::text[]`), // from the Gorgias customer's channels
+    customerPhones: text('customer_phones').array().notNull().default(sql`'{}'::text[]`), // normalised (SMS, WhatsApp, voice)
     customerName: text('customer_name'),
     subject: text('subject'),
     status: text('status').notNull().default('open'),

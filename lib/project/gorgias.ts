@@ -10,6 +10,7 @@ import type { InboxEvent } from '@/lib/inbox/process-inbox';
 import { writeAudit } from '@/lib/audit';
 import { applyIssueSignals } from '@/lib/issues-store';
 import { matchTicket } from '@/lib/match-ticket';
+import { contactFromGorgias } from '@/lib/domain/contact';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { loadOrderBundle } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
@@ -47,7 +48,8 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
     : null;
   const text = latestCustomer ? latestCustomer.strippedText || latestCustomer.bodyText : '';
   const quoted = latestCustomer ? classifyIntent({ text, subject: ticket.subject }).orderNumbers : [];
-  const match = await matchTicket(tx, shopIds, ticket.customer.email, quoted);
+  const contact = contactFromGorgias(ticket.customer);
+  const match = await matchTicket(tx, shopIds, contact, quoted);
   const matchShop = match.shopId ?? shopId;
   const bundle = match.focusOrderId ? await loadOrderBundle(tx, matchShop, match.focusOrderId) : null;
 
@@ -71,7 +73,9 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
     matchedShopId: match.shopId,
     gorgiasDomain: ticket.accountDomain,
     gorgiasCustomerId: ticket.customer.id,
-    customerEmail: ticket.customer.email?.toLowerCase() ?? null,
+    customerEmail: contact.email,
+    customerOtherEmails: contact.otherEmails,
+    customerPhones: contact.phones,
     customerName: ticket.customer.name,
     subject: ticket.subject,
     status,

@@ -1,3 +1,4 @@
+import { normalizePhone } from '@/lib/domain/contact';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { customers, fulfillments, orders, refunds, returns, trackingEvents } from '@/lib/db/schema';
@@ -107,7 +108,8 @@ function withContact(customer: Customer, email: string | null, phone: string | n
   const emails = new Set(customer.emails);
   if (email) emails.add(email.toLowerCase());
   const phones = new Set(customer.phones);
-  if (phone) phones.add(phone);
+  const normalized = normalizePhone(phone);
+  if (normalized) phones.add(normalized);
   return { ...customer, emails: [...emails], phones: [...phones] };
 }
 

@@ -12,8 +12,8 @@ import { bundleJsonSql, bundlesFromJson, type BundleJson, type OrderBundle } fro
 // sidebar's answer rate follows the number of round trips: four of them gave a fifth of the bare
 // route's rate.
 //
-// The SQL follows the ticket match's email rules (lib/match-ticket.ts: of up to five customers with
-// the email, the one whose main email it is, else the first by store and id; their orders by customer id or any of their emails, in that customer's
+// The SQL follows the ticket match's rules (lib/match-ticket.ts: of up to five customers with one of
+// the ticket's emails or phone numbers, the one whose main email it is, else the first by store and id; their orders by customer id or any of their emails, in that customer's
 // store or else in any; the store from the ticket's own match, else the customer, else an order,
 // else the ticket's store). The candidates come back too, so the match's status, reasons and note
 // are decided by the same pure code as every other match; tests/routes/widget-rows.test.ts checks
@@ -50,17 +50,23 @@ const WIDGET_ROWS = dialect.sqlToQuery(sql`
       select * from ${tickets} where shop_id = ${P.ticketShopId} and gorgias_ticket_id = ${P.ticketId}::text limit 1
     ), em as (
       select nullif(lower(btrim(coalesce((select customer_email from tk), ${P.email}::text))), '') as e
+    ), ct as (
+      select coalesce((select customer_other_emails from tk), '{}'::text[]) as oth, coalesce((select customer_phones from tk), '{}'::text[]) as ph
+    ), ae as (
+      select array(select distinct x from unnest(array[(select e from em)] || (select oth from ct)) x where x is not null) as list
     ), cand as (
-      -- two index lookups (an OR of them made PostgreSQL scan every customer)
+      -- three index lookups (an OR of them made PostgreSQL scan every customer)
       select * from (
-        select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${P.shopIds}) and c.email = (select e from em)
+        select c.shop_id, c.shopify_customer_id, c.email, c.emails, c.phones from ${customers} c where c.shop_id = any(${P.shopIds}) and c.email = any((select list from ae)::text[])
         union
-        select c.shop_id, c.shopify_customer_id, c.email, c.emails from ${customers} c where c.shop_id = any(${P.shopIds}) and c.emails @> array[(select e from em)]
-      ) u order by (u.email = (select e from em)) desc, u.shop_id, u.shopify_customer_id limit 5
+        select c.shop_id, c.shopify_customer_id, c.email, c.emails, c.phones from ${customers} c where c.shop_id = any(${P.shopIds}) and c.emails && (select list from ae)
+        union
+        select c.shop_id, c.shopify_customer_id, c.email, c.emails, c.phones from ${customers} c where c.shop_id = any(${P.shopIds}) and c.phones && (select ph from ct)
+      ) u order by coalesce(u.email = (select e from em), false) desc, u.shop_id, u.shopify_customer_id limit 5
     ), pick as (
       select * from cand limit 1
     ), ems as (
-      select coalesce(array(select distinct x from unnest(array[(select e from em), (select email from pick)] || coalesce((select emails from pick), '{}'::text[])) x
+      select coalesce(array(select distinct x from unnest((select list from ae) || array[(select email from pick)] || coalesce((select emails from pick), '{}'::text[])) x
         where x is not null), '{}'::text[]) as list
     ), own as (
       select o.shopify_order_id as id, o.shop_id, row_number() over (order by o.shopify_created_at desc) as n from orders o
@@ -77,7 +83,7 @@ const WIDGET_ROWS = dialect.sqlToQuery(sql`
     )
     select json_build_object(
       'ticket', (select to_json(tk) from tk),
-      'candidates', coalesce((select json_agg(json_build_object('shopId', shop_id, 'id', shopify_customer_id, 'email', email, 'emails', emails)) from cand), '[]'::json),
+      'candidates', coalesce((select json_agg(json_build_object('shopId', shop_id, 'id', shopify_customer_id, 'email', email, 'emails', emails, 'phones', phones)) from cand), '[]'::json),
       'own', coalesce((select json_agg(json_build_object('id', id, 'shopId', shop_id) order by n) from own), '[]'::json),
       'shopId', (select shop from fin),
       'orderIds', (select to_json(list) from ids),

@@ -57,6 +57,8 @@ describe('Gorgias widget endpoint', () => {
     // A customer with no orders, and one in the second store.
     await hook(SHOP_A, 'customers/create', { id: 3, email: 'noorders@example.com', first_name: 'Nora', last_name: 'None', tags: '', updated_at: ago(5) });
     await hook(SHOP_B, 'orders/create', shopifyOrder({ id: 121, number: 3001, email: 'eve@example.com', customerId: 4, firstName: 'Eve', createdAt: ago(24) }));
+    // Sid ordered with a phone number; he will write by SMS, with no email at all.
+    await hook(SHOP_A, 'orders/create', shopifyOrder({ id: 131, number: 4001, email: 'sid@example.com', customerId: 6, firstName: 'Sid', phone: '+1 (555) 010-7788', createdAt: ago(30) }));
     await drainInbox(db);
   });
 
@@ -152,6 +154,22 @@ describe('Gorgias widget endpoint', () => {
     expect(text).toContain('Acme EU');
     const [ticket] = await t.get().db.select().from(tickets).where(eq(tickets.gorgiasTicketId, '5'));
     expect(ticket.matchedShopId).toBe(SHOP_B);
+  });
+
+  it('matches an SMS ticket by the phone number the customer used in Shopify', async () => {
+    const sms = gorgiasContext({
+      ticketId: 7,
+      email: '',
+      text: 'hi where is my order',
+      extra: { channel: 'sms', customer: { id: 9007, email: null, name: 'Sid', channels: [{ type: 'phone', address: '+1 555 010 7788' }] } },
+    });
+    const text = JSON.stringify(await (await widgetPost(sms)).json());
+    expect(text).toContain('#4001');
+    expect(text).toContain('sid@example.com');
+    const [ticket] = await t.get().db.select().from(tickets).where(eq(tickets.gorgiasTicketId, '7'));
+    expect(ticket.customerPhones).toEqual(['+15550107788']);
+    expect(ticket.matchBy).toEqual(['phone number']);
+    expect(ticket.matchedOrderId).toBe('131');
   });
 
   it('tolerates unknown fields and rejects a body that is not a ticket with 400', async () => {

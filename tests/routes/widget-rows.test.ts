@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { customers, orders, tickets } from '@/lib/db/schema';
-import { emailEvidence, finishMatch, matchTicket, normalizeEmail } from '@/lib/match-ticket';
+import { normalizeEmail } from '@/lib/domain/contact';
+import { contactEvidence, finishMatch, matchTicket } from '@/lib/match-ticket';
 import { loadWidgetRows } from '@/lib/read-model/widget-rows';
 import { useTestApp } from '../helpers/app';
 
@@ -21,6 +22,7 @@ describe('one-query widget read agrees with the ticket match', () => {
       { shopId: A, shopifyCustomerId: 'c2', email: 'dave@example.com', emails: ['dave@example.com'] },
       { shopId: B, shopifyCustomerId: 'c9', email: 'dave@example.com', emails: ['dave@example.com'] },
       { shopId: A, shopifyCustomerId: 'c3', email: 'nora@example.com', emails: ['nora@example.com'] },
+      { shopId: B, shopifyCustomerId: 'c5', email: 'sam@example.com', emails: ['sam@example.com'], phones: ['+15550102030'] },
     ]);
     const order = (shopId: string, id: string, email: string, customer: string | null, created: number) => ({
       shopId, shopifyOrderId: id, name: `#${id}`, orderNumber: Number(id), email, customerShopifyId: customer, shopifyCreatedAt: day(created),
@@ -35,6 +37,7 @@ describe('one-query widget read agrees with the ticket match', () => {
       // Guest checkout: orders by email, no customer record.
       order(B, '301', 'guest@example.com', null, 2),
       order(B, '302', 'guest@example.com', null, 5),
+      order(B, '501', 'sam@example.com', 'c5', 6),
     ]);
     await db.insert(tickets).values([
       { shopId: A, gorgiasTicketId: 't-jane', customerEmail: 'Jane@Example.com ' },
@@ -42,6 +45,10 @@ describe('one-query widget read agrees with the ticket match', () => {
       { shopId: A, gorgiasTicketId: 't-quoted', customerEmail: 'jane@example.com', matchedShopId: A, matchedOrderId: '102' },
       { shopId: A, gorgiasTicketId: 't-guest', customerEmail: 'guest@example.com' },
       { shopId: A, gorgiasTicketId: 't-nobody', customerEmail: null },
+      // An SMS ticket: no email, only the phone number Shopify also has for Sam.
+      { shopId: A, gorgiasTicketId: 't-sms', customerEmail: null, customerPhones: ['+15550102030'] },
+      // A new email Shopify doesn't know, but Gorgias also knows Jane's old address.
+      { shopId: A, gorgiasTicketId: 't-other-email', customerEmail: 'jane.new@example.com', customerOtherEmails: ['jane.old@example.com'] },
     ]);
   });
 
@@ -56,19 +63,21 @@ describe('one-query widget read agrees with the ticket match', () => {
     { name: 'an unknown email', shops: [A, B], ticketShop: A, ticketId: null, email: 'stranger@example.com' },
     { name: 'a ticket without an email', shops: [A, B], ticketShop: A, ticketId: 't-nobody', email: null },
     { name: 'one store only', shops: [A], ticketShop: A, ticketId: null, email: 'dave@example.com' },
+    { name: 'a phone number from an SMS ticket', shops: [A, B], ticketShop: A, ticketId: 't-sms', email: null },
+    { name: "another email Gorgias knows for the customer", shops: [A, B], ticketShop: A, ticketId: 't-other-email', email: null },
   ];
 
   it.each(cases)('$name', async (c) => {
     const db = t.get().db;
     const rows = await loadWidgetRows(db, { matchShopIds: c.shops, ticketShopId: c.ticketShop, ticketId: c.ticketId, email: c.email, lookAcrossStores: c.shops.length > 1 });
-    const email = normalizeEmail(rows.ticket?.customerEmail ?? c.email);
+    const contact = { email: normalizeEmail(rows.ticket?.customerEmail ?? c.email), otherEmails: rows.ticket?.customerOtherEmails ?? [], phones: rows.ticket?.customerPhones ?? [] };
 
-    const expected = await matchTicket(db, c.shops, email, []);
+    const expected = await matchTicket(db, c.shops, contact, []);
     const focus = rows.ticket?.matchedOrderId ?? expected.focusOrderId;
     const expectedShop = rows.ticket?.matchedShopId ?? expected.shopId ?? c.ticketShop;
     const expectedIds = [...new Set([...(focus ? [focus] : []), ...expected.orderIds])].slice(0, 5);
 
-    const actual = finishMatch(emailEvidence(email, rows.candidates, rows.own), { focusOrderId: rows.own[0]?.id ?? null, note: null, uncertain: false });
+    const actual = finishMatch(contactEvidence(contact, rows.candidates, rows.own), { focusOrderId: rows.own[0]?.id ?? null, note: null, uncertain: false });
     expect(actual).toEqual(expected);
     expect(rows.shopId).toBe(expectedShop);
     expect(rows.orderIds).toEqual(expectedIds);
@@ -86,5 +95,11 @@ describe('one-query widget read agrees with the ticket match', () => {
     expect(guest.orderIds).toEqual(['302', '301']);
     const dave = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: null, email: 'dave@example.com', lookAcrossStores: true });
     expect(dave.otherStores).toHaveLength(1);
+    const sms = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: 't-sms', email: null, lookAcrossStores: true });
+    expect(sms.shopId).toBe(B);
+    expect(sms.customerRow?.shopifyCustomerId).toBe('c5');
+    expect(finishMatch(contactEvidence({ email: null, otherEmails: [], phones: ['+15550102030'] }, sms.candidates, sms.own), { focusOrderId: null, note: null, uncertain: false }).by).toEqual(['phone number']);
+    const other = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: 't-other-email', email: null, lookAcrossStores: true });
+    expect(other.customerRow?.shopifyCustomerId).toBe('c1');
   });
 });

@@ -1,3 +1,4 @@
+import { normalizePhones } from '@/lib/domain/contact';
 import type { Customer, Fulfillment, Order, Refund, Return, TrackingEvent } from '@/lib/domain/types';
 
 // Admin GraphQL nodes -> the same domain objects the webhooks produce, in the webhook vocabulary
@@ -132,7 +133,7 @@ export function mapAdminOrder(n: Node, shopId: string): AdminOrder {
         shopId,
         email: c.email?.toLowerCase() ?? null,
         emails: c.email ? [c.email.toLowerCase()] : [],
-        phones: c.phone ? [c.phone] : [],
+        phones: normalizePhones([c.phone]),
         firstName: c.firstName ?? null,
         lastName: c.lastName ?? null,
         tags: Array.isArray(c.tags) ? c.tags : [],

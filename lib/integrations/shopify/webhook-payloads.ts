@@ -1,3 +1,4 @@
+import { normalizePhones } from '@/lib/domain/contact';
 import { z } from 'zod';
 import type { Address, Customer, Fulfillment, LineItem, Order, Refund, Return, TrackingEvent } from '@/lib/domain/types';
 
@@ -254,7 +255,7 @@ export function toReturn(payload: unknown): Return {
 
 export function toCustomer(payload: unknown, shopId: string): Customer {
   const c = customerSchema.parse(payload);
-  const phones = [c.phone, c.default_address?.phone, ...(c.addresses ?? []).map((a) => a.phone)].filter((p): p is string => Boolean(p));
+  const phones = normalizePhones([c.phone, c.default_address?.phone, ...(c.addresses ?? []).map((a) => a.phone)]);
   const email = c.email?.toLowerCase() ?? null;
   return {
     id: c.id,

@@ -1,0 +1,2 @@
+ALTER TABLE "tickets" ADD COLUMN "customer_other_emails" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "tickets" ADD COLUMN "customer_phones" text[] DEFAULT '{}'::text[] NOT NULL;
