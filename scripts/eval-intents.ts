@@ -5,7 +5,7 @@ import { classifyIntent } from '../lib/domain/intent/classify';
 import { intentMetrics } from '../lib/domain/intent/metrics';
 import type { Intent } from '../lib/domain/types';
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : ['tests/fixtures/intents.jsonl', 'tests/fixtures/intents-dev.jsonl', 'tests/fixtures/intents-holdout.jsonl'];
+const files = process.argv.slice(2).length ? process.argv.slice(2) : ['tests/fixtures/intents.jsonl', 'tests/fixtures/intents-dev.jsonl', 'tests/fixtures/intents-dev2.jsonl', 'tests/fixtures/intents-holdout.jsonl'];
 for (const file of files) {
   if (!fs.existsSync(file)) {
     console.log(`${file}: missing`);

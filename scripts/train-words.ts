@@ -5,7 +5,7 @@ import path from 'node:path';
 import { trainWordModel } from '../lib/domain/intent/word-model';
 import type { Intent } from '../lib/domain/types';
 
-const WORD_MODEL_TRAINING_SETS = ['tests/fixtures/intents.jsonl', 'tests/fixtures/intents-dev.jsonl'];
+const WORD_MODEL_TRAINING_SETS = ['tests/fixtures/intents.jsonl', 'tests/fixtures/intents-dev.jsonl', 'tests/fixtures/intents-dev2.jsonl'];
 
 const root = path.join(import.meta.dirname, '..');
 const rows = WORD_MODEL_TRAINING_SETS.flatMap((f) =>

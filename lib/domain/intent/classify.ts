@@ -19,6 +19,7 @@ export const RULES_CONFIDENT_AT = 0.6;
 
 const SUBJECT_WEIGHT = 0.6; // subjects are terse and often stale ("Re: Your order has shipped!")
 const GORGIAS_WEIGHT = 1;
+const CORROBORATION = 0.5;
 const EARLY_BONUS = 0.4; // in mixed messages the first ask is usually the main one
 
 /** Rules-first intent: weighted cues with negation, subject and order state as extra signals. */
@@ -30,6 +31,10 @@ export function classifyIntent(input: ClassifyInput): Classification {
   const firstAt = new Map<Intent, number>();
   const reasons: string[] = [];
   const add = (intent: Intent, w: number) => scores.set(intent, (scores.get(intent) ?? 0) + w);
+  // An intent's evidence is its strongest cue plus a share of the others: several weak hints of a
+  // return ("too long", "send it back") should not outvote one clear "please cancel".
+  const cueWeights = new Map<Intent, number[]>();
+  const addCue = (intent: Intent, w: number) => cueWeights.set(intent, [...(cueWeights.get(intent) ?? []), w]);
 
   for (const cue of ALL_CUES) {
     const m = cue.re.exec(text);
@@ -38,16 +43,20 @@ export function classifyIntent(input: ClassifyInput): Classification {
         reasons.push(`negated: "${text.slice(Math.max(0, m.index - 12), m.index + m[0].length).trim()}"`);
         continue;
       }
-      add(cue.intent, cue.weight);
+      addCue(cue.intent, cue.weight);
       if (!firstAt.has(cue.intent) || m.index < firstAt.get(cue.intent)!) firstAt.set(cue.intent, m.index);
       reasons.push(`${cue.intent}: matched "${m[0].trim()}" (${cue.label})`);
     } else if (subject) {
       const s = cue.re.exec(subject);
       if (s && !(cue.negatable && NEGATION_BEFORE.test(subject.slice(0, s.index)))) {
-        add(cue.intent, cue.weight * SUBJECT_WEIGHT);
+        addCue(cue.intent, cue.weight * SUBJECT_WEIGHT);
         reasons.push(`${cue.intent}: subject says "${s[0].trim()}"`);
       }
     }
+  }
+  for (const [intent, ws] of cueWeights) {
+    const strongest = Math.max(...ws);
+    add(intent, strongest + CORROBORATION * (ws.reduce((a, b) => a + b, 0) - strongest));
   }
   for (const g of input.gorgiasIntents ?? []) {
     const mapped = GORGIAS_INTENT_MAP[g];

@@ -19,8 +19,8 @@ export const MULTILINGUAL_CUES: Cue[] = [
     intent: 'not_received', weight: 4, label: 'says delivered (es/fr/de/it/pt)',
     re: R('\\b((dice|aparece|figura|pone|marca|sale) (como |que (fue |esta |ha sido )?)?entregad[oa]|(indique|marque|note|affiche) (comme )?livre|(als )?zugestellt (markiert|angezeigt)|(steht|zeigt|angeblich) .{0,20}zugestellt|risulta (come )?consegnat|(consta|aparece) como entregue|diz que foi entregue)'),
   },
-  { intent: 'not_received', weight: 2.5, label: 'delivered (es/fr/de/it/pt/nl)', re: R('\\b(entregad[oa]|(se )?entrego|entregaron|livree?|depose|zugestellt|geliefert|consegnat[oa]|entregue|bezorgd|afgeleverd)\\b') },
-  { intent: 'not_received', weight: 3, label: 'empty or nothing inside (es/fr/de/it/pt/nl)', re: R("\\b(leer|vacio|vide|rien dedans|il n.y a rien|vuoto|vazio|leeg|nadie lo tiene|ningun vecino|personne ne l.a|niemand hat)\\b") },
+  { intent: 'not_received', weight: 2.5, label: 'delivered (es/fr/de/it/pt/nl)', re: R('\\b(entregad[oa]|(se )?entrego|entregaron|livree?|depose|zugestellt|geliefert|abgegeben|consegnat[oa]|entregue|bezorgd|afgeleverd)\\b') },
+  { intent: 'not_received', weight: 3, label: 'empty or nothing inside (es/fr/de/it/pt/nl)', re: R("\\b(leer|vacio|vide|rien dedans|il n.y a rien|vuoto|vazio|leeg|nadie lo tiene|ningun vecino|personne ne l.a|niemand hat|keiner [^.?!]{0,30}hat es)\\b") },
   { intent: 'not_received', weight: 3.5, label: 'never received (es/fr/de/it/pt)', re: R('\\b(nunca (lo )?(recibi|llego|me llego)|no (lo )?he recibido nada|jamais (recu|arrive|livre)|rien recu|nie (angekommen|erhalten|bekommen)|nicht (erhalten|bekommen) obwohl|mai (ricevuto|arrivato)|nunca (recebi|chegou))\\b') },
   { intent: 'not_received', weight: 3, label: 'stolen or lost (es/fr/de/it/pt)', re: R('\\b(robad[oa]|perdid[oa]|vole|perdu|gestohlen|verloren|rubat[oa]|smarrit[oa]|roubad[oa]|extraviad[oa])\\b') },
 
@@ -34,7 +34,7 @@ export const MULTILINGUAL_CUES: Cue[] = [
   { intent: 'damaged', weight: 3, label: 'wrong or missing item (es/fr/de/it/pt)', re: R('\\b((producto|articulo|talla|color) (equivocad|incorrect)|(mauvais|mauvaise) (article|taille|couleur|produit)|pas (le bon|la bonne)|falsche[nrs]? (artikel|grosse|farbe|produkt)|(prodotto|articolo|taglia) sbagliat|(produto|tamanho|cor) errad|(falta|manque|fehlt|manca) )') },
   { intent: 'damaged', weight: 3, label: 'cracked, leaking, one side only (es/fr/de/it/pt/nl)', re: R('\\b(fele|felee|fissure|a coule|fuit|fuite|solo (suena|suenan|funciona)|nur (links|rechts|eine seite)|ne marche que|undicht|ausgelaufen|perde|vaza|vazou|gebarsten|kapot|lekt)\\b') },
 
-  { intent: 'damaged', weight: 2.5, label: 'torn, stained or replacement (es/fr/de/it/pt)', re: R('\\b(dechire?e?s?|tache|trou|suelt[oa]|se cayo|se rompio|mancha|agujero|descosid[oa]|fleck|loch|riss|gerissen|naht|strappat[oa]|macchia|buco|rasgad[oa]|furo|ersatz|remplacement|reemplazo|sostituzione|substituicao|reposicao)\\b|\\b(no|ne|nicht|non|nao) (funciona|fonctionne|marche|funktioniert|funziona)\\b|\\bfunktioniert (nicht|nicht mehr)|\\b(faltan?|manquant|fehlen|mancano|faltou)\\b') },
+  { intent: 'damaged', weight: 2.5, label: 'torn, stained or replacement (es/fr/de/it/pt)', re: R('\\b(dechire?e?s?|kratzer|zerkratzt|farbe geht ab|verfarbt|tache|trou|suelt[oa]|se cayo|se rompio|mancha|agujero|descosid[oa]|fleck|loch|riss|gerissen|naht|strappat[oa]|macchia|buco|rasgad[oa]|furo|ersatz|remplacement|reemplazo|sostituzione|substituicao|reposicao)\\b|\\b(no|ne|nicht|non|nao) (funciona|fonctionne|marche|funktioniert|funziona)\\b|\\bfunktioniert (nicht|nicht mehr)|\\b(faltan?|manquant|fehlen|mancano|faltou)\\b') },
 
   // --- return or exchange ---
   {
@@ -54,14 +54,17 @@ export const MULTILINGUAL_CUES: Cue[] = [
 
   { intent: 'refund', weight: 4.5, label: 'refund not arrived (es/fr/de/it/pt)', re: R("\\b((pas (encore )?|toujours pas |rien )recu (mon |le |du |la |aucun )?rembours|(no|nada|aun no|todavia no) (he recibido|me ha llegado|recibi) (el |mi |ningun )?reembols|(keine|noch keine|nicht) (ruck)?erstattung|(rimborso|soldi) non|(nao recebi|ainda nao) (o )?reembolso)") },
 
-  { intent: 'refund', weight: 4, label: 'money not back (es/fr/de/it/pt/nl)', re: R("\\b((toujours )?pas (encore )?(ete )?rembours\\w*|geld[^.?!]{0,30}\\b(nicht|noch nicht|immer noch nicht)|dinero[^.?!]{0,30}\\b(no|todavia no|aun no)|soldi[^.?!]{0,30}\\bnon|geld terug|terugbetaling)") },
+  { intent: 'refund', weight: 4, label: 'money not back (es/fr/de/it/pt/nl)', re: R("\\b((toujours )?pas (encore )?(ete )?rembours\\w*|(je )?souhaite (etre )?rembours\\w*|geld[^.?!]{0,30}\\b(nicht|noch nicht|immer noch nicht)|dinero[^.?!]{0,30}\\b(no|todavia no|aun no)|soldi[^.?!]{0,30}\\bnon|geld terug|terugbetaling)") },
 
   // --- cancel ---
   {
     intent: 'cancel', weight: 5.5, label: 'cancel (es/fr/de/it/pt)',
-    re: R('\\b(cancel(ar|a|e|en|em|acion|amento)|anul(ar|e|en|acion)|annul\\w*|storn\\w*|cancell(are|ate|a))\\b'),
+    re: R('\\b(cancel(ar|a|e|en|em|acion|amento)|anul(ar|e|en|acion)|annul(er|ez|ation|iere|eren)|stornier(en|ung)|storno|annullare|annullate|cancell(are|ate|a))\\b'),
     negatable: true,
   },
+
+  // A cancellation in the past ("je l'avais annulé", "storniert") is context, usually for a money question.
+  { intent: 'cancel', weight: 1.5, label: 'cancelled (es/fr/de/it/pt)', re: R('\\b(cancelad[oa]|annulee?|storniert|annullat[oa]|cancellat[oa])\\b') },
 
   // --- address change ---
   {
