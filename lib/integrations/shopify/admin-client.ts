@@ -112,7 +112,8 @@ export class ShopifyAdminClient {
     return data.shop.name;
   }
 
-  /** A customer's latest orders. Search syntax per community code: email:"..." [?: unconfirmed in docs]. */
+  /** A customer's latest orders. Search syntax per community code: email:"..." [?: unconfirmed in docs; searched
+   * again 2026-12-01: shopify.dev's search-syntax page gives the grammar, not the orders filter list]. */
   async customerRecentOrders(email: string, first = 10): Promise<AdminOrder[]> {
     const q = `email:"${email.replace(/["\\]/g, '')}"`;
     const data = await this.request<{ orders: { nodes: unknown[] } }>(Q.CUSTOMER_RECENT_ORDERS, { q, first });
