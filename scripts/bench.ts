@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import { throughputChartSvg, type Bar } from './bench-chart';
 import { sql } from 'drizzle-orm';
 import { migrateDb, openDb } from '../lib/db/client';
 import { signShopifyBody } from '../lib/integrations/shopify/verify-webhook';
@@ -42,6 +43,7 @@ interface Row {
   met?: boolean;
 }
 const rows: Row[] = [];
+const bars: Bar[] = [];
 
 async function seed(): Promise<void> {
   if (!process.env.DATABASE_URL) {
@@ -129,6 +131,8 @@ async function benchSidebar(): Promise<void> {
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/gorgias/widget?email=customer${(i++ % CUSTOMERS) + 1}%40bench.test` }) }],
   });
   const ratio = sidebar.requests.average / bare.requests.average;
+  bars.push({ label: 'Bare route GET (constant JSON)', perSecond: bare.requests.average, p99Ms: bare.latency.p99 });
+  bars.push({ label: 'Sidebar JSON, 10k customers', perSecond: sidebar.requests.average, p99Ms: sidebar.latency.p99 });
   rows.push({ name: 'Bare route (constant JSON), c=50', value: `${fmt(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms` });
   rows.push({ name: 'Sidebar JSON endpoint (GET, 10k distinct customers), c=50', value: `${fmt(sidebar.requests.average)} req/s, p50 ${sidebar.latency.p50} ms, p99 ${sidebar.latency.p99} ms, errors ${sidebar.errors + sidebar.non2xx}` });
   rows.push({ name: 'Sidebar / bare throughput ratio', value: ratio.toFixed(2), target: '≥ 0.5', met: ratio >= 0.5 });
@@ -170,6 +174,8 @@ async function benchWebhooks(): Promise<void> {
     ],
   });
   const ratio = hooks.requests.average / bare.requests.average;
+  bars.push({ label: 'Bare route POST', perSecond: bare.requests.average, p99Ms: bare.latency.p99 });
+  bars.push({ label: 'Shopify webhooks (signed)', perSecond: hooks.requests.average, p99Ms: hooks.latency.p99 });
   rows.push({ name: 'Bare route POST, c=50', value: `${fmt(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms` });
   rows.push({ name: 'Shopify webhook ingestion (signed orders), c=50', value: `${fmt(hooks.requests.average)} events/s accepted, p50 ${hooks.latency.p50} ms, p99 ${hooks.latency.p99} ms, non-2xx ${hooks.non2xx}` });
   rows.push({ name: 'Webhooks / bare throughput ratio', value: ratio.toFixed(2) });
@@ -182,21 +188,19 @@ async function benchWidgetPage(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    let jsGzip = 0;
-    page.on('response', async (res) => {
-      if (res.request().resourceType() === 'script') {
-        try {
-          jsGzip += zlib.gzipSync(await res.body()).length;
-        } catch {
-          /* redirects have no body */
-        }
-      }
+    // Every script the page loads, gzipped; the body reads are awaited before summing (an earlier
+    // version summed whatever had arrived when the card showed and under-counted).
+    const scriptSizes: Promise<number>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') scriptSizes.push(res.body().then((b) => zlib.gzipSync(b).length, () => 0 /* redirects have no body */));
     });
     const url = widgetUrl(BASE, { ticketId: '1', shopId: SHOP, agent: 'bench' }, SECRETS.SESSION_SECRET, new Date());
     const t0 = Date.now();
     await page.goto(url);
     await page.getByTestId('order').first().waitFor({ timeout: 30_000 });
     const firstMs = Date.now() - t0;
+    await page.waitForLoadState('load');
+    const jsGzip = (await Promise.all(scriptSizes)).reduce((a, b) => a + b, 0);
     await page.close();
     const warm = await browser.newPage();
     const t1 = Date.now();
@@ -253,7 +257,9 @@ async function main(): Promise<void> {
   const table = ['| measure | result | target | met |', '|---|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`)].join('\n');
   const report = `# Benchmark results\n\nRun ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores; autocannon, ${duration} s per run, 50 connections; the server and the load generator share the machine.\n\n${table}\n`;
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-  fs.writeFileSync(path.join(ROOT, 'bench', only ? `results-${only.replace(/,/g, '-')}.md` : 'results.md'), report);
+  const name = only ? `results-${only.replace(/,/g, '-')}` : 'results';
+  fs.writeFileSync(path.join(ROOT, 'bench', `${name}.md`), report);
+  if (bars.length) fs.writeFileSync(path.join(ROOT, 'bench', `${name}.svg`), throughputChartSvg(bars, `Throughput at 50 connections, ${new Date().toISOString().slice(0, 10)} (grey: the bare route in the same run)`));
   console.log(`\n${report}`);
 }
 
