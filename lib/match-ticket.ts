@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { customers, orders } from '@/lib/db/schema';
+import { textArray } from '@/lib/db/rows';
 import type { Contact } from '@/lib/domain/contact';
 
 export interface TicketMatch {
@@ -90,7 +91,6 @@ const NO_MATCH: TicketMatch = { status: 'none', by: [], note: null, shopId: null
 export async function matchTicket(db: Db, shopIds: string[], contact: Contact, quotedOrderNumbers: string[]): Promise<TicketMatch> {
   if (shopIds.length === 0) return NO_MATCH;
   const emails = contactEmails(contact);
-  const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
   const found: CustomerCandidate[] =
     emails.length || contact.phones.length
       ? await db

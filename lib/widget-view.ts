@@ -52,9 +52,8 @@ export async function loadWidgetData(
   // The ticket's own match (made when the message arrived) may have found the order by a quoted number.
   const focusOrderId = ticket?.matchedOrderId ?? match.focusOrderId;
   const settings = await getSettings(db, shopId);
-  const bundleMap = rows.bundles;
   const bundles = orderIds
-    .map((id) => bundleMap.get(id)!)
+    .map((id) => rows.bundles.get(id)!)
     .filter((b) => b.order !== null)
     .sort((a, b) => b.order!.createdAt.getTime() - a.order!.createdAt.getTime())
     .map((bundle) => ({

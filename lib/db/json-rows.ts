@@ -1,8 +1,8 @@
-import { getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import { getTableColumns, type Column } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
-// Reading several tables in one round trip: PostgreSQL returns each row as a JSON object keyed by
-// column name, and decodeJsonRow turns it back into exactly what a
+// Reading several tables in one round trip: PostgreSQL returns each row as `to_json(alias)`, an
+// object keyed by column name, and decodeJsonRow turns it back into exactly what a
 // `db.select().from(table)` row looks like, so the existing row mappers apply unchanged.
 // Per query the driver and the query builder cost more than PostgreSQL does; on the sidebar's hot
 // path a dozen small selects became one.
@@ -14,12 +14,7 @@ const columnsOf = (table: PgTable): [string, Column][] => {
   return entries;
 };
 
-/** The aliased row as a JSON object keyed by column name (short SQL: `to_json("alias")`). */
-export function jsonRowOf(alias: string): SQL {
-  return sql`to_json(${sql.identifier(alias)})`;
-}
-
-/** A row built by jsonRowOf, keyed by the schema's property names as `db.select()` would give it,
+/** A `to_json(alias)` row, keyed by the schema's property names as `db.select()` would give it,
  * with timestamps back as Dates; JSON columns and arrays pass as they are. */
 export function decodeJsonRow<T extends PgTable>(table: T, json: Record<string, unknown>): T['$inferSelect'] {
   const row: Record<string, unknown> = {};

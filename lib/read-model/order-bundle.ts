@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
-import { decodeJsonRow, jsonRowOf } from '@/lib/db/json-rows';
-import { rowsOf } from '@/lib/db/rows';
+import { decodeJsonRow } from '@/lib/db/json-rows';
+import { jsonValue, rowsOf, textArray } from '@/lib/db/rows';
 import { fulfillments, orders, refunds, returns, trackingEvents } from '@/lib/db/schema';
 import type { Fulfillment, Order, Refund, Return, TrackingEvent } from '@/lib/domain/types';
 import { fulfillmentFromRow, orderFromRow, refundFromRow, returnFromRow, trackingEventFromRow } from './mappers';
@@ -18,15 +18,14 @@ export interface OrderBundle {
 /** Orders with everything hanging off them, for any number of orders in one round trip. */
 export async function loadOrderBundles(db: Db, shopId: string, orderIds: string[]): Promise<Map<string, OrderBundle>> {
   if (orderIds.length === 0) return new Map();
-  const ids = sql`array[${sql.join(orderIds.map((id) => sql`${id}`), sql`, `)}]::text[]`;
-  const [row] = rowsOf<{ data: BundleJson | string }>(await db.execute(sql`select ${bundleJsonSql(sql`${shopId}`, ids)} as data`));
-  return bundlesFromJson(orderIds, typeof row.data === 'string' ? JSON.parse(row.data) : row.data);
+  const [row] = rowsOf<{ data: BundleJson | string }>(await db.execute(sql`select ${bundleJsonSql(sql`${shopId}`, textArray(orderIds))} as data`));
+  return bundlesFromJson(orderIds, jsonValue(row.data));
 }
 
 /** SQL for a JSON object of the orders' rows and their children; `shop` and `ids` are SQL expressions. */
 export function bundleJsonSql(shop: SQL, ids: SQL): SQL {
   const list = (table: PgTable, alias: string, orderColumn: string, orderBy: string) =>
-    sql`coalesce((select json_agg(${jsonRowOf(alias)} order by ${sql.identifier(alias)}.${sql.identifier(orderBy)}) from ${table} ${sql.identifier(alias)}
+    sql`coalesce((select json_agg(to_json(${sql.identifier(alias)}) order by ${sql.identifier(alias)}.${sql.identifier(orderBy)}) from ${table} ${sql.identifier(alias)}
       where ${sql.identifier(alias)}.shop_id = ${shop} and ${sql.identifier(alias)}.${sql.identifier(orderColumn)} = any(${ids})), '[]'::json)`;
   return sql`json_build_object(
       'orders', ${list(orders, 'o', 'shopify_order_id', 'id')},

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
 import { decodeJsonRow } from '@/lib/db/json-rows';
-import { rowsOf } from '@/lib/db/rows';
+import { jsonValue, rowsOf } from '@/lib/db/rows';
 import { customers, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
 import type { CustomerCandidate } from '@/lib/match-ticket';
 import { bundleJsonSql, bundlesFromJson, type BundleJson, type OrderBundle } from './order-bundle';
@@ -112,7 +112,7 @@ export async function loadWidgetRows(
   const [row] = rowsOf<{ data: WidgetJson | string }>(
     await prepared.execute({ shopIds: q.matchShopIds, ticketShopId: q.ticketShopId, ticketId: q.ticketId, email: q.email, lookAcrossStores: q.lookAcrossStores }),
   );
-  const data: WidgetJson = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+  const data = jsonValue(row.data);
   return {
     ticket: data.ticket ? decodeJsonRow(tickets, data.ticket) : null,
     candidates: data.candidates,
