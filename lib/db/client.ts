@@ -54,17 +54,16 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (opts.driver === 'pg') {
     const pg = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
+    // Named statements (only the sidebar's one-round-trip read) are planned once and reused: left to
+    // choose, PostgreSQL kept re-planning it, which cost more than running it. Every other query is an
+    // unnamed statement, planned per call as before. A SET in pg-pool's onConnect hook (awaited before
+    // the client is handed out) rather than a startup option, which connection poolers may refuse.
     const pool = new pg.default.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 20,
       options: opts.searchPath ? `-c search_path=${opts.searchPath}` : undefined,
-    });
-    // Named statements (only the sidebar's one-round-trip read) are planned once and reused: left to
-    // choose, PostgreSQL kept re-planning it, which cost more than running it. Every other query is an
-    // unnamed statement, planned per call as before. A SET after connecting (queued before any other
-    // query on that client) rather than a startup option, which connection poolers may refuse.
-    pool.on('connect', (client) => {
-      client.query('set plan_cache_mode = force_generic_plan').catch((err: Error) => console.error('[db] could not set plan_cache_mode:', err.message));
+      // @types/pg types the hook as returning void; pg-pool awaits the promise it returns.
+      onConnect: (client) => client.query('set plan_cache_mode = force_generic_plan') as unknown as void,
     });
     // An idle client can error when the server restarts; without a listener that kills the process.
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));

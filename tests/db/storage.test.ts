@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDb } from '../helpers/db';
-import { migrateDb, migrationState } from '@/lib/db/client';
+import { migrateDb, migrationState, openDb } from '@/lib/db/client';
 import { inboxEvents, orders } from '@/lib/db/schema';
 
 // The same storage suite runs on PGlite (default) and on real Postgres (DATABASE_URL set).
@@ -57,5 +57,31 @@ describe(`storage on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`, () =>
     ).rejects.toThrow('boom');
     const rows = await t.db.execute(sql`select count(*)::int as n from inbox_events where shop_id = 'tx.myshopify.com'`);
     expect((rows as unknown as { rows: { n: number }[] }).rows[0].n).toBe(0);
+  });
+});
+
+// The node-postgres driver itself (PostgreSQL runs on every machine and in CI, whichever driver the
+// rest of the suite uses): every pooled connection plans named statements generically, and the SET
+// that says so finishes before the connection runs anything else.
+describe('node-postgres pool', () => {
+  it('sets plan_cache_mode on every connection before handing it out, without overlapping queries', async () => {
+    const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    const h = await openDb({ driver: 'pg', url, poolSize: 3 });
+    try {
+      const modes = await Promise.all(
+        [1, 2, 3].map(() => h.db.execute(sql`select current_setting('plan_cache_mode') as mode, pg_backend_pid() as pid, pg_sleep(0.05)`)),
+      );
+      const rows = modes.map((r) => (r as unknown as { rows: { mode: string; pid: number }[] }).rows[0]);
+      expect(new Set(rows.map((r) => r.pid)).size).toBe(3); // three connections, each set up
+      expect(rows.map((r) => r.mode)).toEqual(['force_generic_plan', 'force_generic_plan', 'force_generic_plan']);
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.filter((m) => m.includes('already executing a query'))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await h.close();
+    }
   });
 });
