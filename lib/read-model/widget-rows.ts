@@ -2,22 +2,24 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
 import { decodeJsonRow } from '@/lib/db/json-rows';
+import { createBatcher } from '@/lib/db/batcher';
 import { jsonValue, rowsOf } from '@/lib/db/rows';
 import { customers, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
 import type { CustomerCandidate } from '@/lib/match-ticket';
 import { bundleJsonSql, bundlesFromJson, type BundleJson, type OrderBundle } from './order-bundle';
 
-// Everything the sidebar shows, in ONE round trip. On this machine each round trip to PostgreSQL
-// costs the Node process far more (driver, syscalls) than the query costs PostgreSQL, so the
-// sidebar's answer rate follows the number of round trips: four of them gave a fifth of the bare
-// route's rate.
+// Everything the sidebar shows, in ONE round trip, shared by the sidebars read at the same moment.
+// On this machine each round trip to PostgreSQL costs the Node process far more (driver, syscalls)
+// than the query costs PostgreSQL, so the sidebar's answer rate follows the number of round trips:
+// four per sidebar gave a fifth of the bare route's rate, one per sidebar under half, one per
+// batch of sidebars about nine tenths.
 //
 // The SQL follows the ticket match's rules (lib/match-ticket.ts: of up to five customers with one of
-// the ticket's emails or phone numbers, the one whose main email it is, else the first by store and id; their orders by customer id or any of their emails, in that customer's
-// store or else in any; the store from the ticket's own match, else the customer, else an order,
-// else the ticket's store). The candidates come back too, so the match's status, reasons and note
-// are decided by the same pure code as every other match; tests/routes/widget-rows.test.ts checks
-// that both agree.
+// the ticket's emails or phone numbers, the one whose main email it is, else the first by store and
+// id; their orders by customer id or any of their emails, in that customer's store or else in any;
+// the store from the ticket's own match, else the customer, else an order, else the ticket's store).
+// The candidates come back too, so the match's status, reasons and note are decided by the same pure
+// code as every other match; tests/routes/widget-rows.test.ts checks that both agree.
 
 const dialect = new PgDialect();
 
@@ -37,15 +39,31 @@ export interface WidgetRows {
   draft: { output: string } | undefined;
 }
 
+// Sidebar reads that arrive together share one round trip (lib/db/batcher.ts): up to 32 in one
+// statement, at most 4 statements at a time.
+const MAX_IN_FLIGHT = 4;
+const MAX_BATCH = 32;
+
 // Built once: only the values change between calls, so the text (and PostgreSQL's plan) is reused.
+// Each sidebar read is one row `q` of the batch (see loadWidgetRows); the statement answers every
+// row with its own JSON object.
 const P = {
-  shopIds: sql`${sql.placeholder('shopIds')}::text[]`, // one array parameter for any number of stores
-  ticketShopId: sql.placeholder('ticketShopId'),
-  ticketId: sql.placeholder('ticketId'),
-  email: sql.placeholder('email'),
-  lookAcrossStores: sql.placeholder('lookAcrossStores'),
+  shopIds: sql`q.shop_ids`, // any number of stores
+  ticketShopId: sql`q.ticket_shop_id`,
+  ticketId: sql`q.ticket_id`,
+  email: sql`q.email`,
+  lookAcrossStores: sql`q.look_across_stores`,
 };
 const WIDGET_ROWS = dialect.sqlToQuery(sql`
+  select q.k, w.data
+  from (
+    -- The limit also tells the planner how many rows to expect (it guesses 100 for a function, and
+    -- at 100 the estimated cost crossed the line where PostgreSQL JIT-compiles: 150 ms per call).
+    select * from json_to_recordset(${sql.placeholder('batch')}::json)
+      as r(k int, shop_ids text[], ticket_shop_id text, ticket_id text, email text, look_across_stores boolean)
+    limit ${sql.raw(String(MAX_BATCH))}
+  ) q
+  cross join lateral (
     with tk as (
       select * from ${tickets} where shop_id = ${P.ticketShopId} and gorgias_ticket_id = ${P.ticketId}::text limit 1
     ), em as (
@@ -100,19 +118,19 @@ const WIDGET_ROWS = dialect.sqlToQuery(sql`
         where t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${P.ticketId}::text
         order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
       'draft', (select d.output from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1)
-    ) as data`);
+    ) as data
+  ) w`);
 
-export async function loadWidgetRows(
-  db: Db,
-  q: { matchShopIds: string[]; ticketShopId: string; ticketId: string | null; email: string | null; lookAcrossStores: boolean },
-): Promise<WidgetRows> {
-  // A named statement: PostgreSQL plans it once per connection instead of on every sidebar (planning
-  // this statement costs more than running it).
-  const prepared = db._.session.prepareQuery(WIDGET_ROWS, undefined, 'concord_widget_rows', false);
-  const [row] = rowsOf<{ data: WidgetJson | string }>(
-    await prepared.execute({ shopIds: q.matchShopIds, ticketShopId: q.ticketShopId, ticketId: q.ticketId, email: q.email, lookAcrossStores: q.lookAcrossStores }),
-  );
-  const data = jsonValue(row.data);
+export interface WidgetRowsQuery {
+  matchShopIds: string[];
+  ticketShopId: string;
+  ticketId: string | null;
+  email: string | null;
+  lookAcrossStores: boolean;
+}
+
+export async function loadWidgetRows(db: Db, q: WidgetRowsQuery): Promise<WidgetRows> {
+  const data = await readerFor(db)(q);
   return {
     ticket: data.ticket ? decodeJsonRow(tickets, data.ticket) : null,
     candidates: data.candidates,
@@ -128,6 +146,34 @@ export async function loadWidgetRows(
     previous: data.previous.map((p) => ({ ...p, createdAt: p.createdAt ? new Date(p.createdAt) : null })),
     draft: data.draft === null ? undefined : { output: data.draft },
   };
+}
+
+// One batcher per database handle (tests open several).
+const readers = new WeakMap<Db, (q: WidgetRowsQuery) => Promise<WidgetJson>>();
+function readerFor(db: Db): (q: WidgetRowsQuery) => Promise<WidgetJson> {
+  let read = readers.get(db);
+  if (!read) readers.set(db, (read = createBatcher((qs: WidgetRowsQuery[]) => readBatch(db, qs), { maxBatch: MAX_BATCH, maxInFlight: MAX_IN_FLIGHT })));
+  return read;
+}
+
+async function readBatch(db: Db, qs: WidgetRowsQuery[]): Promise<(WidgetJson | Error)[]> {
+  // A named statement: PostgreSQL plans it once per connection instead of on every call (planning
+  // this statement costs more than running it).
+  const prepared = db._.session.prepareQuery(WIDGET_ROWS, undefined, 'concord_widget_rows', false);
+  const batch = qs.map((q, k) => ({
+    k,
+    shop_ids: q.matchShopIds,
+    ticket_shop_id: q.ticketShopId,
+    ticket_id: q.ticketId,
+    email: q.email,
+    look_across_stores: q.lookAcrossStores,
+  }));
+  const rows = rowsOf<{ k: number; data: WidgetJson | string }>(await prepared.execute({ batch: JSON.stringify(batch) }));
+  const byK = new Map(rows.map((r) => [r.k, r.data]));
+  return qs.map((_, k) => {
+    const data = byK.get(k);
+    return data === undefined ? new Error('the sidebar read returned no row for this request') : jsonValue(data);
+  });
 }
 
 type JsonRow = Record<string, unknown>;

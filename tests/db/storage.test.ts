@@ -64,7 +64,7 @@ describe(`storage on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`, () =>
 // rest of the suite uses): every pooled connection plans named statements generically, and the SET
 // that says so finishes before the connection runs anything else.
 describe('node-postgres pool', () => {
-  it('sets plan_cache_mode on every connection before handing it out, without overlapping queries', async () => {
+  it('sets plan_cache_mode and jit on every connection before handing it out, without overlapping queries', async () => {
     const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.message);
@@ -72,11 +72,11 @@ describe('node-postgres pool', () => {
     const h = await openDb({ driver: 'pg', url, poolSize: 3 });
     try {
       const modes = await Promise.all(
-        [1, 2, 3].map(() => h.db.execute(sql`select current_setting('plan_cache_mode') as mode, pg_backend_pid() as pid, pg_sleep(0.05)`)),
+        [1, 2, 3].map(() => h.db.execute(sql`select current_setting('plan_cache_mode') || ',jit=' || current_setting('jit') as mode, pg_backend_pid() as pid, pg_sleep(0.05)`)),
       );
       const rows = modes.map((r) => (r as unknown as { rows: { mode: string; pid: number }[] }).rows[0]);
       expect(new Set(rows.map((r) => r.pid)).size).toBe(3); // three connections, each set up
-      expect(rows.map((r) => r.mode)).toEqual(['force_generic_plan', 'force_generic_plan', 'force_generic_plan']);
+      expect(rows.map((r) => r.mode)).toEqual(Array(3).fill('force_generic_plan,jit=off'));
       await new Promise((r) => setImmediate(r));
       expect(warnings.filter((m) => m.includes('already executing a query'))).toEqual([]);
     } finally {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { customers, orders, tickets } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/domain/contact';
 import { contactEvidence, finishMatch, matchTicket } from '@/lib/match-ticket';
@@ -101,5 +101,42 @@ describe('one-query widget read agrees with the ticket match', () => {
     expect(finishMatch(contactEvidence({ email: null, otherEmails: [], phones: ['+15550102030'] }, sms.candidates, sms.own), { focusOrderId: null, note: null, uncertain: false }).by).toEqual(['phone number']);
     const other = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: 't-other-email', email: null, lookAcrossStores: true });
     expect(other.customerRow?.shopifyCustomerId).toBe('c1');
+  });
+});
+
+describe('sidebar reads made at the same moment', () => {
+  const t = useTestApp();
+  beforeAll(async () => {
+    await t.get().db.insert(customers).values(
+      Array.from({ length: 40 }, (_, n) => ({ shopId: A, shopifyCustomerId: `b${n}`, email: `batch${n}@example.com`, emails: [`batch${n}@example.com`] })),
+    );
+  });
+
+  it('share one statement, and each caller gets its own answer', async () => {
+    const db = t.get().db;
+    const executed = vi.spyOn(db._.session, 'prepareQuery');
+    try {
+      const read = (n: number) => loadWidgetRows(db, { matchShopIds: [A], ticketShopId: A, ticketId: null, email: `batch${n}@example.com`, lookAcrossStores: false });
+      const alone = await read(0);
+      expect(alone.customerRow?.shopifyCustomerId).toBe('b0');
+      expect(executed).toHaveBeenCalledTimes(1);
+
+      executed.mockClear();
+      const together = await Promise.all(Array.from({ length: 40 }, (_, n) => read(n)));
+      expect(together.map((r) => r.customerRow?.shopifyCustomerId)).toEqual(Array.from({ length: 40 }, (_, n) => `b${n}`));
+      expect(executed).toHaveBeenCalledTimes(2); // 32 in the first statement, 8 in the second
+    } finally {
+      executed.mockRestore();
+    }
+  });
+
+  it('one read that PostgreSQL rejects fails alone', async () => {
+    const db = t.get().db;
+    const good = (email: string) => loadWidgetRows(db, { matchShopIds: [A], ticketShopId: A, ticketId: null, email, lookAcrossStores: false });
+    // A NUL character can't be stored in a PostgreSQL text value, so the whole batch's statement fails.
+    const results = await Promise.allSettled([good('batch1@example.com'), good('bad\u0000@example.com'), good('batch2@example.com')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const customerOf = (r: (typeof results)[number]) => (r.status === 'fulfilled' ? r.value.customerRow?.shopifyCustomerId : null);
+    expect([customerOf(results[0]), customerOf(results[2])]).toEqual(['b1', 'b2']);
   });
 });
