@@ -1,3 +1,4 @@
+import { createBatcher } from '@/lib/db/batcher';
 import type { Db } from '@/lib/db/client';
 import { inboxEvents } from '@/lib/db/schema';
 import { HttpError } from '@/lib/http/responses';
@@ -35,21 +36,40 @@ export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Header
     throw new HttpError(400, 'invalid_json', 'The body is not a complete JSON object; nothing was stored.');
   }
   const ignored = !isShopifyTopic(h.topic);
-  const rows = await db
+  const stored = await inboxWriterFor(db)({
+    source: 'shopify',
+    shopId: h.shopDomain,
+    topic: h.topic,
+    eventId,
+    webhookId: h.webhookId,
+    triggeredAt: h.triggeredAt,
+    apiVersion: h.apiVersion,
+    body: text,
+    // A topic we don't handle is kept for the record but never projected.
+    ...(ignored ? { status: 'ignored', processedAt: new Date(), lastError: `topic ${h.topic} is not handled` } : {}),
+  });
+  return { stored, eventId, topic: h.topic, ignored };
+}
+
+// Deliveries that arrive together are committed together: one INSERT of many rows, one commit (one
+// WAL flush) for all of them, and each delivery is answered only after that commit.
+type InboxRow = typeof inboxEvents.$inferInsert;
+const writers = new WeakMap<Db, (row: InboxRow) => Promise<boolean>>();
+function inboxWriterFor(db: Db): (row: InboxRow) => Promise<boolean> {
+  let write = writers.get(db);
+  if (!write) writers.set(db, (write = createBatcher((rows: InboxRow[]) => insertInboxRows(db, rows), { maxBatch: 64, maxInFlight: 4 })));
+  return write;
+}
+
+/** For each row, whether it was stored (false: that event was already in the inbox). */
+async function insertInboxRows(db: Db, rows: InboxRow[]): Promise<boolean[]> {
+  const inserted = await db
     .insert(inboxEvents)
-    .values({
-      source: 'shopify',
-      shopId: h.shopDomain,
-      topic: h.topic,
-      eventId,
-      webhookId: h.webhookId,
-      triggeredAt: h.triggeredAt,
-      apiVersion: h.apiVersion,
-      body: text,
-      // A topic we don't handle is kept for the record but never projected.
-      ...(ignored ? { status: 'ignored', processedAt: new Date(), lastError: `topic ${h.topic} is not handled` } : {}),
-    })
+    .values(rows)
     .onConflictDoNothing()
-    .returning({ id: inboxEvents.id });
-  return { stored: rows.length > 0, eventId, topic: h.topic, ignored };
+    .returning({ source: inboxEvents.source, shopId: inboxEvents.shopId, eventId: inboxEvents.eventId });
+  const key = (r: { source: string; shopId: string; eventId: string }) => `${r.source}\n${r.shopId}\n${r.eventId}`;
+  const fresh = new Set(inserted.map(key));
+  // The first delivery of an event claims its row; a repeat in the same batch is a duplicate.
+  return rows.map((r) => fresh.delete(key({ source: r.source, shopId: r.shopId, eventId: r.eventId })));
 }

@@ -154,6 +154,26 @@ describe('outbox', () => {
     expect(order).toEqual(['s1', 'o1', 's2']);
   });
 
+  it('runs a claimed batch several at a time', async () => {
+    let running = 0;
+    let most = 0;
+    const slowDeps: OutboxDeps = {
+      ...deps,
+      concurrency: 3,
+      executors: {
+        'vendor.call': async () => {
+          most = Math.max(most, ++running);
+          await new Promise((r) => setTimeout(r, 30));
+          running--;
+        },
+      },
+    };
+    for (let i = 0; i < 7; i++) await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: `par-${i}` }, idempotencyKey: `par-${i}` });
+    const s = await runOutboxOnce(t.db, slowDeps, 10);
+    expect(s).toMatchObject({ claimed: 7, done: 7 });
+    expect(most).toBe(3);
+  });
+
   it('records instead of sending when the system is not connected (demo mode), and updates the action', async () => {
     const [a] = await t.db.insert(actions).values({ shopId: 's', kind: 'tag_order', params: {}, actorType: 'agent', idempotencyKey: 'act-demo' }).returning();
     await enqueueEffect(t.db, { shopId: 's', kind: 'demo.thing', payload: { x: 1 }, idempotencyKey: 'demo-1', actionId: a.id });

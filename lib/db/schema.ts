@@ -400,6 +400,9 @@ export const outbox = pgTable(
   (t) => [
     uniqueIndex('outbox_idempotency').on(t.idempotencyKey),
     index('outbox_due').on(t.nextAttemptAt).where(sql`status in ('pending', 'running')`),
+    // The claim's "nothing earlier with this serial key is open" check: without it each check scanned
+    // every open effect, and a backlog of 4,000 took 1.25 s per claim of 20.
+    index('outbox_serial_open').on(t.serialKey, t.id).where(sql`status in ('pending', 'running') and serial_key is not null`),
   ],
 );
 

@@ -26,6 +26,9 @@ export interface OutboxDeps {
   now?: () => Date;
   lockMs?: number; // a claimed effect not finished by then is claimed again (crash recovery)
   backoff?: { baseMs: number; capMs: number };
+  /** Effects of one claim run this many at a time (default 6). A claim never holds two effects with
+   * the same serial key, so order within a key is kept. */
+  concurrency?: number;
 }
 
 export interface OutboxRunStats {
@@ -59,14 +62,24 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
   );
   claimed.sort((a, b) => Number(a.id) - Number(b.id)); // UPDATE ... RETURNING has no order
   const stats: OutboxRunStats = { claimed: claimed.length, done: 0, recorded: 0, shadow: 0, retried: 0, dead: 0 };
-  for (const row of claimed) {
-    const effect: ClaimedEffect = {
-      id: Number(row.id), shopId: row.shop_id, kind: row.kind, payload: row.payload, idempotencyKey: row.idempotency_key,
-      attempts: row.attempts, maxAttempts: row.max_attempts, actionId: row.action_id,
-    };
-    const outcome = await runOne(db, deps, effect, now);
-    stats[outcome]++;
-  }
+  // Outside calls dominate an effect's time, so a backlog (after an outage, say) drains several at a
+  // time; each lane takes the oldest effect not yet started.
+  let next = 0;
+  const lane = async () => {
+    while (next < claimed.length) {
+      const row = claimed[next++];
+      const effect: ClaimedEffect = {
+        id: Number(row.id), shopId: row.shop_id, kind: row.kind, payload: row.payload, idempotencyKey: row.idempotency_key,
+        attempts: row.attempts, maxAttempts: row.max_attempts, actionId: row.action_id,
+      };
+      stats[await runOne(db, deps, effect, now)]++;
+    }
+  };
+  // Every lane finishes before a failure (a database error while settling) is passed on; the effects
+  // left claimed are claimed again once their lock expires.
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, deps.concurrency ?? 6) }, lane));
+  const failed = lanes.find((l) => l.status === 'rejected');
+  if (failed) throw failed.reason;
   return stats;
 }
 

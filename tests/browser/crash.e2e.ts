@@ -66,6 +66,7 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
   it('loses nothing acknowledged and applies nothing twice', async () => {
     server = startServer(PORT, env());
     await waitForHealth(PORT);
+    const started = Date.now();
     const acked = new Set<number>();
     let next = 0;
     let killed = false;
@@ -91,9 +92,11 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
     for (const i of acked) expect(stored.has(`crash-${i}`), `acked event crash-${i} missing after the crash`).toBe(true);
 
     // Restart; Shopify redelivers what wasn't acknowledged, and some acknowledged events twice.
+    const flooded = Date.now();
     server = startServer(PORT, env());
     await waitForHealth(PORT);
     for (let i = 0; i < TOTAL; i++) if (!acked.has(i) || i % 20 === 0) await send(i);
+    const redeliveredAt = Date.now();
 
     await waitFor(async () => {
       const [r] = rowsOf<{ inbox: number; outbox: number }>(
@@ -101,6 +104,7 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
       );
       return r.inbox === 0 && r.outbox === 0;
     }, 240_000, 'the inbox and outbox to drain');
+    const drained = Date.now();
 
     const [c] = rowsOf<{ inbox: number; done: number; orders: number; issues: number; opened: number; effects: number; dead: number; failed: number }>(
       await db.handle.db.execute(sql`select
@@ -120,5 +124,6 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
     expect(redelivered).toBeLessThanOrEqual(25); // at most the effects in flight when the process died
     expect(profilePosts).toBeGreaterThanOrEqual(TOTAL);
     console.log(`[crash] acked before SIGKILL: ${ackedBeforeCrash}/${TOTAL}; events redelivered to Klaviyo after the crash: ${redelivered}; profile pushes: ${profilePosts}`);
+    console.log(`[crash] flood until the kill ${((flooded - started) / 1000).toFixed(1)} s; restart and redeliveries ${((redeliveredAt - flooded) / 1000).toFixed(1)} s; drain ${((drained - redeliveredAt) / 1000).toFixed(1)} s`);
   }, 360_000);
 });

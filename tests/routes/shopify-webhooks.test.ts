@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { POST } from '@/app/api/webhooks/shopify/route';
 import { auditLog, customers, fulfillments, inboxEvents, issues, orders, outbox, refunds, returns, trackingEvents } from '@/lib/db/schema';
@@ -75,6 +75,23 @@ describe('POST /api/webhooks/shopify', () => {
     expect(res.json.duplicate).toBe(true);
     expect(await count(inboxEvents)).toBe(before);
     expect(await drain()).toBe(0);
+  });
+
+  it('deliveries arriving together are committed together, and a repeat among them is a duplicate', async () => {
+    const before = await count(inboxEvents);
+    const body = (n: number) => fixture('orders_create.json').replace('820982911946154508', `82098291194615${4600 + n}`).replace('"#9999"', `"#T${n}"`);
+    // Five new events at once, one of them delivered twice in the same moment.
+    const inserts = vi.spyOn(t.get().db, 'insert');
+    const results = await Promise.all([
+      ...[1, 2, 3, 4, 5].map((n) => post(body(n), { topic: 'orders/create', eventId: `e-together-${n}` })),
+      post(body(3), { topic: 'orders/create', eventId: 'e-together-3' }),
+    ]);
+    expect(inserts).toHaveBeenCalledTimes(1);
+    inserts.mockRestore();
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(results.map((r) => r.json.duplicate)).toEqual([false, false, false, false, false, true]);
+    expect(await count(inboxEvents)).toBe(before + 5);
+    expect(await drain()).toBe(5);
   });
 
   it('falls back to X-Shopify-Webhook-Id when the event id is missing', async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_serial_open" ON "outbox" USING btree ("serial_key","id") WHERE status in ('pending', 'running') and serial_key is not null;
