@@ -1,4 +1,4 @@
-import { createBatcher } from '@/lib/db/batcher';
+import { batcherPerDb } from '@/lib/db/batcher';
 import type { Db } from '@/lib/db/client';
 import { inboxEvents } from '@/lib/db/schema';
 import { HttpError } from '@/lib/http/responses';
@@ -54,12 +54,7 @@ export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Header
 // Deliveries that arrive together are committed together: one INSERT of many rows, one commit (one
 // WAL flush) for all of them, and each delivery is answered only after that commit.
 type InboxRow = typeof inboxEvents.$inferInsert;
-const writers = new WeakMap<Db, (row: InboxRow) => Promise<boolean>>();
-function inboxWriterFor(db: Db): (row: InboxRow) => Promise<boolean> {
-  let write = writers.get(db);
-  if (!write) writers.set(db, (write = createBatcher((rows: InboxRow[]) => insertInboxRows(db, rows), { maxBatch: 64, maxInFlight: 4 })));
-  return write;
-}
+const inboxWriterFor = batcherPerDb(insertInboxRows, { maxBatch: 64, maxInFlight: 4 });
 
 /** For each row, whether it was stored (false: that event was already in the inbox). */
 async function insertInboxRows(db: Db, rows: InboxRow[]): Promise<boolean[]> {

@@ -9,6 +9,8 @@
 // If a batch fails and holds more than one call, each call is retried on its own, so one bad input
 // fails only its own caller.
 
+import type { Db } from '@/lib/db/client';
+
 export interface BatcherOptions {
   maxBatch: number;
   maxInFlight: number;
@@ -22,7 +24,7 @@ interface Waiting<I, O> {
 
 /** `runBatch` answers each input at the same index; it may throw, or return an Error for one input. */
 export function createBatcher<I, O>(runBatch: (inputs: I[]) => Promise<(O | Error)[]>, opts: BatcherOptions): (input: I) => Promise<O> {
-  let waiting: Waiting<I, O>[] = [];
+  const waiting: Waiting<I, O>[] = [];
   let inFlight = 0;
   let scheduled = false;
 
@@ -45,8 +47,7 @@ export function createBatcher<I, O>(runBatch: (inputs: I[]) => Promise<(O | Erro
 
   const send = (): void => {
     while (waiting.length > 0 && inFlight < opts.maxInFlight) {
-      const batch = waiting.slice(0, opts.maxBatch);
-      waiting = waiting.slice(opts.maxBatch);
+      const batch = waiting.splice(0, opts.maxBatch);
       inFlight++;
       void settle(batch).finally(() => {
         inFlight--;
@@ -66,4 +67,14 @@ export function createBatcher<I, O>(runBatch: (inputs: I[]) => Promise<(O | Erro
         });
       }
     });
+}
+
+/** A batcher per database handle (tests open several): `batcherPerDb(run, opts)(db)(input)`. */
+export function batcherPerDb<I, O>(runBatch: (db: Db, inputs: I[]) => Promise<(O | Error)[]>, opts: BatcherOptions): (db: Db) => (input: I) => Promise<O> {
+  const batchers = new WeakMap<Db, (input: I) => Promise<O>>();
+  return (db) => {
+    let call = batchers.get(db);
+    if (!call) batchers.set(db, (call = createBatcher((inputs: I[]) => runBatch(db, inputs), opts)));
+    return call;
+  };
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
 import { decodeJsonRow } from '@/lib/db/json-rows';
-import { createBatcher } from '@/lib/db/batcher';
+import { batcherPerDb } from '@/lib/db/batcher';
 import { jsonValue, rowsOf } from '@/lib/db/rows';
 import { customers, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
 import type { CustomerCandidate } from '@/lib/match-ticket';
@@ -148,13 +148,7 @@ export async function loadWidgetRows(db: Db, q: WidgetRowsQuery): Promise<Widget
   };
 }
 
-// One batcher per database handle (tests open several).
-const readers = new WeakMap<Db, (q: WidgetRowsQuery) => Promise<WidgetJson>>();
-function readerFor(db: Db): (q: WidgetRowsQuery) => Promise<WidgetJson> {
-  let read = readers.get(db);
-  if (!read) readers.set(db, (read = createBatcher((qs: WidgetRowsQuery[]) => readBatch(db, qs), { maxBatch: MAX_BATCH, maxInFlight: MAX_IN_FLIGHT })));
-  return read;
-}
+const readerFor = batcherPerDb(readBatch, { maxBatch: MAX_BATCH, maxInFlight: MAX_IN_FLIGHT });
 
 async function readBatch(db: Db, qs: WidgetRowsQuery[]): Promise<(WidgetJson | Error)[]> {
   // A named statement: PostgreSQL plans it once per connection instead of on every call (planning
