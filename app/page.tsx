@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { and, desc, eq } from 'drizzle-orm';
 import { getConfig } from '@/lib/config';
+import { pageSession } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { messages, tickets } from '@/lib/db/schema';
 import { widgetUrl } from '@/lib/auth/widget-link';
@@ -11,8 +12,32 @@ import type { Verdict } from '@/lib/domain/types';
 
 export const dynamic = 'force-dynamic';
 
-// The demo inbox: a Gorgias-like ticket view with the real Concord widget beside the conversation.
-export default async function InboxPage({ searchParams }: { searchParams: Promise<{ ticket?: string }> }) {
+// Outside demo mode `/` is a plain landing that shows nothing of any customer. In demo mode it is
+// the demo inbox (a Gorgias-like ticket view with the real widget beside the conversation), and
+// even there only for someone signed in.
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ ticket?: string }> }) {
+  const config = getConfig();
+  if (!config.demoMode) return <Landing />;
+  const session = await pageSession('lead', '/');
+  return <DemoInbox searchParams={searchParams} agent={session.email} />;
+}
+
+function Landing() {
+  return (
+    <main className="mx-auto mt-16 max-w-lg rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h1 className="text-lg font-semibold text-brand-700">Concord</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        Post-purchase operations for this store: agents work in the Gorgias sidebar; leads and admins sign in to review drafts,
+        settings and the audit log.
+      </p>
+      <p className="mt-4 text-sm">
+        <Link className="font-medium text-brand-700 hover:underline" href="/login">Sign in</Link>
+      </p>
+    </main>
+  );
+}
+
+async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ ticket?: string }>; agent: string }) {
   const config = getConfig();
   const db = await getDb();
   const now = new Date();
@@ -25,14 +50,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const sidebar = selected
     ? buildSidebarJson((await loadWidgetData(db, config, { ticketShopId: selected.shopId, ticketId: selected.gorgiasTicketId, email: null }, now)).view, now)
     : null;
-  const liveUrl = selected ? widgetUrl('', { ticketId: selected.gorgiasTicketId, shopId: selected.shopId, agent: 'demo-agent@concord.test' }, config.secrets.session, now) : null;
+  const liveUrl = selected ? widgetUrl('', { ticketId: selected.gorgiasTicketId, shopId: selected.shopId, agent }, config.secrets.session, now) : null;
 
   return (
     <div className="flex h-screen flex-col">
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
         <div className="flex items-center gap-3">
           <span className="text-lg font-bold text-brand-700">Concord</span>
-          <span className="text-sm text-slate-500">{config.demoMode ? 'Demo inbox — a Gorgias-like ticket view with Concord’s sidebar' : 'Tickets'}</span>
+          <span className="text-sm text-slate-500">Demo inbox — a Gorgias-like ticket view with Concord’s sidebar</span>
         </div>
         <nav className="flex gap-3 text-sm">
           <Link className="text-brand-700 hover:underline" href="/admin">Admin</Link>

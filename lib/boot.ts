@@ -10,7 +10,7 @@ import { eq } from 'drizzle-orm';
 import { shops } from '@/lib/db/schema';
 import { shopifyAdminClientFromConfig } from '@/lib/integrations/shopify/admin-client';
 import { reconcileShop } from '@/lib/reconcile-shopify';
-import { DEMO_PASSWORD, DEMO_USERS, ensureUser } from '@/lib/users';
+import { DEMO_PASSWORD, DEMO_USERS, ensureUser, removeDemoUsers } from '@/lib/users';
 
 // Server start-up: validate config, open and migrate the database, seed the demo, start the
 // worker, and tell the newcomer where to look.
@@ -26,6 +26,8 @@ export async function boot(): Promise<void> {
     throw err;
   }
   const started = Date.now();
+  console.log(`[concord] ${config.demoMode ? 'DEMO MODE' : 'production mode'}: ${config.demoReason}`);
+  if (config.demoMode) warnIfExposed(process.env.CONCORD_BIND_HOST ?? process.env.HOSTNAME ?? '0.0.0.0');
   const handle = await getDbHandle();
   console.log(`[concord] database: ${handle.driver}${handle.driver === 'pglite' ? ` (${config.dataDir}/pglite)` : ''}, migrations applied`);
   const now = new Date();
@@ -48,6 +50,10 @@ export async function boot(): Promise<void> {
     if (await ensureUser(handle.db, { email: config.env.ADMIN_EMAIL, password: config.env.ADMIN_PASSWORD, role: 'admin' })) console.log(`[concord] created admin ${config.env.ADMIN_EMAIL}`);
   }
   if (config.demoMode) for (const u of DEMO_USERS) await ensureUser(handle.db, { ...u, password: DEMO_PASSWORD });
+  else {
+    const removed = await removeDemoUsers(handle.db);
+    if (removed > 0) console.log(`[concord] removed ${removed} demo account(s): they only exist in demo mode`);
+  }
   if (config.env.CONCORD_WORKER === 'on') startWorker();
   // First connect: backfill the store's recent orders in the background (the first reconciliation).
   const shopify = shopifyAdminClientFromConfig(config);
@@ -71,4 +77,21 @@ export async function boot(): Promise<void> {
     '',
   ].filter((l): l is string => l !== null);
   console.log(lines.join('\n'));
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
+
+/** Demo data and demo logins are public knowledge: say so loudly when others can reach them. */
+function warnIfExposed(host: string): void {
+  if (LOOPBACK.test(host)) return;
+  const bar = '!'.repeat(78);
+  console.warn(
+    [
+      bar,
+      `!! DEMO MODE on an address other machines can reach (${host}).`,
+      '!! Anyone who can reach this server can sign in with the published demo accounts.',
+      '!! Bind to 127.0.0.1 (HOST=127.0.0.1 npm start) or configure production secrets (see .env.example).',
+      bar,
+    ].join('\n'),
+  );
 }

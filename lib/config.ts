@@ -31,6 +31,8 @@ export const envSchema = z.object({
   CONCORD_WORKER: z.enum(['on', 'off']).default('on'),
   // How long a claimed outbox effect stays locked before another worker may retry it (crash recovery).
   CONCORD_OUTBOX_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  // How long a widget link handed to Gorgias stays valid; Gorgias gets a fresh one on every ticket event.
+  CONCORD_WIDGET_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
   // Timeout for calls to outside APIs (read directly by lib/integrations/http.ts; validated here).
   CONCORD_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 
@@ -69,6 +71,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   env: Env;
   demoMode: boolean;
+  /** Why demo mode is on or off, for the start-up log. */
+  demoReason: string;
   dataDir: string;
   storage: 'pglite' | 'pg' | 'vercel-postgres';
   appUrl: string;
@@ -89,6 +93,35 @@ function formatIssues(error: z.ZodError): string {
     .join('\n');
 }
 
+// Anything that says "this is a real deployment". With DEMO_MODE=auto (the default) a single one turns
+// demo mode off: demo data and demo accounts must never appear on an instance that holds real data.
+const PRODUCTION_SIGNALS = [
+  'DATABASE_URL',
+  'POSTGRES_URL',
+  'ADMIN_EMAIL',
+  'SHOPIFY_API_SECRET',
+  'SHOPIFY_API_KEY',
+  'SHOPIFY_ADMIN_ACCESS_TOKEN',
+  'SHOPIFY_SHOP_DOMAIN',
+  'GORGIAS_INTEGRATION_SECRET',
+  'GORGIAS_API_KEY',
+  'KLAVIYO_API_KEY',
+  'SESSION_SECRET',
+  'CRON_SECRET',
+  'CONCORD_ENCRYPTION_KEY',
+] as const;
+
+/** Demo only on purpose: DEMO_MODE=on, or no configuration at all. */
+export function decideDemoMode(env: Record<string, unknown>): { demoMode: boolean; demoReason: string } {
+  const present = PRODUCTION_SIGNALS.filter((k) => typeof env[k] === 'string' && (env[k] as string).trim() !== '');
+  if (env.DEMO_MODE === 'on') {
+    return { demoMode: true, demoReason: `DEMO_MODE=on${present.length ? ` (although ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} set)` : ''}` };
+  }
+  if (env.DEMO_MODE === 'off') return { demoMode: false, demoReason: 'DEMO_MODE=off' };
+  if (present.length > 0) return { demoMode: false, demoReason: `production configuration found (${present.join(', ')})` };
+  return { demoMode: true, demoReason: 'no configuration at all (set DEMO_MODE=off or any secret to leave demo mode)' };
+}
+
 /** Parses and checks the environment. Pure apart from reading/creating the demo secrets file. */
 export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(rawEnv);
@@ -102,8 +135,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     klaviyo: Boolean(env.KLAVIYO_API_KEY),
     openai: Boolean(env.OPENAI_API_KEY),
   };
-  const demoMode =
-    env.DEMO_MODE === 'on' || (env.DEMO_MODE === 'auto' && !connections.shopify && !connections.gorgias && !connections.klaviyo);
+  const { demoMode, demoReason } = decideDemoMode(env);
   const dataDir = path.resolve(/*turbopackIgnore: true*/ env.CONCORD_DATA_DIR ?? '.data');
   const storage = env.DATABASE_URL ? 'pg' : env.POSTGRES_URL ? 'vercel-postgres' : 'pglite';
 
@@ -136,6 +168,7 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   return {
     env,
     demoMode,
+    demoReason,
     dataDir,
     storage,
     appUrl: env.APP_URL.replace(/\/$/, ''),

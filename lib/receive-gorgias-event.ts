@@ -27,14 +27,18 @@ export interface ReceivedTicketEvent {
   shopIds: string[];
   ticketId: string;
   customerEmail: string | null;
+  account: string;
 }
 
-/** Stores a Gorgias ticket event durably and idempotently (like Shopify webhooks). */
-export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId?: string } = {}): Promise<ReceivedTicketEvent> {
+/**
+ * Stores a Gorgias ticket event durably and idempotently (like Shopify webhooks). An event from a
+ * Gorgias account no store is linked to is not stored (null): that account sees nothing.
+ */
+export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId?: string } = {}): Promise<ReceivedTicketEvent | null> {
   const parsed = parseGorgiasContext(body);
   if (!parsed.ok) throw new HttpError(400, 'invalid_ticket_payload', `The body is not a Gorgias ticket context: ${parsed.error}. Use the body {{context}} in the integration.`);
   const shopIds = await shopsForGorgiasDomain(db, parsed.ticket.accountDomain);
-  if (shopIds.length === 0) throw new HttpError(409, 'no_store', 'No Shopify store is connected to Concord yet; connect one before sending ticket events.');
+  if (shopIds.length === 0) return null;
   // Gorgias retries carry the same payload, so the payload-derived id dedupes them.
   const eventId = opts.eventId ?? gorgiasEventId(parsed.ticket, parsed.message);
   const rows = await db
@@ -49,5 +53,5 @@ export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId
     })
     .onConflictDoNothing()
     .returning({ id: inboxEvents.id });
-  return { inboxId: rows[0]?.id ?? null, shopId: shopIds[0], shopIds, ticketId: parsed.ticket.id, customerEmail: parsed.ticket.customer.email?.toLowerCase() ?? null };
+  return { inboxId: rows[0]?.id ?? null, shopId: shopIds[0], shopIds, ticketId: parsed.ticket.id, customerEmail: parsed.ticket.customer.email?.toLowerCase() ?? null, account: parsed.ticket.accountDomain! };
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { orders, shops } from '@/lib/db/schema';
+import { inboxEvents, orders, shops } from '@/lib/db/schema';
 import type { ShopifyAdminClient } from '@/lib/integrations/shopify/admin-client';
 import { writeAudit } from '@/lib/audit';
 import { applyAdminOrders } from '@/lib/refresh-customer';
@@ -11,6 +11,7 @@ export interface ReconcileResult {
   missing: number; // in Shopify, not in the read model (a lost orders/create)
   behind: number; // the read model holds an older version (a lost orders/updated)
   pages: number;
+  heldSettled?: number; // deliveries held as too old, settled by this run's read of Shopify
 }
 
 /**
@@ -47,11 +48,19 @@ export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId:
     cursor = page.nextCursor ?? undefined;
   } while (cursor && result.pages < (opts.maxPages ?? 50));
   await db.update(shops).set({ reconciledAt: now, ...(shop?.backfilledAt ? {} : { backfilledAt: now }) }).where(eq(shops.id, shopId));
+  // Deliveries held as too old (possible replays) are never applied; this run read the state they
+  // were about straight from Shopify, which settles them.
+  const settled = await db
+    .update(inboxEvents)
+    .set({ status: 'superseded', lastError: `held as too old; Shopify's current state was read by reconciliation at ${now.toISOString()} instead` })
+    .where(and(eq(inboxEvents.shopId, shopId), eq(inboxEvents.source, 'shopify'), eq(inboxEvents.status, 'held'), lt(inboxEvents.receivedAt, now)))
+    .returning({ id: inboxEvents.id });
+  result.heldSettled = settled.length;
   await writeAudit(db, {
     shopId,
     actor: { type: 'system' },
     action: 'shopify.reconciled',
-    explanation: `Compared ${result.checked} orders changed in Shopify since ${from.toISOString()} with the read model: ${result.missing} missing and ${result.behind} out of date were repaired.`,
+    explanation: `Compared ${result.checked} orders changed in Shopify since ${from.toISOString()} with the read model: ${result.missing} missing and ${result.behind} out of date were repaired.${settled.length ? ` ${settled.length} held (too old) deliveries were settled by this read instead of being applied.` : ''}`,
     after: result,
   });
   return result;

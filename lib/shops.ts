@@ -15,21 +15,31 @@ export async function ensureShop(db: Db, shop: { id: string; name?: string; gorg
 const CACHE_MS = 10_000;
 const cache = new Map<string, { at: number; ids: string[] }>();
 
-/** The stores a Gorgias account serves; a brand with several stores shares one helpdesk. */
+/**
+ * The stores a Gorgias account serves (a brand with several stores shares one helpdesk). An account
+ * no store is linked to sees nothing: there is no fallback to "every store".
+ */
 export async function shopsForGorgiasDomain(db: Db, gorgiasDomain: string | null): Promise<string[]> {
-  const key = gorgiasDomain ?? '';
-  const hit = cache.get(key);
+  if (!gorgiasDomain) return [];
+  const hit = cache.get(gorgiasDomain);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.ids;
-  const ids = await loadShopsForGorgiasDomain(db, gorgiasDomain);
-  if (ids.length > 0) cache.set(key, { at: Date.now(), ids });
+  const rows = await db.select({ id: shops.id }).from(shops).where(eq(shops.gorgiasDomain, gorgiasDomain)).orderBy(shops.createdAt, shops.id);
+  const ids = rows.map((r) => r.id);
+  if (ids.length > 0) cache.set(gorgiasDomain, { at: Date.now(), ids });
   return ids;
 }
 
-async function loadShopsForGorgiasDomain(db: Db, gorgiasDomain: string | null): Promise<string[]> {
-  if (gorgiasDomain) {
-    const rows = await db.select({ id: shops.id }).from(shops).where(eq(shops.gorgiasDomain, gorgiasDomain)).orderBy(shops.createdAt);
-    if (rows.length > 0) return rows.map((r) => r.id);
-  }
-  const all = await db.select({ id: shops.id }).from(shops).orderBy(shops.createdAt);
-  return all.map((r) => r.id);
+/** The stores whose data a ticket of this store may show: those on the same helpdesk account. */
+export async function shopsSharingHelpdesk(db: Db, shopId: string): Promise<string[]> {
+  const [shop] = await db.select({ gorgiasDomain: shops.gorgiasDomain }).from(shops).where(eq(shops.id, shopId)).limit(1);
+  if (!shop) return [];
+  if (!shop.gorgiasDomain) return [shopId];
+  const ids = await shopsForGorgiasDomain(db, shop.gorgiasDomain);
+  return ids.includes(shopId) ? ids : [shopId, ...ids];
+}
+
+/** Links a store to the Gorgias account whose tickets may see it. */
+export async function linkShopToGorgias(db: Db, shopId: string, gorgiasDomain: string | null): Promise<void> {
+  await db.update(shops).set({ gorgiasDomain }).where(eq(shops.id, shopId));
+  cache.clear();
 }

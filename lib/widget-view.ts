@@ -12,9 +12,16 @@ import type { OrderBundle } from '@/lib/read-model/order-bundle';
 import { loadWidgetRows } from '@/lib/read-model/widget-rows';
 import { customerFromRow, issueRecordFromRow } from '@/lib/read-model/mappers';
 import { getSettings } from '@/lib/settings-store';
-import { shopsForGorgiasDomain } from '@/lib/shops';
+import { shopsForGorgiasDomain, shopsSharingHelpdesk } from '@/lib/shops';
 
 export const STALE_AFTER_MS = 6 * 3600_000;
+
+/** A read for a Gorgias account that no store is linked to: it sees nothing. */
+export class UnknownAccountError extends Error {
+  constructor(readonly account: string | null) {
+    super(account ? `The Gorgias account “${account}” is not linked to any store in Concord.` : 'No Gorgias account was named, so Concord shows nothing.');
+  }
+}
 
 export interface WidgetData {
   view: WidgetView;
@@ -36,10 +43,13 @@ export async function loadWidgetData(
   input: { ticketShopId: string | null; ticketId: string | null; email: string | null; gorgiasDomain?: string | null },
   now: Date,
 ): Promise<WidgetData> {
-  const shopIds = await shopsForGorgiasDomain(db, input.gorgiasDomain ?? null);
-  const ticketShopId = input.ticketShopId ?? shopIds[0] ?? '';
+  // Stores are walls: a ticket sees the stores of its own helpdesk account, a read by account sees
+  // that account's stores, and an account no store is linked to sees nothing.
+  const shopIds = input.ticketShopId ? await shopsSharingHelpdesk(db, input.ticketShopId) : await shopsForGorgiasDomain(db, input.gorgiasDomain ?? null);
+  if (shopIds.length === 0) throw new UnknownAccountError(input.gorgiasDomain ?? null);
+  const ticketShopId = input.ticketShopId ?? shopIds[0];
   const rows = await loadWidgetRows(db, {
-    matchShopIds: shopIds.length ? shopIds : [ticketShopId],
+    matchShopIds: shopIds,
     ticketShopId,
     ticketId: input.ticketId,
     email: input.email,
@@ -134,7 +144,9 @@ export async function loadWidgetData(
     verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep } : null,
     suppression: { suppressed: suppression.suppressed, because: suppression.because },
     draftPreview: draft?.output ?? null,
-    widgetUrl: ticket ? widgetUrl(config.appUrl, { ticketId: ticket.gorgiasTicketId, shopId: ticketShopId, agent: null }, config.secrets.session, now) : config.appUrl,
+    widgetUrl: ticket
+      ? widgetUrl(config.appUrl, { ticketId: ticket.gorgiasTicketId, shopId: ticketShopId, agent: null }, config.secrets.session, now, config.env.CONCORD_WIDGET_LINK_TTL_MINUTES * 60_000)
+      : config.appUrl,
   };
   return { view, ticketShopId, match: { ...match, focusOrderId }, bundles, suppression, verdict, customerEmails };
 }

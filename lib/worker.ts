@@ -1,4 +1,5 @@
 import { getConfig } from '@/lib/config';
+import { logError } from '@/lib/runtime/describe-error';
 import { getDb } from '@/lib/db';
 import { drainInbox } from '@/lib/inbox/process-inbox';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
@@ -41,7 +42,7 @@ export function startWorker(opts: { idleMs?: number; scanEveryMs?: number } = {}
           await runDelayScan(db, new Date());
         }
       } catch (err) {
-        console.error('[worker]', err);
+        logError('[worker]', err);
       }
       if (!busy) await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, idleMs);

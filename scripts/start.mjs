@@ -30,10 +30,12 @@ if (builtAt < changedAt) {
 }
 
 const port = process.env.PORT ?? '3000';
-const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port], {
+// Next binds every interface unless told otherwise; HOST=127.0.0.1 keeps a demo to this machine.
+const host = process.env.HOST ?? '0.0.0.0';
+const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', host], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', APP_URL: process.env.APP_URL ?? `http://localhost:${port}` },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CONCORD_BIND_HOST: host, APP_URL: process.env.APP_URL ?? `http://localhost:${port}` },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

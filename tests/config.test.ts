@@ -19,13 +19,13 @@ describe('configuration', () => {
   });
 
   it('uses secrets from the environment even in demo mode', () => {
-    const c = loadConfig({ CONCORD_DATA_DIR: tmp(), SHOPIFY_API_SECRET: 'from-env' });
+    const c = loadConfig({ CONCORD_DATA_DIR: tmp(), DEMO_MODE: 'on', SHOPIFY_API_SECRET: 'from-env' });
     expect(c.secrets.shopifyWebhook).toBe('from-env');
   });
 
   it('picks the driver from the environment', () => {
-    expect(loadConfig({ CONCORD_DATA_DIR: tmp(), DATABASE_URL: 'postgres://u@h/db' }).storage).toBe('pg');
-    expect(loadConfig({ CONCORD_DATA_DIR: tmp(), POSTGRES_URL: 'postgres://u@h/db' }).storage).toBe('vercel-postgres');
+    expect(loadConfig({ CONCORD_DATA_DIR: tmp(), DEMO_MODE: 'on', DATABASE_URL: 'postgres://u@h/db' }).storage).toBe('pg');
+    expect(loadConfig({ CONCORD_DATA_DIR: tmp(), DEMO_MODE: 'on', POSTGRES_URL: 'postgres://u@h/db' }).storage).toBe('vercel-postgres');
   });
 
   it('names the variable and what to do when a value is invalid', () => {
@@ -64,5 +64,32 @@ describe('configuration', () => {
       'http://127.0.0.1:4010', 'http://127.0.0.1:4020', 'http://127.0.0.1:4030', 'http://127.0.0.1:4040/v1',
     ]);
     expect(() => loadConfig({ CONCORD_DATA_DIR: tmp(), KLAVIYO_BASE_URL: 'not a url' })).toThrow(/KLAVIYO_BASE_URL/);
+  });
+
+  describe('demo mode only on purpose', () => {
+    const secrets = { SHOPIFY_API_SECRET: 's', GORGIAS_INTEGRATION_SECRET: 'g', SESSION_SECRET: 'x'.repeat(32), CRON_SECRET: 'c' };
+
+    it('turns demo off with DEMO_MODE=auto as soon as any production signal is set, and says which', () => {
+      for (const [key, value] of Object.entries({ DATABASE_URL: 'postgres://u@h/db', ADMIN_EMAIL: 'a@b.test', SESSION_SECRET: 'x'.repeat(32), KLAVIYO_API_KEY: 'pk_x' })) {
+        const c = loadConfig({ CONCORD_DATA_DIR: tmp(), ...secrets, [key]: value });
+        expect(c.demoMode, key).toBe(false);
+        expect(c.demoReason).toContain('production configuration found');
+      }
+    });
+
+    it('refuses to start a production-looking instance without its secrets instead of falling into demo mode', () => {
+      // The attack: DATABASE_URL and a first admin set, no vendor keys: this used to seed demo data and demo logins.
+      expect(() => loadConfig({ CONCORD_DATA_DIR: tmp(), DATABASE_URL: 'postgres://u@h/db', ADMIN_EMAIL: 'a@b.test' })).toThrow(/outside demo mode/);
+    });
+
+    it('is on with no configuration at all, or with DEMO_MODE=on, and says why', () => {
+      const bare = loadConfig({ CONCORD_DATA_DIR: tmp() });
+      expect(bare.demoMode).toBe(true);
+      expect(bare.demoReason).toContain('no configuration');
+      const forced = loadConfig({ CONCORD_DATA_DIR: tmp(), DEMO_MODE: 'on', DATABASE_URL: 'postgres://u@h/db' });
+      expect(forced.demoMode).toBe(true);
+      expect(forced.demoReason).toContain('DATABASE_URL');
+      expect(loadConfig({ CONCORD_DATA_DIR: tmp(), DEMO_MODE: 'off', ...secrets }).demoMode).toBe(false);
+    });
   });
 });

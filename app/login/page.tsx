@@ -1,5 +1,6 @@
 import { LoginForm } from '@/components/login-form';
 import { getConfig } from '@/lib/config';
+import { safeNextPath } from '@/lib/auth/sign-in';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string; forbidden?: string }> }) {
   const { next, forbidden } = await searchParams;
   const demo = getConfig().demoMode;
-  const safeNext = next && next.startsWith('/') && !next.startsWith('//') ? next : '/admin';
+  const safeNext = safeNextPath(next);
   return (
     <main className="mx-auto mt-16 max-w-sm rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h1 className="text-lg font-semibold">Sign in to Concord</h1>

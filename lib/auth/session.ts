@@ -15,10 +15,18 @@ export interface Session {
   role: Role;
   csrf: string;
   expiresAt: number;
+  version: number; // the user's session version when it was issued (logout bumps it)
 }
 
-export function createSessionToken(user: { id: number; email: string; role: Role }, secret: string, now: Date): { token: string; session: Session } {
-  const session: Session = { userId: user.id, email: user.email, role: user.role, csrf: crypto.randomBytes(18).toString('base64url'), expiresAt: now.getTime() + SESSION_TTL_MS };
+export function createSessionToken(user: { id: number; email: string; role: Role; sessionVersion?: number }, secret: string, now: Date): { token: string; session: Session } {
+  const session: Session = {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    csrf: crypto.randomBytes(18).toString('base64url'),
+    expiresAt: now.getTime() + SESSION_TTL_MS,
+    version: user.sessionVersion ?? 0,
+  };
   return { token: signToken({ k: 'session', ...session }, secret), session };
 }
 
@@ -27,7 +35,7 @@ export function readSessionToken(token: string | undefined | null, secret: strin
   const p = verifyToken(token, secret);
   if (!p || p.k !== 'session' || typeof p.expiresAt !== 'number' || p.expiresAt < now.getTime()) return null;
   if ((p.role !== 'lead' && p.role !== 'admin') || typeof p.userId !== 'number' || typeof p.csrf !== 'string' || typeof p.email !== 'string') return null;
-  return { userId: p.userId, email: p.email, role: p.role, csrf: p.csrf, expiresAt: p.expiresAt };
+  return { userId: p.userId, email: p.email, role: p.role, csrf: p.csrf, expiresAt: p.expiresAt, version: typeof p.version === 'number' ? p.version : 0 };
 }
 
 export function sessionCookie(token: string, secure: boolean): string {

@@ -24,6 +24,8 @@ export const shops = pgTable('shops', {
   name: text('name').notNull(),
   currency: text('currency').notNull().default('USD'),
   gorgiasDomain: text('gorgias_domain'), // one Gorgias account may serve several shops
+  // An admin's "revoke all widget links": links issued before this moment stop working.
+  widgetLinksRevokedBefore: tz('widget_links_revoked_before'),
   backfilledAt: tz('backfilled_at'),
   reconciledAt: tz('reconciled_at'),
   createdAt: createdAt(),
@@ -453,7 +455,19 @@ export const users = pgTable('users', {
   name: text('name'),
   role: text('role').notNull(), // lead | admin
   passwordHash: text('password_hash').notNull(),
+  // Every session carries the version it was issued under; logging out bumps it, which ends the
+  // user's sessions on every instance at once.
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
+});
+
+// Sign-in throttling, shared by every instance: failed and total attempts per key (ip:<addr> or
+// account:<email>) in a fixed window.
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  windowStart: tz('window_start').notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  failures: integer('failures').notNull().default(0),
 });
 
 export const appMeta = pgTable('app_meta', {

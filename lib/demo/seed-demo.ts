@@ -49,13 +49,15 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
         'x-shopify-api-version': '2026-10',
         'x-shopify-hmac-sha256': signShopifyBody(raw, config.secrets.shopifyWebhook),
       });
-      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook);
+      // The demo replays history: each delivery arrives at the moment it was triggered, as it would have.
+      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook, new Date(e.triggeredAt));
       if (r.stored) fed++;
       else duplicates++;
     } else {
       const m = e.body.message;
       if (m?.from_agent === true && m.public !== false && !(await alreadyReceived(db, e.eventId))) await draftBeforeReply(db, config, String(e.body.ticket.id), now);
       const r = await receiveGorgiasEvent(db, e.body, { eventId: e.eventId });
+      if (!r) throw new Error(`demo ticket ${e.body.ticket.id} names a Gorgias account no demo store is linked to`);
       if (r.inboxId !== null) fed++;
       else duplicates++;
     }

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
+import { logError } from '@/lib/runtime/describe-error';
 
 // One error shape for every API route: { error: { code, message } }. Messages say what to do.
 
@@ -8,13 +9,14 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-export function jsonError(status: number, code: string, message: string): NextResponse {
-  return NextResponse.json({ error: { code, message } }, { status });
+export function jsonError(status: number, code: string, message: string, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
 export function zodMessage(err: ZodError): string {
@@ -30,9 +32,9 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
     try {
       return await fn(...args);
     } catch (err) {
-      if (err instanceof HttpError) return jsonError(err.status, err.code, err.message);
+      if (err instanceof HttpError) return jsonError(err.status, err.code, err.message, err.headers);
       if (err instanceof ZodError) return jsonError(400, 'invalid_input', zodMessage(err));
-      console.error('[api] unhandled error:', err);
+      logError('[api] unhandled error:', err);
       return jsonError(500, 'internal_error', 'Something went wrong on our side; the error was logged. Try again, and tell your admin if it persists.');
     }
   };

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { describeError } from '@/lib/runtime/describe-error';
 import type { Db } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/rows';
 import { inboxEvents } from '@/lib/db/schema';
@@ -54,7 +55,7 @@ export async function processNextInboxEvent(db: Db, now: () => Date = () => new 
   } catch (err) {
     if (claimedId === null) throw err;
     // The projection rolled back; count the failure so one bad event can't block the queue.
-    const message = err instanceof Error ? `${err.message}` : String(err);
+    const message = describeError(err);
     const [row] = await db.select({ attempts: inboxEvents.attempts }).from(inboxEvents).where(eq(inboxEvents.id, claimedId));
     const attempts = (row?.attempts ?? 0) + 1;
     await db

@@ -14,7 +14,7 @@ import { contactFromGorgias } from '@/lib/domain/contact';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { loadOrderBundle } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
-import { shopsForGorgiasDomain } from '@/lib/shops';
+import { shopsSharingHelpdesk } from '@/lib/shops';
 import { evaluateTicketPolicy } from '@/lib/ticket-policy';
 
 /**
@@ -29,7 +29,7 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
   if (!parsed.ok) throw new Error(`stored Gorgias event is invalid: ${parsed.error}`);
   const { ticket, message } = parsed;
   const shopId = event.shopId;
-  const shopIds = await shopsForGorgiasDomain(tx, ticket.accountDomain);
+  const shopIds = await shopsSharingHelpdesk(tx, shopId);
   const [existing] = await tx.select().from(tickets).where(and(eq(tickets.shopId, shopId), eq(tickets.gorgiasTicketId, ticket.id))).limit(1);
 
   const allMessages = mergeMessages(ticket.messages, message);

@@ -109,13 +109,13 @@ const WIDGET_ROWS = dialect.sqlToQuery(sql`
       'shop', (select to_json(s) from ${shops} s where s.id = (select shop from fin)),
       'customer', (select to_json(c) from ${customers} c where c.shop_id = (select shop from fin) and c.shopify_customer_id = (select shopify_customer_id from pick)),
       'otherStores', coalesce((select json_agg(distinct c.shop_id) from ${customers} c
-        where ${P.lookAcrossStores} and c.shop_id <> (select shop from fin) and c.emails && (select list from ems)), '[]'::json),
+        where ${P.lookAcrossStores} and c.shop_id = any(${P.shopIds}) and c.shop_id <> (select shop from fin) and c.emails && (select list from ems)), '[]'::json),
       'issues', coalesce((select json_agg(to_json(i)) from ${issues} i where i.shop_id = (select shop from fin) and i.customer_email = any((select list from ems)::text[])), '[]'::json),
       'overrides', coalesce((select json_agg(to_json(o)) from ${suppressionOverrides} o
         where o.shop_id = (select shop from fin) and o.customer_email = any((select list from ems)::text[])), '[]'::json),
       'previous', coalesce((select json_agg(p order by p."createdAt" desc nulls last) from (
         select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
-        where t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${P.ticketId}::text
+        where t.shop_id = any(${P.shopIds}) and t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${P.ticketId}::text
         order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
       'draft', (select d.output from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1)
     ) as data

@@ -2,7 +2,21 @@ import { afterAll, beforeAll } from 'vitest';
 import { resetConfigForTests, loadConfig, type Config } from '@/lib/config';
 import { setDbHandleForTests } from '@/lib/db';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
 import { createTestDb } from './db';
+
+/**
+ * Sessions are checked against the users table (the user must exist, keep the role and not have
+ * logged out), so the ids that test sessions use exist: 1 is an admin, 2 a lead. Their password
+ * hash is not a valid hash, so nobody signs in as them.
+ */
+export const TEST_USERS = { admin: { id: 1, email: 'admin@concord.test', role: 'admin' as const }, lead: { id: 2, email: 'lead@concord.test', role: 'lead' as const } };
+async function seedTestUsers(db: Db): Promise<void> {
+  await db.insert(users).values(Object.values(TEST_USERS).map((u) => ({ ...u, passwordHash: 'unusable' }))).onConflictDoNothing();
+  await db.execute(sql`select setval(pg_get_serial_sequence('users', 'id'), 100)`);
+}
 
 export const TEST_SECRETS = {
   SHOPIFY_API_SECRET: 'test-shopify-secret',
@@ -27,6 +41,7 @@ export function useTestApp(extraEnv: Record<string, string> = {}): { get: () => 
     }
     resetConfigForTests();
     const db = await createTestDb();
+    await seedTestUsers(db.db);
     setDbHandleForTests(db);
     app = { ...db, config: loadConfig({ ...process.env, DATABASE_URL: undefined }) };
   });

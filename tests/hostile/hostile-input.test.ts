@@ -49,6 +49,8 @@ describe('hostile input', () => {
     const tables = rowsOf<{ tablename: string }>(await t.get().db.execute(sql`select tablename from pg_tables where schemaname = current_schema() order by tablename`));
     const parts: string[] = [];
     for (const { tablename } of tables) {
+      // Failed sign-ins are counted on purpose (throttling); that is the one table a bad login changes.
+      if (tablename === 'login_throttle') continue;
       const [r] = rowsOf<{ n: number; h: string | null }>(await t.get().db.execute(sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${tablename}" t`)));
       parts.push(`${tablename}:${r.n}:${r.h}`);
     }

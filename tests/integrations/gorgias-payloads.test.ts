@@ -249,16 +249,16 @@ describe('parseGorgiasContext: garbage', () => {
 
 describe('parseGorgiasWidgetQuery', () => {
   it('reads email and ticket', () => {
-    expect(parseGorgiasWidgetQuery(new URLSearchParams('email=%20Jane@Example.com%20&ticket=86538298'))).toEqual({
+    expect(parseGorgiasWidgetQuery(new URLSearchParams('email=%20Jane@Example.com%20&ticket=86538298&account=Acme'))).toEqual({
       ok: true,
-      query: { email: 'jane@example.com', ticketId: '86538298' },
+      query: { email: 'jane@example.com', ticketId: '86538298', account: 'acme' },
     });
   });
 
   it('treats empty, "None" and unrendered template values as absent', () => {
-    expect(parseGorgiasWidgetQuery({ email: 'None', ticket: '123' })).toEqual({ ok: true, query: { email: null, ticketId: '123' } });
-    expect(parseGorgiasWidgetQuery({ email: 'a@b.co', ticket: '{{ticket.id}}' })).toEqual({ ok: true, query: { email: 'a@b.co', ticketId: null } });
-    expect(parseGorgiasWidgetQuery({ email: '', ticket: '7' })).toEqual({ ok: true, query: { email: null, ticketId: '7' } });
+    expect(parseGorgiasWidgetQuery({ email: 'None', ticket: '123' })).toEqual({ ok: true, query: { email: null, ticketId: '123', account: null } });
+    expect(parseGorgiasWidgetQuery({ email: 'a@b.co', ticket: '{{ticket.id}}' })).toEqual({ ok: true, query: { email: 'a@b.co', ticketId: null, account: null } });
+    expect(parseGorgiasWidgetQuery({ email: '', ticket: '7' })).toEqual({ ok: true, query: { email: null, ticketId: '7', account: null } });
   });
 
   it('asks for at least one of them', () => {

@@ -182,10 +182,17 @@ describe('Gorgias widget endpoint', () => {
   it('serves the GET set-up read-only', async () => {
     const get = (qs: string, auth = true) =>
       GET(new Request(`http://concord.test/api/gorgias/widget?${qs}`, { headers: auth ? { authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` } : {} }));
-    const ok = await get('email=jane%40example.com&ticket=1');
+    const ok = await get('email=jane%40example.com&ticket=1&account=acme');
     expect(ok.status).toBe(200);
     expect(JSON.stringify(await ok.json())).toContain('#1002');
     expect((await get('')).status).toBe(400);
+    // Without the account Concord can't tell which helpdesk asks; an unknown account sees nothing.
+    expect((await get('email=jane%40example.com&ticket=1')).status).toBe(400);
+    const stranger = await get('email=jane%40example.com&ticket=1&account=someone-else');
+    expect(stranger.status).toBe(200);
+    const strangerJson = JSON.stringify(await stranger.json());
+    expect(strangerJson).not.toContain('#1002');
+    expect(strangerJson).toContain('not linked to any store');
     expect((await get('email=jane%40example.com', false)).status).toBe(401);
   });
 });

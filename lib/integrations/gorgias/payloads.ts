@@ -290,16 +290,34 @@ export const gorgiasWidgetQuerySchema = z
         .nullable(),
     ),
     ticket: queryValue.pipe(z.string().regex(/^\d{1,20}$/, 'ticket must be a Gorgias ticket id (digits), e.g. ?ticket={{ticket.id}}').nullable()),
+    account: queryValue.pipe(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, 'account must be the Gorgias account domain, e.g. &account={{ticket.account.domain}}')
+        .nullable(),
+    ),
   })
   .refine((q) => q.email !== null || q.ticket !== null, {
     message: 'pass ?email={{ticket.customer.email}}&ticket={{ticket.id}} (at least one of them)',
   });
 
-export type GorgiasWidgetQuery = { email: string | null; ticketId: string | null };
+export type GorgiasWidgetQuery = { email: string | null; ticketId: string | null; account: string | null };
 
 export function parseGorgiasWidgetQuery(params: URLSearchParams | Record<string, string | undefined>): { ok: true; query: GorgiasWidgetQuery } | { ok: false; error: string } {
-  const input = params instanceof URLSearchParams ? { email: params.get('email') ?? undefined, ticket: params.get('ticket') ?? undefined } : { email: params.email, ticket: params.ticket };
+  const input =
+    params instanceof URLSearchParams
+      ? { email: params.get('email') ?? undefined, ticket: params.get('ticket') ?? undefined, account: params.get('account') ?? undefined }
+      : { email: params.email, ticket: params.ticket, account: params.account };
   const parsed = gorgiasWidgetQuerySchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues.map((i) => i.message).join('; ') };
-  return { ok: true, query: { email: parsed.data.email, ticketId: parsed.data.ticket } };
+  return { ok: true, query: { email: parsed.data.email, ticketId: parsed.data.ticket, account: parsed.data.account } };
 }
+
+/** A Gorgias account's domain as templates render it ({{ticket.account.domain}}): "acme" for acme.gorgias.com. */
+export const gorgiasAccount = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9.-]{0,99}$/, 'must be the Gorgias account domain ({{ticket.account.domain}}), e.g. acme');

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 // GET /api/admin/audit.csv?email=&order=&ticket=&actor=&action=&q=&shop=&from=&to= – the filtered audit log as CSV (admin).
 export const GET = handle(async (req: Request) => {
-  requireRole(req, 'admin');
+  await requireRole(req, 'admin');
   const { filters, errors } = parseAuditFilters(new URL(req.url).searchParams);
   if (errors.length) throw new HttpError(400, 'invalid_filters', `Fix the filters and try again: ${errors.join('; ')}.`);
   const { csv, rows, capped } = await exportAuditCsv(await getDb(), filters);

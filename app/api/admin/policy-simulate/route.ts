@@ -14,7 +14,7 @@ const body = z.object({ shop: z.string().regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.
 
 // POST /api/admin/policy-simulate – run one scenario with the store's saved settings.
 export const POST = handle(async (req: Request) => {
-  requireRole(req, 'admin');
+  await requireRole(req, 'admin');
   let json: unknown;
   try {
     json = JSON.parse((await readRawBody(req, 256 * 1024)).toString('utf8'));

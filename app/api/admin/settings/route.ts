@@ -20,7 +20,7 @@ async function knownShop(shopId: string): Promise<void> {
 
 // GET /api/admin/settings?shop=… – the store's current settings and version.
 export const GET = handle(async (req: Request) => {
-  requireRole(req, 'admin');
+  await requireRole(req, 'admin');
   const shopId = shopParam.parse(new URL(req.url).searchParams.get('shop') ?? '');
   await knownShop(shopId);
   return NextResponse.json(await getSettings(await getDb(), shopId));
@@ -30,7 +30,7 @@ const putBody = z.object({ shop: shopParam, settings: z.record(z.string(), z.unk
 
 // PUT /api/admin/settings – save a new version (validated; the change is audited with before/after).
 export const PUT = handle(async (req: Request) => {
-  const session = requireRole(req, 'admin');
+  const session = await requireRole(req, 'admin');
   let json: unknown;
   try {
     json = JSON.parse((await readRawBody(req, 64 * 1024)).toString('utf8'));

@@ -4,10 +4,10 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { requestAction } from '@/lib/apply-action';
 import { ACTION_KINDS } from '@/lib/domain/types';
-import { handle, HttpError } from '@/lib/http/responses';
-import { readRawBody } from '@/lib/http/read-body';
+import { handle } from '@/lib/http/responses';
+import { readJsonBody } from '@/lib/http/read-body';
+import { gorgiasAccount } from '@/lib/integrations/gorgias/payloads';
 import { authenticateWidgetCaller } from '@/lib/widget-auth';
-import { shopsForGorgiasDomain } from '@/lib/shops';
 import { kickWorker } from '@/lib/worker';
 
 export const runtime = 'nodejs';
@@ -20,6 +20,7 @@ const bodySchema = z.object({
   confirm: z.boolean().default(false),
   override_reason: text(500).optional(),
   idempotency_key: text(200).optional(),
+  account: gorgiasAccount.optional(),
   agent_email: text(320).optional(),
   params: z
     .object({
@@ -52,20 +53,11 @@ const bodySchema = z.object({
 // POST /api/gorgias/actions – plan (confirm=false) or apply (confirm=true) a policy action.
 export const POST = handle(async (req: Request) => {
   const now = new Date();
-  const raw = await readRawBody(req, 64 * 1024);
-  let json: unknown;
-  try {
-    json = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-  const body = bodySchema.parse(json);
-  const caller = authenticateWidgetCaller(req.headers, body.ticket_id, body.agent_email ?? null, now);
+  const body = bodySchema.parse(await readJsonBody(req, 64 * 1024));
   const db = await getDb();
-  const ticketShopId = caller.shopId ?? (await shopsForGorgiasDomain(db, null))[0];
-  if (!ticketShopId) throw new HttpError(409, 'no_store', 'No store is connected yet.');
+  const caller = await authenticateWidgetCaller(db, req.headers, { ticketId: body.ticket_id, account: body.account ?? null, agentEmail: body.agent_email ?? null }, now);
   const outcome = await requestAction(db, getConfig(), {
-    ticketShopId,
+    ticketShopId: caller.ticketShopId,
     ticketId: body.ticket_id,
     kind: body.action,
     params: body.params,

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { tickets } from '@/lib/db/schema';
 import { handle, HttpError } from '@/lib/http/responses';
-import { readRawBody } from '@/lib/http/read-body';
+import { readJsonBody } from '@/lib/http/read-body';
+import { gorgiasAccount } from '@/lib/integrations/gorgias/payloads';
 import { setSuppression } from '@/lib/set-suppression';
-import { shopsForGorgiasDomain } from '@/lib/shops';
 import { authenticateWidgetCaller } from '@/lib/widget-auth';
 import { kickWorker } from '@/lib/worker';
 
@@ -18,25 +18,17 @@ const bodySchema = z.object({
   mode: z.enum(['suppress', 'release', 'clear']),
   reason: z.string().trim().max(500).default(''),
   expires_at: z.iso.datetime({ offset: true }).optional(),
+  account: gorgiasAccount.optional(),
   agent_email: z.string().trim().max(320).optional(),
 });
 
 // POST /api/gorgias/suppression – suppress, release or clear the override for the ticket's customer.
 export const POST = handle(async (req: Request) => {
   const now = new Date();
-  let json: unknown;
-  try {
-    json = JSON.parse((await readRawBody(req, 16 * 1024)).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-  const body = bodySchema.parse(json);
-  const caller = authenticateWidgetCaller(req.headers, body.ticket_id, body.agent_email ?? null, now);
+  const body = bodySchema.parse(await readJsonBody(req, 16 * 1024));
   const db = await getDb();
-  const ticketShopId = caller.shopId ?? (await shopsForGorgiasDomain(db, null))[0];
-  const [ticket] = ticketShopId
-    ? await db.select().from(tickets).where(and(eq(tickets.shopId, ticketShopId), eq(tickets.gorgiasTicketId, body.ticket_id))).limit(1)
-    : [];
+  const caller = await authenticateWidgetCaller(db, req.headers, { ticketId: body.ticket_id, account: body.account ?? null, agentEmail: body.agent_email ?? null }, now);
+  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, caller.ticketShopId), eq(tickets.gorgiasTicketId, body.ticket_id))).limit(1);
   if (!ticket) throw new HttpError(404, 'unknown_ticket', `Concord has no ticket ${body.ticket_id}.`);
   const result = await setSuppression(
     db,

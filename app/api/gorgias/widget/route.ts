@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { handle, HttpError } from '@/lib/http/responses';
-import { readRawBody } from '@/lib/http/read-body';
+import { readJsonBody } from '@/lib/http/read-body';
 import { requireGorgiasBearer } from '@/lib/receive-gorgias-event';
 import { parseGorgiasWidgetQuery } from '@/lib/integrations/gorgias/payloads';
 import { sidebarForEmail, sidebarForTicketEvent } from '@/lib/open-widget';
@@ -16,13 +16,7 @@ export const dynamic = 'force-dynamic';
 export const POST = handle(async (req: Request) => {
   const config = getConfig();
   requireGorgiasBearer(req.headers, config.secrets.gorgiasIntegration);
-  const raw = await readRawBody(req, 1024 * 1024);
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON. Set the integration body to {{context}}.');
-  }
+  const body = await readJsonBody(req, 1024 * 1024, { stripNul: true });
   const json = await sidebarForTicketEvent(await getDb(), config, body, new Date());
   kickWorker();
   return NextResponse.json(json);
@@ -34,7 +28,8 @@ export const GET = handle(async (req: Request) => {
   requireGorgiasBearer(req.headers, config.secrets.gorgiasIntegration);
   const parsed = parseGorgiasWidgetQuery(new URL(req.url).searchParams);
   if (!parsed.ok) throw new HttpError(400, 'invalid_query', parsed.error);
-  const { email, ticketId } = parsed.query;
+  const { email, ticketId, account } = parsed.query;
   if (!email && !ticketId) throw new HttpError(400, 'missing_query', 'Pass ?email={{ticket.customer.email}}&ticket={{ticket.id}}.');
-  return NextResponse.json(await sidebarForEmail(await getDb(), config, { email, ticketId }, new Date()));
+  if (!account) throw new HttpError(400, 'missing_account', 'Add &account={{ticket.account.domain}} so Concord knows which helpdesk is asking.');
+  return NextResponse.json(await sidebarForEmail(await getDb(), config, { email, ticketId, account }, new Date()));
 });

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { handle, HttpError } from '@/lib/http/responses';
-import { verifyWidgetToken } from '@/lib/auth/widget-link';
+import { checkWidgetGrant } from '@/lib/auth/widget-grant';
 import { loadWidgetPageData } from '@/lib/widget-page-data';
 
 export const runtime = 'nodejs';
@@ -13,7 +13,8 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ ticket: 
   const { ticket } = await ctx.params;
   const now = new Date();
   const config = getConfig();
-  const grant = verifyWidgetToken(req.headers.get('x-widget-token'), ticket, config.secrets.session, now);
+  const db = await getDb();
+  const grant = await checkWidgetGrant(db, req.headers.get('x-widget-token'), ticket, config.secrets.session, now);
   if (!grant.ok) throw new HttpError(401, 'invalid_widget_link', grant.reason);
-  return NextResponse.json(await loadWidgetPageData(await getDb(), config, grant.grant, now));
+  return NextResponse.json(await loadWidgetPageData(db, config, grant.grant, now));
 });

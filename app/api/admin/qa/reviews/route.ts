@@ -22,7 +22,7 @@ const bodySchema = z.object({
 
 // PUT /api/admin/qa/reviews – mark one sampled QA item correct or wrong, with a note (lead+; one row per item per week).
 export const PUT = handle(async (req: Request) => {
-  const session = requireRole(req, 'lead');
+  const session = await requireRole(req, 'lead');
   let json: unknown;
   try {
     json = JSON.parse((await readRawBody(req, 16 * 1024)).toString('utf8'));

@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
 
 // POST /api/admin/setup/gorgias-install – create the HTTP integration and install the widget template.
 export const POST = handle(async (req: Request) => {
-  const session = requireRole(req, 'admin');
+  const session = await requireRole(req, 'admin');
   const config = getConfig();
   const client = gorgiasClientFromConfig(config);
   if (!client) throw new HttpError(409, 'gorgias_not_connected', 'Set GORGIAS_DOMAIN, GORGIAS_API_EMAIL and GORGIAS_API_KEY first, or paste the values by hand.');

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 // POST /api/admin/setup/gorgias-test – call our own widget endpoint at APP_URL exactly as Gorgias
 // would (same URL, same Bearer secret, read-only GET set-up) and report what happened.
 export const POST = handle(async (req: Request) => {
-  requireRole(req, 'admin');
+  await requireRole(req, 'admin');
   const config = getConfig();
   const url = `${config.appUrl}/api/gorgias/widget?email=${encodeURIComponent('test-request@concord.invalid')}`;
   const started = Date.now();

@@ -1,7 +1,8 @@
 import { getConfig } from '@/lib/config';
+import { describeError } from '@/lib/runtime/describe-error';
 import { getDb } from '@/lib/db';
 import { handle, HttpError } from '@/lib/http/responses';
-import { verifyWidgetToken } from '@/lib/auth/widget-link';
+import { checkWidgetGrant } from '@/lib/auth/widget-grant';
 import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { createOpenAI, openAIModel } from '@/lib/integrations/openai/client';
 
@@ -13,9 +14,9 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ ticket:
   const { ticket } = await ctx.params;
   const now = new Date();
   const config = getConfig();
-  const grant = verifyWidgetToken(req.headers.get('x-widget-token'), ticket, config.secrets.session, now);
-  if (!grant.ok) throw new HttpError(401, 'invalid_widget_link', grant.reason);
   const db = await getDb();
+  const grant = await checkWidgetGrant(db, req.headers.get('x-widget-token'), ticket, config.secrets.session, now);
+  if (!grant.ok) throw new HttpError(401, 'invalid_widget_link', grant.reason);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -27,7 +28,7 @@ export const POST = handle(async (req: Request, ctx: { params: Promise<{ ticket:
           (delta) => controller.enqueue(encoder.encode(delta)),
         );
       } catch (err) {
-        controller.enqueue(encoder.encode(`\n\n[Couldn’t draft: ${(err as Error).message}]`));
+        controller.enqueue(encoder.encode(`\n\n[Couldn’t draft: ${describeError(err)}]`));
       }
       controller.close();
     },

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 // POST /api/admin/outbox/:id/replay – run a dead-lettered effect again.
 export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const session = requireRole(req, 'admin');
+  const session = await requireRole(req, 'admin');
   const id = Number((await ctx.params).id);
   if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(400, 'invalid_id', 'The outbox id must be a positive integer.');
   const ok = await replayDeadEffect(await getDb(), id, { type: 'admin', id: session.email });

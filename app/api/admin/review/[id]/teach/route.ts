@@ -16,14 +16,14 @@ async function draftId(ctx: { params: Promise<{ id: string }> }): Promise<number
 
 // POST /api/admin/review/:id/teach – keep the agent's edit of this draft as an example (lead+).
 export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const session = requireRole(req, 'lead');
+  const session = await requireRole(req, 'lead');
   const outcome = await teachDraft(await getDb(), await draftId(ctx), { type: session.role, id: session.email }, new Date());
   return NextResponse.json({ ok: true, ...outcome });
 });
 
 // DELETE /api/admin/review/:id/teach – undo: the draft is no longer an example (lead+).
 export const DELETE = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const session = requireRole(req, 'lead');
+  const session = await requireRole(req, 'lead');
   const outcome = await unteachDraft(await getDb(), await draftId(ctx), { type: session.role, id: session.email }, new Date());
   return NextResponse.json({ ok: true, ...outcome });
 });
