@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import { actions } from '@/lib/db/schema';
@@ -58,10 +58,9 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
   }
   const shopId = data.view.shop.id;
   const settings = await getSettings(db, shopId);
-  const key =
-    req.idempotencyKey ??
-    `action:${req.ticketId}:${req.kind}:${crypto.createHash('sha256').update(JSON.stringify(req.params)).digest('hex').slice(0, 16)}`;
+  const key = actionKey(shopId, req);
   return db.transaction(async (tx) => {
+    await expireActionKey(tx, key, now);
     const inserted = await tx
       .insert(actions)
       .values({
@@ -91,7 +90,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
         shopId,
         kind: effect,
         actionId,
-        idempotencyKey: `${key}:${effect}`,
+        idempotencyKey: `${key}:${actionId}:${effect}`, // the action id: a key reused after it expired makes new effects
         payload: effectPayload(effect, req, base, settings.routing, data.view.customer?.email ?? null),
       });
     }
@@ -110,6 +109,24 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';
     return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, actionId, overridden };
   });
+}
+
+// A caller's idempotency key only dedupes inside its own store and ticket (one ticket's link can't
+// pre-claim another ticket's action), and only for a day.
+export const ACTION_KEY_TTL_MS = 24 * 3600_000;
+
+function actionKey(shopId: string, req: ActionRequest): string {
+  const scope = `action:${shopId}:${req.ticketId}`;
+  if (req.idempotencyKey) return `${scope}:key:${req.idempotencyKey}`;
+  return `${scope}:${req.kind}:${crypto.createHash('sha256').update(JSON.stringify(req.params)).digest('hex').slice(0, 16)}`;
+}
+
+/** An action older than the key's lifetime gives its key up (renamed, kept for the record). */
+async function expireActionKey(tx: Db, key: string, now: Date): Promise<void> {
+  await tx
+    .update(actions)
+    .set({ idempotencyKey: sql`${actions.idempotencyKey} || ':expired:' || ${actions.id}` })
+    .where(and(eq(actions.idempotencyKey, key), lt(actions.createdAt, new Date(now.getTime() - ACTION_KEY_TTL_MS))));
 }
 
 function effectPayload(

@@ -4,6 +4,8 @@ import { pageSession } from '@/lib/auth/require-role';
 import { loadAdminOverview } from '@/lib/admin-overview';
 import { AdminNav } from '@/components/admin-nav';
 import { ReplayButton } from '@/components/replay-button';
+import { RevokeLinksButton } from '@/components/admin/revoke-links-button';
+import { loadShopChoices } from '@/lib/shop-choices';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,7 +22,9 @@ function Stat({ label, value, tone = 'slate' }: { label: string; value: number |
 export default async function AdminPage() {
   const session = await pageSession('admin', '/admin');
   const config = getConfig();
-  const o = await loadAdminOverview(await getDb());
+  const db = await getDb();
+  const o = await loadAdminOverview(db);
+  const shopChoices = await loadShopChoices(db);
   const backlog = (o.outbox.pending ?? 0) + (o.outbox.running ?? 0);
   return (
     <>
@@ -35,6 +39,20 @@ export default async function AdminPage() {
                 <span className={`h-2 w-2 rounded-full ${v ? 'bg-emerald-500' : 'bg-slate-300'}`} aria-hidden />
                 <span className="capitalize">{k}</span>
                 <span className="text-slate-500">{v ? 'connected' : k === 'openai' ? 'templates only' : 'not configured'}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="links" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="links" className="mb-1 font-semibold">Widget links</h2>
+          <p className="mb-2 text-sm text-slate-600">
+            Links in the Gorgias sidebar last {config.env.CONCORD_WIDGET_LINK_TTL_MINUTES / 60} h and are renewed on every ticket event. Revoke them if one leaked.
+          </p>
+          <ul className="space-y-1 text-sm">
+            {shopChoices.map((s) => (
+              <li key={s.id} className="flex items-center justify-between gap-2">
+                <span>{s.name} <span className="text-slate-500">({s.id})</span></span>
+                <RevokeLinksButton shop={s.id} csrf={session.csrf} />
               </li>
             ))}
           </ul>

@@ -32,6 +32,7 @@ export function bindAgent(grant: WidgetGrant, agent: string, secret: string): st
 export type WidgetGrantResult = { ok: true; grant: WidgetGrant } | { ok: false; reason: string };
 
 export function verifyWidgetToken(token: string | null | undefined, ticketId: string, secret: string, now: Date): WidgetGrantResult {
+  if (!/^\d{1,20}$/.test(ticketId)) return { ok: false, reason: 'This is not a Gorgias ticket id. Open the ticket’s link from the Gorgias sidebar again.' };
   if (!token) return { ok: false, reason: 'This widget link has no token. Open the ticket’s link from the Gorgias sidebar again.' };
   const p = verifyToken(token, secret);
   if (!p || p.k !== 'widget' || typeof p.t !== 'string' || typeof p.s !== 'string' || typeof p.e !== 'number') {

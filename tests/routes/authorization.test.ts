@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSessionToken, type Role } from '@/lib/auth/session';
 import { widgetToken } from '@/lib/auth/widget-link';
 import { ensureShop } from '@/lib/shops';
+import { resetConfigForTests } from '@/lib/config';
+import { tickets } from '@/lib/db/schema';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 
 // Who may call what. Every app/api/**/route.ts must be declared here: the list is compared with the
@@ -47,6 +49,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/admin/setup/gorgias-test/route.ts': { access: 'admin' },
   'app/api/auth/login/route.ts': { access: 'public', body: {}, anonymous: 400 },
   'app/api/auth/logout/route.ts': { access: 'public', anonymous: 200 },
+  'app/api/admin/widget-links/revoke/route.ts': { access: 'admin', body: { shop: SHOP } },
   'app/api/bench/bare/route.ts': { access: 'public', anonymous: 404 }, // only answers under `npm run bench`
   'app/api/cron/delay-scan/route.ts': { access: 'cron-secret' },
   'app/api/cron/drain/route.ts': { access: 'cron-secret' },
@@ -62,8 +65,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/widget/[ticket]/route.ts': { access: 'widget-token' },
 };
 
-// Every page under /admin and the role it needs.
-const PAGES: Record<string, Role> = {
+// Every page on disk and who may see it. 'demo-inbox' is `/`: a landing with nothing of any customer
+// outside demo mode, the demo inbox for a signed-in user in demo mode.
+type PageAccess = Role | 'public' | 'widget-token' | 'demo-inbox';
+const PAGES: Record<string, PageAccess> = {
   'app/admin/page.tsx': 'admin',
   'app/admin/settings/page.tsx': 'admin',
   'app/admin/setup/page.tsx': 'admin',
@@ -72,6 +77,9 @@ const PAGES: Record<string, Role> = {
   'app/admin/review/page.tsx': 'lead',
   'app/admin/review/[id]/page.tsx': 'lead',
   'app/admin/qa/page.tsx': 'lead',
+  'app/login/page.tsx': 'public',
+  'app/page.tsx': 'demo-inbox',
+  'app/widget/[ticket]/page.tsx': 'widget-token',
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -257,35 +265,42 @@ describe('authorization of every API route', () => {
   }
 });
 
-describe('admin pages', () => {
-  useTestApp();
-  const pageFiles = findFiles('app/admin', 'page.tsx');
+describe('every page', () => {
+  const t = useTestApp();
+  const pageFiles = findFiles('app', 'page.tsx');
+  beforeAll(async () => {
+    await ensureShop(t.get().db, { id: SHOP, name: 'Acme', gorgiasDomain: 'acme' });
+  });
 
-  it('declares the role of every page under /admin', () => {
+  it('declares the access of every page on disk, and nothing that is gone', () => {
+    expect(pageFiles.length).toBeGreaterThan(8);
     expect(pageFiles.filter((f) => !(f in PAGES))).toEqual([]);
     expect(Object.keys(PAGES).filter((f) => !pageFiles.includes(f))).toEqual([]);
   });
 
-  /** Renders a page function; returns where it redirected, or null when it rendered (or 404ed). */
-  async function visit(file: string, token: string | null): Promise<{ redirect: string | null; pathname: string }> {
+  /** Renders a page function; returns where it redirected (null when it rendered or 404ed) and what it rendered. */
+  async function visit(file: string, token: string | null, search: Record<string, string> = {}): Promise<{ redirect: string | null; pathname: string; element: unknown }> {
     jar.token = token;
     const { url, params } = urlFor(file.replace(/page\.tsx$/, 'route.ts'));
-    const pathname = new URL(url).pathname;
+    const pathname = new URL(url).pathname.replace(/\/$/, '') || '/';
     const Page = (await import(path.join(ROOT, file))).default as (p: unknown) => Promise<unknown>;
     try {
-      await Page({ params: Promise.resolve(params), searchParams: Promise.resolve({}) });
-      return { redirect: null, pathname };
+      const element = await Page({ params: Promise.resolve(params), searchParams: Promise.resolve(search) });
+      return { redirect: null, pathname, element };
     } catch (err) {
       const digest = String((err as { digest?: string }).digest ?? '');
-      if (digest.startsWith('NEXT_REDIRECT')) return { redirect: digest.split(';')[2], pathname };
-      if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404')) return { redirect: null, pathname };
+      if (digest.startsWith('NEXT_REDIRECT')) return { redirect: digest.split(';')[2], pathname, element: null };
+      if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404')) return { redirect: null, pathname, element: null };
       throw err;
     } finally {
       jar.token = null;
     }
   }
+  const typeName = (el: unknown) => ((el as { type?: { name?: string } })?.type?.name ?? null);
 
-  for (const [file, role] of Object.entries(PAGES)) {
+  for (const [file, access] of Object.entries(PAGES)) {
+    if (access !== 'admin' && access !== 'lead') continue;
+    const role = access;
     it(`${file}: anonymous visitors go to /login${role === 'admin' ? ', leads are turned away' : ', leads get in'}, admins get in`, async () => {
       const anon = await visit(file, null);
       expect(anon.redirect).toBe(`/login?next=${encodeURIComponent(anon.pathname)}`);
@@ -297,4 +312,49 @@ describe('admin pages', () => {
       expect((await visit(file, session('admin').token)).redirect).toBeNull();
     });
   }
+
+  it('app/login/page.tsx: open to anyone, and never sends anyone to another site after signing in', async () => {
+    // Next hands the page the decoded value: `/%5Cevil.example` arrives as `/\evil.example`, which browsers read as `//evil.example`.
+    for (const next of ['/\\evil.example/phish', '//evil.example', 'https://evil.example', '/\t/evil.example']) {
+      const page = await visit('app/login/page.tsx', null, { next });
+      expect(page.redirect).toBeNull();
+      expect(JSON.stringify(page.element), next).not.toContain('evil.example');
+    }
+    expect(JSON.stringify((await visit('app/login/page.tsx', null, { next: '/admin/audit?q=1' })).element)).toContain('/admin/audit?q=1');
+  });
+
+  it('app/page.tsx outside demo mode: a landing that shows nothing of any customer, signed in or not', async () => {
+    const db = t.get().db;
+    await db.insert(tickets).values({ shopId: SHOP, gorgiasTicketId: '777', subject: 'Where is my parcel', customerEmail: 'secret-customer@example.com', status: 'open' });
+    for (const token of [null, session('admin').token]) {
+      const page = await visit('app/page.tsx', token);
+      expect(page.redirect).toBeNull();
+      expect(typeName(page.element)).toBe('Landing');
+      expect(JSON.stringify(page.element)).not.toMatch(/secret-customer|Where is my parcel|token=/);
+    }
+  });
+
+  it('app/page.tsx in demo mode: the demo inbox, and only for someone signed in', async () => {
+    process.env.DEMO_MODE = 'on';
+    resetConfigForTests();
+    try {
+      expect((await visit('app/page.tsx', null)).redirect).toBe('/login?next=%2F');
+      const lead = await visit('app/page.tsx', session('lead').token);
+      expect(lead.redirect).toBeNull();
+      expect(typeName(lead.element)).toBe('DemoInbox');
+    } finally {
+      process.env.DEMO_MODE = 'off';
+      resetConfigForTests();
+    }
+  });
+
+  it('app/widget/[ticket]/page.tsx: refused without a valid link for this ticket; a good link opens the widget', async () => {
+    const refused = (el: unknown) => JSON.stringify(el).includes('link-error');
+    expect(refused((await visit('app/widget/[ticket]/page.tsx', null)).element)).toBe(true);
+    expect(refused((await visit('app/widget/[ticket]/page.tsx', null, { token: 'forged.token' })).element)).toBe(true);
+    const otherTicket = widgetToken({ ticketId: '2', shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, new Date());
+    expect(refused((await visit('app/widget/[ticket]/page.tsx', null, { token: otherTicket })).element)).toBe(true);
+    const good = widgetToken({ ticketId: '1', shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, new Date());
+    expect(typeName((await visit('app/widget/[ticket]/page.tsx', null, { token: good })).element)).toBe('WidgetApp');
+  });
 });
