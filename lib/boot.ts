@@ -2,7 +2,7 @@ import { ConfigError, getConfig } from '@/lib/config';
 import { getDbHandle } from '@/lib/db';
 import { drainInbox } from '@/lib/inbox/process-inbox';
 import { seedDemo } from '@/lib/demo/seed-demo';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop, linkUnlinkedShop } from '@/lib/shops';
 import { startWorker } from '@/lib/worker';
 import { widgetUrl } from '@/lib/auth/widget-link';
 import { DEMO_SHOP } from '@/lib/demo/demo-events';
@@ -44,6 +44,9 @@ export async function boot(): Promise<void> {
     showcaseTicket = seeded.showcaseTicketId;
   } else if (config.env.SHOPIFY_SHOP_DOMAIN) {
     await ensureShop(handle.db, { id: config.env.SHOPIFY_SHOP_DOMAIN, name: config.env.SHOPIFY_SHOP_DOMAIN, gorgiasDomain: config.env.GORGIAS_DOMAIN ?? null });
+    // A store connected before accounts were walls may have no helpdesk yet: GORGIAS_DOMAIN names it.
+    if (config.env.GORGIAS_DOMAIN) await linkUnlinkedShop(handle.db, config.env.SHOPIFY_SHOP_DOMAIN, config.env.GORGIAS_DOMAIN);
+    else console.warn('[concord] GORGIAS_DOMAIN is not set: no helpdesk is linked to this store, so the Gorgias sidebar shows nothing. Set it to your Gorgias subdomain (acme for acme.gorgias.com).');
   }
   // The first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD; demo mode adds two demo accounts.
   if (config.env.ADMIN_EMAIL && config.env.ADMIN_PASSWORD) {

@@ -142,8 +142,11 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   const partialCredentials: string[] = [];
   if (env.SHOPIFY_SHOP_DOMAIN && !env.SHOPIFY_ADMIN_ACCESS_TOKEN) partialCredentials.push('SHOPIFY_ADMIN_ACCESS_TOKEN is missing (SHOPIFY_SHOP_DOMAIN is set)');
   if (env.SHOPIFY_ADMIN_ACCESS_TOKEN && !env.SHOPIFY_SHOP_DOMAIN) partialCredentials.push('SHOPIFY_SHOP_DOMAIN is missing (SHOPIFY_ADMIN_ACCESS_TOKEN is set)');
-  const gorgiasSet = [env.GORGIAS_DOMAIN, env.GORGIAS_API_EMAIL, env.GORGIAS_API_KEY].filter(Boolean).length;
-  if (gorgiasSet > 0 && gorgiasSet < 3) partialCredentials.push('GORGIAS_DOMAIN, GORGIAS_API_EMAIL and GORGIAS_API_KEY must be set together');
+  // GORGIAS_DOMAIN alone links the store to its helpdesk (the sidebar needs only the integration secret);
+  // the API email and key need it and each other.
+  if ((env.GORGIAS_API_EMAIL || env.GORGIAS_API_KEY) && !(env.GORGIAS_DOMAIN && env.GORGIAS_API_EMAIL && env.GORGIAS_API_KEY)) {
+    partialCredentials.push('GORGIAS_DOMAIN, GORGIAS_API_EMAIL and GORGIAS_API_KEY must be set together');
+  }
   if (partialCredentials.length > 0) {
     throw new ConfigError(`Concord cannot start: incomplete credentials.\n${partialCredentials.map((p) => `  - ${p}`).join('\n')}\nSet the missing variables in .env (see .env.example), or unset the partial ones to run in demo mode.`);
   }

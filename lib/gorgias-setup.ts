@@ -16,25 +16,25 @@ export function gorgiasIntegrationValues(config: Config) {
     responseContentType: 'application/json',
     body: '{{context}}',
     triggers: [...INTEGRATION_TRIGGERS],
-    getAlternative: `${config.appUrl}/api/gorgias/widget?email={{ticket.customer.email}}&ticket={{ticket.id}}`,
+    getAlternative: `${config.appUrl}/api/gorgias/widget?email={{ticket.customer.email}}&ticket={{ticket.id}}&account={{ticket.account.domain}}`,
     buttons: [
       {
         label: 'Apply suggested action',
         method: 'POST',
         url: `${config.appUrl}/api/gorgias/actions`,
-        body: '{"ticket_id": "{{ticket.id}}", "action": "<action>", "confirm": true, "agent_email": "{{current_user.email}}"}',
+        body: '{"ticket_id": "{{ticket.id}}", "account": "{{ticket.account.domain}}", "action": "<action>", "confirm": true, "agent_email": "{{current_user.email}}"}',
       },
       {
         label: 'Suppress promos',
         method: 'POST',
         url: `${config.appUrl}/api/gorgias/suppression`,
-        body: '{"ticket_id": "{{ticket.id}}", "mode": "suppress", "reason": "Set from Gorgias", "agent_email": "{{current_user.email}}"}',
+        body: '{"ticket_id": "{{ticket.id}}", "account": "{{ticket.account.domain}}", "mode": "suppress", "reason": "Set from Gorgias", "agent_email": "{{current_user.email}}"}',
       },
       {
         label: 'Release promos',
         method: 'POST',
         url: `${config.appUrl}/api/gorgias/suppression`,
-        body: '{"ticket_id": "{{ticket.id}}", "mode": "release", "reason": "Set from Gorgias", "agent_email": "{{current_user.email}}"}',
+        body: '{"ticket_id": "{{ticket.id}}", "account": "{{ticket.account.domain}}", "mode": "release", "reason": "Set from Gorgias", "agent_email": "{{current_user.email}}"}',
       },
     ],
   };

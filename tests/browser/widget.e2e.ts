@@ -83,12 +83,28 @@ describe('the agent’s path (browser)', () => {
     await page.screenshot({ path: 'docs/screenshots/widget-after-actions.png', fullPage: true });
   });
 
-  it('shows the demo inbox with the widget beside the conversation', async () => {
+  it('shows the demo inbox with the widget beside the conversation, only after signing in', async () => {
     const wide = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await wide.goto(`${BASE_URL}/?ticket=${DEMO_SHOWCASE_TICKET_ID}`);
+    // The demo inbox lists every ticket: even in demo mode it needs a signed-in user.
+    await wide.waitForURL((url) => url.pathname === '/login');
+    await wide.getByLabel('Email').fill('lead@concord.demo');
+    await wide.getByLabel('Password').fill('concord-demo');
+    await wide.getByRole('button', { name: 'Sign in' }).click();
+    await wide.waitForURL((url) => url.pathname === '/' && url.searchParams.get('ticket') === DEMO_SHOWCASE_TICKET_ID);
     expect(await wide.getByTestId('ticket-link').count()).toBeGreaterThanOrEqual(14);
     await wide.frameLocator('[data-testid="widget-frame"]').getByTestId('order').first().waitFor();
     await wide.screenshot({ path: 'docs/screenshots/inbox.png' });
     await wide.close();
+  });
+
+  it('serves the security headers: nothing but the widget may be framed, and never by strangers', async () => {
+    const login = await fetch(`${BASE_URL}/login`);
+    expect(login.headers.get('x-frame-options')).toBe('DENY');
+    expect(login.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(login.headers.get('referrer-policy')).toBe('no-referrer');
+    const widget = await fetch(widgetUrl(BASE_URL, { ticketId: DEMO_SHOWCASE_TICKET_ID, shopId: DEMO_SHOP.domain, agent: null }, process.env.SESSION_SECRET!, new Date()));
+    expect(widget.headers.get('content-security-policy')).toContain("frame-ancestors 'self' https://*.gorgias.com");
+    expect(widget.headers.get('x-frame-options')).toBeNull();
   });
 });

@@ -48,7 +48,9 @@ export const CONCORD_WIDGET_TEMPLATE: GorgiasWidgetTemplate = {
       type: 'card',
       path: '',
       title: 'Concord',
-      meta: { link: '{{widget_url}}' },
+      // Gorgias fills {{current_user.email}} in links (shared/docs/gorgias.md, "Template variables", [DOC]); the first
+      // open binds that agent into the signed link, so the agent's actions are recorded as theirs.
+      meta: { link: '{{widget_url}}&agent={{current_user.email}}' },
       widgets: [
         leaf('notice', 'Notice'),
         leaf('data_age', 'Data'),
