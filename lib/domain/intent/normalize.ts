@@ -50,5 +50,9 @@ export function normalizeForMatching(text: string): string {
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/\s+/g, ' ')
-    .trim()} `;
+    .trim()
+    // run-together words from phones and chat boxes: "orderstatus", "whereismypackage", "trackingnumber"
+    .replace(/\bwhere(is|s)?(my|the)?(order|package|pakage|parcel|stuff)/g, 'where is my $3')
+    .replace(/\b(order|ordr)(status|number|numbr|no|num|update|id)\b/g, '$1 $2')
+    .replace(/\b(status|tracking|traking)(update|number|numbr|info|link|check)\b/g, '$1 $2')} `;
 }
