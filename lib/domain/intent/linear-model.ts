@@ -69,7 +69,10 @@ export function ruleFeatures(scores: number[]): Feature[] {
 
 export interface LoadedModel {
   file: LinearModelFile;
-  rows: Map<number, number>; // hash of a feature name → its row in W
+  // open-addressing table: hash of a feature name → its row in W (a Map lookup per 4-gram costs more)
+  keys: Int32Array;
+  rows: Int32Array;
+  mask: number;
   W: Float64Array;
   bias: Float64Array;
 }
@@ -89,9 +92,29 @@ export const hashName = (name: string) => feed(FNV_OFFSET, name);
 const keyOf = (name: string) => key(hashName(name));
 
 export function loadModel(file: LinearModelFile): LoadedModel {
-  const rows = new Map<number, number>();
-  file.features.forEach((name, i) => rows.set(keyOf(name), i));
-  return { file, rows, W: Float64Array.from(file.weights), bias: Float64Array.from(file.bias) };
+  let size = 1024;
+  while (size < file.features.length * 3) size *= 2;
+  const keys = new Int32Array(size).fill(-1); // keys are 30-bit, never -1
+  const rows = new Int32Array(size);
+  const mask = size - 1;
+  file.features.forEach((name, i) => {
+    const k = keyOf(name);
+    let at = k & mask;
+    while (keys[at] !== -1 && keys[at] !== k) at = (at + 1) & mask;
+    keys[at] = k;
+    rows[at] = i;
+  });
+  return { file, keys, rows, mask, W: Float64Array.from(file.weights), bias: Float64Array.from(file.bias) };
+}
+
+function rowOf(model: LoadedModel, k: number): number {
+  let at = k & model.mask;
+  for (;;) {
+    const here = model.keys[at];
+    if (here === k) return model.rows[at];
+    if (here === -1) return -1;
+    at = (at + 1) & model.mask;
+  }
 }
 
 export interface Scored {
@@ -112,8 +135,8 @@ class Accumulator {
     this.z = Float64Array.from(model.bias);
   }
   add(hash: number, value: number, text: boolean): void {
-    const row = this.model.rows.get(key(hash));
-    if (row === undefined) return;
+    const row = rowOf(this.model, key(hash));
+    if (row < 0) return;
     const W = this.model.W;
     const o = row * K;
     for (let k = 0; k < K; k++) this.z[k] += W[o + k] * value;
