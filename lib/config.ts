@@ -57,6 +57,10 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl('an OpenAI-compatible server'),
   OPENAI_MODEL: z.string().default('gpt-4.1-mini'),
+  // The ticket projection asks the model about messages the rules are unsure of: at most this many
+  // calls per shop per hour (counted in the audit log, shared by every process), each cut off after the timeout.
+  CONCORD_INTENT_MODEL_PER_HOUR: z.coerce.number().int().min(0).max(100_000).default(120),
+  CONCORD_INTENT_MODEL_TIMEOUT_MS: z.coerce.number().int().min(200).max(30_000).default(4_000),
 
   SESSION_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: 'must be at least 32 characters; generate one with: openssl rand -hex 32',

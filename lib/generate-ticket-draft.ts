@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { drafts, messages, tickets } from '@/lib/db/schema';
 import { autoReplyDecision } from '@/lib/domain/auto-reply';
 import { buildDraftContext } from '@/lib/domain/draft-context';
-import type { Intent, Verdict } from '@/lib/domain/types';
+import type { Classification, Intent, Verdict } from '@/lib/domain/types';
 import { writeAudit } from '@/lib/audit';
 import { generateDraft } from '@/lib/generate-draft';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
@@ -66,7 +66,7 @@ export async function generateTicketDraft(
   const auto =
     input.allowAutoReply === false
       ? { send: false, shadow: false, reasons: ['redrafted by an agent'] }
-      : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, shipment, grounding: draft.grounding, settings, verdict });
+      : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, decidedBy: ticket.intentDecidedBy as Classification['decidedBy'] | null, shipment, grounding: draft.grounding, settings, verdict });
   const status = auto.send ? 'auto_sent' : auto.shadow ? 'shadow' : 'draft';
 
   return db.transaction(async (tx) => {

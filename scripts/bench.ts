@@ -9,6 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import { throughputChartSvg, type Bar } from './bench-chart';
+import { CPU_REFERENCE_LABEL, cpuReferenceMs } from './cpu-reference';
 import { sql } from 'drizzle-orm';
 import { migrateDb, openDb } from '../lib/db/client';
 import { signShopifyBody } from '../lib/integrations/shopify/verify-webhook';
@@ -239,19 +240,8 @@ async function benchClassifier(): Promise<void> {
   rows.push({ name: 'Rules classifier (one core)', value: `${fmt(perSec)} messages/s`, target: '≥ 10,000', met: perSec >= 10_000 });
 }
 
-// This machine's speed drifts between runs (the host is shared): a fixed single-core loop, timed,
-// says how fast the core was during this run, so absolute numbers from different runs can be read.
 function cpuReference(): void {
-  const times: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const t0 = process.hrtime.bigint();
-    let x = 0;
-    for (let i = 0; i < 100_000_000; i++) x += i % 7;
-    if (x < 0) console.log(x); // keep the loop from being optimised away
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  rows.push({ name: 'CPU reference: a fixed 10⁸-step loop on one core (lower is a faster machine)', value: `${Math.round(times[1])} ms (median of 3)` });
+  rows.push({ name: CPU_REFERENCE_LABEL, value: `${Math.round(cpuReferenceMs())} ms (median of 3)` });
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Settings } from './settings';
-import type { Intent, ShipmentHealth, Verdict } from './types';
+import { intentGate } from './intent/automation-gate';
+import type { Classification, Intent, ShipmentHealth, Verdict } from './types';
 
 // A reply goes out without a human only in the one case that is safe to get wrong cheaply: a
 // "where is my order?" question, confidently classified, about a parcel that is moving normally,
@@ -9,7 +10,8 @@ import type { Intent, ShipmentHealth, Verdict } from './types';
 
 export interface AutoReplyInput {
   intent: Intent;
-  confidence: number;
+  confidence: number; // calibrated (lib/domain/intent/linear-model.ts)
+  decidedBy?: Classification['decidedBy'] | null; // a model's answer never auto-replies by itself
   shipment: ShipmentHealth | null;
   grounding: { ok: boolean };
   settings: Settings;
@@ -30,7 +32,8 @@ export function autoReplyDecision(input: AutoReplyInput): AutoReplyDecision {
   if (!shipment) blockers.push('There is no shipment to report on.');
   else if (shipment.state === 'delivered') blockers.push('The parcel is marked delivered; a customer asking about it may not have it, so a person should answer.');
   else if (!shipment.healthy) blockers.push(`The shipment is ${shipment.state.replace(/_/g, ' ')}, not moving normally.`);
-  if (!(input.confidence >= min)) blockers.push(`Intent confidence ${input.confidence.toFixed(2)} is below the ${min.toFixed(2)} threshold.`);
+  const gate = intentGate({ intent: input.intent, confidence: input.confidence, decidedBy: input.decidedBy ?? 'rules' }, min);
+  if (!gate.ok) blockers.push(gate.reason);
   if (!input.grounding.ok) blockers.push('The draft states something the order data does not back (grounding check failed).');
   if (!settings.automation.intents.wismo) blockers.push('Automatic replies for "where is my order" are switched off in settings.');
   if (!input.verdict) blockers.push('There is no policy verdict for this ticket.');

@@ -1,7 +1,13 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { drafts, messages, tickets } from '@/lib/db/schema';
+import { auditLog, drafts, messages, tickets } from '@/lib/db/schema';
 import { classifyIntent } from '@/lib/domain/intent/classify';
+import { classifyMessage, type ModelDeps } from '@/lib/classify-message';
+import { gateVerdict } from '@/lib/domain/intent/automation-gate';
+import { stripQuotedAndSignature } from '@/lib/domain/intent/normalize';
+import { extractOrderNumbers } from '@/lib/domain/intent/order-numbers';
+import { getConfig } from '@/lib/config';
+import { createOpenAI, openAIModel } from '@/lib/integrations/openai/client';
 import { measureDraftEdit } from '@/lib/domain/edit-distance';
 import { signalsFromTicket } from '@/lib/domain/issues';
 import type { Classification } from '@/lib/domain/types';
@@ -23,7 +29,7 @@ import { evaluateTicketPolicy } from '@/lib/ticket-policy';
  * routing tags (via the outbox) and a draft job. An agent's message is recorded as "what was sent"
  * against the open draft, for the lead's review.
  */
-export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date): Promise<void> {
+export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, deps: { model?: IntentModelDeps | null } = {}): Promise<void> {
   // NUL characters can't be stored in Postgres text: drop them while parsing.
   const parsed = parseGorgiasContext(JSON.parse(event.body, (_k, v) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v)));
   if (!parsed.ok) throw new Error(`stored Gorgias event is invalid: ${parsed.error}`);
@@ -47,7 +53,8 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
     ? { intent: existing.intent as Classification['intent'], confidence: existing.intentConfidence ?? 0, reasons: existing.intentReasons ?? [], decidedBy: (existing.intentDecidedBy as Classification['decidedBy']) ?? 'rules', orderNumbers: [] }
     : null;
   const text = latestCustomer ? latestCustomer.strippedText || latestCustomer.bodyText : '';
-  const quoted = latestCustomer ? classifyIntent({ text, subject: ticket.subject }).orderNumbers : [];
+  // the order numbers the customer quotes (what classifyIntent reports), without classifying twice
+  const quoted = latestCustomer ? extractOrderNumbers(`${ticket.subject ?? ''} ${stripQuotedAndSignature(text)}`) : [];
   const contact = contactFromGorgias(ticket.customer);
   const match = await matchTicket(tx, shopIds, contact, quoted);
   const matchShop = match.shopId ?? shopId;
@@ -56,18 +63,25 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
   const classifyNow = customerMessage !== null || (classification === null && latestCustomer !== null);
   if (classifyNow && latestCustomer) {
     const delivered = bundle ? bundle.fulfillments.some((f) => f.shipmentStatus === 'delivered') || bundle.events.some((e) => e.status === 'delivered') : false;
-    classification = classifyIntent({
+    const input = {
       text,
       subject: ticket.subject,
       order: bundle?.order ? { delivered, fulfilled: bundle.fulfillments.length > 0, cancelled: bundle.order.cancelledAt !== null } : null,
       gorgiasIntents: latestCustomer.gorgiasIntents,
-    });
+    };
+    // Only a new customer message may cost a model call; a re-delivered snapshot uses the rules.
+    const model = customerMessage ? (deps.model === undefined ? intentModelFromConfig() : deps.model) : null;
+    classification = model
+      ? await classifyMessage(input, { ...model, takeBudget: () => takeIntentModelBudget(tx, shopId, ticket.id, model.perHour) })
+      : classifyIntent(input);
   }
 
   const settings = await getSettings(tx, matchShop);
-  const evaluation = classification
+  const evaluated = classification
     ? await evaluateTicketPolicy(tx, { shopId: matchShop, classification, bundle, match, message: text, photoCount: latestCustomer?.attachmentCount ?? 0, settings, now })
     : null;
+  // A model's answer, or one below the shop's confidence threshold, never lets the policy automate.
+  const evaluation = evaluated && classification ? { ...evaluated, verdict: gateVerdict(evaluated.verdict, classification, settings.automation.minConfidence) } : null;
 
   const values = {
     matchedShopId: match.shopId,
@@ -136,6 +150,48 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
     }
   }
 }
+
+export type IntentModelDeps = Omit<ModelDeps, 'takeBudget'> & { perHour: number };
+
+/** The configured model for unsure intents, or null (no key, or a configuration that can't load). */
+function intentModelFromConfig(): IntentModelDeps | null {
+  let config;
+  try {
+    config = getConfig();
+  } catch {
+    return null;
+  }
+  const openai = createOpenAI(config, { timeoutMs: config.env.CONCORD_INTENT_MODEL_TIMEOUT_MS });
+  if (!openai || config.env.CONCORD_INTENT_MODEL_PER_HOUR === 0) return null;
+  return { openai, model: openAIModel(config), timeoutMs: config.env.CONCORD_INTENT_MODEL_TIMEOUT_MS, perHour: config.env.CONCORD_INTENT_MODEL_PER_HOUR };
+}
+
+/**
+ * The hourly budget of model calls is counted in the database (one audit row per call, last hour, per
+ * shop), not per process: Concord runs as a worker plus serverless route handlers, so a per-process
+ * limiter would multiply the budget by the number of instances and forget it at every cold start.
+ * The row is written in the projection's transaction: a projection that rolls back un-counts its call
+ * (and redoes it on retry). Two workers checking at the same moment can each take the last slot.
+ */
+async function takeIntentModelBudget(tx: Db, shopId: string, ticketId: string, perHour: number): Promise<boolean> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(and(eq(auditLog.shopId, shopId), eq(auditLog.action, INTENT_MODEL_ASKED), sql`${auditLog.at} > now() - interval '1 hour'`));
+  if (Number(row?.n ?? 0) >= perHour) return false;
+  await writeAudit(tx, {
+    shopId,
+    actor: { type: 'system' },
+    action: INTENT_MODEL_ASKED,
+    subjectType: 'ticket',
+    subjectId: ticketId,
+    ticketId,
+    explanation: `The rules were unsure of this message's intent; the model was asked (${Number(row?.n ?? 0) + 1} of ${perHour} calls this hour).`,
+  });
+  return true;
+}
+
+export const INTENT_MODEL_ASKED = 'ticket.intent_model_asked';
 
 function mergeMessages(list: GorgiasMessage[], message: GorgiasMessage | null): GorgiasMessage[] {
   const byId = new Map(list.map((m) => [m.id, m]));

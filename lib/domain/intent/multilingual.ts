@@ -4,7 +4,7 @@ import type { Cue } from './rules';
 // accent-folded before matching ("dirección" → "direccion", "ß" → "ss"), so the patterns are
 // plain ASCII. Stems, not sentences: the same verbs and nouns a support agent would scan for.
 
-const R = (s: string) => new RegExp(s, 'i');
+const R = (s: string) => new RegExp(s); // text is lower-cased first
 
 export const MULTILINGUAL_CUES: Cue[] = [
   // --- where is my order ---

@@ -42,13 +42,21 @@ export function stripQuotedAndSignature(text: string): string {
 }
 
 export function normalizeForMatching(text: string): string {
-  return ` ${text
-    .toLowerCase()
-    .normalize('NFKD') // fold accents: "dirección" matches "direccion", "zurück" matches "zuruck"
-    .replace(/\p{M}/gu, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[“”]/g, '"')
+  const lower = text.toLowerCase();
+  // Plain ASCII (most messages) has no accents to fold: skip the costly Unicode decomposition.
+  const folded = /[^\x00-\x5f\x61-\x7f]/.test(lower) // non-ASCII, or a backtick to straighten
+    ? lower
+        .normalize('NFKD') // fold accents: "dirección" matches "direccion", "zurück" matches "zuruck"
+        .replace(/\p{M}/gu, '')
+        .replace(/ß/g, 'ss')
+        .replace(/[’‘`´]/g, "'")
+        .replace(/[“”]/g, '"')
+    : lower;
+  return ` ${folded
     .replace(/\s+/g, ' ')
-    .trim()} `;
+    .trim()
+    // run-together words from phones and chat boxes: "orderstatus", "whereismypackage", "trackingnumber"
+    .replace(/\bwhere(is|s)?(my|the)?(order|package|pakage|parcel|stuff)/g, 'where is my $3')
+    .replace(/\b(order|ordr)(status|number|numbr|no|num|update|id)\b/g, '$1 $2')
+    .replace(/\b(status|tracking|traking)(update|number|numbr|info|link|check)\b/g, '$1 $2')} `;
 }
