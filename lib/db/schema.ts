@@ -51,7 +51,9 @@ export const inboxEvents = pgTable(
     lastError: text('last_error'),
   },
   (t) => [
-    uniqueIndex('inbox_events_dedupe').on(t.source, t.shopId, t.eventId),
+    // Shopify shares one event id across every delivery of one merchant action, so two topics from
+    // one action must not collide: the topic is part of the key.
+    uniqueIndex('inbox_events_dedupe_topic').on(t.source, t.shopId, t.topic, t.eventId),
     index('inbox_events_pending').on(t.id).where(sql`status = 'pending'`),
   ],
 );

@@ -41,14 +41,14 @@ export async function projectShopifyEvent(tx: Db, event: InboxEvent, now: Date):
         const customer = toCustomer(customerPayload as never, shopId);
         await upsertCustomer(tx, withContact(customer, order.email, order.phone, order.updatedAt));
       }
-      for (const f of orderFulfillments(payload as never)) await upsertFulfillment(tx, shopId, f);
+      for (const f of orderFulfillments(payload as never, fallbackTime)) await upsertFulfillment(tx, shopId, f);
       for (const r of orderRefunds(payload as never)) await insertRefund(tx, shopId, r);
       await refreshOrderConsequences(tx, shopId, order.id, now, { cause: event.topic });
       return;
     }
     case 'fulfillments/create':
     case 'fulfillments/update': {
-      const f = toFulfillment(payload as never);
+      const f = toFulfillment(payload as never, undefined, fallbackTime);
       await upsertFulfillment(tx, shopId, f);
       await refreshOrderConsequences(tx, shopId, f.orderId, now, { cause: event.topic });
       return;
@@ -68,11 +68,16 @@ export async function projectShopifyEvent(tx: Db, event: InboxEvent, now: Date):
     case 'returns/request':
     case 'returns/approve':
     case 'returns/decline':
-    case 'returns/close': {
-      const r = toReturn(payload as never);
+    case 'returns/close':
+    case 'returns/cancel':
+    case 'returns/reopen': {
+      const r = toReturn(payload as never, fallbackTime);
       const status = r.status || RETURN_STATUS_BY_TOPIC[event.topic];
-      await upsertReturn(tx, shopId, { ...r, status, updatedAt: r.updatedAt ?? fallbackTime });
-      await refreshOrderConsequences(tx, shopId, r.orderId, now, { cause: event.topic });
+      // Some versions' returns/decline name no order: the return we stored earlier knows it.
+      const orderId = r.orderId ?? (await storedReturnOrderId(tx, shopId, r.id));
+      if (!orderId) throw new Error(`${event.topic} for return ${r.id} names no order and the return is not known yet`);
+      await upsertReturn(tx, shopId, { ...r, orderId, status });
+      await refreshOrderConsequences(tx, shopId, orderId, now, { cause: event.topic });
       return;
     }
     case 'customers/create':
@@ -95,7 +100,14 @@ const RETURN_STATUS_BY_TOPIC: Record<string, string> = {
   'returns/approve': 'open',
   'returns/decline': 'declined',
   'returns/close': 'closed',
+  'returns/cancel': 'cancelled',
+  'returns/reopen': 'open',
 };
+
+async function storedReturnOrderId(tx: Db, shopId: string, returnId: string): Promise<string | null> {
+  const [row] = await tx.select({ orderId: returns.orderId }).from(returns).where(and(eq(returns.shopId, shopId), eq(returns.shopifyReturnId, returnId))).limit(1);
+  return row?.orderId ?? null;
+}
 
 function payloadUpdatedAt(payload: Record<string, unknown>): Date | null {
   const v = payload.updated_at;
