@@ -138,6 +138,9 @@ export const fulfillments = pgTable(
     shopifyUpdatedAt: tz('shopify_updated_at').notNull(),
     estimatedDeliveryAt: tz('estimated_delivery_at'),
     deliveredAt: tz('delivered_at'),
+    lineItemIds: text('line_item_ids').array().notNull().default(sql`'{}'::text[]`),
+    // When shipment_status last changed: carrier movement reported without a fulfillment event.
+    shipmentStatusAt: tz('shipment_status_at'),
     // Derived shipment health, cached for listing and for the delay scan.
     healthState: text('health_state'),
     healthReason: text('health_reason'),
@@ -184,6 +187,7 @@ export const refunds = pgTable(
     amount: text('amount').notNull(),
     currency: text('currency'),
     note: text('note'),
+    lineItemIds: text('line_item_ids').array().notNull().default(sql`'{}'::text[]`),
     shopifyCreatedAt: tz('shopify_created_at').notNull(),
     createdAt: createdAt(),
   },

@@ -16,6 +16,7 @@ import { loadOrderBundle } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
 import { shopsForGorgiasDomain } from '@/lib/shops';
 import { evaluateTicketPolicy } from '@/lib/ticket-policy';
+import { refreshOrderConsequences } from './order-consequences';
 
 /**
  * Applies one Gorgias ticket event: the ticket and its messages, response and resolution times,
@@ -135,6 +136,8 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date):
       await applyIssueSignals(tx, matchShop, { email: match.customerEmails[0] ?? values.customerEmail, shopifyId: match.customerShopifyId }, signals);
     }
   }
+  // A ticket about an order closed as solved closes the order's parcel problems too.
+  if (isClosed && !stale && match.focusOrderId && bundle?.order) await refreshOrderConsequences(tx, matchShop, match.focusOrderId, now, { cause: 'ticket closed' });
 }
 
 function mergeMessages(list: GorgiasMessage[], message: GorgiasMessage | null): GorgiasMessage[] {

@@ -216,13 +216,21 @@ export async function upsertFulfillment(tx: Db, shopId: string, f: Fulfillment):
       shopifyUpdatedAt: f.updatedAt,
       estimatedDeliveryAt: f.estimatedDeliveryAt,
       deliveredAt: f.deliveredAt,
+      lineItemIds: f.lineItemIds ?? [],
+      shipmentStatusAt: f.shipmentStatusAt ?? null,
     })
     .onConflictDoUpdate({
       target: [fulfillments.shopId, fulfillments.shopifyFulfillmentId],
-      set: excludedSet(fulfillments, [
-        'orderId', 'name', 'status', 'shipmentStatus', 'trackingCompany', 'trackingNumber', 'trackingUrl',
-        'shopifyCreatedAt', 'shopifyUpdatedAt', 'estimatedDeliveryAt', 'deliveredAt',
-      ]),
+      set: {
+        ...excludedSet(fulfillments, [
+          'orderId', 'name', 'status', 'shipmentStatus', 'trackingCompany', 'trackingNumber', 'trackingUrl',
+          'shopifyCreatedAt', 'shopifyUpdatedAt', 'estimatedDeliveryAt', 'deliveredAt',
+        ]),
+        // Order payloads may embed fulfillments without their line items: keep what we know.
+        lineItemIds: sql`case when cardinality(excluded.line_item_ids) > 0 then excluded.line_item_ids else ${fulfillments.lineItemIds} end`,
+        // The status's own clock moves only when the status changes (a carrier update), not on any edit.
+        shipmentStatusAt: sql`case when excluded.shipment_status is distinct from ${fulfillments.shipmentStatus} then excluded.shipment_status_at else coalesce(${fulfillments.shipmentStatusAt}, excluded.shipment_status_at) end`,
+      },
       setWhere: sql`excluded.shopify_updated_at >= ${fulfillments.shopifyUpdatedAt}`,
     });
 }
@@ -249,7 +257,7 @@ export async function insertTrackingEvent(tx: Db, shopId: string, e: TrackingEve
 export async function insertRefund(tx: Db, shopId: string, r: Refund): Promise<void> {
   await tx
     .insert(refunds)
-    .values({ shopId, shopifyRefundId: r.id, orderId: r.orderId, amount: r.amount, currency: r.currency, note: r.note, shopifyCreatedAt: r.createdAt })
+    .values({ shopId, shopifyRefundId: r.id, orderId: r.orderId, amount: r.amount, currency: r.currency, note: r.note, lineItemIds: r.lineItemIds ?? [], shopifyCreatedAt: r.createdAt })
     .onConflictDoNothing();
 }
 

@@ -68,6 +68,7 @@ const fulfillmentSchema = z.looseObject({
   updated_at: date,
   estimated_delivery_at: date,
   delivered_at: date,
+  line_items: z.array(z.looseObject({ id: id })).nullish(),
 });
 
 const refundSchema = z.looseObject({
@@ -77,6 +78,7 @@ const refundSchema = z.looseObject({
   processed_at: date,
   note: str,
   transactions: z.array(z.looseObject({ kind: str, status: str, amount: money, currency: str })).nullish(),
+  refund_line_items: z.array(z.looseObject({ line_item_id: optId, line_item: z.looseObject({ id: optId }).nullish() })).nullish(),
 });
 
 const orderSchema = z.looseObject({
@@ -209,6 +211,9 @@ export function toFulfillment(payload: unknown, orderIdFallback?: string, delive
     updatedAt: f.updated_at ?? createdAt,
     estimatedDeliveryAt: f.estimated_delivery_at,
     deliveredAt: f.delivered_at,
+    lineItemIds: (f.line_items ?? []).map((li) => li.id),
+    // A status is reported as of the payload's updated_at; projection keeps the time it changed.
+    shipmentStatusAt: f.shipment_status ? (f.updated_at ?? createdAt) : null,
   };
 }
 
@@ -241,6 +246,7 @@ export function toRefund(payload: unknown, orderIdFallback?: string): Refund {
     amount: (cents / 100).toFixed(2),
     currency: txs[0]?.currency ?? null,
     note: r.note,
+    lineItemIds: (r.refund_line_items ?? []).map((li) => li.line_item_id ?? li.line_item?.id ?? null).filter((v): v is string => v !== null),
   };
 }
 

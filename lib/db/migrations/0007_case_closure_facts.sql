@@ -1,0 +1,3 @@
+ALTER TABLE "fulfillments" ADD COLUMN "line_item_ids" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "fulfillments" ADD COLUMN "shipment_status_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "refunds" ADD COLUMN "line_item_ids" text[] DEFAULT '{}'::text[] NOT NULL;
