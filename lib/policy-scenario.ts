@@ -44,7 +44,7 @@ export function simulateScenario(raw: unknown, baseSettings?: Settings): Simulat
     intent: s.intent,
     message: s.message,
     order,
-    fulfillments: s.order ? orderFulfillments(s.order) : [],
+    fulfillments: s.order ? orderFulfillments(s.order, new Date(s.now)) : [],
     events: s.events.map((e) => toTrackingEvent({ order_id: order?.id, ...e })),
     refunds: s.order ? orderRefunds(s.order) : [],
     returns: [],

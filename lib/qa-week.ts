@@ -7,6 +7,8 @@ import { summarizeQaWeeks, type QaKind } from '@/lib/domain/qa-results';
 import { suppressionFindings, type SuppressionCustomer, type SuppressionFinding } from '@/lib/domain/qa-suppression';
 import type { Verdict } from '@/lib/domain/types';
 import { issueRecordFromRow } from '@/lib/read-model/mappers';
+import { staleIssues, type StaleIssue } from '@/lib/domain/stale-issues';
+import { getSettings } from '@/lib/settings-store';
 
 // Everything /admin/qa shows for one store and one ISO week. A ticket belongs to the store it was
 // matched to (falling back to the helpdesk's store), and to the week Gorgias created it in.
@@ -113,7 +115,16 @@ export async function loadQaWeek(db: Db, input: { shopId: string; week: string; 
     return { ...f, key, sync: suppression.syncState.get(f.email) ?? null, review: reviewOf('suppression', key) };
   });
 
-  // (d) Results week by week.
+  // (d) Issues open longer than the threshold with no activity: each keeps a customer suppressed.
+  const staleDays = (await getSettings(db, input.shopId)).qa.staleIssueDays;
+  const cutoff = new Date(input.now.getTime() - staleDays * 86_400_000);
+  const staleRows = await db
+    .select()
+    .from(issues)
+    .where(and(eq(issues.shopId, input.shopId), eq(issues.status, 'open'), sql`${issues.openedAt} < ${cutoff.toISOString()}::timestamptz`, sql`${issues.lastSignalAt} < ${cutoff.toISOString()}::timestamptz`));
+  const stale: StaleIssue[] = staleIssues(staleRows.map((r) => ({ ...issueRecordFromRow(r), customerEmail: r.customerEmail })), input.now, staleDays);
+
+  // (e) Results week by week.
   const allReviews = await db.select({ week: qaReviews.week, kind: qaReviews.kind, verdict: qaReviews.verdict }).from(qaReviews).where(eq(qaReviews.shopId, input.shopId));
 
   return {
@@ -122,6 +133,7 @@ export async function loadQaWeek(db: Db, input: { shopId: string; week: string; 
     wismo: { candidates: wismo.length, items: sample.map(toItem('wismo_automation')) },
     routing: { items: routed.map(toItem('routing_false_positive')) },
     suppression: { total: suppression.findings.length, items: suppressionItems },
+    stale: { thresholdDays: staleDays, items: stale },
     history: summarizeQaWeeks(allReviews),
   };
 }

@@ -91,9 +91,10 @@ async function insertInboxRows(db: Db, rows: InboxRow[]): Promise<boolean[]> {
     .insert(inboxEvents)
     .values(rows)
     .onConflictDoNothing()
-    .returning({ source: inboxEvents.source, shopId: inboxEvents.shopId, eventId: inboxEvents.eventId });
-  const key = (r: { source: string; shopId: string; eventId: string }) => `${r.source}\n${r.shopId}\n${r.eventId}`;
+    .returning({ source: inboxEvents.source, shopId: inboxEvents.shopId, topic: inboxEvents.topic, eventId: inboxEvents.eventId });
+  // The inbox's unique key: (source, shop, topic, event id).
+  const key = (r: { source: string; shopId: string; topic: string; eventId: string }) => `${r.source}\n${r.shopId}\n${r.topic}\n${r.eventId}`;
   const fresh = new Set(inserted.map(key));
   // The first delivery of an event claims its row; a repeat in the same batch is a duplicate.
-  return rows.map((r) => fresh.delete(key({ source: r.source, shopId: r.shopId, eventId: r.eventId })));
+  return rows.map((r) => fresh.delete(key({ source: r.source, shopId: r.shopId, topic: r.topic, eventId: r.eventId })));
 }

@@ -5,6 +5,7 @@ import { deriveSuppression, type SuppressionOverride, type SuppressionState } fr
 import type { WidgetView } from '@/lib/domain/sidebar';
 import type { Intent, ShipmentHealth, Verdict } from '@/lib/domain/types';
 import { isVip } from '@/lib/domain/vip';
+import { customerTotals } from '@/lib/domain/customer-totals';
 import { widgetUrl } from '@/lib/auth/widget-link';
 import { contactEvidence, finishMatch, type TicketMatch } from '@/lib/match-ticket';
 import { normalizeEmail } from '@/lib/domain/contact';
@@ -85,6 +86,7 @@ export async function loadWidgetData(
   ]) ?? now;
   const verdict = (ticket?.verdict as Verdict | null) ?? null;
   const customer = customerRow ? customerFromRow(customerRow) : null;
+  const totals = customer ? customerTotals(customer, rows.held) : null;
   const view: WidgetView = {
     asOf,
     stale: now.getTime() - asOf.getTime() > STALE_AFTER_MS,
@@ -100,9 +102,9 @@ export async function loadWidgetData(
           email: customer.email ?? email,
           otherEmails: customer.emails.filter((e) => e !== (customer.email ?? email)),
           phones: customer.phones,
-          vip: isVip(customer, settings),
-          ordersCount: Math.max(customer.ordersCount, bundles.length),
-          totalSpent: customer.totalSpent,
+          vip: isVip({ tags: customer.tags, totalSpent: totals!.totalSpent }, settings),
+          ordersCount: Math.max(totals!.ordersCount, bundles.length),
+          totalSpent: totals!.totalSpent,
           currency: bundles[0]?.bundle.order?.currency ?? shopRow?.currency ?? 'USD',
           storesMatched: [shopId, ...otherStores],
         }
@@ -119,7 +121,8 @@ export async function loadWidgetData(
         cancelled: o.cancelledAt !== null,
         items: o.lineItems.map((li) => `${li.quantity}× ${li.title}`),
         adminUrl: `https://admin.shopify.com/store/${shopId.replace(/\.myshopify\.com$/, '')}/orders/${o.id}`,
-        shipments: bundle.fulfillments.map((f) => {
+        itemsShipped: itemsShipped(o.lineItems.map((li) => li.id), bundle.fulfillments),
+        shipments: bundle.fulfillments.filter((f) => f.status.toLowerCase() !== 'cancelled').map((f) => {
           const h = health.get(f.id)!;
           return {
             carrier: f.trackingCompany,
@@ -136,7 +139,9 @@ export async function loadWidgetData(
         refunds: bundle.refunds.map((r) => ({ amount: r.amount, createdAt: r.createdAt })),
       };
     }),
-    openIssues: issueRows.filter((i) => i.status === 'open').map((i) => ({ kind: i.kind, reason: i.reason, openedAt: i.openedAt })),
+    openIssues: issueRows
+      .filter((i) => i.status === 'open')
+      .map((i) => ({ kind: i.kind, reason: i.reason, openedAt: i.openedAt, orderName: bundles.find(({ bundle }) => bundle.order!.id === i.orderId)?.bundle.order!.name ?? null })),
     previousTickets: previous.map((p) => ({ id: p.id, subject: p.subject, status: p.status, intent: p.intent, createdAt: p.createdAt })),
     ticket: ticket
       ? { id: ticket.gorgiasTicketId, intent: (ticket.intent as Intent | null) ?? null, confidence: ticket.intentConfidence ?? null, reasons: ticket.intentReasons ?? [] }
@@ -149,6 +154,14 @@ export async function loadWidgetData(
       : config.appUrl,
   };
   return { view, ticketShopId, match: { ...match, focusOrderId }, bundles, suppression, verdict, customerEmails };
+}
+
+/** How many of the order's line items the live fulfillments carry; null when their contents are unknown. */
+function itemsShipped(lineItemIds: string[], fulfillments: OrderBundle['fulfillments']): { shipped: number; total: number } | null {
+  const live = fulfillments.filter((f) => f.status.toLowerCase() !== 'cancelled');
+  if (live.length === 0 || lineItemIds.length === 0 || live.some((f) => !f.lineItemIds?.length)) return null;
+  const carried = new Set(live.flatMap((f) => f.lineItemIds ?? []));
+  return { shipped: lineItemIds.filter((id) => carried.has(id)).length, total: lineItemIds.length };
 }
 
 function latest(dates: (Date | null | undefined)[]): Date | null {

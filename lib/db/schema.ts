@@ -53,7 +53,9 @@ export const inboxEvents = pgTable(
     lastError: text('last_error'),
   },
   (t) => [
-    uniqueIndex('inbox_events_dedupe').on(t.source, t.shopId, t.eventId),
+    // Shopify shares one event id across every delivery of one merchant action, so two topics from
+    // one action must not collide: the topic is part of the key.
+    uniqueIndex('inbox_events_dedupe_topic').on(t.source, t.shopId, t.topic, t.eventId),
     index('inbox_events_pending').on(t.id).where(sql`status = 'pending'`),
   ],
 );
@@ -138,6 +140,9 @@ export const fulfillments = pgTable(
     shopifyUpdatedAt: tz('shopify_updated_at').notNull(),
     estimatedDeliveryAt: tz('estimated_delivery_at'),
     deliveredAt: tz('delivered_at'),
+    lineItemIds: text('line_item_ids').array().notNull().default(sql`'{}'::text[]`),
+    // When shipment_status last changed: carrier movement reported without a fulfillment event.
+    shipmentStatusAt: tz('shipment_status_at'),
     // Derived shipment health, cached for listing and for the delay scan.
     healthState: text('health_state'),
     healthReason: text('health_reason'),
@@ -184,6 +189,7 @@ export const refunds = pgTable(
     amount: text('amount').notNull(),
     currency: text('currency'),
     note: text('note'),
+    lineItemIds: text('line_item_ids').array().notNull().default(sql`'{}'::text[]`),
     shopifyCreatedAt: tz('shopify_created_at').notNull(),
     createdAt: createdAt(),
   },

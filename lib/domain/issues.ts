@@ -90,13 +90,17 @@ export function signalsFromShipment(fulfillmentId: string, orderId: string, heal
   ];
 }
 
-/** A return is an open issue from request until it is closed or declined. */
+/**
+ * A return is an open issue from request until it is closed, declined or cancelled. Dated by its
+ * last change, so a return reopened after a cancel opens the issue again.
+ */
 export function signalsFromReturn(r: Return): IssueSignal[] {
   const done = ['closed', 'declined', 'canceled', 'cancelled'].includes(r.status);
+  const name = r.name ? `Return ${r.name}` : 'The return';
   return [
     done
-      ? { key: `return:${r.id}`, kind: 'return', action: 'resolve', at: r.updatedAt, reason: `Return ${r.name ?? r.id} ${r.status}.`, orderId: r.orderId }
-      : { key: `return:${r.id}`, kind: 'return', action: 'open', at: r.createdAt, reason: `Return ${r.name ?? r.id} ${r.status || 'requested'}.`, orderId: r.orderId },
+      ? { key: `return:${r.id}`, kind: 'return', action: 'resolve', at: r.updatedAt, reason: `${name} was ${r.status === 'canceled' ? 'cancelled' : r.status}.`, orderId: r.orderId }
+      : { key: `return:${r.id}`, kind: 'return', action: 'open', at: r.updatedAt, reason: `${name} is ${r.status === 'open' ? 'approved and open' : r.status || 'requested'}.`, orderId: r.orderId },
   ];
 }
 

@@ -65,6 +65,11 @@ export const settingsSchema = z.object({
       extraGuidance: z.string().max(2000).default(''),
     })
     .prefault({}),
+  qa: z
+    .object({
+      staleIssueDays: z.number().int().min(1).max(365).default(14), // open this long with no signal = listed in weekly QA
+    })
+    .prefault({}),
   routing: z
     .object({
       tagPrefix: z.string().default('concord/'),

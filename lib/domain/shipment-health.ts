@@ -17,6 +17,12 @@ const EXCEPTION_STATUSES = new Set([
   'damaged',
 ]);
 const FAILED_FULFILLMENT = new Set(['cancelled', 'error', 'failure']);
+// Shopify's fulfillment statuses, in words for an agent (never "The fulfillment is failure.").
+const FAILED_FULFILLMENT_REASON: Record<string, string> = {
+  cancelled: 'The shipment was cancelled in Shopify.',
+  error: 'Shopify reports an error with this shipment.',
+  failure: 'The shipment failed in Shopify (the carrier or fulfillment service could not complete it).',
+};
 const LABEL = new Set(['label_printed', 'label_purchased', 'confirmed', 'pending', 'open']);
 const OUT_FOR_DELIVERY = new Set(['out_for_delivery', 'ready_for_pickup', 'ready_for_recipient_pickup']);
 
@@ -38,11 +44,20 @@ export function shipmentHealth(input: { fulfillment: Fulfillment | null; events:
   if (!f) return { state: 'unfulfilled', reason: 'Not shipped yet.', healthy: false, ...base };
 
   const events = [...input.events].sort((a, b) => a.happenedAt.getTime() - b.happenedAt.getTime());
-  const last = events[events.length - 1] ?? null;
-  const status = (last?.status ?? f.shipmentStatus ?? '').toLowerCase();
-  const eta = [...events].reverse().find((e) => e.estimatedDeliveryAt)?.estimatedDeliveryAt ?? f.estimatedDeliveryAt;
+  const lastEvent = events[events.length - 1] ?? null;
+  // Carriers report through two channels: fulfillment events, and shipment_status on the
+  // fulfillment itself (fulfillments/update, with no event at all for many carriers). The newest
+  // report wins, and either one counts as news of the parcel.
+  const statusAt = f.shipmentStatus ? (f.shipmentStatusAt ?? f.updatedAt) : null;
+  const fulfillmentNewer = statusAt !== null && (!lastEvent || statusAt > lastEvent.happenedAt);
+  const status = ((fulfillmentNewer ? f.shipmentStatus : lastEvent?.status) ?? f.shipmentStatus ?? '').toLowerCase();
+  const reportedAt = fulfillmentNewer ? statusAt : (lastEvent?.happenedAt ?? null);
+  const last = lastEvent;
+  // The newest estimate: from the latest event that carries one, or the fulfillment's own (as of its update).
+  const etaEvent = [...events].reverse().find((e) => e.estimatedDeliveryAt) ?? null;
+  const eta = etaEvent && (!f.estimatedDeliveryAt || etaEvent.happenedAt >= f.updatedAt) ? etaEvent.estimatedDeliveryAt : (f.estimatedDeliveryAt ?? etaEvent?.estimatedDeliveryAt ?? null);
   const deliveredEvent = [...events].reverse().find((e) => e.status === 'delivered');
-  const deliveredAt = deliveredEvent?.happenedAt ?? f.deliveredAt ?? (f.shipmentStatus === 'delivered' ? (last?.happenedAt ?? f.updatedAt) : null);
+  const deliveredAt = deliveredEvent?.happenedAt ?? f.deliveredAt ?? (f.shipmentStatus === 'delivered' ? (statusAt ?? last?.happenedAt ?? f.updatedAt) : null);
   const info = { lastEventAt: last?.happenedAt ?? null, lastEventStatus: last?.status ?? null, estimatedDeliveryAt: eta ?? null, deliveredAt: deliveredAt ?? null };
   const result = (state: ShipmentState, reason: string): ShipmentHealth => ({
     state,
@@ -51,23 +66,28 @@ export function shipmentHealth(input: { fulfillment: Fulfillment | null; events:
     ...info,
   });
 
-  if (FAILED_FULFILLMENT.has(f.status.toLowerCase())) return result('exception', `The fulfillment is ${human(f.status.toLowerCase())}.`);
+  if (FAILED_FULFILLMENT.has(f.status.toLowerCase())) return result('exception', FAILED_FULFILLMENT_REASON[f.status.toLowerCase()]);
   // Delivered wins over any delay: a late scan of "delivered" closes the story.
-  if (status === 'delivered' || f.shipmentStatus === 'delivered' || f.deliveredAt) {
+  if (status === 'delivered' || f.shipmentStatus === 'delivered' || f.deliveredAt || deliveredEvent) {
     const at = deliveredAt ?? last?.happenedAt ?? f.updatedAt;
     return result('delivered', `Delivered ${isoDay(at)}.`);
   }
   if (EXCEPTION_STATUSES.has(status)) {
-    return result('exception', `Carrier reports ${human(status)}${last?.message && last.message.toLowerCase() !== human(status) ? `: ${last.message}` : ''}${last ? ` (${isoDay(last.happenedAt)})` : ''}.`);
+    const message = !fulfillmentNewer && last?.message && last.message.toLowerCase() !== human(status) ? `: ${last.message}` : '';
+    return result('exception', `Carrier reports ${human(status)}${message}${reportedAt ? ` (${isoDay(reportedAt)})` : ''}.`);
   }
 
-  const lastMovement = last?.happenedAt ?? f.createdAt;
+  // News of the parcel: the last carrier event, the last shipment_status change, and any update of a
+  // fulfillment the carrier reports on (Shopify bumps updated_at when tracking info changes).
+  const lastMovement = [last?.happenedAt ?? null, statusAt, f.shipmentStatus ? f.updatedAt : null].reduce<Date>((a, b) => (b && b > a ? b : a), f.createdAt);
   const quiet = now.getTime() - lastMovement.getTime();
-  if (status === 'delayed') return result('delayed', `Carrier reports a delay${last ? ` (${isoDay(last.happenedAt)})` : ''}.`);
+  if (status === 'delayed') return result('delayed', `Carrier reports a delay${reportedAt ? ` (${isoDay(reportedAt)})` : ''}.`);
   if (eta && now.getTime() - eta.getTime() > delay.pastEstimateDays * DAY) {
     return result('delayed', `${days(now.getTime() - eta.getTime())} past the estimated delivery of ${isoDay(eta)} (threshold ${delay.pastEstimateDays} days).`);
   }
-  if (quiet > delay.noMovementDays * DAY) {
+  // A carrier estimate still ahead explains a quiet stretch (long-haul legs scan rarely).
+  const etaAhead = eta !== null && eta.getTime() >= now.getTime();
+  if (!etaAhead && quiet > delay.noMovementDays * DAY) {
     return result('delayed', `No carrier scan for ${days(quiet)} (threshold ${delay.noMovementDays} days).`);
   }
   if (!status || LABEL.has(status)) return result('label_created', last ? `Label created; last update ${human(status)}.` : 'Label created, no carrier scan yet.');

@@ -40,6 +40,8 @@ export interface WidgetView {
     cancelled: boolean;
     items: string[];
     adminUrl: string | null;
+    /** How many of the order's items its live parcels carry (null: contents unknown). */
+    itemsShipped?: { shipped: number; total: number } | null;
     shipments: {
       carrier: string | null;
       trackingNumber: string | null;
@@ -53,7 +55,7 @@ export interface WidgetView {
     returns: { name: string | null; status: string }[];
     refunds: { amount: string; createdAt: Date }[];
   }[]; // latest first
-  openIssues: { kind: string; reason: string; openedAt: Date | null }[];
+  openIssues: { kind: string; reason: string; openedAt: Date | null; orderName?: string | null }[];
   previousTickets: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null }[];
   ticket: { id: string; intent: Intent | null; confidence: number | null; reasons: string[] } | null;
   verdict: { decision: 'automate' | 'human_review'; explanation: string; reasons: string[]; nextStep: string } | null;
@@ -111,6 +113,17 @@ export type SidebarOrderItem = {
 
 export type SidebarIssueItem = { issue: string; reason: string; opened_at: string | null };
 
+/** One row per parcel of the listed orders, each with its own tracking link (no parcel hidden behind "+N more"). */
+export type SidebarShipmentItem = {
+  order: string;
+  state: string; // "In transit — last scan 2026-11-24"
+  carrier: string | null;
+  tracking_number: string | null;
+  tracking_url: string | null;
+  last_event: string | null;
+  estimated_delivery: string | null;
+};
+
 export type SidebarPreviousTicketItem = { ticket_id: string; subject: string | null; status: string; intent: string | null; created_at: string | null };
 
 export type SidebarJson = {
@@ -123,6 +136,7 @@ export type SidebarJson = {
   customer: SidebarCustomerCard;
   ticket: SidebarTicketCard;
   orders: SidebarOrderItem[];
+  shipments: SidebarShipmentItem[];
   open_issues: SidebarIssueItem[];
   previous_tickets: SidebarPreviousTicketItem[];
 };
@@ -192,7 +206,8 @@ export function buildSidebarJson(view: WidgetView, now: Date): SidebarJson {
     customer: customerCard(view),
     ticket: ticketCard(view),
     orders: orders.map((o) => orderItem(o, now)),
-    open_issues: view.openIssues.slice(0, MAX_LIST_ITEMS).map(issueItem),
+    shipments: shipmentItems(orders, now),
+    open_issues: mergedIssues(view.openIssues).slice(0, MAX_LIST_ITEMS),
     previous_tickets: previous.map(previousTicketItem),
   };
 }
@@ -213,6 +228,7 @@ export function sidebarErrorJson(message: string, widgetUrl: string | null, now:
     customer: emptyCustomerCard(),
     ticket: emptyTicketCard(),
     orders: [],
+    shipments: [],
     open_issues: [],
     previous_tickets: [],
   };
@@ -280,7 +296,7 @@ function ticketCard(view: WidgetView): SidebarTicketCard {
     policy_reason: v ? truncate(v.explanation || v.reasons[0] || null, SIDEBAR_TEXT_LIMITS.paragraph) : null,
     next_step: v ? (NEXT_STEP_LABELS[v.nextStep] ?? humanise(v.nextStep)) : null,
     suppressed: view.suppression.suppressed,
-    suppression_reason: joined(view.suppression.because, SIDEBAR_TEXT_LIMITS.paragraph, '; '),
+    suppression_reason: joined(mergedReasons(view.suppression.because), SIDEBAR_TEXT_LIMITS.paragraph, '; '),
     draft_preview: truncate(view.draftPreview, SIDEBAR_TEXT_LIMITS.paragraph),
   };
 }
@@ -296,8 +312,7 @@ function orderItem(o: ViewOrder, now: Date): SidebarOrderItem {
     placed_at: iso(o.createdAt),
     total: money(o.totalPrice, o.currency),
     payment: o.financialStatus ? humanise(o.financialStatus) : null,
-    // Shopify leaves fulfillment_status null until something ships.
-    fulfillment: o.fulfillmentStatus ? humanise(o.fulfillmentStatus) : 'Unfulfilled',
+    fulfillment: fulfillmentText(o),
     cancelled: o.cancelled,
     items: joined(o.items, SIDEBAR_TEXT_LIMITS.line),
     shipment: truncate(shipment ? healthText(shipment) : unshippedText(o), SIDEBAR_TEXT_LIMITS.line) ?? '',
@@ -307,7 +322,7 @@ function orderItem(o: ViewOrder, now: Date): SidebarOrderItem {
     last_event: shipment ? lastEventText(shipment, now) : null,
     last_event_at: iso(shipment?.lastEventAt ?? null),
     estimated_delivery: shipment && shipment.state !== 'delivered' ? iso(shipment.estimatedDeliveryAt) : null,
-    other_shipments: others > 0 ? `+${others} more ${others === 1 ? 'shipment' : 'shipments'} (see Concord)` : null,
+    other_shipments: others > 0 ? otherShipmentsText(o.shipments.filter((s) => s !== shipment)) : null,
     returns: joined(
       o.returns.map((r) => `${r.name ?? 'Return'} (${humanise(r.status).toLowerCase()})`),
       SIDEBAR_TEXT_LIMITS.line,
@@ -318,6 +333,93 @@ function orderItem(o: ViewOrder, now: Date): SidebarOrderItem {
     ),
     admin_url: o.adminUrl ? httpUrl(o.adminUrl) : null,
   };
+}
+
+/**
+ * From the parcels, not from the order payload's fulfillment_status, which an older webhook may
+ * have left at null ("Unfulfilled") after two parcels shipped.
+ */
+function fulfillmentText(o: ViewOrder): string {
+  if (o.cancelled) return 'Cancelled';
+  const parcels = o.shipments.length;
+  if (parcels === 0) return o.fulfillmentStatus ? humanise(o.fulfillmentStatus) : 'Unfulfilled';
+  const n = `${parcels} ${parcels === 1 ? 'parcel' : 'parcels'}`;
+  const delivered = o.shipments.every((s) => s.state === 'delivered');
+  // Parcels that carry none of the order's items mean we don't know their contents: say less.
+  if (o.itemsShipped && o.itemsShipped.shipped > 0) {
+    if (o.itemsShipped.shipped >= o.itemsShipped.total) return delivered ? `Fulfilled, delivered (${n})` : `Fulfilled (${n})`;
+    return `Partially fulfilled: ${o.itemsShipped.shipped} of ${o.itemsShipped.total} items (${n})`;
+  }
+  if (o.fulfillmentStatus === 'partial') return `Partially fulfilled (${n})`;
+  if (o.fulfillmentStatus === 'fulfilled') return delivered ? `Fulfilled, delivered (${n})` : `Fulfilled (${n})`;
+  return delivered ? `Shipped, delivered (${n})` : `Shipped (${n})`;
+}
+
+/** "DHL 00340434 — in transit; USPS 9400… — delivered": the other parcels, each with its state. */
+function otherShipmentsText(others: ViewShipment[]): string | null {
+  return joined(
+    others.map((s) => `${[s.carrier, s.trackingNumber].filter(Boolean).join(' ') || 'Parcel'} — ${(STATE_LABELS[s.state] ?? humanise(s.state)).toLowerCase()}`),
+    SIDEBAR_TEXT_LIMITS.paragraph,
+    '; ',
+  );
+}
+
+function shipmentItems(orders: ViewOrder[], now: Date): SidebarShipmentItem[] {
+  const rows = orders.flatMap((o) =>
+    [...o.shipments]
+      .sort((a, b) => STATE_URGENCY[a.state] - STATE_URGENCY[b.state] || time(b.lastEventAt) - time(a.lastEventAt))
+      .map((s) => ({
+        order: truncate(o.name, SIDEBAR_TEXT_LIMITS.label) ?? o.name,
+        state: truncate(healthText(s), SIDEBAR_TEXT_LIMITS.line) ?? '',
+        carrier: truncate(s.carrier, SIDEBAR_TEXT_LIMITS.label),
+        tracking_number: s.trackingNumber,
+        tracking_url: s.trackingUrl ? httpUrl(s.trackingUrl) : null,
+        last_event: lastEventText(s, now),
+        estimated_delivery: s.state !== 'delivered' ? iso(s.estimatedDeliveryAt) : null,
+      })),
+  );
+  return rows.slice(0, MAX_LIST_ITEMS * 2);
+}
+
+const ISSUE_LABELS: Record<string, string> = {
+  delay: 'Late parcel',
+  exception: 'Carrier problem',
+  refund: 'Refund requested',
+  return: 'Return',
+  cancellation: 'Cancellation requested',
+  damaged: 'Damaged item',
+  not_received: 'Not received',
+  support: 'Support',
+};
+
+/**
+ * One row per order: two late parcels of one order are one problem for the agent. Kinds and
+ * distinct reasons are joined; the row is dated by the earliest opening.
+ */
+function mergedIssues(list: WidgetView['openIssues']): SidebarIssueItem[] {
+  const groups = new Map<string, WidgetView['openIssues']>();
+  for (const i of list) {
+    const key = i.orderName ? `order:${i.orderName}` : `kind:${i.kind}:${i.reason}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()].map((g) => {
+    const kinds = [...new Set(g.map((i) => ISSUE_LABELS[i.kind] ?? humanise(i.kind)))];
+    const reasons = mergedReasons(g.map((i) => i.reason));
+    const opened = g.reduce<Date | null>((a, i) => (i.openedAt && (!a || i.openedAt < a) ? i.openedAt : a), null);
+    const order = g[0].orderName ? `${g[0].orderName}: ` : '';
+    return {
+      issue: truncate(`${order}${kinds.join(', ')}`, SIDEBAR_TEXT_LIMITS.label) ?? kinds.join(', '),
+      reason: truncate(reasons.join('; '), SIDEBAR_TEXT_LIMITS.line) ?? '',
+      opened_at: iso(opened),
+    };
+  });
+}
+
+/** Identical sentences said once, with how many times ("No carrier scan for 6 days (2 parcels)"). */
+function mergedReasons(reasons: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r.trim(), (counts.get(r.trim()) ?? 0) + 1);
+  return [...counts.entries()].map(([r, n]) => (n > 1 ? `${r.replace(/\.$/, '')} (×${n})` : r));
 }
 
 function primaryShipment(shipments: ViewShipment[]): ViewShipment | null {
@@ -353,14 +455,6 @@ function lastEventText(s: ViewShipment, now: Date): string | null {
   if (!s.lastEventAt || Number.isNaN(s.lastEventAt.getTime())) return s.lastEventStatus ? humanise(s.lastEventStatus) : null;
   const age = relativeTime(s.lastEventAt, now);
   return s.lastEventStatus ? `${humanise(s.lastEventStatus)}, ${age}` : `Last scan ${age}`;
-}
-
-function issueItem(i: WidgetView['openIssues'][number]): SidebarIssueItem {
-  return {
-    issue: truncate(humanise(i.kind), SIDEBAR_TEXT_LIMITS.label) ?? humanise(i.kind),
-    reason: truncate(i.reason, SIDEBAR_TEXT_LIMITS.line) ?? '',
-    opened_at: iso(i.openedAt),
-  };
 }
 
 function previousTicketItem(t: WidgetView['previousTickets'][number]): SidebarPreviousTicketItem {

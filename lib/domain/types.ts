@@ -75,6 +75,10 @@ export interface Fulfillment {
   updatedAt: Date;
   estimatedDeliveryAt: Date | null;
   deliveredAt: Date | null;
+  /** The order line items this parcel carries (so a refund or reship of them closes its case). */
+  lineItemIds?: string[];
+  /** When shipment_status last changed (a carrier update without a fulfillment event). */
+  shipmentStatusAt?: Date | null;
 }
 
 export interface TrackingEvent {
@@ -97,6 +101,8 @@ export interface Refund {
   amount: string; // sum of refund transactions, decimal string
   currency: string | null;
   note: string | null;
+  /** The order line items refunded (refund_line_items[].line_item_id). */
+  lineItemIds?: string[];
 }
 
 export interface Return {

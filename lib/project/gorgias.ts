@@ -22,6 +22,7 @@ import { loadOrderBundle } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
 import { shopsSharingHelpdesk } from '@/lib/shops';
 import { evaluateTicketPolicy } from '@/lib/ticket-policy';
+import { refreshOrderConsequences } from './order-consequences';
 
 /**
  * Applies one Gorgias ticket event: the ticket and its messages, response and resolution times,
@@ -149,6 +150,8 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
       await applyIssueSignals(tx, matchShop, { email: match.customerEmails[0] ?? values.customerEmail, shopifyId: match.customerShopifyId }, signals);
     }
   }
+  // A ticket about an order closed as solved closes the order's parcel problems too.
+  if (isClosed && !stale && match.focusOrderId && bundle?.order) await refreshOrderConsequences(tx, matchShop, match.focusOrderId, now, { cause: 'ticket closed' });
 }
 
 export type IntentModelDeps = Omit<ModelDeps, 'takeBudget'> & { perHour: number };

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { fulfillments } from '@/lib/db/schema';
+import { fulfillments, issues, tickets } from '@/lib/db/schema';
 import { shipmentHealth } from '@/lib/domain/shipment-health';
+import { lastShipmentFact, shipmentCaseClosure, type ClosedTicket } from '@/lib/domain/case-closure';
 import { signalsFromRefund, signalsFromReturn, signalsFromShipment, type IssueSignal } from '@/lib/domain/issues';
 import { loadOrderBundle } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
@@ -10,12 +11,15 @@ import { applyIssueSignals } from '@/lib/issues-store';
 /**
  * After any change to an order or its children: recompute each shipment's health (cached on the
  * row), and turn the current state into issue signals. Signals are idempotent, so recomputing
- * from state is always safe, whatever order the webhooks came in.
+ * from state is always safe, whatever order the webhooks came in. A parcel whose case is over
+ * (order cancelled, items refunded or reshipped, ticket closed as solved) gets its delay and
+ * exception issues resolved with that reason instead of being left open for ever.
  */
 export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: string, now: Date, _ctx: { cause: string }): Promise<void> {
   const bundle = await loadOrderBundle(tx, shopId, orderId);
   const settings = await getSettings(tx, shopId);
   const signals: IssueSignal[] = [];
+  const closedTickets = bundle.order ? await closedTicketsFor(tx, shopId, orderId) : [];
   for (const f of bundle.fulfillments) {
     const events = bundle.events.filter((e) => e.fulfillmentId === f.id);
     const health = shipmentHealth({ fulfillment: f, events, now, delay: settings.delay });
@@ -23,11 +27,39 @@ export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: 
       .update(fulfillments)
       .set({ healthState: health.state, healthReason: health.reason, healthCheckedAt: now })
       .where(and(eq(fulfillments.shopId, shopId), eq(fulfillments.shopifyFulfillmentId, f.id)));
-    if (f.status !== 'cancelled') signals.push(...signalsFromShipment(f.id, orderId, health, now));
+    if (f.status === 'cancelled') continue;
+    const closure = bundle.order
+      ? shipmentCaseClosure({
+          order: bundle.order,
+          fulfillment: f,
+          fulfillments: bundle.fulfillments,
+          refunds: bundle.refunds,
+          closedTickets,
+          lastShipmentFactAt: lastShipmentFact(f, events.map((e) => e.happenedAt)),
+        })
+      : null;
+    if (closure && health.state !== 'delivered') {
+      // "now", like every state-derived shipment signal, so it is never older than the open it closes.
+      for (const kind of ['delay', 'exception'] as const) signals.push({ key: `${kind}:${f.id}`, kind, action: 'resolve', at: now, reason: closure.reason, orderId });
+    } else signals.push(...signalsFromShipment(f.id, orderId, health, now));
   }
   for (const r of bundle.returns) signals.push(...signalsFromReturn(r));
   if (bundle.refunds.length > 0 && bundle.order) signals.push(...signalsFromRefund(bundle.order, bundle.refunds));
+  // A cancelled order closes every problem about it (a cancel request, a late parcel, a refund ask).
+  if (bundle.order?.cancelledAt) {
+    const reason = `Order ${bundle.order.name} was cancelled on ${bundle.order.cancelledAt.toISOString().slice(0, 10)}.`;
+    const open = await tx.select({ key: issues.key, kind: issues.kind }).from(issues).where(and(eq(issues.shopId, shopId), eq(issues.orderId, orderId), eq(issues.status, 'open')));
+    for (const i of open) if (!signals.some((s) => s.key === i.key && s.action === 'resolve')) signals.push({ key: i.key, kind: i.kind as IssueSignal['kind'], action: 'resolve', at: now, reason, orderId });
+  }
   // Without the order we don't know whose issue it is yet; the order's own event will redo this.
   if (!bundle.order || signals.length === 0) return;
   await applyIssueSignals(tx, shopId, { email: bundle.order.email, shopifyId: bundle.order.customerId }, signals);
+}
+
+async function closedTicketsFor(tx: Db, shopId: string, orderId: string): Promise<ClosedTicket[]> {
+  const rows = await tx
+    .select({ id: tickets.gorgiasTicketId, closedAt: tickets.closedAt })
+    .from(tickets)
+    .where(and(or(eq(tickets.matchedShopId, shopId), eq(tickets.shopId, shopId)), eq(tickets.matchedOrderId, orderId), eq(tickets.status, 'closed'), isNotNull(tickets.closedAt)));
+  return rows.map((r) => ({ id: r.id, closedAt: r.closedAt! }));
 }

@@ -41,14 +41,14 @@ export async function projectShopifyEvent(tx: Db, event: InboxEvent, now: Date):
         const customer = toCustomer(customerPayload as never, shopId);
         await upsertCustomer(tx, withContact(customer, order.email, order.phone, order.updatedAt));
       }
-      for (const f of orderFulfillments(payload as never)) await upsertFulfillment(tx, shopId, f);
+      for (const f of orderFulfillments(payload as never, fallbackTime)) await upsertFulfillment(tx, shopId, f);
       for (const r of orderRefunds(payload as never)) await insertRefund(tx, shopId, r);
       await refreshOrderConsequences(tx, shopId, order.id, now, { cause: event.topic });
       return;
     }
     case 'fulfillments/create':
     case 'fulfillments/update': {
-      const f = toFulfillment(payload as never);
+      const f = toFulfillment(payload as never, undefined, fallbackTime);
       await upsertFulfillment(tx, shopId, f);
       await refreshOrderConsequences(tx, shopId, f.orderId, now, { cause: event.topic });
       return;
@@ -68,11 +68,16 @@ export async function projectShopifyEvent(tx: Db, event: InboxEvent, now: Date):
     case 'returns/request':
     case 'returns/approve':
     case 'returns/decline':
-    case 'returns/close': {
-      const r = toReturn(payload as never);
+    case 'returns/close':
+    case 'returns/cancel':
+    case 'returns/reopen': {
+      const r = toReturn(payload as never, fallbackTime);
       const status = r.status || RETURN_STATUS_BY_TOPIC[event.topic];
-      await upsertReturn(tx, shopId, { ...r, status, updatedAt: r.updatedAt ?? fallbackTime });
-      await refreshOrderConsequences(tx, shopId, r.orderId, now, { cause: event.topic });
+      // Some versions' returns/decline name no order: the return we stored earlier knows it.
+      const orderId = r.orderId ?? (await storedReturnOrderId(tx, shopId, r.id));
+      if (!orderId) throw new Error(`${event.topic} for return ${r.id} names no order and the return is not known yet`);
+      await upsertReturn(tx, shopId, { ...r, orderId, status });
+      await refreshOrderConsequences(tx, shopId, orderId, now, { cause: event.topic });
       return;
     }
     case 'customers/create':
@@ -95,7 +100,14 @@ const RETURN_STATUS_BY_TOPIC: Record<string, string> = {
   'returns/approve': 'open',
   'returns/decline': 'declined',
   'returns/close': 'closed',
+  'returns/cancel': 'cancelled',
+  'returns/reopen': 'open',
 };
+
+async function storedReturnOrderId(tx: Db, shopId: string, returnId: string): Promise<string | null> {
+  const [row] = await tx.select({ orderId: returns.orderId }).from(returns).where(and(eq(returns.shopId, shopId), eq(returns.shopifyReturnId, returnId))).limit(1);
+  return row?.orderId ?? null;
+}
 
 function payloadUpdatedAt(payload: Record<string, unknown>): Date | null {
   const v = payload.updated_at;
@@ -204,13 +216,21 @@ export async function upsertFulfillment(tx: Db, shopId: string, f: Fulfillment):
       shopifyUpdatedAt: f.updatedAt,
       estimatedDeliveryAt: f.estimatedDeliveryAt,
       deliveredAt: f.deliveredAt,
+      lineItemIds: f.lineItemIds ?? [],
+      shipmentStatusAt: f.shipmentStatusAt ?? null,
     })
     .onConflictDoUpdate({
       target: [fulfillments.shopId, fulfillments.shopifyFulfillmentId],
-      set: excludedSet(fulfillments, [
-        'orderId', 'name', 'status', 'shipmentStatus', 'trackingCompany', 'trackingNumber', 'trackingUrl',
-        'shopifyCreatedAt', 'shopifyUpdatedAt', 'estimatedDeliveryAt', 'deliveredAt',
-      ]),
+      set: {
+        ...excludedSet(fulfillments, [
+          'orderId', 'name', 'status', 'shipmentStatus', 'trackingCompany', 'trackingNumber', 'trackingUrl',
+          'shopifyCreatedAt', 'shopifyUpdatedAt', 'estimatedDeliveryAt', 'deliveredAt',
+        ]),
+        // Order payloads may embed fulfillments without their line items: keep what we know.
+        lineItemIds: sql`case when cardinality(excluded.line_item_ids) > 0 then excluded.line_item_ids else ${fulfillments.lineItemIds} end`,
+        // The status's own clock moves only when the status changes (a carrier update), not on any edit.
+        shipmentStatusAt: sql`case when excluded.shipment_status is distinct from ${fulfillments.shipmentStatus} then excluded.shipment_status_at else coalesce(${fulfillments.shipmentStatusAt}, excluded.shipment_status_at) end`,
+      },
       setWhere: sql`excluded.shopify_updated_at >= ${fulfillments.shopifyUpdatedAt}`,
     });
 }
@@ -237,7 +257,7 @@ export async function insertTrackingEvent(tx: Db, shopId: string, e: TrackingEve
 export async function insertRefund(tx: Db, shopId: string, r: Refund): Promise<void> {
   await tx
     .insert(refunds)
-    .values({ shopId, shopifyRefundId: r.id, orderId: r.orderId, amount: r.amount, currency: r.currency, note: r.note, shopifyCreatedAt: r.createdAt })
+    .values({ shopId, shopifyRefundId: r.id, orderId: r.orderId, amount: r.amount, currency: r.currency, note: r.note, lineItemIds: r.lineItemIds ?? [], shopifyCreatedAt: r.createdAt })
     .onConflictDoNothing();
 }
 

@@ -45,6 +45,8 @@ export function fulfillmentFromRow(r: typeof fulfillments.$inferSelect): Fulfill
     updatedAt: r.shopifyUpdatedAt,
     estimatedDeliveryAt: r.estimatedDeliveryAt,
     deliveredAt: r.deliveredAt,
+    lineItemIds: r.lineItemIds ?? [],
+    shipmentStatusAt: r.shipmentStatusAt ?? null,
   };
 }
 
@@ -64,7 +66,7 @@ export function trackingEventFromRow(r: typeof trackingEvents.$inferSelect): Tra
 }
 
 export function refundFromRow(r: typeof refunds.$inferSelect): Refund {
-  return { id: r.shopifyRefundId, orderId: r.orderId, createdAt: r.shopifyCreatedAt, amount: r.amount, currency: r.currency, note: r.note };
+  return { id: r.shopifyRefundId, orderId: r.orderId, createdAt: r.shopifyCreatedAt, amount: r.amount, currency: r.currency, note: r.note, lineItemIds: r.lineItemIds ?? [] };
 }
 
 export function returnFromRow(r: typeof returns.$inferSelect): Return {

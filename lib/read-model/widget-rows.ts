@@ -32,6 +32,7 @@ export interface WidgetRows {
   bundles: Map<string, OrderBundle>;
   shopRow: typeof shops.$inferSelect | undefined;
   customerRow: typeof customers.$inferSelect | undefined;
+  held: { count: number; spentMinor: number }; // every order held for the customer (cancelled excluded), net of refunds
   otherStores: string[];
   issueRows: (typeof issues.$inferSelect)[];
   overrideRows: (typeof suppressionOverrides.$inferSelect)[];
@@ -108,6 +109,11 @@ const WIDGET_ROWS = dialect.sqlToQuery(sql`
       'bundles', ${bundleJsonSql(sql`(select shop from fin)`, sql`(select list from ids)::text[]`)},
       'shop', (select to_json(s) from ${shops} s where s.id = (select shop from fin)),
       'customer', (select to_json(c) from ${customers} c where c.shop_id = (select shop from fin) and c.shopify_customer_id = (select shopify_customer_id from pick)),
+      -- Every order Concord holds for the customer (not only the 10 shown): count and net spend in minor units.
+      'held', (select json_build_object('count', count(*), 'spentMinor', coalesce(sum(round(o.total_price::numeric * 100)
+          - coalesce((select sum(round(r.amount::numeric * 100)) from refunds r where r.shop_id = o.shop_id and r.order_id = o.shopify_order_id), 0)), 0))
+        from orders o where o.shop_id = (select shop from fin) and o.cancelled_at is null
+          and (o.customer_shopify_id = (select shopify_customer_id from pick) or o.email = any((select list from ems)::text[]))),
       'otherStores', coalesce((select json_agg(distinct c.shop_id) from ${customers} c
         where ${P.lookAcrossStores} and c.shop_id = any(${P.shopIds}) and c.shop_id <> (select shop from fin) and c.emails && (select list from ems)), '[]'::json),
       'issues', coalesce((select json_agg(to_json(i)) from ${issues} i where i.shop_id = (select shop from fin) and i.customer_email = any((select list from ems)::text[])), '[]'::json),
@@ -140,6 +146,7 @@ export async function loadWidgetRows(db: Db, q: WidgetRowsQuery): Promise<Widget
     bundles: bundlesFromJson(data.orderIds, data.bundles),
     shopRow: data.shop ? decodeJsonRow(shops, data.shop) : undefined,
     customerRow: data.customer ? decodeJsonRow(customers, data.customer) : undefined,
+    held: { count: Number(data.held?.count ?? 0), spentMinor: Number(data.held?.spentMinor ?? 0) },
     otherStores: data.otherStores,
     issueRows: data.issues.map((r) => decodeJsonRow(issues, r)),
     overrideRows: data.overrides.map((r) => decodeJsonRow(suppressionOverrides, r)),
@@ -180,6 +187,7 @@ interface WidgetJson {
   bundles: BundleJson;
   shop: JsonRow | null;
   customer: JsonRow | null;
+  held: { count: number | string; spentMinor: number | string } | null;
   otherStores: string[];
   issues: JsonRow[];
   overrides: JsonRow[];

@@ -68,7 +68,8 @@ describe('policy: tracking', () => {
   it('automates a tracking reply only when the shipment is healthy', () => {
     const moving = { order: order({ fulfillmentStatus: 'fulfilled' }), fulfillments: [fulfillment()], events: [event({ status: 'in_transit', happenedAt: at(DAY) })] };
     expect(decide(input('wismo', moving))).toMatchObject({ decision: 'automate', nextStep: 'reply_tracking', allowedPromises: [] });
-    const quiet = { ...moving, events: [event({ status: 'in_transit', happenedAt: at(6 * DAY) })] };
+    // Quiet: the last news of any kind (event or the fulfillment's own status) is 6 days old.
+    const quiet = { ...moving, fulfillments: [fulfillment({ createdAt: at(8 * DAY), updatedAt: at(8 * DAY) })], events: [event({ status: 'in_transit', happenedAt: at(6 * DAY) })] };
     expect(decide(input('wismo', quiet))).toMatchObject({ decision: 'human_review', rule: 'tracking.delayed' });
     expect(decide(input('wismo', delivered(2 * DAY))).rule).toBe('tracking.delivered');
   });

@@ -26,7 +26,8 @@ describe('shipment health', () => {
   });
 
   it('goes delayed only after more than the no-movement threshold', () => {
-    const f = fulfillment();
+    // The fulfillment's own status is older than the scans, so the scans are the only news.
+    const f = fulfillment({ createdAt: at(8 * DAY), updatedAt: at(8 * DAY) });
     expect(health(f, [event({ status: 'in_transit', happenedAt: at(5 * DAY - MIN) })]).state).toBe('in_transit');
     expect(health(f, [event({ status: 'in_transit', happenedAt: at(5 * DAY) })]).state).toBe('in_transit');
     const late = health(f, [event({ status: 'in_transit', happenedAt: at(5 * DAY + MIN) })]);
@@ -66,7 +67,7 @@ describe('shipment health', () => {
 
   it('gives an order its worst live shipment', () => {
     const a = fulfillment({ id: 'a' });
-    const b = fulfillment({ id: 'b' });
+    const b = fulfillment({ id: 'b', createdAt: at(10 * DAY), updatedAt: at(10 * DAY) });
     const c = fulfillment({ id: 'c', status: 'cancelled' });
     const events = [event({ fulfillmentId: 'a', status: 'delivered', happenedAt: at(DAY) }), event({ fulfillmentId: 'b', status: 'in_transit', happenedAt: at(9 * DAY) })];
     expect(orderShipmentHealth(order(), [a, b, c], events, NOW, delay).state).toBe('delayed');

@@ -73,10 +73,10 @@ describe('buildSidebarJson: content', () => {
       last_event: 'In transit, 6 days ago',
       last_event_at: daysAgo(6).toISOString(),
       estimated_delivery: '2026-11-23T00:00:00.000Z',
-      other_shipments: '+1 more shipment (see Concord)',
+      other_shipments: 'UPS DELIVERED1 — delivered',
       total: '129.00 USD',
       payment: 'Paid',
-      fulfillment: 'Fulfilled',
+      fulfillment: 'Fulfilled (2 parcels)',
       cancelled: false,
       items: '1× Merino tee, 2× Wool socks',
       returns: '#1043-R1 (open)',
@@ -265,5 +265,58 @@ describe('truncate', () => {
     expect(truncate('😀😀😀😀😀', 3)).toBe('😀😀…');
     expect(truncate('   ', 5)).toBeNull();
     expect(truncate(null, 5)).toBeNull();
+  });
+});
+
+describe('buildSidebarJson: numbers and shipments that are right', () => {
+  it('lists every parcel with its carrier, tracking link and state, the one in trouble first', () => {
+    const three = order({
+      name: '#2001',
+      fulfillmentStatus: null,
+      shipments: [
+        shipment({ carrier: 'UPS', trackingNumber: 'MOVING1', trackingUrl: 'https://www.ups.com/track?tracknum=MOVING1', state: 'in_transit', reason: 'In transit; last scan 2026-11-19.' }),
+        shipment({ carrier: 'DHL', trackingNumber: 'LOST2', trackingUrl: 'https://www.dhl.com/track?id=LOST2', state: 'delayed', reason: 'No carrier scan for 7 days (threshold 5 days).' }),
+        shipment({ carrier: 'USPS', trackingNumber: 'OFD3', trackingUrl: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=OFD3', state: 'out_for_delivery', reason: 'Out for delivery.' }),
+      ],
+    });
+    const json = build(view({ orders: [three] }));
+    expect(json.shipments.map((s) => [s.order, s.carrier, s.tracking_url, s.state])).toEqual([
+      ['#2001', 'DHL', 'https://www.dhl.com/track?id=LOST2', 'Delayed — no carrier scan for 7 days (threshold 5 days)'],
+      ['#2001', 'USPS', 'https://tools.usps.com/go/TrackConfirmAction?tLabels=OFD3', 'Out for delivery'],
+      ['#2001', 'UPS', 'https://www.ups.com/track?tracknum=MOVING1', 'In transit; last scan 2026-11-19'],
+    ]);
+    const row = json.orders[0];
+    expect(row.tracking_number).toBe('LOST2');
+    expect(row.other_shipments).toBe('UPS MOVING1 — in transit; USPS OFD3 — out for delivery');
+    expect(JSON.stringify(json)).not.toContain('see Concord');
+  });
+
+  it('derives the fulfillment from the parcels, not a stale fulfillment_status', () => {
+    const two = (over: Partial<WidgetView['orders'][number]>) => build(view({ orders: [order({ fulfillmentStatus: null, shipments: [shipment(), shipment({ trackingNumber: 'B' })], ...over })] })).orders[0].fulfillment;
+    expect(two({})).toBe('Shipped (2 parcels)');
+    expect(two({ itemsShipped: { shipped: 3, total: 3 } })).toBe('Fulfilled (2 parcels)');
+    expect(two({ itemsShipped: { shipped: 1, total: 3 } })).toBe('Partially fulfilled: 1 of 3 items (2 parcels)');
+    expect(two({ shipments: [shipment({ state: 'delivered' })] })).toBe('Shipped, delivered (1 parcel)');
+    expect(two({ cancelled: true })).toBe('Cancelled');
+    expect(two({ shipments: [] })).toBe('Unfulfilled');
+  });
+
+  it('merges issues per order and says each reason once', () => {
+    const json = build(
+      view({
+        openIssues: [
+          { kind: 'delay', reason: 'No carrier scan for 7 days (threshold 5 days).', openedAt: daysAgo(2), orderName: '#2001' },
+          { kind: 'delay', reason: 'No carrier scan for 7 days (threshold 5 days).', openedAt: daysAgo(1), orderName: '#2001' },
+          { kind: 'exception', reason: 'Carrier reports failure (2026-11-19).', openedAt: daysAgo(1), orderName: '#2001' },
+          { kind: 'return', reason: 'The return is requested.', openedAt: daysAgo(3), orderName: '#1990' },
+        ],
+        suppression: { suppressed: true, because: ['open delay issue: No carrier scan for 7 days (threshold 5 days).', 'open delay issue: No carrier scan for 7 days (threshold 5 days).'] },
+      }),
+    );
+    expect(json.open_issues).toEqual([
+      { issue: '#2001: Late parcel, Carrier problem', reason: 'No carrier scan for 7 days (threshold 5 days) (×2); Carrier reports failure (2026-11-19).', opened_at: daysAgo(2).toISOString() },
+      { issue: '#1990: Return', reason: 'The return is requested.', opened_at: daysAgo(3).toISOString() },
+    ]);
+    expect(json.ticket.suppression_reason).toBe('open delay issue: No carrier scan for 7 days (threshold 5 days) (×2)');
   });
 });

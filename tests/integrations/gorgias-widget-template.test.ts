@@ -104,7 +104,7 @@ describe('CONCORD_WIDGET_TEMPLATE', () => {
       }
     };
     visit(CONCORD_WIDGET_TEMPLATE.widgets);
-    expect(lists).toHaveLength(3);
+    expect(lists).toHaveLength(4);
     for (const limit of lists) expect(limit).toBeGreaterThanOrEqual(1);
     expect(JSON.parse(JSON.stringify(CONCORD_WIDGET_TEMPLATE))).toEqual(CONCORD_WIDGET_TEMPLATE);
   });

@@ -105,6 +105,26 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<R
           )}
         </Card>
 
+        <Card id="stale" title="Issues open with no activity" actions={<span className="text-sm text-slate-600">{qa.stale.items.length} open over {qa.stale.thresholdDays} days</span>}>
+          <p className="mb-3 text-sm text-slate-600">Open issues with no signal for {qa.stale.thresholdDays} days (Settings → weekly QA). Each keeps its customer suppressed; the case may have ended where Concord could not see it.</p>
+          {qa.stale.items.length === 0 ? (
+            <Empty>No issue has been open and quiet that long.</Empty>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm">
+              {qa.stale.items.map((i) => (
+                <li key={i.key} className="py-2">
+                  <p className="flex flex-wrap items-center gap-2">
+                    {i.customerEmail ? <Link href={`/admin/audit?email=${encodeURIComponent(i.customerEmail)}`} className="font-medium text-brand-700 hover:underline">{i.customerEmail}</Link> : <span className="font-medium">Unknown customer</span>}
+                    <Badge tone="amber">{i.kind.replace(/_/g, ' ')}</Badge>
+                    <span className="text-slate-500">open {i.openDays} days, quiet {i.quietDays} days</span>
+                  </p>
+                  <p className="mt-1 text-slate-700">{i.reason}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
         <Card id="history" title="Results week by week">
           {qa.history.length === 0 ? (
             <Empty>No week has been reviewed yet.</Empty>

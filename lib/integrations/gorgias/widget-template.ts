@@ -109,6 +109,30 @@ export const CONCORD_WIDGET_TEMPLATE: GorgiasWidgetTemplate = {
           ],
         },
         {
+          // Every parcel of the listed orders, each with its tracking link: a moving parcel is never
+          // hidden behind the one in trouble.
+          type: 'list',
+          path: 'shipments',
+          meta: { limit: 5, orderBy: '' },
+          widgets: [
+            {
+              type: 'card',
+              path: '',
+              title: '{{order}} · {{carrier}}',
+              meta: { link: '{{tracking_url}}' },
+              widgets: [
+                leaf('state', 'Status'),
+                leaf('tracking_number', 'Tracking number'),
+                leaf('tracking_url', 'Tracking link', 'url'),
+                leaf('last_event', 'Last scan'),
+                leaf('estimated_delivery', 'Estimated delivery', 'date'),
+                leaf('carrier', 'Carrier'),
+                leaf('order', 'Order'),
+              ],
+            },
+          ],
+        },
+        {
           type: 'card',
           path: 'customer',
           title: 'Customer',

@@ -47,6 +47,8 @@ export const SHOPIFY_TOPICS = [
   'returns/approve',
   'returns/decline',
   'returns/close',
+  'returns/cancel',
+  'returns/reopen',
   'customers/create',
   'customers/update',
   'customers/data_request',

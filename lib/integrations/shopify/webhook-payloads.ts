@@ -68,6 +68,7 @@ const fulfillmentSchema = z.looseObject({
   updated_at: date,
   estimated_delivery_at: date,
   delivered_at: date,
+  line_items: z.array(z.looseObject({ id: id })).nullish(),
 });
 
 const refundSchema = z.looseObject({
@@ -77,6 +78,7 @@ const refundSchema = z.looseObject({
   processed_at: date,
   note: str,
   transactions: z.array(z.looseObject({ kind: str, status: str, amount: money, currency: str })).nullish(),
+  refund_line_items: z.array(z.looseObject({ line_item_id: optId, line_item: z.looseObject({ id: optId }).nullish() })).nullish(),
 });
 
 const orderSchema = z.looseObject({
@@ -119,8 +121,9 @@ const trackingEventSchema = z.looseObject({
   country: str,
 });
 
-// No verified sample of returns/* payloads exists (docs: unconfirmed): accept the order as
-// order_id, order.id or a gid, and both id forms.
+// Shopify's published returns/* samples (tests/fixtures/shopify/published) carry no created_at or
+// updated_at, and name the order as order_id (cancel, close, reopen), order.id (request, approve,
+// 2026-07 decline) or not at all (2025-01 decline). Dates are kept in case a version adds them.
 const returnSchema = z.looseObject({
   id: id,
   name: str,
@@ -188,9 +191,13 @@ export function toOrder(payload: unknown, shopId: string): Order {
   };
 }
 
-export function toFulfillment(payload: unknown, orderIdFallback?: string): Fulfillment {
+/**
+ * `deliveredAt` is when Shopify sent the delivery (X-Shopify-Triggered-At, else when we received
+ * it): the only honest time when the payload carries none. Never the epoch.
+ */
+export function toFulfillment(payload: unknown, orderIdFallback?: string, deliveredAt?: Date): Fulfillment {
   const f = fulfillmentSchema.parse(payload);
-  const createdAt = f.created_at ?? f.updated_at ?? new Date(0);
+  const createdAt = required(f.created_at ?? f.updated_at ?? deliveredAt ?? null, 'created_at (and no delivery time was given)');
   return {
     id: f.id,
     orderId: required(f.order_id ?? orderIdFallback ?? null, 'order_id'),
@@ -204,6 +211,9 @@ export function toFulfillment(payload: unknown, orderIdFallback?: string): Fulfi
     updatedAt: f.updated_at ?? createdAt,
     estimatedDeliveryAt: f.estimated_delivery_at,
     deliveredAt: f.delivered_at,
+    lineItemIds: (f.line_items ?? []).map((li) => li.id),
+    // A status is reported as of the payload's updated_at; projection keeps the time it changed.
+    shipmentStatusAt: f.shipment_status ? (f.updated_at ?? createdAt) : null,
   };
 }
 
@@ -236,20 +246,29 @@ export function toRefund(payload: unknown, orderIdFallback?: string): Refund {
     amount: (cents / 100).toFixed(2),
     currency: txs[0]?.currency ?? null,
     note: r.note,
+    lineItemIds: (r.refund_line_items ?? []).map((li) => li.line_item_id ?? li.line_item?.id ?? null).filter((v): v is string => v !== null),
   };
 }
 
-export function toReturn(payload: unknown): Return {
+/** A return as a delivery describes it; orderId is null when the payload names no order (look it up). */
+export type ReturnPayload = Omit<Return, 'orderId'> & { orderId: string | null };
+
+/**
+ * `deliveredAt`: the delivery's X-Shopify-Triggered-At (else when it was received), because the
+ * payloads carry no time of their own. Shopify spells the status "canceled"; Concord "cancelled".
+ */
+export function toReturn(payload: unknown, deliveredAt: Date): ReturnPayload {
   const r = returnSchema.parse(payload);
   const orderId = r.order_id ?? r.order?.id ?? (r.order?.admin_graphql_api_id ? r.order.admin_graphql_api_id.replace(/^gid:\/\/shopify\/Order\//, '') : null);
-  const createdAt = r.created_at ?? r.updated_at ?? new Date(0);
+  const updatedAt = r.updated_at ?? deliveredAt;
+  const status = (r.status ?? '').toLowerCase();
   return {
     id: r.id,
-    orderId: required(orderId, 'the order id'),
+    orderId,
     name: r.name,
-    status: (r.status ?? '').toLowerCase(),
-    createdAt,
-    updatedAt: r.updated_at ?? createdAt,
+    status: status === 'canceled' ? 'cancelled' : status,
+    createdAt: r.created_at ?? updatedAt,
+    updatedAt,
   };
 }
 
@@ -272,9 +291,9 @@ export function toCustomer(payload: unknown, shopId: string): Customer {
 }
 
 /** orders/* payloads embed the order's fulfillments and refunds. */
-export function orderFulfillments(payload: unknown): Fulfillment[] {
+export function orderFulfillments(payload: unknown, deliveredAt?: Date): Fulfillment[] {
   const o = orderSchema.parse(payload);
-  return (o.fulfillments ?? []).map((f) => toFulfillment(f, o.id));
+  return (o.fulfillments ?? []).map((f) => toFulfillment(f, o.id, deliveredAt));
 }
 
 export function orderRefunds(payload: unknown): Refund[] {
