@@ -57,6 +57,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/gorgias/widget/route.ts': { access: 'gorgias-secret', body: {} },
   // Health reads the migrations table of the app's own schema, which per-test Postgres schemas don't have.
   'app/api/health/route.ts': { access: 'public' },
+  // An admin's "Add a store" link, or Shopify's own signed install link (tests/connections/install.test.ts).
+  'app/api/shopify/install/route.ts': { access: 'admin' },
+  // Shopify's redirect after the merchant approves: public, refused unless HMAC, state and shop check out.
+  'app/api/shopify/callback/route.ts': { access: 'public', anonymous: 400 },
   'app/api/webhooks/shopify/route.ts': { access: 'shopify-hmac' },
   'app/api/widget/[ticket]/draft/route.ts': { access: 'widget-token' },
   'app/api/widget/[ticket]/route.ts': { access: 'widget-token' },
