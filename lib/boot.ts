@@ -2,6 +2,7 @@ import { ConfigError, getConfig } from '@/lib/config';
 import { getDbHandle } from '@/lib/db';
 import { drainInbox } from '@/lib/inbox/process-inbox';
 import { seedDemo } from '@/lib/demo/seed-demo';
+import { seedDemoConnections } from '@/lib/demo/demo-stores';
 import { ensureShop } from '@/lib/shops';
 import { startWorker } from '@/lib/worker';
 import { widgetUrl } from '@/lib/auth/widget-link';
@@ -32,6 +33,7 @@ export async function boot(): Promise<void> {
   let showcaseTicket: string | null = null;
   if (config.demoMode) {
     await ensureShop(handle.db, { id: DEMO_SHOP.domain, name: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
+    await seedDemoConnections(handle.db, config);
     const seeded = await seedDemo(handle.db, config, now);
     const projected = await drainInbox(handle.db);
     console.log(

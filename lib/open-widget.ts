@@ -1,5 +1,7 @@
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
+import { eq } from 'drizzle-orm';
+import { shopifyConnections } from '@/lib/db/schema';
 import { buildSidebarJson, sidebarErrorJson } from '@/lib/domain/sidebar';
 import { processNextInboxEvent } from '@/lib/inbox/process-inbox';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
@@ -43,11 +45,17 @@ export async function sidebarForEmail(db: Db, config: Config, input: { email: st
   }
 }
 
+async function hasShopifyConnection(db: Db, shopId: string): Promise<boolean> {
+  const [row] = await db.select({ status: shopifyConnections.status }).from(shopifyConnections).where(eq(shopifyConnections.shopId, shopId)).limit(1);
+  return row?.status === 'connected';
+}
+
 /** Stale or missing data starts a Shopify refresh (at most once an hour per customer). */
 async function maybeRefresh(db: Db, config: Config, data: WidgetData, now: Date): Promise<void> {
   const email = data.customerEmails[0];
   // Without Shopify credentials there is nothing to refresh from (demo mode records nothing either).
-  if (!config.connections.shopify || !email || !(data.view.stale || data.view.orders.length === 0)) return;
+  if (!email || !(data.view.stale || data.view.orders.length === 0)) return;
+  if (!config.connections.shopify && !(await hasShopifyConnection(db, data.view.shop.id))) return;
   const hour = now.toISOString().slice(0, 13);
   const queued = await enqueueEffect(db, {
     shopId: data.view.shop.id,

@@ -36,7 +36,7 @@ export interface ConnectionsOverview {
   klaviyoAccounts: { id: number; label: string; fromEnv: boolean; shops: string[] }[];
 }
 
-export async function connectionsOverview(db: Db): Promise<ConnectionsOverview> {
+export async function connectionsOverview(db: Db, opts: { demoMode?: boolean } = {}): Promise<ConnectionsOverview> {
   const storeRows = await db
     .select({ shop: shops, conn: shopifyConnections })
     .from(shops)
@@ -70,7 +70,9 @@ export async function connectionsOverview(db: Db): Promise<ConnectionsOverview> 
         refreshedAt: conn.refreshedAt,
         fromEnv: conn.fromEnv,
       },
-      todo: !conn
+      todo: !conn && opts.demoMode
+        ? 'Demo store: its orders come from the bundled demo events, and every outbound call is recorded, not sent.'
+        : !conn
         ? 'Not connected to Shopify: use “Install” (or connect with a token) below.'
         : conn.status === 'uninstalled'
           ? 'The app was uninstalled from this store. Its Shopify effects wait: install the app again to resume them.'

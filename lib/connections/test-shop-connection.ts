@@ -10,6 +10,7 @@ export type ShopSystem = (typeof SHOP_SYSTEMS)[number];
 export async function testShopConnection(db: Db, config: Config, shopId: string, system: ShopSystem): Promise<{ ok: boolean; msg: string; ms: number }> {
   const started = Date.now();
   const done = (ok: boolean, msg: string) => ({ ok, msg, ms: Date.now() - started });
+  if (config.demoMode) return done(false, 'Demo mode: Concord makes no outside calls, so there is nothing to test. Set real credentials to leave demo mode.');
   try {
     switch (system) {
       case 'shopify': {

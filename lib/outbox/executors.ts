@@ -153,6 +153,16 @@ export function outboxDepsFromConfig(config: Config): OutboxDeps {
 
 export function shopClientResolver(config: Config, env: { gorgias: GorgiasClient | null; klaviyo: KlaviyoClient | null; shopify: ShopifyAdminClient | null }): ShopClientResolver {
   const envGorgiasDomain = config.env.GORGIAS_DOMAIN ? gorgiasSubdomain(config.env.GORGIAS_DOMAIN) : null;
+  // Demo mode never calls out with stored connections (the demo's accounts hold placeholders): only
+  // the environment's clients, as before connections were data.
+  if (config.demoMode) {
+    return {
+      shopify: async (shopId) => (shopId === config.env.SHOPIFY_SHOP_DOMAIN ? env.shopify : null),
+      gorgias: async () => env.gorgias,
+      klaviyo: async () => env.klaviyo,
+      klaviyoShops: async (shopId) => [shopId],
+    };
+  }
   return {
     shopify: async (shopId) => (await shopifyClientForShop(await getDb(), config, shopId)) ?? (shopId === config.env.SHOPIFY_SHOP_DOMAIN ? env.shopify : null),
     gorgias: async (shopId) => {

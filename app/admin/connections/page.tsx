@@ -17,7 +17,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const session = await pageSession('admin', '/admin/connections');
   const config = getConfig();
   const params = await searchParams;
-  const overview = await connectionsOverview(await getDb());
+  const overview = await connectionsOverview(await getDb(), { demoMode: config.demoMode });
   const gorgiasOptions = [{ value: '', label: '— none —' }, ...overview.gorgiasAccounts.map((g) => ({ value: g.domain, label: `${g.domain}.gorgias.com` }))];
   const klaviyoOptions = [{ value: '', label: '— none —' }, ...overview.klaviyoAccounts.map((k) => ({ value: String(k.id), label: k.label }))];
   return (
