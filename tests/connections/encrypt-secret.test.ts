@@ -2,7 +2,12 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '@/lib/config';
 import { decryptSecret, encryptSecret, keyId, SecretDecryptError, sealedWithCurrentKey } from '@/lib/connections/encrypt-secret';
-import { TEST_SECRETS } from '../helpers/app';
+import { gorgiasAccounts } from '@/lib/db/schema';
+import { rotateEncryptionKey } from '@/lib/connections/rotate-encryption-key';
+import { saveGorgiasAccount, saveKlaviyoAccount } from '@/lib/connections/save-accounts';
+import { loadShopifyConnection, openAccessToken, saveShopifyConnection } from '@/lib/connections/shopify-connection-store';
+import { ensureShop } from '@/lib/shops';
+import { TEST_SECRETS, useTestApp } from '../helpers/app';
 
 const k = () => crypto.randomBytes(32);
 
@@ -48,5 +53,26 @@ describe('connection secrets at rest (AES-256-GCM)', () => {
     const sealedBefore = encryptSecret(derived.encryption, 'token', 'ctx');
     expect(decryptSecret(c.encryption, sealedBefore, 'ctx')).toBe('token');
     expect(() => loadConfig({ ...base, CONCORD_ENCRYPTION_KEY: 'too-short' })).toThrow(/CONCORD_ENCRYPTION_KEY: must be 32 random bytes/);
+  });
+});
+
+describe('rotating the encryption key', () => {
+  const t = useTestApp();
+  it('re-seals every stored secret under the new key; the old key is then no longer needed', async () => {
+    const db = t.get().db;
+    const oldKey = crypto.randomBytes(32);
+    const before = { ...loadConfig({ ...TEST_SECRETS, DEMO_MODE: 'off', CONCORD_ENCRYPTION_KEY: oldKey.toString('base64') }) };
+    await ensureShop(db, { id: 'north-a.myshopify.com' });
+    await saveShopifyConnection(db, before, { shopId: 'north-a.myshopify.com', grant: 'static', apiVersion: '2026-10', now: new Date(), pair: { accessToken: 'shpat_old_key', scopes: '', accessTokenExpiresAt: null, refreshToken: null, refreshTokenExpiresAt: null } });
+    await saveGorgiasAccount(db, before, { domain: 'north', apiEmail: 'ops@north.test', apiKey: 'gorgias-key-1' });
+    await saveKlaviyoAccount(db, before, { label: 'North', privateKey: 'pk_north_123456' });
+    const newKey = crypto.randomBytes(32);
+    const rotated = loadConfig({ ...TEST_SECRETS, DEMO_MODE: 'off', CONCORD_ENCRYPTION_KEY: newKey.toString('hex'), CONCORD_ENCRYPTION_PREVIOUS_KEYS: oldKey.toString('base64') });
+    expect(await rotateEncryptionKey(db, rotated)).toEqual({ resealed: 3, alreadyCurrent: 0 });
+    expect(await rotateEncryptionKey(db, rotated)).toEqual({ resealed: 0, alreadyCurrent: 3 });
+    const onlyNew = loadConfig({ ...TEST_SECRETS, DEMO_MODE: 'off', CONCORD_ENCRYPTION_KEY: newKey.toString('hex') });
+    expect(openAccessToken(onlyNew, (await loadShopifyConnection(db, 'north-a.myshopify.com'))!)).toBe('shpat_old_key');
+    const [g] = await db.select().from(gorgiasAccounts);
+    expect(decryptSecret(onlyNew.encryption, g.apiKeyEnc, 'gorgias_accounts:north:api_key')).toBe('gorgias-key-1');
   });
 });
