@@ -102,5 +102,11 @@ describe('/admin/connections: a second store without touching the environment', 
     const test = await testStore(admin('POST', `http://concord.test/api/admin/stores/${shop}/test?system=shopify`), params(shop));
     expect(((await test.json()) as { msg: string }).msg).toMatch(/disconnected from Shopify .*reconnect it on \/admin\/connections/);
     expect(standin.log.graphql).toEqual([]);
+    jar.token = createSessionToken({ id: 1, email: 'admin@concord.test', role: 'admin' }, TEST_SECRETS.SESSION_SECRET, new Date()).token;
+    const Page = (await import('@/app/admin/connections/page')).default as (p: unknown) => Promise<ReactElement>;
+    const html = renderToString(await Page({ searchParams: Promise.resolve({}) })).replace(/<!-- -->/g, '');
+    jar.token = null;
+    expect(html).toMatch(/Disconnected by admin@concord\.test on \d{4}-\d{2}-\d{2}\. Its Shopify effects wait until you reconnect\./);
+    expect(html).toContain('Reconnect (install again)');
   });
 });

@@ -63,6 +63,18 @@ describe('Shopify tokens that never lapse mid-flight', () => {
     expect(standin.log.refreshes).toEqual([SHOP]);
   });
 
+  it('a client-credentials token is requested again shortly before it expires (no refresh token exists)', async () => {
+    await ensureShop(t.get().db, { id: 'own-d.myshopify.com' });
+    await saveShopifyConnection(t.get().db, getConfig(), {
+      shopId: 'own-d.myshopify.com', grant: 'client_credentials', apiVersion: '2026-10', now: new Date(),
+      pair: { accessToken: 'shpat_cc_old', scopes: 'read_orders', accessTokenExpiresAt: new Date(Date.now() + 60_000), refreshToken: null, refreshTokenExpiresAt: null },
+    });
+    const token = await shopifyAccessToken(t.get().db, getConfig(), 'own-d.myshopify.com');
+    expect(token).toBe(standin.shop('own-d.myshopify.com').accessToken);
+    expect(standin.log.tokenRequests.map((r) => r.body.grant_type)).toEqual(['client_credentials']);
+    expect((await loadShopifyConnection(t.get().db, 'own-d.myshopify.com'))!.accessTokenExpiresAt!.getTime() - Date.now()).toBeGreaterThan(23 * 3600_000);
+  });
+
   it('a 401 from the Admin API refreshes once and retries the call', async () => {
     await installed(50 * 60_000);
     // Shopify rotated the token (e.g. another install): the stored one is dead before its expiry.
