@@ -12,6 +12,7 @@ import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { outboxDepsFromConfig } from '@/lib/outbox/executors';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
 import { ensureShop } from '@/lib/shops';
+import { openDb } from '@/lib/db/client';
 import { shopifyRequest, useTestApp, TEST_SECRETS } from '../helpers/app';
 import { createShopifyStandin, STANDIN_BASE } from '../helpers/shopify-standin';
 
@@ -61,6 +62,23 @@ describe('Shopify tokens that never lapse mid-flight', () => {
     // A third worker later finds the fresh token without a refresh.
     expect(await shopifyAccessToken(t.get().db, getConfig(), SHOP)).toBe(a);
     expect(standin.log.refreshes).toEqual([SHOP]);
+  });
+
+  it('two workers with separate connection pools (on PostgreSQL; PGlite has one connection) still make one refresh call', async () => {
+    const old = await installed(60_000);
+    standin.setRefreshDelay(200);
+    // A second "process": its own pool on the same schema.
+    const other = process.env.DATABASE_URL
+      ? await openDb({ driver: 'pg', url: process.env.DATABASE_URL, searchPath: t.get().migrationsSchema, poolSize: 2 })
+      : { db: t.get().db, close: async () => {} };
+    try {
+      const [a, b] = await Promise.all([shopifyAccessToken(t.get().db, getConfig(), SHOP), shopifyAccessToken(other.db, getConfig(), SHOP)]);
+      expect(standin.log.refreshes).toEqual([SHOP]);
+      expect(a).toBe(b);
+      expect(a).not.toBe(old.access_token);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a client-credentials token is requested again shortly before it expires (no refresh token exists)', async () => {
