@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq, gt, isNull, like, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, like, lt, sql } from 'drizzle-orm';
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import { oauthStates, outbox } from '@/lib/db/schema';
@@ -54,6 +54,8 @@ function requireClientId(config: Config): string {
 export async function beginShopifyInstall(db: Db, config: Config, rawShop: string | null, now: Date): Promise<string> {
   const shop = requireShop(rawShop);
   const clientId = requireClientId(config);
+  // States of installs never finished are useless a day later.
+  await db.delete(oauthStates).where(lt(oauthStates.expiresAt, new Date(now.getTime() - 86_400_000)));
   const nonce = crypto.randomBytes(18).toString('base64url');
   await db.insert(oauthStates).values({ nonce, shopId: shop, expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS), createdAt: now });
   return authorizeUrl({ shop, clientId, scopes: shopifyScopes(config), redirectUri: shopifyCallbackUrl(config), state: `${nonce}.${stateSignature(config, nonce, shop)}`, baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL });
