@@ -5,6 +5,7 @@ import { LogoutButton } from './logout-button';
 const LINKS = [
   { href: '/admin', label: 'Overview', role: 'admin' },
   { href: '/admin/settings', label: 'Settings', role: 'admin' },
+  { href: '/admin/connections', label: 'Connections', role: 'admin' },
   { href: '/admin/setup', label: 'Setup', role: 'admin' },
   { href: '/admin/review', label: 'Draft review', role: 'lead' },
   { href: '/admin/qa', label: 'Weekly QA', role: 'lead' },

@@ -2,14 +2,15 @@ import { ConfigError, getConfig } from '@/lib/config';
 import { getDbHandle } from '@/lib/db';
 import { drainInbox } from '@/lib/inbox/process-inbox';
 import { seedDemo } from '@/lib/demo/seed-demo';
-import { ensureShop, linkUnlinkedShop } from '@/lib/shops';
+import { seedDemoConnections } from '@/lib/demo/demo-stores';
+import { ensureShop } from '@/lib/shops';
 import { startWorker } from '@/lib/worker';
 import { widgetUrl } from '@/lib/auth/widget-link';
 import { DEMO_SHOP } from '@/lib/demo/demo-events';
 import { eq } from 'drizzle-orm';
 import { shops } from '@/lib/db/schema';
-import { shopifyAdminClientFromConfig } from '@/lib/integrations/shopify/admin-client';
-import { reconcileShop } from '@/lib/reconcile-shopify';
+import { seedEnvConnections } from '@/lib/connections/seed-env-connections';
+import { startShopBackfill } from '@/lib/connections/backfill-shop';
 import { DEMO_PASSWORD, DEMO_USERS, ensureUser, removeDemoUsers } from '@/lib/users';
 
 // Server start-up: validate config, open and migrate the database, seed the demo, start the
@@ -34,6 +35,7 @@ export async function boot(): Promise<void> {
   let showcaseTicket: string | null = null;
   if (config.demoMode) {
     await ensureShop(handle.db, { id: DEMO_SHOP.domain, name: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
+    await seedDemoConnections(handle.db, config);
     const seeded = await seedDemo(handle.db, config, now);
     const projected = await drainInbox(handle.db);
     console.log(
@@ -42,11 +44,12 @@ export async function boot(): Promise<void> {
         : `[concord] demo mode: demo data already present (seeded ${seeded.seededAt}); nothing fed`,
     );
     showcaseTicket = seeded.showcaseTicketId;
-  } else if (config.env.SHOPIFY_SHOP_DOMAIN) {
-    await ensureShop(handle.db, { id: config.env.SHOPIFY_SHOP_DOMAIN, name: config.env.SHOPIFY_SHOP_DOMAIN, gorgiasDomain: config.env.GORGIAS_DOMAIN ?? null });
-    // A store connected before accounts were walls may have no helpdesk yet: GORGIAS_DOMAIN names it.
-    if (config.env.GORGIAS_DOMAIN) await linkUnlinkedShop(handle.db, config.env.SHOPIFY_SHOP_DOMAIN, config.env.GORGIAS_DOMAIN);
-    else console.warn('[concord] GORGIAS_DOMAIN is not set: no helpdesk is linked to this store, so the Gorgias sidebar shows nothing. Set it to your Gorgias subdomain (acme for acme.gorgias.com).');
+  }
+  // Environment credentials seed one connection of each kind (never overwriting one made in the app).
+  const seededConnections = await seedEnvConnections(handle.db, config, now);
+  if (seededConnections.length > 0) console.log(`[concord] connections from the environment: ${seededConnections.join(', ')}`);
+  if (config.encryption.derived && !config.demoMode) {
+    console.warn('[concord] CONCORD_ENCRYPTION_KEY is not set: connection secrets are encrypted with a key derived from SESSION_SECRET. Set CONCORD_ENCRYPTION_KEY (openssl rand -base64 32) and run `npm run -s rotate-secrets`.');
   }
   // The first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD; demo mode adds two demo accounts.
   if (config.env.ADMIN_EMAIL && config.env.ADMIN_PASSWORD) {
@@ -59,15 +62,9 @@ export async function boot(): Promise<void> {
   }
   if (config.env.CONCORD_WORKER === 'on') startWorker();
   // First connect: backfill the store's recent orders in the background (the first reconciliation).
-  const shopify = shopifyAdminClientFromConfig(config);
-  if (shopify && config.env.SHOPIFY_SHOP_DOMAIN) {
+  if (!config.demoMode && config.env.SHOPIFY_SHOP_DOMAIN && config.env.SHOPIFY_ADMIN_ACCESS_TOKEN) {
     const [shop] = await handle.db.select({ backfilledAt: shops.backfilledAt }).from(shops).where(eq(shops.id, config.env.SHOPIFY_SHOP_DOMAIN));
-    if (!shop?.backfilledAt) {
-      void reconcileShop(handle.db, shopify, config.env.SHOPIFY_SHOP_DOMAIN, new Date()).then(
-        (r) => console.log(`[concord] backfilled ${r.checked} recent orders from Shopify`),
-        (err) => console.error('[concord] backfill failed; /api/cron/reconcile retries it:', (err as Error).message),
-      );
-    }
+    if (!shop?.backfilledAt) void startShopBackfill(handle.db, config, config.env.SHOPIFY_SHOP_DOMAIN, new Date());
   }
   const url = config.appUrl;
   const lines = [

@@ -36,6 +36,18 @@ export const envSchema = z.object({
   // Timeout for calls to outside APIs (read directly by lib/integrations/http.ts; validated here).
   CONCORD_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 
+  // The Dev Dashboard app's client id and the scopes its install asks for (OAuth install, /api/shopify/install).
+  SHOPIFY_API_KEY: optionalString,
+  SHOPIFY_SCOPES: optionalString,
+  // AES-256-GCM key for connection secrets at rest: 32 bytes as base64 or hex (openssl rand -base64 32).
+  // Older keys stay readable while listed in CONCORD_ENCRYPTION_PREVIOUS_KEYS (comma-separated).
+  CONCORD_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || encryptionKeyBytes(v) !== null, {
+    message: 'must be 32 random bytes as base64 or hex; generate one with: openssl rand -base64 32',
+  }),
+  CONCORD_ENCRYPTION_PREVIOUS_KEYS: optionalString.refine((v) => v === undefined || v.split(',').every((k) => encryptionKeyBytes(k.trim()) !== null), {
+    message: 'must be a comma-separated list of 32-byte keys (base64 or hex)',
+  }),
+
   SHOPIFY_SHOP_DOMAIN: optionalString.refine((v) => v === undefined || /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(v), {
     message: 'must be the store’s myshopify domain, e.g. acme.myshopify.com',
   }),
@@ -82,6 +94,20 @@ export interface Config {
   appUrl: string;
   connections: { shopify: boolean; gorgias: boolean; klaviyo: boolean; openai: boolean };
   secrets: { shopifyWebhook: string; gorgiasIntegration: string; session: string; cron: string };
+  /** Keys for connection secrets: `current` encrypts, every key decrypts. `derived`: no key was set
+   * outside demo mode, so the current one is derived from SESSION_SECRET (start-up warns). */
+  encryption: { current: Buffer; previous: Buffer[]; derived: boolean };
+}
+
+/** 32 bytes from base64 or hex, or null. */
+export function encryptionKeyBytes(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(v)) {
+    const b = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return b.length === 32 ? b : null;
+  }
+  return null;
 }
 
 export class ConfigError extends Error {
@@ -172,6 +198,20 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     generated = demoSecrets(dataDir);
   }
   const pick = (key: keyof Env) => (env[key] as string | undefined) ?? generated[key]!;
+  const session = pick('SESSION_SECRET');
+  const previous = (env.CONCORD_ENCRYPTION_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => encryptionKeyBytes(k)!);
+  // Setups from before connections were data have no key: derive one from SESSION_SECRET so they
+  // keep working, and keep accepting it once a real key is set (until rotate-secrets re-encrypts).
+  const derivedKey = crypto.createHash('sha256').update(`concord-connections-v1:${session}`).digest();
+  let current: Buffer;
+  let derived = false;
+  if (env.CONCORD_ENCRYPTION_KEY) current = encryptionKeyBytes(env.CONCORD_ENCRYPTION_KEY)!;
+  else if (demoMode) current = encryptionKeyBytes(demoEncryptionKey(dataDir))!;
+  else {
+    current = derivedKey;
+    derived = true;
+  }
+  if (!derived) previous.push(derivedKey);
   return {
     env,
     demoMode,
@@ -183,9 +223,10 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
     secrets: {
       shopifyWebhook: pick('SHOPIFY_API_SECRET'),
       gorgiasIntegration: pick('GORGIAS_INTEGRATION_SECRET'),
-      session: pick('SESSION_SECRET'),
+      session,
       cron: pick('CRON_SECRET'),
     },
+    encryption: { current, previous, derived },
   };
 }
 
@@ -201,11 +242,29 @@ function demoSecrets(dataDir: string): Record<string, string> {
       GORGIAS_INTEGRATION_SECRET: crypto.randomBytes(24).toString('hex'),
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
       CRON_SECRET: crypto.randomBytes(24).toString('hex'),
+      CONCORD_ENCRYPTION_KEY: crypto.randomBytes(32).toString('base64'),
     };
     fs.mkdirSync(dataDir, { recursive: true });
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600, flag: 'wx' });
     return secrets;
   }
+}
+
+// The demo's encryption key is generated like its other secrets; a data directory from before it
+// existed gets one added to its secrets file.
+function demoEncryptionKey(dataDir: string): string {
+  const file = path.join(dataDir, 'demo-secrets.json');
+  let secrets: Record<string, string> = {};
+  try {
+    secrets = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    // no file yet
+  }
+  if (secrets.CONCORD_ENCRYPTION_KEY && encryptionKeyBytes(secrets.CONCORD_ENCRYPTION_KEY)) return secrets.CONCORD_ENCRYPTION_KEY;
+  const key = crypto.randomBytes(32).toString('base64');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ ...secrets, CONCORD_ENCRYPTION_KEY: key }, null, 2), { mode: 0o600 });
+  return key;
 }
 
 let cached: Config | undefined;

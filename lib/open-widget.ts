@@ -7,7 +7,7 @@ import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { receiveGorgiasEvent } from '@/lib/receive-gorgias-event';
 import { loadWidgetData, UnknownAccountError, type WidgetData } from '@/lib/widget-view';
 import { shopsForGorgiasDomain } from '@/lib/shops';
-import { tickets } from '@/lib/db/schema';
+import { shopifyConnections, tickets } from '@/lib/db/schema';
 import { and, eq, inArray } from 'drizzle-orm';
 
 /**
@@ -51,11 +51,17 @@ export async function sidebarForEmail(db: Db, config: Config, input: { email: st
   }
 }
 
+async function hasShopifyConnection(db: Db, shopId: string): Promise<boolean> {
+  const [row] = await db.select({ status: shopifyConnections.status }).from(shopifyConnections).where(eq(shopifyConnections.shopId, shopId)).limit(1);
+  return row?.status === 'connected';
+}
+
 /** Stale or missing data starts a Shopify refresh (at most once an hour per customer). */
 async function maybeRefresh(db: Db, config: Config, data: WidgetData, now: Date): Promise<void> {
   const email = data.customerEmails[0];
   // Without Shopify credentials there is nothing to refresh from (demo mode records nothing either).
-  if (!config.connections.shopify || !email || !(data.view.stale || data.view.orders.length === 0)) return;
+  if (!email || !(data.view.stale || data.view.orders.length === 0)) return;
+  if (!config.connections.shopify && !(await hasShopifyConnection(db, data.view.shop.id))) return;
   const hour = now.toISOString().slice(0, 13);
   const queued = await enqueueEffect(db, {
     shopId: data.view.shop.id,

@@ -18,7 +18,7 @@ export interface ReconcileResult {
  * Webhooks can be lost. Compare the orders Shopify changed since the last run with the read
  * model and repair any drift through the normal upserts. The first run is the backfill.
  */
-export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId: string, now: Date, opts: { maxPages?: number; backfillDays?: number } = {}): Promise<ReconcileResult> {
+export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId: string, now: Date, opts: { maxPages?: number; backfillDays?: number; onPage?: (progress: ReconcileResult) => Promise<void> } = {}): Promise<ReconcileResult> {
   const [shop] = await db.select().from(shops).where(eq(shops.id, shopId)).limit(1);
   const since = shop?.reconciledAt ?? new Date(now.getTime() - (opts.backfillDays ?? 60) * 86_400_000);
   // Overlap the window a little: an order updated while the last run was paging isn't missed.
@@ -45,6 +45,7 @@ export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId:
       return true;
     });
     await applyAdminOrders(db, shopId, drifted, now, 'reconciliation');
+    await opts.onPage?.({ ...result });
     cursor = page.nextCursor ?? undefined;
   } while (cursor && result.pages < (opts.maxPages ?? 50));
   await db.update(shops).set({ reconciledAt: now, ...(shop?.backfilledAt ? {} : { backfilledAt: now }) }).where(eq(shops.id, shopId));

@@ -15,6 +15,11 @@ export async function ensureShop(db: Db, shop: { id: string; name?: string; gorg
 const CACHE_MS = 10_000;
 const cache = new Map<string, { at: number; ids: string[] }>();
 
+/** After an admin links a shop to another helpdesk, this process sees it at once. */
+export function clearShopsCache(): void {
+  cache.clear();
+}
+
 /**
  * The stores a Gorgias account serves (a brand with several stores shares one helpdesk). An account
  * no store is linked to sees nothing: there is no fallback to "every store".

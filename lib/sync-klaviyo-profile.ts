@@ -1,4 +1,5 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { mergeKlaviyoProperties } from '@/lib/domain/klaviyo-merge';
 import type { Db } from '@/lib/db/client';
 import { customers, klaviyoProfiles } from '@/lib/db/schema';
 import { klaviyoProfileProperties } from '@/lib/domain/suppression';
@@ -29,17 +30,32 @@ export async function currentKlaviyoProperties(db: Db, shopId: string, email: st
  * State-based sync: push the customer's current suppression state, whatever caused the sync.
  * Effects for one customer run one at a time (serial key), so an older state can't land last.
  */
-export async function syncKlaviyoProfile(db: Db, klaviyo: KlaviyoClient, shopId: string, email: string, now: Date) {
-  const { state, properties, externalId } = await currentKlaviyoProperties(db, shopId, email, now);
+export async function syncKlaviyoProfile(db: Db, klaviyo: KlaviyoClient, shopId: string, email: string, now: Date, opts: { accountShopIds?: string[] } = {}) {
+  const own = await currentKlaviyoProperties(db, shopId, email, now);
+  const { state } = own;
+  // Other stores of the same Klaviyo account share this email's one profile: push the merged state
+  // (lib/domain/klaviyo-merge.ts). Their Shopify customer ids differ, so no external_id is sent then.
+  const siblings = (opts.accountShopIds ?? []).filter((s) => s !== shopId);
+  const others = await Promise.all(siblings.map((s) => currentKlaviyoProperties(db, s, email, now)));
+  const properties = mergeKlaviyoProperties([own.properties, ...others.map((o) => o.properties)]);
+  const externalId = siblings.length === 0 ? own.externalId : undefined;
+  const suppressed = properties.concord_active_issue === true;
   const profile = await klaviyo.upsertProfile({ email, externalId, properties });
   await db.transaction(async (tx) => {
     await tx
       .insert(klaviyoProfiles)
-      .values({ shopId, customerEmail: email, klaviyoProfileId: profile.id, pushedProperties: properties, pushedAt: now, suppressed: state.suppressed })
+      .values({ shopId, customerEmail: email, klaviyoProfileId: profile.id, pushedProperties: properties, pushedAt: now, suppressed })
       .onConflictDoUpdate({
         target: [klaviyoProfiles.shopId, klaviyoProfiles.customerEmail],
-        set: { klaviyoProfileId: profile.id, pushedProperties: properties, pushedAt: now, suppressed: state.suppressed },
+        set: { klaviyoProfileId: profile.id, pushedProperties: properties, pushedAt: now, suppressed },
       });
+    // The siblings' record of what Klaviyo holds changed too.
+    if (siblings.length > 0) {
+      await tx
+        .update(klaviyoProfiles)
+        .set({ klaviyoProfileId: profile.id, pushedProperties: properties, pushedAt: now, suppressed })
+        .where(and(inArray(klaviyoProfiles.shopId, siblings), eq(klaviyoProfiles.customerEmail, email)));
+    }
     await writeAudit(tx, {
       shopId,
       actor: { type: 'system' },
@@ -47,8 +63,8 @@ export async function syncKlaviyoProfile(db: Db, klaviyo: KlaviyoClient, shopId:
       subjectType: 'customer',
       subjectId: email,
       customerEmail: email,
-      explanation: state.suppressed
-        ? `Klaviyo: ${email} flagged concord_active_issue=true (${state.because.join('; ')}), so promo and review flows skip them.`
+      explanation: suppressed
+        ? `Klaviyo: ${email} flagged concord_active_issue=true (${state.suppressed ? state.because.join('; ') : 'an issue open at another store of this Klaviyo account'}), so promo and review flows skip them.`
         : `Klaviyo: ${email} flagged concord_active_issue=false: no open issue, promos and review requests may resume.`,
       after: properties,
     });

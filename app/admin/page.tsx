@@ -32,7 +32,7 @@ export default async function AdminPage() {
       <main className="mx-auto max-w-6xl space-y-6 p-4">
         {config.demoMode && <p className="rounded-lg bg-sky-50 p-3 text-sm text-sky-900">Demo mode: calls to Shopify, Gorgias and Klaviyo are recorded (status “recorded”), not sent.</p>}
         <section aria-labelledby="conn" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <h2 id="conn" className="mb-2 font-semibold">Connections</h2>
+          <h2 id="conn" className="mb-2 font-semibold">Connections <a href="/admin/connections" className="ml-2 text-sm font-normal text-brand-700 underline">stores and accounts</a></h2>
           <ul className="grid grid-cols-2 gap-2 text-sm md:grid-cols-4">
             {Object.entries(config.connections).map(([k, v]) => (
               <li key={k} className="flex items-center gap-2">

@@ -28,6 +28,60 @@ export const shops = pgTable('shops', {
   widgetLinksRevokedBefore: tz('widget_links_revoked_before'),
   backfilledAt: tz('backfilled_at'),
   reconciledAt: tz('reconciled_at'),
+  klaviyoAccountId: integer('klaviyo_account_id'), // the Klaviyo account this shop's profiles live in
+  // The first 60-day backfill after a connect: idle | running | done | failed, with its page count.
+  backfillStatus: text('backfill_status'),
+  backfillProgress: jsonb('backfill_progress').$type<{ pages: number; checked: number; repaired: number; error?: string }>(),
+  createdAt: createdAt(),
+});
+
+// How Concord reaches one shop's Admin API. Secrets are AES-256-GCM ciphertexts
+// (lib/connections/encrypt-secret.ts), never returned by any API or page.
+export const shopifyConnections = pgTable('shopify_connections', {
+  shopId: text('shop_id').primaryKey(),
+  grant: text('grant').notNull(), // authorization_code | client_credentials | static
+  scopes: text('scopes').notNull().default(''),
+  apiVersion: text('api_version').notNull(),
+  accessTokenEnc: text('access_token_enc'), // null once uninstalled
+  accessTokenExpiresAt: tz('access_token_expires_at'), // null: never expires (static tokens)
+  refreshTokenEnc: text('refresh_token_enc'),
+  refreshTokenExpiresAt: tz('refresh_token_expires_at'),
+  tokenVersion: integer('token_version').notNull().default(1), // bumped on every new pair
+  status: text('status').notNull().default('connected'), // connected | disconnected | uninstalled
+  statusReason: text('status_reason'),
+  fromEnv: boolean('from_env').notNull().default(false),
+  installedAt: tz('installed_at').notNull().defaultNow(),
+  refreshedAt: tz('refreshed_at'),
+  webhooksRegisteredAt: tz('webhooks_registered_at'),
+  webhookTopics: text('webhook_topics').array().notNull().default(sql`'{}'::text[]`),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+// A Gorgias helpdesk; shops.gorgias_domain links shops to it (one account, several stores).
+export const gorgiasAccounts = pgTable('gorgias_accounts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  domain: text('domain').notNull().unique(), // subdomain, e.g. acme for acme.gorgias.com
+  apiEmail: text('api_email').notNull(),
+  apiKeyEnc: text('api_key_enc').notNull(),
+  fromEnv: boolean('from_env').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+// A Klaviyo account (private API key); shops.klaviyo_account_id links shops to it.
+export const klaviyoAccounts = pgTable('klaviyo_accounts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  label: text('label').notNull().unique(),
+  privateKeyEnc: text('private_key_enc').notNull(),
+  fromEnv: boolean('from_env').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+// The OAuth `state` of an install in progress: single use, bound to one shop, expiring.
+export const oauthStates = pgTable('oauth_states', {
+  nonce: text('nonce').primaryKey(),
+  shopId: text('shop_id').notNull(),
+  expiresAt: tz('expires_at').notNull(),
+  usedAt: tz('used_at'),
   createdAt: createdAt(),
 });
 

@@ -8,6 +8,7 @@ import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { receiveGorgiasEvent } from '@/lib/receive-gorgias-event';
 import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
 import { buildDemoEvents, DEMO_SHOP, DEMO_SHOWCASE_TICKET_ID } from './demo-events';
+import { buildExtraStoreEvents, ensureDemoStores } from './demo-stores';
 
 const SEEDED_KEY = 'demo_seeded';
 
@@ -59,6 +60,26 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
       const r = await receiveGorgiasEvent(db, e.body, { eventId: e.eventId });
       if (!r) throw new Error(`demo ticket ${e.body.ticket.id} names a Gorgias account no demo store is linked to`);
       if (r.inboxId !== null) fed++;
+      else duplicates++;
+    }
+  }
+  // The two other stores of the demo (lib/demo/demo-stores.ts), through the same ingestion.
+  await ensureDemoStores(db);
+  for (const store of buildExtraStoreEvents(now)) {
+    for (const e of store.events) {
+      if (e.source !== 'shopify') continue;
+      const raw = Buffer.from(JSON.stringify(e.body));
+      const headers = new Headers({
+        'x-shopify-topic': e.topic,
+        'x-shopify-shop-domain': store.shopDomain,
+        'x-shopify-event-id': e.eventId,
+        'x-shopify-webhook-id': `demo-${e.eventId}`,
+        'x-shopify-triggered-at': e.triggeredAt,
+        'x-shopify-api-version': '2026-10',
+        'x-shopify-hmac-sha256': signShopifyBody(raw, config.secrets.shopifyWebhook),
+      });
+      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook);
+      if (r.stored) fed++;
       else duplicates++;
     }
   }

@@ -8,6 +8,11 @@ import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { refreshCustomerFromShopify } from '@/lib/refresh-customer';
 import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/sync-klaviyo-profile';
 import type { ClaimedEffect, EffectExecutor, OutboxDeps } from './run-outbox';
+import { eq } from 'drizzle-orm';
+import { shops } from '@/lib/db/schema';
+import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
+import { gorgiasSubdomain } from '@/lib/connections/save-accounts';
+import { gorgiasClientForShop, klaviyoAccountForShop, klaviyoClientForShop, shopifyClientForShop, shopsInKlaviyoAccount } from '@/lib/connections/shop-clients';
 
 // What each outbox effect does. Every executor is safe to run twice: it either uses the vendor's
 // idempotency (Klaviyo unique_id), is naturally idempotent (add tags, set address), or checks the
@@ -18,6 +23,17 @@ export interface ExecutorClients {
   klaviyo: KlaviyoClient | null;
   shopify: ShopifyAdminClient | null;
   config: Config;
+  /** Each effect's own shop's clients. When set, it is used instead of the three fixed clients above. */
+  forShop?: ShopClientResolver;
+}
+
+/** Looks up the clients for the shop an effect belongs to (null: that system isn't connected for it). */
+export interface ShopClientResolver {
+  shopify(shopId: string): Promise<ShopifyAdminClient | null>;
+  gorgias(shopId: string): Promise<GorgiasClient | null>;
+  klaviyo(shopId: string): Promise<KlaviyoClient | null>;
+  /** The shops whose customers share this shop's Klaviyo account (their state for one email is merged). */
+  klaviyoShops?(shopId: string): Promise<string[]>;
 }
 
 const str = (v: unknown): string => String(v);
@@ -27,15 +43,25 @@ function need<T>(client: T | null, system: string): T {
   return client;
 }
 
+type System = 'shopify' | 'gorgias' | 'klaviyo';
+type ClientOf<S extends System> = S extends 'shopify' ? ShopifyAdminClient : S extends 'gorgias' ? GorgiasClient : KlaviyoClient;
+
+async function clientFor<S extends System>(c: ExecutorClients, system: S, shopId: string): Promise<ClientOf<S>> {
+  if (!c.forShop) return need(c[system] as ClientOf<S> | null, system[0].toUpperCase() + system.slice(1));
+  const client = (await c.forShop[system](shopId)) as ClientOf<S> | null;
+  if (!client) throw new ConnectionUnavailableError(system, shopId, `${system} is not connected for ${shopId}: link an account on /admin/connections.`);
+  return client;
+}
+
 export function buildExecutors(c: ExecutorClients): Record<string, EffectExecutor> {
   return {
-    'gorgias.add_tags': async (e) => need(c.gorgias, 'Gorgias').addTags(str(e.payload.ticketId), e.payload.tags as string[]),
-    'gorgias.remove_tags': async (e) => need(c.gorgias, 'Gorgias').removeTags(str(e.payload.ticketId), e.payload.tags as string[]),
+    'gorgias.add_tags': async (e) => (await clientFor(c, 'gorgias', e.shopId)).addTags(str(e.payload.ticketId), e.payload.tags as string[]),
+    'gorgias.remove_tags': async (e) => (await clientFor(c, 'gorgias', e.shopId)).removeTags(str(e.payload.ticketId), e.payload.tags as string[]),
     'gorgias.assign': async (e) =>
-      need(c.gorgias, 'Gorgias').assignTicket(str(e.payload.ticketId), { teamId: e.payload.teamId as number | undefined, userId: e.payload.userId as number | undefined }),
-    'gorgias.internal_note': async (e) => need(c.gorgias, 'Gorgias').postInternalNote(str(e.payload.ticketId), { bodyText: str(e.payload.body) }),
+      (await clientFor(c, 'gorgias', e.shopId)).assignTicket(str(e.payload.ticketId), { teamId: e.payload.teamId as number | undefined, userId: e.payload.userId as number | undefined }),
+    'gorgias.internal_note': async (e) => (await clientFor(c, 'gorgias', e.shopId)).postInternalNote(str(e.payload.ticketId), { bodyText: str(e.payload.body) }),
     'gorgias.send_reply': async (e) => {
-      const gorgias = need(c.gorgias, 'Gorgias');
+      const gorgias = (await clientFor(c, 'gorgias', e.shopId));
       const ticketId = str(e.payload.ticketId);
       const body = str(e.payload.body);
       // A retry after a lost answer must not send the reply twice: look for it first.
@@ -46,7 +72,7 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
       return gorgias.sendReply(ticketId, { channel: str(e.payload.channel ?? 'email'), bodyText: body, receiverEmail: (e.payload.receiverEmail as string | undefined) ?? undefined });
     },
     'shopify.cancel_order': async (e) => {
-      const shopify = need(c.shopify, 'Shopify');
+      const shopify = (await clientFor(c, 'shopify', e.shopId));
       const orderId = str(e.payload.orderId);
       const state = await shopify.orderState(orderId);
       if (state?.cancelledAt) return { alreadyCancelled: true, cancelledAt: state.cancelledAt };
@@ -60,9 +86,9 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
       });
       return userErrorsOrResult(result);
     },
-    'shopify.update_address': async (e) => userErrorsOrResult(await need(c.shopify, 'Shopify').updateShippingAddress(str(e.payload.orderId), e.payload.address as never)),
+    'shopify.update_address': async (e) => userErrorsOrResult(await (await clientFor(c, 'shopify', e.shopId)).updateShippingAddress(str(e.payload.orderId), e.payload.address as never)),
     'shopify.create_return': async (e) => {
-      const shopify = need(c.shopify, 'Shopify');
+      const shopify = (await clientFor(c, 'shopify', e.shopId));
       const orderId = str(e.payload.orderId);
       if (e.attempts > 1) {
         const state = await shopify.orderState(orderId);
@@ -73,10 +99,13 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
       if (lineItems.length === 0) throw new Error(`Order ${orderId} has nothing returnable in Shopify.`);
       return userErrorsOrResult(await shopify.createReturn({ orderId, lineItems, reason: str(e.payload.reason ?? 'OTHER'), note: (e.payload.note as string | undefined) ?? 'Created via Concord' }));
     },
-    'shopify.tag_order': async (e) => userErrorsOrResult(await need(c.shopify, 'Shopify').addTags(str(e.payload.orderId), e.payload.tags as string[])),
-    'shopify.refresh_customer': async (e) => refreshCustomerFromShopify(await getDb(), need(c.shopify, 'Shopify'), e.shopId, str(e.payload.email), new Date()),
-    'klaviyo.sync_profile': async (e) => syncKlaviyoProfile(await getDb(), need(c.klaviyo, 'Klaviyo'), e.shopId, str(e.payload.email), new Date()),
-    'klaviyo.issue_event': async (e) => sendKlaviyoIssueEvent(need(c.klaviyo, 'Klaviyo'), e.payload as never),
+    'shopify.tag_order': async (e) => userErrorsOrResult(await (await clientFor(c, 'shopify', e.shopId)).addTags(str(e.payload.orderId), e.payload.tags as string[])),
+    'shopify.refresh_customer': async (e) => refreshCustomerFromShopify(await getDb(), (await clientFor(c, 'shopify', e.shopId)), e.shopId, str(e.payload.email), new Date()),
+    'klaviyo.sync_profile': async (e) =>
+      syncKlaviyoProfile(await getDb(), await clientFor(c, 'klaviyo', e.shopId), e.shopId, str(e.payload.email), new Date(), {
+        accountShopIds: (await c.forShop?.klaviyoShops?.(e.shopId)) ?? undefined,
+      }),
+    'klaviyo.issue_event': async (e) => sendKlaviyoIssueEvent(await clientFor(c, 'klaviyo', e.shopId), e.payload as never),
     'concord.generate_draft': async (e: ClaimedEffect) =>
       generateTicketDraft(await getDb(), { openai: createOpenAI(c.config), model: openAIModel(c.config), config: c.config }, {
         shopId: e.shopId,
@@ -98,24 +127,56 @@ function userErrorsOrResult<T extends { ok: boolean; userErrors: { message: stri
   return result;
 }
 
+/**
+ * The worker's executors: every effect runs with its own shop's connections (lib/connections). The
+ * clients built from the environment still serve where the database has no connection yet: the
+ * Shopify one only for SHOPIFY_SHOP_DOMAIN, the Gorgias one only for shops of GORGIAS_DOMAIN (or with
+ * no helpdesk linked), the Klaviyo one for shops with no Klaviyo account linked.
+ */
 export function outboxDepsFromConfig(config: Config): OutboxDeps {
-  const clients: ExecutorClients = {
-    gorgias: gorgiasClientFromConfig(config),
-    klaviyo: klaviyoClientFromConfig(config),
-    shopify: shopifyAdminClientFromConfig(config),
-    config,
-  };
+  const env = { gorgias: gorgiasClientFromConfig(config), klaviyo: klaviyoClientFromConfig(config), shopify: shopifyAdminClientFromConfig(config) };
+  const forShop = shopClientResolver(config, env);
+  const clients: ExecutorClients = { ...env, config, forShop };
   return {
     executors: buildExecutors(clients),
     lockMs: config.env.CONCORD_OUTBOX_LOCK_MS,
-    // Demo mode, or a system without credentials: record the call instead of sending it.
-    isLive: (kind) => {
+    // Demo mode, or a system without credentials for this shop: record the call instead of sending it.
+    // A shop whose Shopify connection is revoked or uninstalled is still "live": its effects wait.
+    isLive: async (kind, shopId) => {
       const system = kind.split('.')[0];
       if (system === 'concord') return true;
-      if (system === 'gorgias') return clients.gorgias !== null;
-      if (system === 'klaviyo') return clients.klaviyo !== null;
-      if (system === 'shopify') return clients.shopify !== null;
-      return false;
+      if (system !== 'gorgias' && system !== 'klaviyo' && system !== 'shopify') return false;
+      return (await forShop[system](shopId)) !== null;
+    },
+  };
+}
+
+export function shopClientResolver(config: Config, env: { gorgias: GorgiasClient | null; klaviyo: KlaviyoClient | null; shopify: ShopifyAdminClient | null }): ShopClientResolver {
+  const envGorgiasDomain = config.env.GORGIAS_DOMAIN ? gorgiasSubdomain(config.env.GORGIAS_DOMAIN) : null;
+  // Demo mode never calls out with stored connections (the demo's accounts hold placeholders): only
+  // the environment's clients, as before connections were data.
+  if (config.demoMode) {
+    return {
+      shopify: async (shopId) => (shopId === config.env.SHOPIFY_SHOP_DOMAIN ? env.shopify : null),
+      gorgias: async () => env.gorgias,
+      klaviyo: async () => env.klaviyo,
+      klaviyoShops: async (shopId) => [shopId],
+    };
+  }
+  return {
+    shopify: async (shopId) => (await shopifyClientForShop(await getDb(), config, shopId)) ?? (shopId === config.env.SHOPIFY_SHOP_DOMAIN ? env.shopify : null),
+    gorgias: async (shopId) => {
+      const db = await getDb();
+      const own = await gorgiasClientForShop(db, config, shopId);
+      if (own || !env.gorgias) return own;
+      const [shop] = await db.select({ gorgiasDomain: shops.gorgiasDomain }).from(shops).where(eq(shops.id, shopId)).limit(1);
+      return !shop?.gorgiasDomain || shop.gorgiasDomain === envGorgiasDomain ? env.gorgias : null;
+    },
+    klaviyo: async (shopId) => (await klaviyoClientForShop(await getDb(), config, shopId)) ?? env.klaviyo,
+    klaviyoShops: async (shopId) => {
+      const db = await getDb();
+      const account = await klaviyoAccountForShop(db, shopId);
+      return account ? shopsInKlaviyoAccount(db, account) : [shopId];
     },
   };
 }

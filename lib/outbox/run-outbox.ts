@@ -5,6 +5,10 @@ import { actions, outbox } from '@/lib/db/schema';
 import { retryDelayMs } from '@/lib/domain/backoff';
 import { ExternalApiError } from '@/lib/integrations/http';
 import { writeAudit } from '@/lib/audit';
+import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
+
+/** How often an effect of a disconnected shop checks again (a reconnect wakes it at once). */
+export const CONNECTION_WAIT_MS = 15 * 60_000;
 
 export interface ClaimedEffect {
   id: number;
@@ -22,7 +26,7 @@ export type EffectExecutor = (effect: ClaimedEffect) => Promise<unknown>;
 export interface OutboxDeps {
   executors: Record<string, EffectExecutor>;
   /** false: the system is not connected (demo mode), so the effect is recorded, not sent. */
-  isLive: (kind: string) => boolean;
+  isLive: (kind: string, shopId: string) => boolean | Promise<boolean>;
   now?: () => Date;
   lockMs?: number; // a claimed effect not finished by then is claimed again (crash recovery)
   backoff?: { baseMs: number; capMs: number };
@@ -38,6 +42,7 @@ export interface OutboxRunStats {
   shadow: number;
   retried: number;
   dead: number;
+  waiting: number; // the shop is disconnected: the effect waits for a reconnect
 }
 
 /** Claims due effects (oldest first, one at a time per serial key) and runs them. */
@@ -61,7 +66,7 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
       returning id, shop_id, kind, payload, idempotency_key, attempts, max_attempts, action_id`),
   );
   claimed.sort((a, b) => Number(a.id) - Number(b.id)); // UPDATE ... RETURNING has no order
-  const stats: OutboxRunStats = { claimed: claimed.length, done: 0, recorded: 0, shadow: 0, retried: 0, dead: 0 };
+  const stats: OutboxRunStats = { claimed: claimed.length, done: 0, recorded: 0, shadow: 0, retried: 0, dead: 0, waiting: 0 };
   // Outside calls dominate an effect's time, so a backlog (after an outage, say) drains several at a
   // time; each lane takes the oldest effect not yet started.
   let next = 0;
@@ -83,7 +88,7 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
   return stats;
 }
 
-async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date): Promise<'done' | 'recorded' | 'shadow' | 'retried' | 'dead'> {
+async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date): Promise<'done' | 'recorded' | 'shadow' | 'retried' | 'dead' | 'waiting'> {
   const executor = deps.executors[effect.kind];
   if (!executor) {
     await settle(db, effect, 'dead', null, `No executor for effect kind "${effect.kind}".`);
@@ -93,7 +98,7 @@ async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date
     await settle(db, effect, 'shadow', { shadow: true, note: 'Shadow mode: computed and recorded as "would have done"; nothing was sent.', request: effect.payload }, null);
     return 'shadow';
   }
-  if (!deps.isLive(effect.kind)) {
+  if (!(await deps.isLive(effect.kind, effect.shopId))) {
     await settle(db, effect, 'recorded', { recorded: true, note: 'Demo mode: this call was recorded, not sent.', request: effect.payload }, null);
     return 'recorded';
   }
@@ -102,6 +107,15 @@ async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date
     await settle(db, effect, 'done', result ?? null, null);
     return 'done';
   } catch (err) {
+    // The shop is disconnected (revoked, uninstalled, no account linked): the effect waits for it,
+    // without using up an attempt, and runs as soon as the store is connected again.
+    if (err instanceof ConnectionUnavailableError) {
+      await db
+        .update(outbox)
+        .set({ status: 'pending', lockedUntil: null, attempts: sql`greatest(${outbox.attempts} - 1, 0)`, lastError: `Waiting: ${err.message}`.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + CONNECTION_WAIT_MS) })
+        .where(eq(outbox.id, effect.id));
+      return 'waiting';
+    }
     const retryable = err instanceof ExternalApiError ? err.retryable : false;
     const message = err instanceof Error ? err.message : String(err);
     if (!retryable || effect.attempts >= effect.maxAttempts) {

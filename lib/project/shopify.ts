@@ -19,6 +19,7 @@ import type { InboxEvent } from '@/lib/inbox/process-inbox';
 import { ensureShop } from '@/lib/shops';
 import { refreshOrderConsequences } from './order-consequences';
 import { handlePrivacyTopic } from './privacy';
+import { handleAppUninstalled, handleScopesUpdate } from '@/lib/connections/handle-app-webhooks';
 
 /**
  * Applies one Shopify webhook to the read model. Safe against duplicates and reordering: rows are
@@ -89,6 +90,13 @@ export async function projectShopifyEvent(tx: Db, event: InboxEvent, now: Date):
     case 'customers/redact':
     case 'shop/redact':
       await handlePrivacyTopic(tx, shopId, event.topic, payload, now);
+      return;
+    case 'app/uninstalled':
+      // Already applied when the delivery arrived; repeated here in case that step was interrupted.
+      await handleAppUninstalled(tx, shopId, event.triggeredAt, now);
+      return;
+    case 'app/scopes_update':
+      await handleScopesUpdate(tx, shopId, payload, now);
       return;
     default:
       throw new Error(`topic ${event.topic} has no projection`);

@@ -4,7 +4,8 @@ import { appMeta, customers, drafts, inboxEvents, orders, tickets } from '@/lib/
 import { buildDemoEvents, DEMO_SHOP, DEMO_TICKET_INTENTS } from '@/lib/demo/demo-events';
 import { seedDemo } from '@/lib/demo/seed-demo';
 import { drainInbox } from '@/lib/inbox/process-inbox';
-import { ensureShop } from '@/lib/shops';
+import { clearShopsCache, ensureShop, shopsForGorgiasDomain } from '@/lib/shops';
+import { buildExtraStoreEvents } from '@/lib/demo/demo-stores';
 import { useTestApp } from '../helpers/app';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
@@ -20,7 +21,9 @@ describe('demo seeding through the real ingestion code', () => {
   it('feeds every event once, projects them all, and a second start adds nothing', async () => {
     const db = t.get().db;
     await ensureShop(db, { id: DEMO_SHOP.domain, name: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
-    const events = buildDemoEvents(NOW, { shopDomain: DEMO_SHOP.domain, shopName: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
+    const mainEvents = buildDemoEvents(NOW, { shopDomain: DEMO_SHOP.domain, shopName: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
+    const extra = buildExtraStoreEvents(NOW);
+    const events = [...mainEvents, ...extra.flatMap((s) => s.events)];
     const first = await seedDemo(db, t.get().config, NOW);
     expect(first.fed).toBe(events.length);
     expect(first.duplicates).toBe(0);
@@ -28,7 +31,20 @@ describe('demo seeding through the real ingestion code', () => {
     const failed = await db.select().from(inboxEvents).where(eq(inboxEvents.status, 'failed'));
     expect(failed.map((f) => `${f.topic}: ${f.lastError}`)).toEqual([]);
     const after = await counts();
-    expect(after.orders).toBe(33);
+    expect(after.orders).toBe(33 + 12 + 12);
+    // Three stores: the US and EU stores share the Northbound helpdesk, Summit has its own.
+    const perShop = await db.select({ shop: orders.shopId, n: sql<number>`count(*)::int` }).from(orders).groupBy(orders.shopId).orderBy(orders.shopId);
+    expect(perShop).toEqual([
+      { shop: 'concord-demo-eu.myshopify.com', n: 12 },
+      { shop: DEMO_SHOP.domain, n: 33 },
+      { shop: 'summit-demo.myshopify.com', n: 12 },
+    ]);
+    clearShopsCache();
+    expect(await shopsForGorgiasDomain(db, DEMO_SHOP.gorgiasDomain)).toEqual([DEMO_SHOP.domain, 'concord-demo-eu.myshopify.com']);
+    expect(await shopsForGorgiasDomain(db, 'summit-demo')).toEqual(['summit-demo.myshopify.com']);
+    // No customer of the main store shares an email with the EU store's (one helpdesk, no ambiguous matches).
+    const shared = await db.execute(sql`select email from customers where email is not null group by email having count(distinct shop_id) > 1`);
+    expect((shared as unknown as { rows?: unknown[] }).rows ?? shared).toEqual([]);
     expect(after.customers).toBeGreaterThanOrEqual(20);
     expect(after.tickets).toBe(Object.keys(DEMO_TICKET_INTENTS).length);
     // Each public agent reply was drafted first, so leads see draft-vs-sent pairs from the start.
@@ -54,7 +70,7 @@ describe('demo seeding through the real ingestion code', () => {
     expect((await db.select({ n: sql<number>`count(*)::int` }).from(drafts))[0].n).toBe(draftCount);
     await drainInbox(db, 10_000, () => NOW);
     expect(await counts()).toEqual(after);
-  });
+  }, 90_000);
 
   it('classifies the demo tickets as their stories intend', async () => {
     const rows = await t.get().db.select({ id: tickets.gorgiasTicketId, intent: tickets.intent }).from(tickets);

@@ -45,6 +45,12 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/admin/qa/reviews/route.ts': { access: 'lead', body: { shop: SHOP, week: '2026-W48', kind: 'wismo_automation', item: 'ticket:1', verdict: 'correct' } },
   'app/api/admin/review/[id]/teach/route.ts': { access: 'lead' },
   'app/api/admin/settings/route.ts': { access: 'admin', body: { shop: SHOP, settings: {} } },
+  'app/api/admin/stores/route.ts': { access: 'admin', body: { grant: 'static', shop: 'not-a-shop', accessToken: 'shpat_0123456789' } },
+  'app/api/admin/stores/[shop]/route.ts': { access: 'admin', body: { gorgiasDomain: 'acme' } },
+  'app/api/admin/stores/[shop]/test/route.ts': { access: 'admin' },
+  'app/api/admin/stores/[shop]/webhooks/route.ts': { access: 'admin' },
+  'app/api/admin/gorgias-accounts/route.ts': { access: 'admin', body: { domain: 'acme', apiEmail: 'ops@acme.test', apiKey: 'short' } },
+  'app/api/admin/klaviyo-accounts/route.ts': { access: 'admin', body: { label: 'EU', privateKey: 'not-a-key' } },
   'app/api/admin/setup/gorgias-install/route.ts': { access: 'admin' },
   'app/api/admin/setup/gorgias-test/route.ts': { access: 'admin' },
   'app/api/auth/login/route.ts': { access: 'public', body: {}, anonymous: 400 },
@@ -60,6 +66,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/gorgias/widget/route.ts': { access: 'gorgias-secret', body: {} },
   // Health reads the migrations table of the app's own schema, which per-test Postgres schemas don't have.
   'app/api/health/route.ts': { access: 'public' },
+  // An admin's "Add a store" link, or Shopify's own signed install link (tests/connections/install.test.ts).
+  'app/api/shopify/install/route.ts': { access: 'admin' },
+  // Shopify's redirect after the merchant approves: public, refused unless HMAC, state and shop check out.
+  'app/api/shopify/callback/route.ts': { access: 'public', anonymous: 400 },
   'app/api/webhooks/shopify/route.ts': { access: 'shopify-hmac' },
   'app/api/widget/[ticket]/draft/route.ts': { access: 'widget-token' },
   'app/api/widget/[ticket]/route.ts': { access: 'widget-token' },
@@ -72,6 +82,7 @@ const PAGES: Record<string, PageAccess> = {
   'app/admin/page.tsx': 'admin',
   'app/admin/settings/page.tsx': 'admin',
   'app/admin/setup/page.tsx': 'admin',
+  'app/admin/connections/page.tsx': 'admin',
   'app/admin/kpis/page.tsx': 'admin',
   'app/admin/audit/page.tsx': 'admin',
   'app/admin/review/page.tsx': 'lead',

@@ -3,6 +3,7 @@ import type { Address } from '@/lib/domain/types';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 import { mapAdminOrder, type AdminOrder } from './admin-mappers';
 import * as Q from './admin-queries';
+import { shopifyShopBaseUrl } from './oauth';
 
 // The Shopify Admin GraphQL client: pinned version, X-Shopify-Access-Token, and the cost-based
 // throttle (extensions.cost.throttleStatus) read on every answer. THROTTLED answers (HTTP 200 or
@@ -18,6 +19,10 @@ export interface ShopifyAdminClientOptions {
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   maxThrottleRetries?: number;
+  /** Per-shop connections: asked for the token before every call (so a disconnect stops calls at
+   * once), and once more with `rejected` after a 401, so an expired token is refreshed and the call
+   * retried. Without it, `accessToken` is used as is. */
+  getAccessToken?: (o: { rejected?: string }) => Promise<string>;
 }
 
 interface ThrottleStatus {
@@ -52,7 +57,7 @@ export class ShopifyAdminClient {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly o: ShopifyAdminClientOptions) {
-    const base = (o.baseUrl ?? `https://${o.shopDomain}`).replace(/\/+$/, '');
+    const base = shopifyShopBaseUrl(o.shopDomain, o.baseUrl).replace(/\/+$/, '');
     this.url = `${base}/admin/api/${o.apiVersion}/graphql.json`;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
@@ -63,6 +68,8 @@ export class ShopifyAdminClient {
 
   async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const maxRetries = this.o.maxThrottleRetries ?? 3;
+    let token = this.o.getAccessToken ? await this.o.getAccessToken({}) : this.o.accessToken;
+    let retriedUnauthorized = false;
     for (let attempt = 0; ; attempt++) {
       // Wait for the bucket before sending a query it can't afford.
       if (this.throttle && this.throttle.currentlyAvailable < EXPECTED_COST && this.throttle.restoreRate > 0) {
@@ -74,13 +81,21 @@ export class ShopifyAdminClient {
           system: 'shopify',
           url: this.url,
           method: 'POST',
-          headers: { 'x-shopify-access-token': this.o.accessToken },
+          headers: { 'x-shopify-access-token': token },
           body: { query, variables },
           timeoutMs: this.o.timeoutMs,
           fetchImpl: this.o.fetchImpl,
         });
         answer = res.json;
       } catch (err) {
+        // An expired or rotated token: get a fresh one once and retry (shopify.dev: refresh "when you
+        // receive a 401 response", changelog 2025-12-10).
+        if (err instanceof ExternalApiError && err.status === 401 && this.o.getAccessToken && !retriedUnauthorized) {
+          retriedUnauthorized = true;
+          token = await this.o.getAccessToken({ rejected: token });
+          attempt--;
+          continue;
+        }
         if (err instanceof ExternalApiError && err.status === 429 && attempt < maxRetries) {
           await this.sleep(Math.min(MAX_WAIT_MS, err.retryAfterMs ?? 1000 * 2 ** attempt));
           continue;
