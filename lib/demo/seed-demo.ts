@@ -78,7 +78,7 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
         'x-shopify-api-version': '2026-10',
         'x-shopify-hmac-sha256': signShopifyBody(raw, config.secrets.shopifyWebhook),
       });
-      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook);
+      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook, new Date(e.triggeredAt)); // replayed history, as above
       if (r.stored) fed++;
       else duplicates++;
     }

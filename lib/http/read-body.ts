@@ -62,3 +62,12 @@ export function jsonDepth(text: string): number {
   }
   return max;
 }
+
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+/** A `[shop]` path segment: a myshopify domain, or a 400 that says so (never a query with junk in it). */
+export function shopParam(raw: string): string {
+  const shop = decodeURIComponent(raw).trim().toLowerCase();
+  if (!SHOP_DOMAIN.test(shop)) throw new HttpError(400, 'invalid_shop', 'The store must be a myshopify domain, e.g. acme.myshopify.com.');
+  return shop;
+}

@@ -34,6 +34,8 @@ const SAMPLE_FOR_TOPIC: Record<string, string> = {
   'customers/data_request': 'customers_data_request.json',
   'customers/redact': 'customers_redact.json',
   'shop/redact': 'shop_redact.json',
+  'app/uninstalled': 'app_uninstalled.json',
+  'app/scopes_update': 'app_scopes_update.json',
 };
 
 // Recent enough to be applied: deliveries older than Shopify's retry horizon are held (issue 14).

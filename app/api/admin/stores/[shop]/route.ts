@@ -1,3 +1,4 @@
+import { shopParam } from '@/lib/http/read-body';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
@@ -18,7 +19,7 @@ const linkSchema = z.object({
 // PATCH /api/admin/stores/:shop – link the store to a Gorgias account (by domain) and a Klaviyo account.
 export const PATCH = handle(async (req: Request, ctx: { params: Promise<{ shop: string }> }) => {
   const session = await requireRole(req, 'admin');
-  const { shop } = await ctx.params;
+  const shop = shopParam((await ctx.params).shop);
   const link = linkSchema.parse(await req.json().catch(() => ({})));
   const db = await getDb();
   if (!(await linkShopAccounts(db, shop, link))) throw new HttpError(404, 'unknown_shop', `No store ${shop}.`);
@@ -29,7 +30,7 @@ export const PATCH = handle(async (req: Request, ctx: { params: Promise<{ shop: 
 // DELETE /api/admin/stores/:shop – disconnect the store from Shopify (its effects wait).
 export const DELETE = handle(async (req: Request, ctx: { params: Promise<{ shop: string }> }) => {
   const session = await requireRole(req, 'admin');
-  const { shop } = await ctx.params;
+  const shop = shopParam((await ctx.params).shop);
   if (!(await disconnectShop(await getDb(), shop, session.email, new Date()))) throw new HttpError(404, 'unknown_shop', `${shop} has no Shopify connection.`);
   return NextResponse.json({ ok: true, msg: `${shop} is disconnected. Install the app again to reconnect.` });
 });

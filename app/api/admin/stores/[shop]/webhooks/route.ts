@@ -1,3 +1,4 @@
+import { shopParam } from '@/lib/http/read-body';
 import { NextResponse } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
@@ -12,7 +13,7 @@ export const dynamic = 'force-dynamic';
 // POST /api/admin/stores/:shop/webhooks – create any missing webhook subscription (idempotent).
 export const POST = handle(async (req: Request, ctx: { params: Promise<{ shop: string }> }) => {
   await requireRole(req, 'admin');
-  const { shop } = await ctx.params;
+  const shop = shopParam((await ctx.params).shop);
   try {
     const r = await registerShopWebhooks(await getDb(), getConfig(), shop);
     return NextResponse.json({ ok: r.failed.length === 0, ...r, msg: `${r.created.length} created, ${r.existing.length} already there${r.failed.length ? `, ${r.failed.length} failed: ${r.failed.map((f) => `${f.topic} (${f.message})`).join('; ')}` : ''}.` });
