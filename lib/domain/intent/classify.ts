@@ -105,13 +105,14 @@ export function scoreRules(input: ClassifyInput): RuleScores {
       }
       addCue(cue.intent, cue.weight);
       if (!firstAt.has(cue.intent) || m.index < firstAt.get(cue.intent)!) firstAt.set(cue.intent, m.index);
-      reasons.push(`${cue.intent}: matched "${m[0].trim()}" (${cue.label})`);
+      // Order numbers are not echoed: reasons are shown to agents of the matched store, and a quoted number may be someone else's.
+      reasons.push(`${cue.intent}: matched "${m[0].trim().replace(/\d{3,}/g, '###')}" (${cue.label})`);
       weightOf.set(reasons[reasons.length - 1], cue.weight);
     } else if (subject) {
       const s = cue.re.exec(subject);
       if (s && !(cue.negatable && NEGATION_BEFORE.test(subject.slice(0, s.index)))) {
         addCue(cue.intent, cue.weight * SUBJECT_WEIGHT);
-        reasons.push(`${cue.intent}: subject says "${s[0].trim()}"`);
+        reasons.push(`${cue.intent}: subject says "${s[0].trim().replace(/\d{3,}/g, '###')}"`);
       }
     }
   }

@@ -279,7 +279,8 @@ export function calibrate(file: LinearModelFile, intent: Intent, p: number): num
 
 /** A feature's human name for the reasons: `"wher"` for a 4-gram, `"where is"` for a pair. */
 export function describeFeature(name: string): string {
-  const [kind, rest] = [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)];
+  const kind = name.slice(0, name.indexOf(':'));
+  const rest = name.slice(name.indexOf(':') + 1).replace(/\d{3,}/g, '###'); // never echo an order number
   if (kind === 'c') return `"…${rest.replace(/[<>]/g, ' ').trim()}…"`;
   if (kind === 'b') return `"${rest.replace('_', ' ')}"`;
   if (kind === 'w') return `"${rest}"`;
