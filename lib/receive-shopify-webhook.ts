@@ -2,6 +2,7 @@ import { batcherPerDb } from '@/lib/db/batcher';
 import type { Db } from '@/lib/db/client';
 import { inboxEvents } from '@/lib/db/schema';
 import { HttpError } from '@/lib/http/responses';
+import { shopifyPartition } from '@/lib/inbox/partition-key';
 import { isShopifyTopic, readShopifyHeaders, verifyShopifyHmac } from '@/lib/integrations/shopify/verify-webhook';
 
 export interface ReceiveResult {
@@ -29,8 +30,9 @@ export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Header
   if (!eventId) throw new HttpError(400, 'missing_event_id', 'X-Shopify-Event-Id (or X-Shopify-Webhook-Id) header is missing.');
   const text = raw.toString('utf8');
   if (text.includes('\u0000')) throw new HttpError(400, 'invalid_body', 'The body contains NUL bytes; nothing was stored.');
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
+    parsed = JSON.parse(text);
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
   } catch {
     throw new HttpError(400, 'invalid_json', 'The body is not a complete JSON object; nothing was stored.');
@@ -45,6 +47,7 @@ export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Header
     triggeredAt: h.triggeredAt,
     apiVersion: h.apiVersion,
     body: text,
+    ...shopifyPartition(h.shopDomain, h.topic, parsed),
     // A topic we don't handle is kept for the record but never projected.
     ...(ignored ? { status: 'ignored', processedAt: new Date(), lastError: `topic ${h.topic} is not handled` } : {}),
   });

@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { fulfillments } from '@/lib/db/schema';
+import { textArray } from '@/lib/db/rows';
 import { shipmentHealth } from '@/lib/domain/shipment-health';
 import { signalsFromRefund, signalsFromReturn, signalsFromShipment, type IssueSignal } from '@/lib/domain/issues';
-import { loadOrderBundle } from '@/lib/read-model/order-bundle';
+import { loadOrderBundles } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
 import { applyIssueSignals } from '@/lib/issues-store';
 
@@ -12,22 +12,39 @@ import { applyIssueSignals } from '@/lib/issues-store';
  * row), and turn the current state into issue signals. Signals are idempotent, so recomputing
  * from state is always safe, whatever order the webhooks came in.
  */
-export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: string, now: Date, _ctx: { cause: string }): Promise<void> {
-  const bundle = await loadOrderBundle(tx, shopId, orderId);
+export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: string, now: Date, ctx: { cause: string }): Promise<void> {
+  await refreshOrdersConsequences(tx, shopId, [orderId], now, ctx);
+}
+
+/** The same for many orders of one store: one read of their bundles, one write of their shipments' health. */
+export async function refreshOrdersConsequences(tx: Db, shopId: string, orderIds: string[], now: Date, _ctx: { cause: string }): Promise<void> {
+  if (orderIds.length === 0) return;
+  const bundles = await loadOrderBundles(tx, shopId, orderIds);
   const settings = await getSettings(tx, shopId);
-  const signals: IssueSignal[] = [];
-  for (const f of bundle.fulfillments) {
-    const events = bundle.events.filter((e) => e.fulfillmentId === f.id);
-    const health = shipmentHealth({ fulfillment: f, events, now, delay: settings.delay });
-    await tx
-      .update(fulfillments)
-      .set({ healthState: health.state, healthReason: health.reason, healthCheckedAt: now })
-      .where(and(eq(fulfillments.shopId, shopId), eq(fulfillments.shopifyFulfillmentId, f.id)));
-    if (f.status !== 'cancelled') signals.push(...signalsFromShipment(f.id, orderId, health, now));
+  const health = { ids: [] as string[], states: [] as string[], reasons: [] as string[] };
+  const signalsByOrder: { orderId: string; customer: { email: string | null; shopifyId: string | null }; signals: IssueSignal[] }[] = [];
+  for (const orderId of orderIds) {
+    const bundle = bundles.get(orderId)!;
+    const signals: IssueSignal[] = [];
+    for (const f of bundle.fulfillments) {
+      const events = bundle.events.filter((e) => e.fulfillmentId === f.id);
+      const h = shipmentHealth({ fulfillment: f, events, now, delay: settings.delay });
+      health.ids.push(f.id);
+      health.states.push(h.state);
+      health.reasons.push(h.reason);
+      if (f.status !== 'cancelled') signals.push(...signalsFromShipment(f.id, orderId, h, now));
+    }
+    for (const r of bundle.returns) signals.push(...signalsFromReturn(r));
+    if (bundle.refunds.length > 0 && bundle.order) signals.push(...signalsFromRefund(bundle.order, bundle.refunds));
+    // Without the order we don't know whose issue it is yet; the order's own event will redo this.
+    if (!bundle.order || signals.length === 0) continue;
+    signalsByOrder.push({ orderId, customer: { email: bundle.order.email, shopifyId: bundle.order.customerId }, signals });
   }
-  for (const r of bundle.returns) signals.push(...signalsFromReturn(r));
-  if (bundle.refunds.length > 0 && bundle.order) signals.push(...signalsFromRefund(bundle.order, bundle.refunds));
-  // Without the order we don't know whose issue it is yet; the order's own event will redo this.
-  if (!bundle.order || signals.length === 0) return;
-  await applyIssueSignals(tx, shopId, { email: bundle.order.email, shopifyId: bundle.order.customerId }, signals);
+  if (health.ids.length > 0) {
+    await tx.execute(sql`
+      update fulfillments f set health_state = v.state, health_reason = v.reason, health_checked_at = ${now}
+      from (select unnest(${textArray(health.ids)}) as id, unnest(${textArray(health.states)}) as state, unnest(${textArray(health.reasons)}) as reason) v
+      where f.shop_id = ${shopId} and f.shopify_fulfillment_id = v.id`);
+  }
+  for (const o of signalsByOrder) await applyIssueSignals(tx, shopId, o.customer, o.signals);
 }
