@@ -56,6 +56,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/gorgias/suppression/route.ts': { access: 'gorgias-or-widget', body: { ticket_id: '1', mode: 'clear' } },
   'app/api/gorgias/widget/route.ts': { access: 'gorgias-secret', body: {} },
   // Health reads the migrations table of the app's own schema, which per-test Postgres schemas don't have.
+  // Anonymous callers get only { ok, status }; the backlog needs an admin or the cron secret (tests/routes/health-backlog.test.ts).
   'app/api/health/route.ts': { access: 'public' },
   'app/api/webhooks/shopify/route.ts': { access: 'shopify-hmac' },
   'app/api/widget/[ticket]/draft/route.ts': { access: 'widget-token' },
