@@ -36,6 +36,8 @@ export const envSchema = z.object({
   // the only connection and webhook acknowledgements wait for it).
   CONCORD_PROJECTION_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   CONCORD_PROJECTION_BATCH: z.coerce.number().int().min(1).max(500).optional(),
+  // An automatic reply waits at most this long for the customer's unapplied events, then goes to a person.
+  CONCORD_FRESHNESS_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   // Timeout for calls to outside APIs (read directly by lib/integrations/http.ts; validated here).
   CONCORD_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 
