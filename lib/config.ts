@@ -32,7 +32,7 @@ export const envSchema = z.object({
   // How long a claimed outbox effect stays locked before another worker may retry it (crash recovery).
   CONCORD_OUTBOX_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   // Projection: workers per process (default 2 on PostgreSQL, 1 on the embedded database) and events
-  // per transaction (default 50 on PostgreSQL, 10 on the embedded database, where a transaction holds
+  // per transaction (default 100 on PostgreSQL, 10 on the embedded database, where a transaction holds
   // the only connection and webhook acknowledgements wait for it).
   CONCORD_PROJECTION_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   CONCORD_PROJECTION_BATCH: z.coerce.number().int().min(1).max(500).optional(),

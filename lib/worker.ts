@@ -54,7 +54,7 @@ export function startWorker(opts: { idleMs?: number; scanEveryMs?: number } = {}
     const config = getConfig();
     const embedded = driver === 'pglite';
     const projectors = config.env.CONCORD_PROJECTION_WORKERS ?? (embedded ? 1 : 2);
-    const max = config.env.CONCORD_PROJECTION_BATCH ?? (embedded ? 10 : 50);
+    const max = config.env.CONCORD_PROJECTION_BATCH ?? (embedded ? 10 : 100);
 
     const project = async () => {
       while (!worker.stopped) {

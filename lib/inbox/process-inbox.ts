@@ -23,12 +23,14 @@ export const DEFAULT_BATCH = 50;
 // inbox (so two apps, or two test schemas, sharing a database don't hold each other's lanes), the
 // second the lane.
 const LANE_LOCKS = sql.raw(`hashtext('concord.inbox.' || current_schema())`);
+const MAX_LANES_PER_BATCH = 16;
 
 /*
  * How projection is shared out (lib/inbox/partition-key.ts): every event carries a partition key (its
  * order, customer or ticket) and a lane, a hash of that key. A worker, in this process or another
- * instance, takes a lane for the length of one transaction with pg_try_advisory_xact_lock, applies
- * that lane's oldest due events (up to a batch) and marks them done before it commits. So:
+ * instance, takes free lanes (up to 16, oldest waiting event first) for the length of one transaction
+ * with pg_try_advisory_xact_lock, applies their oldest due events in arrival order (up to a batch) and
+ * marks them done before it commits. So:
  *   - two events of one order are never applied at once: they share a lane, and a lane has one holder;
  *   - they are applied in arrival order: a lane is worked oldest first, and an event whose earlier
  *     sibling is waiting for a retry waits too (until that one succeeds or is given up on);
@@ -46,19 +48,23 @@ const ready = (e: string, wallNow: Date): SQL => sql`${sql.identifier(e)}.status
     and p.id < ${sql.identifier(e)}.id and p.next_attempt_at > ${wallNow})`;
 
 interface Row {
-  id: number; source: string; shop_id: string; topic: string; event_id: string; triggered_at: Date | string | null; body: string; received_at: Date | string;
+  lane: number; id: number; source: string; shop_id: string; topic: string; event_id: string; triggered_at: Date | string | null; body: string; received_at: Date | string;
 }
 const toEvent = (row: Row): InboxEvent => ({
   id: Number(row.id), source: row.source, shopId: row.shop_id, topic: row.topic, eventId: row.event_id,
   triggeredAt: row.triggered_at ? new Date(row.triggered_at) : null, body: row.body, receivedAt: new Date(row.received_at),
 });
-const COLUMNS = sql`e.id, e.source, e.shop_id, e.topic, e.event_id, e.triggered_at, e.body, e.received_at`;
+const COLUMNS = sql`e.lane, e.id, e.source, e.shop_id, e.topic, e.event_id, e.triggered_at, e.body, e.received_at`;
 
-/** Takes the free lane whose oldest ready event is oldest, for this transaction. Null: nothing to do. */
-async function claimLane(tx: Db, wallNow: Date): Promise<number | null> {
+/**
+ * Takes free lanes, oldest ready event first, for this transaction: up to `maxLanes` of them, so that
+ * a backlog spread over many lanes still fills a batch. Empty: nothing to do (or all of it is taken).
+ */
+async function claimLanes(tx: Db, wallNow: Date, maxLanes: number): Promise<number[]> {
   // Sixty-four index probes, whatever the backlog; the lock is tried lane by lane in that order and
-  // stops at the first one it gets (the volatile lock call is not pushed below the sorted subquery).
-  const [row] = rowsOf<{ lane: number }>(
+  // stops once it holds `maxLanes` (the volatile lock call is not pushed below the sorted subquery,
+  // and a lock another worker holds is skipped, never waited for).
+  const rows = rowsOf<{ lane: number }>(
     await tx.execute(sql`
       select c.lane from (
         select l.lane, f.id from generate_series(0, ${INBOX_LANES - 1}) as l(lane)
@@ -66,16 +72,16 @@ async function claimLane(tx: Db, wallNow: Date): Promise<number | null> {
         order by f.id offset 0
       ) c
       where pg_try_advisory_xact_lock(${LANE_LOCKS}, c.lane)
-      limit 1`),
+      limit ${maxLanes}`),
   );
-  return row ? Number(row.lane) : null;
+  return rows.map((r) => Number(r.lane));
 }
 
-async function readyEventsOfLane(tx: Db, lane: number, max: number, wallNow: Date): Promise<InboxEvent[]> {
+async function readyEventsOfLanes(tx: Db, lanes: number[], max: number, wallNow: Date): Promise<{ event: InboxEvent; lane: number }[]> {
   const rows = rowsOf<Row>(
-    await tx.execute(sql`select ${COLUMNS} from inbox_events e where e.lane = ${lane} and ${ready('e', wallNow)} order by e.id limit ${max}`),
+    await tx.execute(sql`select ${COLUMNS} from inbox_events e where e.lane = any(${sql.param(lanes)}::int[]) and ${ready('e', wallNow)} order by e.id limit ${max}`),
   );
-  return rows.map(toEvent);
+  return rows.map((r) => ({ event: toEvent(r), lane: Number(r.lane) }));
 }
 
 async function markDone(tx: Db, events: InboxEvent[], now: Date): Promise<void> {
@@ -94,39 +100,43 @@ export interface BatchOptions {
 }
 
 /**
- * Applies one lane's oldest ready events (up to `max`) in one transaction. If that fails, the same
+ * Applies the oldest ready events of the lanes it takes (up to `max`) in one transaction. If that fails, the same
  * events are applied one per transaction, so the bad one is found and counted and the rest still
  * commit; nothing is skipped. Returns how many events were handled (applied, or failed and counted).
  */
 export async function processInboxBatch(db: Db, opts: BatchOptions = {}): Promise<number> {
   const now = opts.now ?? (() => new Date());
   const max = Math.max(1, opts.max ?? DEFAULT_BATCH);
-  let claimed: { lane: number; count: number; firstId: number } | null = null;
+  let claimed: { id: number; lane: number }[] = [];
   try {
     return await db.transaction(async (tx) => {
       const wallNow = new Date();
-      const lane = await claimLane(tx, wallNow);
-      if (lane === null) return 0;
-      const events = await readyEventsOfLane(tx, lane, max, wallNow);
-      if (events.length === 0) return 0;
-      claimed = { lane, count: events.length, firstId: events[0].id };
+      // A lane holds about 1/64 of a backlog: several lanes per batch keep batches full.
+      const lanes = await claimLanes(tx, wallNow, max === 1 ? 1 : MAX_LANES_PER_BATCH);
+      if (lanes.length === 0) return 0;
+      const found = await readyEventsOfLanes(tx, lanes, max, wallNow);
+      if (found.length === 0) return 0;
+      claimed = found.map((f) => ({ id: f.event.id, lane: f.lane }));
+      const events = found.map((f) => f.event);
       await projectInboxEvents(tx, events, now());
       await markDone(tx, events, now());
       return events.length;
     });
   } catch (err) {
-    const failed = claimed as { lane: number; count: number; firstId: number } | null;
-    if (failed === null) throw err;
-    if (failed.count === 1) {
-      await recordFailure(db, failed.firstId, failed.lane, err);
+    if (claimed.length === 0) throw err;
+    if (claimed.length === 1) {
+      await recordFailure(db, claimed[0].id, claimed[0].lane, err);
       return 1;
     }
-    console.warn(`[inbox] a batch of ${failed.count} failed (${err instanceof Error ? err.message : String(err)}); applying them one at a time`);
+    console.warn(`[inbox] a batch of ${claimed.length} failed (${err instanceof Error ? err.message : String(err)}); applying them one at a time`);
     let handled = 0;
-    for (let k = 0; k < failed.count; k++) {
-      const n = await processOneOfLane(db, failed.lane, now);
-      if (n === 0) break;
-      handled += n;
+    for (const lane of new Set(claimed.map((c) => c.lane))) {
+      const inLane = claimed.filter((c) => c.lane === lane).length;
+      for (let k = 0; k < inLane; k++) {
+        const n = await processOneOfLane(db, lane, now);
+        if (n === 0) break;
+        handled += n;
+      }
     }
     return handled;
   }
@@ -138,7 +148,7 @@ async function processOneOfLane(db: Db, lane: number, now: () => Date): Promise<
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LANE_LOCKS}, ${lane})`);
-      [event] = await readyEventsOfLane(tx, lane, 1, new Date());
+      [event] = (await readyEventsOfLanes(tx, [lane], 1, new Date())).map((f) => f.event);
       if (!event) return 0;
       await projectInboxEvent(tx, event, now());
       await markDone(tx, [event], now());
