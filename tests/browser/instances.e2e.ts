@@ -13,7 +13,7 @@ import { freshDatabase, json, standIn, startServer, waitFor, waitForHealth, type
 // stand-in answers slowly (300 ms) and the outbox lock is 1 s, so a claimed batch of effects
 // outlives its lock several times over: only renewing the claim keeps the other instance off it.
 
-const PORT_A = Number(process.env.INSTANCES_PORT ?? 3340);
+const PORT_A = Number(process.env.INSTANCES_PORT ?? 3350);
 const PORT_B = PORT_A + 1;
 const ORDERS = 800;
 const KILL_AFTER_ACKS = 500;
