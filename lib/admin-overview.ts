@@ -2,6 +2,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/rows';
 import { inboxEvents, outbox } from '@/lib/db/schema';
+import { readBacklog } from '@/lib/inbox/read-backlog';
 
 /** The operational picture for admins: backlog, dead letters, failed inbox events. */
 export async function loadAdminOverview(db: Db) {
@@ -12,6 +13,7 @@ export async function loadAdminOverview(db: Db) {
   const retrying = await db.select().from(outbox).where(sql`${outbox.status} in ('pending', 'running') and ${outbox.attempts} > 0`).orderBy(desc(outbox.id)).limit(20);
   const failedInbox = await db.select({ id: inboxEvents.id, topic: inboxEvents.topic, source: inboxEvents.source, lastError: inboxEvents.lastError, attempts: inboxEvents.attempts, receivedAt: inboxEvents.receivedAt }).from(inboxEvents).where(eq(inboxEvents.status, 'failed')).orderBy(desc(inboxEvents.id)).limit(20);
   const recorded = await db.select().from(outbox).where(sql`${outbox.status} in ('recorded', 'shadow')`).orderBy(desc(outbox.id)).limit(15);
+  const backlog = await readBacklog(db);
   const toMap = (rows: { status: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   return {
     outbox: toMap(outboxCounts),
@@ -21,5 +23,6 @@ export async function loadAdminOverview(db: Db) {
     retrying,
     failedInbox,
     recorded,
+    backlog,
   };
 }

@@ -33,6 +33,13 @@ export const envSchema = z.object({
   CONCORD_OUTBOX_LOCK_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   // How long a widget link handed to Gorgias stays valid; Gorgias gets a fresh one on every ticket event.
   CONCORD_WIDGET_LINK_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(480),
+  // Projection: workers per process (default 2 on PostgreSQL, 1 on the embedded database) and events
+  // per transaction (default 100 on PostgreSQL, 10 on the embedded database, where a transaction holds
+  // the only connection and webhook acknowledgements wait for it).
+  CONCORD_PROJECTION_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  CONCORD_PROJECTION_BATCH: z.coerce.number().int().min(1).max(500).optional(),
+  // An automatic reply waits at most this long for the customer's unapplied events, then goes to a person.
+  CONCORD_FRESHNESS_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   // Timeout for calls to outside APIs (read directly by lib/integrations/http.ts; validated here).
   CONCORD_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 

@@ -10,6 +10,7 @@ import { writeAudit } from '@/lib/audit';
 import { generateDraft } from '@/lib/generate-draft';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { getSettings } from '@/lib/settings-store';
+import { waitForCustomerEvents } from '@/lib/inbox/wait-for-customer';
 import { loadWidgetData } from '@/lib/widget-view';
 
 export interface TicketDraftResult {
@@ -31,6 +32,14 @@ export async function generateTicketDraft(
   onDelta?: (text: string) => void,
 ): Promise<TicketDraftResult> {
   const { now } = input;
+  // An automatic reply must read current state: if events about this customer are still being
+  // applied (a flood, a backfill), wait for them, boundedly; what is still unapplied then blocks
+  // the automatic reply and the draft waits for an agent.
+  const [who] = await db.select({ email: tickets.customerEmail, others: tickets.customerOtherEmails }).from(tickets).where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
+  const unappliedEvents =
+    input.allowAutoReply === false || !who
+      ? 0
+      : await waitForCustomerEvents(db, [who.email ?? '', ...(who.others ?? [])], { timeoutMs: deps.config.env.CONCORD_FRESHNESS_WAIT_MS ?? 5_000 });
   const data = await loadWidgetData(db, deps.config, { ticketShopId: input.ticketShopId, ticketId: input.ticketId, email: null }, now);
   const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
   if (!ticket) throw new Error(`ticket ${input.ticketId} is not in the read model`);
@@ -66,7 +75,7 @@ export async function generateTicketDraft(
   const auto =
     input.allowAutoReply === false
       ? { send: false, shadow: false, reasons: ['redrafted by an agent'] }
-      : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, decidedBy: ticket.intentDecidedBy as Classification['decidedBy'] | null, shipment, grounding: draft.grounding, settings, verdict });
+      : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, decidedBy: ticket.intentDecidedBy as Classification['decidedBy'] | null, shipment, grounding: draft.grounding, settings, verdict, unappliedEvents });
   const status = auto.send ? 'auto_sent' : auto.shadow ? 'shadow' : 'draft';
 
   return db.transaction(async (tx) => {

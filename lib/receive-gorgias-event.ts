@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { inboxEvents } from '@/lib/db/schema';
 import { HttpError } from '@/lib/http/responses';
 import { gorgiasEventId, parseGorgiasContext } from '@/lib/integrations/gorgias/payloads';
+import { gorgiasPartition } from '@/lib/inbox/partition-key';
 import { shopsForGorgiasDomain } from '@/lib/shops';
 
 /** Gorgias sends the secret the admin pasted into the integration: `Authorization: Bearer <secret>`. */
@@ -50,6 +51,7 @@ export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId
       eventId,
       triggeredAt: parsed.ticket.updatedAt,
       body: JSON.stringify(body),
+      ...gorgiasPartition(shopIds[0], parsed.ticket.id, parsed.ticket.customer.email ?? null),
     })
     .onConflictDoNothing()
     .returning({ id: inboxEvents.id });

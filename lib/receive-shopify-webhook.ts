@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { inboxEvents } from '@/lib/db/schema';
 import { HttpError } from '@/lib/http/responses';
 import { writeAudit } from '@/lib/audit';
+import { shopifyPartition } from '@/lib/inbox/partition-key';
 import { isShopifyTopic, readShopifyHeaders, verifyShopifyHmac } from '@/lib/integrations/shopify/verify-webhook';
 
 export interface ReceiveResult {
@@ -73,6 +74,7 @@ export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Header
     triggeredAt: h.triggeredAt,
     apiVersion: h.apiVersion,
     body: text,
+    ...shopifyPartition(h.shopDomain, h.topic, parsed),
     // A topic we don't handle is kept for the record but never projected.
     ...(ignored ? { status: 'ignored', processedAt: new Date(), lastError: `topic ${h.topic} is not handled` } : {}),
     ...(stale ? { status: 'held', processedAt: new Date(), lastError: `held: triggered at ${h.triggeredAt!.toISOString()}, older than Shopify's retry horizon` } : {}),

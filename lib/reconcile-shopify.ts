@@ -14,6 +14,21 @@ export interface ReconcileResult {
   heldSettled?: number; // deliveries held as too old, settled by this run's read of Shopify
 }
 
+export interface BackfillProgress {
+  shopId: string;
+  since: string;
+  startedAt: string;
+  pages: number;
+  checked: number;
+  repaired: number;
+}
+
+// Progress of the backfills and reconciliations running in this process, for /admin and /api/health.
+// On globalThis: Next bundles the start-up code and each route separately, each with its own copy of
+// this module, and the health route must see what start-up's backfill writes.
+const running = ((globalThis as { __concordBackfills?: Map<string, BackfillProgress> }).__concordBackfills ??= new Map());
+export const backfillsInProgress = (): BackfillProgress[] => [...running.values()].map((p) => ({ ...p }));
+
 /**
  * Webhooks can be lost. Compare the orders Shopify changed since the last run with the read
  * model and repair any drift through the normal upserts. The first run is the backfill.
@@ -25,29 +40,36 @@ export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId:
   const from = new Date(since.getTime() - 10 * 60_000);
   const result: ReconcileResult = { since: from.toISOString(), checked: 0, missing: 0, behind: 0, pages: 0 };
   let cursor: string | undefined;
-  do {
-    const page = await shopify.ordersUpdatedSince(from, cursor);
-    result.pages++;
-    result.checked += page.orders.length;
-    const ids = page.orders.map((o) => o.order.id);
-    const stored = ids.length
-      ? await db
-          .select({ id: orders.shopifyOrderId, updatedAt: orders.shopifyUpdatedAt })
-          .from(orders)
-          .where(and(eq(orders.shopId, shopId), inArray(orders.shopifyOrderId, ids)))
-      : [];
-    const byId = new Map(stored.map((s) => [s.id, s.updatedAt]));
-    const drifted = page.orders.filter((o) => {
-      const have = byId.get(o.order.id);
-      if (!have) result.missing++;
-      else if (have < o.order.updatedAt) result.behind++;
-      else return false;
-      return true;
-    });
-    await applyAdminOrders(db, shopId, drifted, now, 'reconciliation');
-    await opts.onPage?.({ ...result });
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && result.pages < (opts.maxPages ?? 50));
+  const progress: BackfillProgress = { shopId, since: from.toISOString(), startedAt: new Date().toISOString(), pages: 0, checked: 0, repaired: 0 };
+  running.set(shopId, progress);
+  try {
+    do {
+      const page = await shopify.ordersUpdatedSince(from, cursor);
+      result.pages++;
+      result.checked += page.orders.length;
+      const ids = page.orders.map((o) => o.order.id);
+      const stored = ids.length
+        ? await db
+            .select({ id: orders.shopifyOrderId, updatedAt: orders.shopifyUpdatedAt })
+            .from(orders)
+            .where(and(eq(orders.shopId, shopId), inArray(orders.shopifyOrderId, ids)))
+        : [];
+      const byId = new Map(stored.map((s) => [s.id, s.updatedAt]));
+      const drifted = page.orders.filter((o) => {
+        const have = byId.get(o.order.id);
+        if (!have) result.missing++;
+        else if (have < o.order.updatedAt) result.behind++;
+        else return false;
+        return true;
+      });
+      await applyAdminOrders(db, shopId, drifted, now, 'reconciliation');
+      Object.assign(progress, { pages: result.pages, checked: result.checked, repaired: result.missing + result.behind });
+      await opts.onPage?.({ ...result });
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && result.pages < (opts.maxPages ?? 50));
+  } finally {
+    running.delete(shopId);
+  }
   await db.update(shops).set({ reconciledAt: now, ...(shop?.backfilledAt ? {} : { backfilledAt: now }) }).where(eq(shops.id, shopId));
   // Deliveries held as too old (possible replays) are never applied; this run read the state they
   // were about straight from Shopify, which settles them.

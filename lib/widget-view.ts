@@ -91,6 +91,7 @@ export async function loadWidgetData(
     asOf,
     stale: now.getTime() - asOf.getTime() > STALE_AFTER_MS,
     refreshing: false,
+    updating: rows.unapplied,
     shop: { id: shopId, name: shopRow?.name ?? shopId },
     // The match made when the message arrived knows about quoted order numbers; prefer it.
     match: ticket?.matchStatus

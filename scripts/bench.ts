@@ -1,8 +1,10 @@
-// npm run bench [-- --only webhooks|sidebar|widget|classifier] [--duration 10]
+// npm run bench [-- --only webhooks|sidebar|widget|classifier|freshness] [--duration 10]
 // Seeds real PostgreSQL with 10,000 customers and 50,000 orders, starts the production server, and
 // measures with autocannon: the sidebar endpoint and Shopify webhook ingestion, each against a bare
 // constant-JSON route on the same server in the same run; then the widget page in Chromium and the
-// rules classifier. Writes bench/results.md.
+// rules classifier. Writes bench/results.md. `--only freshness` floods signed webhooks at fixed rates
+// on PostgreSQL and on the embedded database and measures how soon a new order shows in the sidebar.
+// BENCH_PORT and BENCH_DB move it off the default port and database (several checkouts on one machine).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,7 @@ const duration = Number(args.includes('--duration') ? args[args.indexOf('--durat
 const want = (name: string) => !only || only.split(',').includes(name);
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PORT = 3400;
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const BASE = `http://127.0.0.1:${PORT}`;
 const SHOP = 'bench.myshopify.com';
 const SECRETS = {
@@ -34,7 +36,7 @@ const CUSTOMERS = 10_000;
 const ORDERS_PER_CUSTOMER = 5;
 
 const adminUrl = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbName = 'concord_bench';
+const dbName = process.env.BENCH_DB ?? 'concord_bench';
 const DATABASE_URL = process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${dbName}`;
 
 interface Row {
@@ -90,7 +92,7 @@ async function seed(): Promise<void> {
   await h.close();
 }
 
-function startServer(): ChildProcess {
+function startServer(env: Record<string, string | undefined> = { DATABASE_URL }): ChildProcess {
   if (!fs.existsSync(path.join(ROOT, '.next/BUILD_ID'))) {
     console.log('[bench] building…');
     const b = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], { cwd: ROOT, stdio: 'inherit' });
@@ -99,7 +101,7 @@ function startServer(): ChildProcess {
   return spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...SECRETS, DATABASE_URL, DEMO_MODE: 'off', CONCORD_BENCH_ROUTES: '1', CONCORD_WORKER: 'on', APP_URL: BASE, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...SECRETS, DEMO_MODE: 'off', CONCORD_BENCH_ROUTES: '1', CONCORD_WORKER: 'on', APP_URL: BASE, NEXT_TELEMETRY_DISABLED: '1', ...env },
   });
 }
 
@@ -240,6 +242,213 @@ async function benchClassifier(): Promise<void> {
   rows.push({ name: 'Rules classifier (one core)', value: `${fmt(perSec)} messages/s`, target: '≥ 10,000', met: perSec >= 10_000 });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Freshness under floods: signed orders/create webhooks at a fixed offered rate (open loop: a slow
+// answer doesn't slow the sender, as with Shopify), and every 500 ms a probe order for a new customer
+// whose sidebar is polled until the order shows. Freshness = from sending the probe to the sidebar
+// showing it. The bare route takes the same rate in the same run, for the acknowledgement's floor.
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${Math.round(v)} ms`);
+const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
+
+interface FloodResult {
+  label: string;
+  offered: number;
+  acked: number;
+  failed: number;
+  ackMs: number[];
+  bareMs: number[];
+  fresh: { sentAt: number; ms: number }[];
+  unseen: number;
+  backlog: { t: number; pending: number }[];
+  drainedMs: number | null;
+  durationS: number;
+}
+
+function orderHook(k: number, tag: string, email: string, name: string): { body: string; headers: Record<string, string> } {
+  const id = 6100000000000 + k;
+  const body = JSON.stringify({
+    id, name, order_number: 700000 + k, email, created_at: new Date().toISOString(), updated_at: new Date().toISOString(),
+    financial_status: 'paid', fulfillment_status: null, currency: 'USD', total_price: '84.00', tags: '',
+    line_items: [{ id: k, title: 'Trail Jacket', sku: 'TJ-1', quantity: 1, price: '84.00' }],
+    customer: { id: 7100000000 + k, email },
+  });
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json', 'x-shopify-topic': 'orders/create', 'x-shopify-shop-domain': SHOP,
+      'x-shopify-event-id': `fresh-${tag}-${k}`, 'x-shopify-hmac-sha256': signShopifyBody(body, SECRETS.SHOPIFY_API_SECRET),
+    },
+  };
+}
+
+async function post(path: string, req: { body: string; headers: Record<string, string> }): Promise<{ ok: boolean; ms: number }> {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(`${BASE}${path}`, { method: 'POST', headers: req.headers, body: req.body, signal: AbortSignal.timeout(10_000) });
+    await res.arrayBuffer();
+    return { ok: res.status === 200, ms: performance.now() - t0 };
+  } catch {
+    return { ok: false, ms: performance.now() - t0 };
+  }
+}
+
+/** Calls `fire` `rate` times a second for `seconds`, on schedule whatever the answers take. */
+async function openLoop(rate: number, seconds: number, fire: (k: number) => Promise<void>): Promise<void> {
+  const total = Math.round(rate * seconds);
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  let sent = 0;
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
+    while (sent < due) pending.push(fire(sent++));
+    await sleep(5);
+  }
+  await Promise.all(pending);
+}
+
+async function inboxPending(): Promise<number> {
+  try {
+    const res = await fetch(`${BASE}/api/health`, { headers: { authorization: `Bearer ${SECRETS.CRON_SECRET}` }, signal: AbortSignal.timeout(5_000) });
+    const json = (await res.json()) as { backlog?: { inbox: { pending: number } } };
+    return json.backlog?.inbox.pending ?? -1;
+  } catch {
+    return -1;
+  }
+}
+
+let floodRun = 0;
+async function flood(label: string, rate: number, seconds: number): Promise<FloodResult> {
+  const tag = `${Date.now().toString(36)}${++floodRun}`;
+  const bareMs: number[] = [];
+  // The bare route at the same rate, for 5 s: what an acknowledgement costs with no work at all.
+  await openLoop(rate, Math.min(5, seconds), async () => {
+    const r = await post('/api/bench/bare', { body: '{}', headers: { 'content-type': 'application/json' } });
+    if (r.ok) bareMs.push(r.ms);
+  });
+  const result: FloodResult = { label, offered: Math.round(rate * seconds), acked: 0, failed: 0, ackMs: [], bareMs, fresh: [], unseen: 0, backlog: [], drainedMs: null, durationS: seconds };
+  const started = performance.now();
+  let flooding = true;
+  const sampler = (async () => {
+    while (flooding) {
+      result.backlog.push({ t: (performance.now() - started) / 1000, pending: await inboxPending() });
+      await sleep(1000);
+    }
+  })();
+  const probes: Promise<void>[] = [];
+  let probeNo = 0;
+  const probeTimer = setInterval(() => {
+    const n = ++probeNo;
+    const email = `probe-${tag}-${n}@bench.test`;
+    const name = `#P${tag}${n}`;
+    const sentAt = performance.now();
+    probes.push(
+      (async () => {
+        const ack = await post('/api/webhooks/shopify', orderHook(50_000_000 + floodRun * 100_000 + n, `${tag}-probe`, email, name));
+        if (!ack.ok) return void result.unseen++;
+        // Until it shows, give up 30 s after the flood ends (reported as "never showed").
+        while (performance.now() - started < (seconds + 30) * 1000) {
+          try {
+            const res = await fetch(`${BASE}/api/gorgias/widget?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, signal: AbortSignal.timeout(10_000) });
+            if ((await res.text()).includes(name)) return void result.fresh.push({ sentAt: (sentAt - started) / 1000, ms: performance.now() - sentAt });
+          } catch {
+            /* retry */
+          }
+          await sleep(Math.max(50, Math.min(1000, (performance.now() - sentAt) / 10)));
+        }
+        result.unseen++;
+      })(),
+    );
+  }, 500);
+  await openLoop(rate, seconds, async (k) => {
+    const r = await post('/api/webhooks/shopify', orderHook(floodRun * 10_000_000 + k, tag, `customer${(k % CUSTOMERS) + 1}@bench.test`, `#F${tag}${k}`));
+    if (r.ok) {
+      result.acked++;
+      result.ackMs.push(r.ms);
+    } else result.failed++;
+  });
+  clearInterval(probeTimer);
+  const floodEnd = performance.now();
+  await Promise.all(probes);
+  flooding = false;
+  await sampler;
+  // How long the backlog takes to clear after the flood stops.
+  for (let i = 0; i < 120; i++) {
+    const n = await inboxPending();
+    if (n === 0) {
+      result.drainedMs = performance.now() - floodEnd;
+      break;
+    }
+    await sleep(500);
+  }
+  return result;
+}
+
+const freshnessTable: string[] = [];
+
+function reportFlood(r: FloodResult, target: { freshP99Ms: number; ackP99Ms: number } | null): void {
+  const half = r.durationS / 2;
+  const first = r.fresh.filter((f) => f.sentAt < half).map((f) => f.ms);
+  const second = r.fresh.filter((f) => f.sentAt >= half && f.sentAt < r.durationS).map((f) => f.ms);
+  const all = r.fresh.map((f) => f.ms);
+  const firstP50 = pct(first, 50);
+  const secondP50 = pct(second, 50);
+  // Flat: the second half's median freshness is within 1.5x (+0.5 s) of the first half's.
+  const flat = secondP50 <= firstP50 * 1.5 + 500;
+  const peak = Math.max(0, ...r.backlog.map((b) => b.pending));
+  const firstBacklog = r.backlog.filter((b) => b.t < half).map((b) => b.pending);
+  const secondBacklog = r.backlog.filter((b) => b.t >= half && b.t < r.durationS).map((b) => b.pending);
+  const met = target ? pct(all, 99) < target.freshP99Ms && pct(r.ackMs, 99) < target.ackP99Ms && r.unseen === 0 && flat : undefined;
+  freshnessTable.push(
+    `| ${r.label} | ${r.offered.toLocaleString('en-US')} | ${r.acked.toLocaleString('en-US')}${r.failed ? ` (${r.failed} failed)` : ''} | ${ms(pct(r.ackMs, 50))} / ${ms(pct(r.ackMs, 99))} | ${ms(pct(r.bareMs, 50))} / ${ms(pct(r.bareMs, 99))} | ${ms(pct(all, 50))} / **${ms(pct(all, 99))}**${r.unseen ? ` (${r.unseen} probes never showed)` : ''} | ${ms(firstP50)} → ${ms(secondP50)}: ${flat ? 'flat' : 'growing'} | ${Math.round(pct(firstBacklog, 50))} → ${Math.round(pct(secondBacklog, 50))} (peak ${peak}) | ${r.drainedMs === null ? 'not drained' : ms(r.drainedMs)} | ${target ? `fresh p99 < ${ms(target.freshP99Ms)}, ack p99 < ${ms(target.ackP99Ms)}, flat: ${met ? 'yes' : '**no**'}` : ''} |`,
+  );
+  console.log(`[bench] ${freshnessTable[freshnessTable.length - 1]}`);
+  console.log(`[bench]   backlog each second: ${r.backlog.map((b) => b.pending).join(' ')}`);
+  console.log(`[bench]   freshness by probe (s): ${r.fresh.sort((a, b) => a.sentAt - b.sentAt).map((f) => (f.ms / 1000).toFixed(1)).join(' ')}`);
+}
+
+async function benchFreshness(): Promise<void> {
+  const plan: { driver: 'PostgreSQL' | 'PGlite (embedded)'; rate: number; seconds: number; target: { freshP99Ms: number; ackP99Ms: number } | null }[] = [
+    { driver: 'PostgreSQL', rate: 100, seconds: 20, target: { freshP99Ms: 1000, ackP99Ms: 500 } },
+    { driver: 'PostgreSQL', rate: 300, seconds: 15, target: { freshP99Ms: 5000, ackP99Ms: 500 } },
+    { driver: 'PGlite (embedded)', rate: 100, seconds: 20, target: { freshP99Ms: Infinity, ackP99Ms: 500 } },
+    { driver: 'PGlite (embedded)', rate: 20, seconds: 15, target: null },
+  ];
+  const rates = process.env.BENCH_FRESHNESS_ONLY; // e.g. "PostgreSQL" to run one driver
+  for (const driver of ['PostgreSQL', 'PGlite (embedded)'] as const) {
+    if (rates && !driver.startsWith(rates)) continue;
+    let server: ChildProcess;
+    let dataDir: string | null = null;
+    if (driver === 'PostgreSQL') {
+      await seed();
+      server = startServer();
+    } else {
+      dataDir = fs.mkdtempSync(path.join((await import('node:os')).tmpdir(), 'concord-bench-'));
+      server = startServer({ DATABASE_URL: undefined, POSTGRES_URL: undefined, CONCORD_DATA_DIR: dataDir });
+    }
+    try {
+      await waitForServer();
+      // Warm-up: compile the routes, open connections, take the shop row into existence.
+      await openLoop(20, 2, async (k) => void (await post('/api/webhooks/shopify', orderHook(90_000_000 + k, `warm${Date.now()}`, `warm${k}@bench.test`, `#W${k}`))));
+      for (let i = 0; i < 60 && (await inboxPending()) !== 0; i++) await sleep(500);
+      for (const step of plan.filter((p) => p.driver === driver)) {
+        const r = await flood(`${driver}, ${step.rate}/s for ${step.seconds} s`, step.rate, step.seconds);
+        reportFlood(r, step.target);
+      }
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+      if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  rows.push({ name: 'Freshness under floods', value: 'see the table below' });
+}
+
 function cpuReference(): void {
   rows.push({ name: CPU_REFERENCE_LABEL, value: `${Math.round(cpuReferenceMs())} ms (median of 3)` });
 }
@@ -269,13 +478,17 @@ async function main(): Promise<void> {
       server = null;
       await new Promise((r) => setTimeout(r, 2000));
     }
+    if (only?.split(',').includes('freshness')) await part('Freshness', benchFreshness);
     if (want('classifier')) await part('Classifier', benchClassifier);
     cpuReference();
   } finally {
     server?.kill('SIGTERM');
   }
   const table = ['| measure | result | target | met |', '|---|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`)].join('\n');
-  const report = `# Benchmark results\n\nRun ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores; autocannon, ${duration} s per run, 50 connections; the server and the load generator share the machine.\n\n${table}\n`;
+  const freshness = freshnessTable.length
+    ? `\n## Freshness under floods\n\nSigned orders/create webhooks at a fixed offered rate (open loop); every 500 ms a probe order for a new customer, whose sidebar is polled until the order shows. Ack: the webhook's answer time; the bare route takes the same rate in the same run. Freshness: from sending the probe to the sidebar showing it. Trend: median freshness of the probes sent in the first half → second half. Backlog: inbox events waiting, median of the per-second samples in the first half → second half.\n\n| driver, offered rate | offered | acked | ack p50 / p99 | bare route p50 / p99 | freshness p50 / p99 | trend | backlog | drained after the flood in | target met |\n|---|---|---|---|---|---|---|---|---|---|\n${freshnessTable.join('\n')}\n`
+    : '';
+  const report = `# Benchmark results\n\nRun ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores; autocannon, ${duration} s per run, 50 connections; the server and the load generator share the machine.\n\n${table}\n${freshness}`;
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   const name = only ? `results-${only.replace(/,/g, '-')}` : 'results';
   fs.writeFileSync(path.join(ROOT, 'bench', `${name}.md`), report);

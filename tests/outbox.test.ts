@@ -154,6 +154,34 @@ describe('outbox', () => {
     expect(order).toEqual(['s1', 'o1', 's2']);
   });
 
+  it('keeps the claim of a slow batch alive: a second worker never runs one of its effects again', async () => {
+    // Six effects of 150 ms each, one at a time: the batch takes ~900 ms, three times the lock.
+    const runs = new Map<string, number>();
+    const slow: OutboxDeps = {
+      isLive: () => true,
+      lockMs: 300,
+      concurrency: 1,
+      executors: {
+        'slow.call': async (e) => {
+          runs.set(String(e.payload.key), (runs.get(String(e.payload.key)) ?? 0) + 1);
+          await new Promise((r) => setTimeout(r, 150));
+        },
+      },
+    };
+    for (let i = 0; i < 6; i++) await enqueueEffect(t.db, { shopId: 's', kind: 'slow.call', payload: { key: `slow-${i}` }, idempotencyKey: `slow-${i}` });
+    let firstDone = false;
+    const first = runOutboxOnce(t.db, slow, 6).finally(() => (firstDone = true));
+    // Another instance polls all the while.
+    let reclaimed = 0;
+    while (!firstDone) {
+      await new Promise((r) => setTimeout(r, 100));
+      reclaimed += (await runOutboxOnce(t.db, { ...slow, executors: { 'slow.call': async (e) => void runs.set(String(e.payload.key), (runs.get(String(e.payload.key)) ?? 0) + 1) } }, 6)).claimed;
+    }
+    expect(await first).toMatchObject({ claimed: 6, done: 6 });
+    expect(reclaimed).toBe(0);
+    expect([...runs.values()]).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('runs a claimed batch several at a time', async () => {
     let running = 0;
     let most = 0;

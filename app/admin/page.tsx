@@ -19,6 +19,10 @@ function Stat({ label, value, tone = 'slate' }: { label: string; value: number |
   );
 }
 
+function formatAge(s: number): string {
+  return s < 90 ? `${Math.round(s)} s` : s < 5400 ? `${Math.round(s / 60)} min` : `${Math.round(s / 3600)} h`;
+}
+
 export default async function AdminPage() {
   const session = await pageSession('admin', '/admin');
   const config = getConfig();
@@ -66,6 +70,24 @@ export default async function AdminPage() {
           <Stat label="Inbox failed" value={o.inbox.failed ?? 0} tone={(o.inbox.failed ?? 0) > 0 ? 'rose' : 'green'} />
         </section>
         {o.oldestPendingAt && <p className="text-sm text-slate-600">Oldest waiting effect queued {o.oldestPendingAt.toISOString().replace('T', ' ').slice(0, 19)} UTC.</p>}
+        <section aria-labelledby="freshness" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200" data-testid="freshness">
+          <h2 id="freshness" className="mb-2 font-semibold">Keeping up</h2>
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm md:grid-cols-4">
+            <dt className="text-slate-500">Inbox waiting to apply</dt>
+            <dd>{o.backlog.inbox.pending}{o.backlog.inbox.oldestPendingAgeS !== null && `, oldest ${formatAge(o.backlog.inbox.oldestPendingAgeS)}`}</dd>
+            <dt className="text-slate-500">Inbox applied (last minute)</dt>
+            <dd>{o.backlog.inbox.appliedLastMinute} ({o.backlog.inbox.drainPerSecond}/s)</dd>
+            <dt className="text-slate-500">Outbox waiting</dt>
+            <dd>{o.backlog.outbox.open}{o.backlog.outbox.oldestOpenAgeS !== null && `, oldest ${formatAge(o.backlog.outbox.oldestOpenAgeS)}`}</dd>
+            <dt className="text-slate-500">Outbox finished (last minute)</dt>
+            <dd>{o.backlog.outbox.finishedLastMinute} ({o.backlog.outbox.drainPerSecond}/s)</dd>
+          </dl>
+          {o.backlog.backfills.map((b) => (
+            <p key={b.shopId} className="mt-2 text-sm text-sky-900" data-testid="backfill">
+              Backfilling {b.shopId} (orders changed since {b.since.slice(0, 10)}): page {b.pages}, {b.checked} orders checked, {b.repaired} added or repaired so far.
+            </p>
+          ))}
+        </section>
         <section aria-labelledby="dead" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 id="dead" className="mb-2 font-semibold">Dead-lettered effects</h2>
           {o.dead.length === 0 ? (

@@ -105,12 +105,23 @@ export const inboxEvents = pgTable(
     nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
     processedAt: tz('processed_at'),
     lastError: text('last_error'),
+    // What the event is about (an order, a customer, a ticket), fixed at receipt
+    // (lib/inbox/partition-key.ts). Events with one key are applied one at a time and in order;
+    // `lane` (a hash of the key) is what a projection worker claims, so different orders run in parallel.
+    partitionKey: text('partition_key'),
+    lane: integer('lane').notNull().default(0),
+    customerEmail: text('customer_email'), // lower-cased; "is this customer's state up to date?"
   },
   (t) => [
     // Shopify shares one event id across every delivery of one merchant action, so two topics from
     // one action must not collide: the topic is part of the key.
     uniqueIndex('inbox_events_dedupe_topic').on(t.source, t.shopId, t.topic, t.eventId),
     index('inbox_events_pending').on(t.id).where(sql`status = 'pending'`),
+    index('inbox_events_lane_pending').on(t.lane, t.id).where(sql`status = 'pending'`),
+    index('inbox_events_key_pending').on(t.partitionKey, t.id).where(sql`status = 'pending'`),
+    index('inbox_events_customer_pending').on(t.customerEmail).where(sql`status = 'pending' and customer_email is not null`),
+    // The drain rate (events applied in the last minute) for /admin and /api/health.
+    index('inbox_events_processed').on(t.processedAt).where(sql`processed_at is not null`),
   ],
 );
 
@@ -465,6 +476,8 @@ export const outbox = pgTable(
     // The claim's "nothing earlier with this serial key is open" check: without it each check scanned
     // every open effect, and a backlog of 4,000 took 1.25 s per claim of 20.
     index('outbox_serial_open').on(t.serialKey, t.id).where(sql`status in ('pending', 'running') and serial_key is not null`),
+    // The outbox drain rate (effects finished in the last minute) for /admin and /api/health.
+    index('outbox_completed').on(t.completedAt).where(sql`completed_at is not null`),
   ],
 );
 

@@ -16,6 +16,8 @@ export interface AutoReplyInput {
   grounding: { ok: boolean };
   settings: Settings;
   verdict: Verdict | null;
+  /** Events about this customer received but still not applied after a bounded wait. */
+  unappliedEvents?: number;
 }
 
 export interface AutoReplyDecision {
@@ -38,6 +40,10 @@ export function autoReplyDecision(input: AutoReplyInput): AutoReplyDecision {
   if (!settings.automation.intents.wismo) blockers.push('Automatic replies for "where is my order" are switched off in settings.');
   if (!input.verdict) blockers.push('There is no policy verdict for this ticket.');
   else if (input.verdict.decision !== 'automate') blockers.push(`The policy verdict is human review (${input.verdict.rule}).`);
+
+  if (input.unappliedEvents) {
+    blockers.push(`${input.unappliedEvents} newer ${input.unappliedEvents === 1 ? 'event' : 'events'} for this customer had not been applied yet, so the order data may be out of date.`);
+  }
 
   if (blockers.length > 0) return { send: false, shadow: false, reasons: blockers };
   const why = `Where-is-my-order question at ${input.confidence.toFixed(2)} confidence, shipment ${shipment!.state.replace(/_/g, ' ')}, draft grounded, automation on, policy says automate.`;

@@ -17,6 +17,8 @@ export interface WidgetView {
   asOf: Date;
   stale: boolean;
   refreshing: boolean;
+  /** Events about this customer received but not applied yet: the data is being brought up to date. */
+  updating?: number;
   shop: { id: string; name: string };
   match: { status: 'matched' | 'uncertain' | 'none'; by: string[]; note: string | null }; // by: ['email', 'order number #1043']
   customer: {
@@ -236,6 +238,7 @@ export function sidebarErrorJson(message: string, widgetUrl: string | null, now:
 
 function dataAge(view: WidgetView, now: Date): string {
   const age = `as of ${relativeTime(view.asOf, now)} (${formatUtcStamp(view.asOf)})`;
+  if (view.updating) return `updating: ${view.updating} new ${view.updating === 1 ? 'event' : 'events'} for this customer not applied yet; data ${age}`;
   if (view.refreshing) return `refreshing… data ${age}`;
   if (view.stale) return `${age}; may be out of date`;
   return age;

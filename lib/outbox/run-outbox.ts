@@ -78,11 +78,27 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
         attempts: row.attempts, maxAttempts: row.max_attempts, actionId: row.action_id,
       };
       stats[await runOne(db, deps, effect, now)]++;
+      open.delete(effect.id);
     }
   };
+  // The claim must outlive the batch: a batch of slow calls (a vendor answering in seconds, six at a
+  // time) can take longer than the lock, and another worker or instance would then claim and run the
+  // same effects again. So while this batch runs, the lock of every effect it has not settled yet is
+  // renewed every third of the lock time. Only a worker that stops (a crash) lets the lock expire.
+  const lockMs = deps.lockMs ?? 60_000;
+  const open = new Set(claimed.map((r) => Number(r.id)));
+  let renewing: Promise<unknown> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    if (open.size === 0) return;
+    const until = new Date((deps.now?.() ?? new Date()).getTime() + lockMs);
+    renewing = db
+      .execute(sql`update outbox set locked_until = ${until} where id = any(${sql.param([...open])}::bigint[]) and status = 'running'`)
+      .catch((err) => console.error('[outbox] could not renew the claim:', (err as Error).message));
+  }, Math.max(50, Math.floor(lockMs / 3)));
   // Every lane finishes before a failure (a database error while settling) is passed on; the effects
   // left claimed are claimed again once their lock expires.
-  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, deps.concurrency ?? 6) }, lane));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, deps.concurrency ?? 6) }, lane)).finally(() => clearInterval(heartbeat));
+  await renewing;
   const failed = lanes.find((l) => l.status === 'rejected');
   if (failed) throw failed.reason;
   return stats;

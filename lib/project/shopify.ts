@@ -40,7 +40,9 @@ export async function projectShopifyEvent(tx: Db, event: InboxEvent, now: Date):
       const customerPayload = payload.customer;
       if (customerPayload && typeof customerPayload === 'object') {
         const customer = toCustomer(customerPayload as never, shopId);
-        await upsertCustomer(tx, withContact(customer, order.email, order.phone, order.updatedAt));
+        // The embedded customer's own updated_at (when Shopify sends it) orders it against customers/update,
+        // which may be applied before or after it (another partition, lib/inbox/partition-key.ts).
+        await upsertCustomer(tx, withContact(customer, order.email, order.phone, order.updatedAt), payloadUpdatedAt(customerPayload as Record<string, unknown>));
       }
       for (const f of orderFulfillments(payload as never, fallbackTime)) await upsertFulfillment(tx, shopId, f);
       for (const r of orderRefunds(payload as never)) await insertRefund(tx, shopId, r);
@@ -117,14 +119,14 @@ async function storedReturnOrderId(tx: Db, shopId: string, returnId: string): Pr
   return row?.orderId ?? null;
 }
 
-function payloadUpdatedAt(payload: Record<string, unknown>): Date | null {
+export function payloadUpdatedAt(payload: Record<string, unknown>): Date | null {
   const v = payload.updated_at;
   if (typeof v !== 'string') return null;
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-function withContact(customer: Customer, email: string | null, phone: string | null, _at: Date): Customer {
+export function withContact(customer: Customer, email: string | null, phone: string | null, _at: Date): Customer {
   const emails = new Set(customer.emails);
   if (email) emails.add(email.toLowerCase());
   const phones = new Set(customer.phones);
@@ -134,9 +136,15 @@ function withContact(customer: Customer, email: string | null, phone: string | n
 }
 
 export async function upsertOrder(tx: Db, o: Order): Promise<void> {
+  await upsertOrders(tx, [o]);
+}
+
+/** Many orders in one statement; each (shop, order id) at most once (see lib/project/project-batch.ts). */
+export async function upsertOrders(tx: Db, list: Order[]): Promise<void> {
+  if (list.length === 0) return;
   await tx
     .insert(orders)
-    .values({
+    .values(list.map((o) => ({
       shopId: o.shopId,
       shopifyOrderId: o.id,
       name: o.name,
@@ -159,7 +167,7 @@ export async function upsertOrder(tx: Db, o: Order): Promise<void> {
       shippingAddress: o.shippingAddress,
       onHold: o.onHold,
       shopifyUpdatedAt: o.updatedAt,
-    })
+    })))
     .onConflictDoUpdate({
       target: [orders.shopId, orders.shopifyOrderId],
       set: excludedSet(orders, [
@@ -173,14 +181,19 @@ export async function upsertOrder(tx: Db, o: Order): Promise<void> {
 }
 
 export async function upsertCustomer(tx: Db, c: Customer, updatedAt: Date | null = null): Promise<void> {
-  const emails = [...new Set([...(c.email ? [c.email.toLowerCase()] : []), ...c.emails.map((e) => e.toLowerCase())])];
+  await upsertCustomers(tx, [{ customer: c, updatedAt }]);
+}
+
+/** Many customers in one statement; each (shop, customer id) at most once. */
+export async function upsertCustomers(tx: Db, list: { customer: Customer; updatedAt: Date | null }[]): Promise<void> {
+  if (list.length === 0) return;
   await tx
     .insert(customers)
-    .values({
+    .values(list.map(({ customer: c, updatedAt }) => ({
       shopId: c.shopId,
       shopifyCustomerId: c.id,
       email: c.email?.toLowerCase() ?? null,
-      emails,
+      emails: [...new Set([...(c.email ? [c.email.toLowerCase()] : []), ...c.emails.map((e) => e.toLowerCase())])],
       phones: c.phones,
       firstName: c.firstName,
       lastName: c.lastName,
@@ -188,7 +201,7 @@ export async function upsertCustomer(tx: Db, c: Customer, updatedAt: Date | null
       ordersCount: c.ordersCount,
       totalSpent: c.totalSpent,
       shopifyUpdatedAt: updatedAt,
-    })
+    })))
     .onConflictDoUpdate({
       target: [customers.shopId, customers.shopifyCustomerId],
       set: {
@@ -208,9 +221,15 @@ export async function upsertCustomer(tx: Db, c: Customer, updatedAt: Date | null
 }
 
 export async function upsertFulfillment(tx: Db, shopId: string, f: Fulfillment): Promise<void> {
+  await upsertFulfillments(tx, [{ shopId, f }]);
+}
+
+/** Many fulfillments in one statement; each (shop, fulfillment id) at most once. */
+export async function upsertFulfillments(tx: Db, list: { shopId: string; f: Fulfillment }[]): Promise<void> {
+  if (list.length === 0) return;
   await tx
     .insert(fulfillments)
-    .values({
+    .values(list.map(({ shopId, f }) => ({
       shopId,
       shopifyFulfillmentId: f.id,
       orderId: f.orderId,
@@ -226,7 +245,7 @@ export async function upsertFulfillment(tx: Db, shopId: string, f: Fulfillment):
       deliveredAt: f.deliveredAt,
       lineItemIds: f.lineItemIds ?? [],
       shipmentStatusAt: f.shipmentStatusAt ?? null,
-    })
+    })))
     .onConflictDoUpdate({
       target: [fulfillments.shopId, fulfillments.shopifyFulfillmentId],
       set: {
@@ -263,9 +282,15 @@ export async function insertTrackingEvent(tx: Db, shopId: string, e: TrackingEve
 }
 
 export async function insertRefund(tx: Db, shopId: string, r: Refund): Promise<void> {
+  await insertRefunds(tx, [{ shopId, r }]);
+}
+
+/** Insert-once, so repeats (in the list or already stored) are simply skipped. */
+export async function insertRefunds(tx: Db, list: { shopId: string; r: Refund }[]): Promise<void> {
+  if (list.length === 0) return;
   await tx
     .insert(refunds)
-    .values({ shopId, shopifyRefundId: r.id, orderId: r.orderId, amount: r.amount, currency: r.currency, note: r.note, lineItemIds: r.lineItemIds ?? [], shopifyCreatedAt: r.createdAt })
+    .values(list.map(({ shopId, r }) => ({ shopId, shopifyRefundId: r.id, orderId: r.orderId, amount: r.amount, currency: r.currency, note: r.note, lineItemIds: r.lineItemIds ?? [], shopifyCreatedAt: r.createdAt })))
     .onConflictDoNothing();
 }
 

@@ -10,7 +10,7 @@ import { freshDatabase, json, standIn, startServer, waitFor, waitForHealth, type
 // and the outbox finishes every effect exactly once (Klaviyo stand-in dedupes on unique_id, as
 // Klaviyo does; raw redeliveries are counted too).
 
-const PORT = 3330;
+const PORT = Number(process.env.CRASH_PORT ?? 3330);
 const TOTAL = 2000;
 const KILL_AFTER_ACKS = 700;
 const SHOP = 'crash.myshopify.com';
@@ -23,7 +23,7 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
   let profilePosts = 0;
 
   beforeAll(async () => {
-    db = await freshDatabase(`concord_crash_${process.pid}`);
+    db = await freshDatabase(`${process.env.SYSTEM_TEST_DB_PREFIX ?? 'concord'}_crash_${process.pid}`);
     klaviyo = await standIn((req, body, res) => {
       if (req.url === '/api/events') {
         const id = JSON.parse(body).data.attributes.unique_id as string;

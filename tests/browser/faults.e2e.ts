@@ -10,7 +10,7 @@ import { freshDatabase, json, SECRETS, standIn, startServer, waitFor, waitForHea
 // the connection for a while. Nothing is lost, nothing is doubled, the admin page shows the backlog
 // meanwhile, and the backlog drains once they recover.
 
-const PORT = 3340;
+const PORT = Number(process.env.FAULTS_PORT ?? 3340);
 const SHOP = 'faults.myshopify.com';
 const ORDERS = 20;
 const TICKETS = 15;
@@ -40,7 +40,7 @@ describe('outside systems failing for a while', () => {
   const klaviyoEvents = new Map<string, number>();
 
   beforeAll(async () => {
-    db = await freshDatabase(`concord_faults_${process.pid}`);
+    db = await freshDatabase(`${process.env.SYSTEM_TEST_DB_PREFIX ?? 'concord'}_faults_${process.pid}`);
     shopify = await standIn(
       faulty((_req, body, res) => {
         const { query, variables } = JSON.parse(body) as { query: string; variables: { id?: string; orderId?: string } };

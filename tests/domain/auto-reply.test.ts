@@ -44,6 +44,7 @@ describe('autoReplyDecision', () => {
     ['WISMO automation switched off', { settings: settings({ intents: { wismo: false, cancel: false, address_change: false, return_exchange: false, refund: false, damaged: false, not_received: false, other: false } }) }, /switched off/],
     ['a human-review verdict', { verdict: { ...automate, decision: 'human_review', rule: 'vip.review' } }, /human review \(vip\.review\)/],
     ['no verdict', { verdict: null }, /no policy verdict/],
+    ['events for the customer not applied yet', { unappliedEvents: 3 }, /3 newer events for this customer had not been applied yet/],
   ];
   for (const [label, over, reason] of blocked) {
     it(`does not send (nor shadow) with ${label}`, () => {

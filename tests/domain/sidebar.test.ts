@@ -233,6 +233,12 @@ describe('buildSidebarJson: match and data age', () => {
     const json = build(view({ asOf: new Date(NOW.getTime() - 7 * 3600_000), stale: true, refreshing: true }));
     expect(json.data_age).toBe('refreshing… data as of 7 hours ago (20 Nov 2026 05:00 UTC)');
   });
+
+  it('says updating while events about the customer are received but not applied yet', () => {
+    expect(build(view({ updating: 3 })).data_age).toBe('updating: 3 new events for this customer not applied yet; data as of 3 min ago (20 Nov 2026 11:57 UTC)');
+    expect(build(view({ updating: 1 })).data_age).toMatch(/^updating: 1 new event for/);
+    expect(build(view({ updating: 0 })).data_age).toBe('as of 3 min ago (20 Nov 2026 11:57 UTC)');
+  });
 });
 
 describe('sidebarErrorJson', () => {

@@ -4,8 +4,9 @@ import { migrateDb, openDb, type DbHandle } from '@/lib/db/client';
 
 // Every test file gets its own database: PGlite in memory by default, or, when DATABASE_URL is
 // set, a fresh schema on that server (dropped afterwards), so files can run in parallel.
-export async function createTestDb(): Promise<DbHandle & { migrationsSchema: string }> {
-  const url = process.env.DATABASE_URL;
+// `pgUrl` forces PostgreSQL for tests that need several connections (locks between workers).
+export async function createTestDb(opts: { pgUrl?: string } = {}): Promise<DbHandle & { migrationsSchema: string }> {
+  const url = opts.pgUrl ?? process.env.DATABASE_URL;
   if (!url) {
     const handle = await openDb({ driver: 'pglite' });
     await migrateDb(handle);

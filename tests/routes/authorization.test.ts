@@ -65,6 +65,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/gorgias/suppression/route.ts': { access: 'gorgias-or-widget', body: { ticket_id: '1', mode: 'clear' } },
   'app/api/gorgias/widget/route.ts': { access: 'gorgias-secret', body: {} },
   // Health reads the migrations table of the app's own schema, which per-test Postgres schemas don't have.
+  // Anonymous callers get only { ok, status }; the backlog needs an admin or the cron secret (tests/routes/health-backlog.test.ts).
   'app/api/health/route.ts': { access: 'public' },
   // An admin's "Add a store" link, or Shopify's own signed install link (tests/connections/install.test.ts).
   'app/api/shopify/install/route.ts': { access: 'admin' },

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { GET, POST } from '@/app/api/gorgias/widget/route';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
-import { drafts, inboxEvents, messages, outbox, tickets } from '@/lib/db/schema';
+import { auditLog, drafts, inboxEvents, messages, outbox, tickets } from '@/lib/db/schema';
+import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { drainInbox } from '@/lib/inbox/process-inbox';
 import { ensureShop } from '@/lib/shops';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
@@ -194,5 +195,28 @@ describe('Gorgias widget endpoint', () => {
     expect(strangerJson).not.toContain('#1002');
     expect(strangerJson).toContain('not linked to any store');
     expect((await get('email=jane%40example.com', false)).status).toBe(401);
+  });
+
+  it('says "updating" while an event about the customer is not applied, and an automatic reply waits for it or goes to a person', async () => {
+    const db = t.get().db;
+    const config = { ...t.get().config, env: { ...t.get().config.env, CONCORD_FRESHNESS_WAIT_MS: 300 } };
+    await hook(SHOP_A, 'orders/updated', shopifyOrder({ id: 102, number: 1002, email: 'jane@example.com', customerId: 1, firstName: 'Jane', createdAt: ago(24 * 4), fulfillmentStatus: 'fulfilled' }));
+    const json = await (await widgetPost(gorgiasContext({ ticketId: 1, messageId: 11, email: 'jane@example.com', text: 'Hi! Where is my order #1002? It has been days.' }))).json();
+    expect(json.data_age).toMatch(/^updating: 1 new event for this customer not applied yet; data as of/);
+    // Still unapplied after the bounded wait: no automatic reply, and the audit says why.
+    const deps = { openai: null, model: 'template', config };
+    const input = { shopId: SHOP_A, ticketShopId: SHOP_A, ticketId: '1', messageId: '11', now: new Date() };
+    const started = Date.now();
+    expect(await generateTicketDraft(db, deps, input)).toMatchObject({ autoReply: 'no' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    const [held] = await db.select().from(auditLog).where(eq(auditLog.action, 'draft.created')).orderBy(desc(auditLog.id)).limit(1);
+    expect(held.explanation).toContain('1 newer event for this customer had not been applied yet');
+    // Applied during the wait: the decision is made on current data (shadow mode is on by default).
+    const waiting = generateTicketDraft(db, { ...deps, config: { ...config, env: { ...config.env, CONCORD_FRESHNESS_WAIT_MS: 10_000 } } }, input);
+    await new Promise((r) => setTimeout(r, 150));
+    await drainInbox(db);
+    expect(await waiting).toMatchObject({ autoReply: 'shadow' });
+    const again = await (await widgetPost(gorgiasContext({ ticketId: 1, messageId: 11, email: 'jane@example.com', text: 'Hi! Where is my order #1002? It has been days.' }))).json();
+    expect(again.data_age).toMatch(/^as of /);
   });
 });

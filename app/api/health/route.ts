@@ -3,20 +3,29 @@ import { getConfig } from '@/lib/config';
 import { getDbHandle } from '@/lib/db';
 import { migrationState } from '@/lib/db/client';
 import { handle } from '@/lib/http/responses';
+import { readBacklog } from '@/lib/inbox/read-backlog';
+import { isOperator } from '@/lib/auth/is-operator';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-// GET /api/health – driver, migration state, which connections are configured (never secrets).
-export const GET = handle(async () => {
+// GET /api/health – anyone (load balancers, uptime checks): whether the app is up and migrated.
+// An admin session or `Authorization: Bearer <CRON_SECRET>` (monitoring) also gets the driver, the
+// configured connections (never secrets) and the backlog: inbox and outbox depth, oldest waiting
+// age, drain rate, backfills in progress.
+export const GET = handle(async (req: Request) => {
   const config = getConfig();
   const { db, driver } = await getDbHandle();
   const migrations = await migrationState(db);
+  const ok = migrations.applied === migrations.available;
+  if (!isOperator(req)) return NextResponse.json({ ok, status: ok ? 'ok' : 'migrations pending' });
   return NextResponse.json({
-    ok: migrations.applied === migrations.available,
+    ok,
+    status: ok ? 'ok' : 'migrations pending',
     driver,
-    migrations: { ...migrations, upToDate: migrations.applied === migrations.available },
+    migrations: { ...migrations, upToDate: ok },
     demoMode: config.demoMode,
     connections: config.connections,
+    backlog: await readBacklog(db),
   });
 });
