@@ -16,8 +16,11 @@ export interface InboxPartition {
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
-const id = (v: unknown): string | null => (typeof v === 'number' || (typeof v === 'string' && v !== '') ? String(v) : null);
-const email = (v: unknown): string | null => (typeof v === 'string' && v.includes('@') ? v.trim().toLowerCase() : null);
+// Only plain values become keys: a signed body may still carry NUL or control characters, which
+// PostgreSQL text can't hold (the raw body is stored as sent; these columns are not).
+const plain = (v: string) => v.length <= 320 && !/[\u0000-\u001f]/.test(v);
+const id = (v: unknown): string | null => (typeof v === 'number' || (typeof v === 'string' && v !== '' && plain(v)) ? String(v) : null);
+const email = (v: unknown): string | null => (typeof v === 'string' && v.includes('@') && plain(v) ? v.trim().toLowerCase() : null);
 
 const ORDER_ID_OF: Record<string, (p: Json) => unknown> = {
   'orders/create': (p) => p.id,
@@ -31,6 +34,8 @@ const ORDER_ID_OF: Record<string, (p: Json) => unknown> = {
   'returns/approve': returnOrderId,
   'returns/decline': returnOrderId,
   'returns/close': returnOrderId,
+  'returns/cancel': returnOrderId,
+  'returns/reopen': returnOrderId,
 };
 
 function returnOrderId(p: Json): unknown {
