@@ -7,6 +7,7 @@ import { createOpenAI, openAIModel } from '@/lib/integrations/openai/client';
 import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { refreshCustomerFromShopify } from '@/lib/refresh-customer';
 import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/sync-klaviyo-profile';
+import { buildActionExecutors } from '@/lib/actions/action-executors';
 import type { ClaimedEffect, EffectExecutor, OutboxDeps } from './run-outbox';
 
 // What each outbox effect does. Every executor is safe to run twice: it either uses the vendor's
@@ -43,36 +44,16 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
         const ticket = await gorgias.getTicket(ticketId);
         if (ticket.messages.some((m) => m.fromAgent && normalise(m.bodyText) === normalise(body))) return { alreadySent: true };
       }
-      return gorgias.sendReply(ticketId, { channel: str(e.payload.channel ?? 'email'), bodyText: body, receiverEmail: (e.payload.receiverEmail as string | undefined) ?? undefined });
-    },
-    'shopify.cancel_order': async (e) => {
-      const shopify = need(c.shopify, 'Shopify');
-      const orderId = str(e.payload.orderId);
-      const state = await shopify.orderState(orderId);
-      if (state?.cancelledAt) return { alreadyCancelled: true, cancelledAt: state.cancelledAt };
-      const result = await shopify.cancelOrder({
-        orderId,
-        reason: str(e.payload.reason ?? 'CUSTOMER'),
-        refund: Boolean(e.payload.refund),
-        restock: Boolean(e.payload.restock),
-        notifyCustomer: Boolean(e.payload.notifyCustomer ?? true),
-        staffNote: (e.payload.staffNote as string | undefined) ?? 'Cancelled via Concord',
+      return gorgias.sendReply(ticketId, {
+        channel: str(e.payload.channel ?? 'email'),
+        bodyText: body,
+        receiverEmail: (e.payload.receiverEmail as string | undefined) ?? undefined,
+        senderEmail: (e.payload.senderEmail as string | undefined) ?? undefined,
+        receiverPhone: (e.payload.receiverPhone as string | undefined) ?? null,
+        receiverCustomerId: (e.payload.customerId as string | undefined) ?? null,
       });
-      return userErrorsOrResult(result);
     },
-    'shopify.update_address': async (e) => userErrorsOrResult(await need(c.shopify, 'Shopify').updateShippingAddress(str(e.payload.orderId), e.payload.address as never)),
-    'shopify.create_return': async (e) => {
-      const shopify = need(c.shopify, 'Shopify');
-      const orderId = str(e.payload.orderId);
-      if (e.attempts > 1) {
-        const state = await shopify.orderState(orderId);
-        if (state && state.returns.length > 0) return { alreadyCreated: true, returns: state.returns };
-      }
-      const returnable = await shopify.returnableFulfillments(orderId);
-      const lineItems = returnable.map((r) => ({ fulfillmentLineItemId: r.fulfillmentLineItemId, quantity: r.quantity }));
-      if (lineItems.length === 0) throw new Error(`Order ${orderId} has nothing returnable in Shopify.`);
-      return userErrorsOrResult(await shopify.createReturn({ orderId, lineItems, reason: str(e.payload.reason ?? 'OTHER'), note: (e.payload.note as string | undefined) ?? 'Created via Concord' }));
-    },
+    'gorgias.set_priority': async (e) => need(c.gorgias, 'Gorgias').setPriority(str(e.payload.ticketId), str(e.payload.priority)),
     'shopify.tag_order': async (e) => userErrorsOrResult(await need(c.shopify, 'Shopify').addTags(str(e.payload.orderId), e.payload.tags as string[])),
     'shopify.refresh_customer': async (e) => refreshCustomerFromShopify(await getDb(), need(c.shopify, 'Shopify'), e.shopId, str(e.payload.email), new Date()),
     'klaviyo.sync_profile': async (e) => syncKlaviyoProfile(await getDb(), need(c.klaviyo, 'Klaviyo'), e.shopId, str(e.payload.email), new Date()),
@@ -85,6 +66,8 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
         messageId: e.payload.messageId ? str(e.payload.messageId) : null,
         now: new Date(),
       }),
+    // cancel, address, return, exchange, refund, reship, store credit, discount code: re-checked live first
+    ...buildActionExecutors(c),
   };
 }
 
