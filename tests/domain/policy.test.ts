@@ -25,7 +25,7 @@ describe('policy: returns', () => {
     const d31 = decide(input('return_exchange', { ...delivered(31 * DAY) }));
     expect(d31).toMatchObject({ decision: 'human_review', nextStep: 'assign_human_review', allowedPromises: [] });
     expect(d31.reasons.join(' ')).toMatch(/outside the 30-day window/);
-    expect(d31.summary).toMatch(/Order #1001/);
+    expect(d31.summary).toBeNull(); // the case summary comes from lib/domain/case-summary.ts, one place
   });
   it('routes an exchange for size, and refuses final-sale items', () => {
     expect(decide(input('return_exchange', { message: 'Could I swap these for a size up?', ...delivered(5 * DAY) }))).toMatchObject({ decision: 'automate', nextStep: 'create_exchange' });
