@@ -81,7 +81,7 @@ export async function automateTicket(
     const reply = { kind: 'gorgias.send_reply', payload: { ...replyTo, body, ...(decision.shadow ? { shadow: true } : {}) }, idempotencyKey: `${key}:reply` };
     const [row] = await tx
       .insert(actions)
-      .values({ shopId: ticket.shopId, ticketId: ticket.ticketId, orderId: order!.id, kind: 'reply', params: { automated: 'address_missing', intent: classification.intent, missing: decision.missing, calls: [reply] }, verdict, actorType: 'system', actorId: 'automation', idempotencyKey: key, status: decision.shadow ? 'shadow' : 'pending' })
+      .values({ shopId: ticket.shopId, ticketId: ticket.ticketId, orderId: order!.id, kind: 'reply', params: { automated: 'address_missing', intent: classification.intent, missing: decision.missing, summary: `Ask the customer for the missing parts of the new address (${decision.missing.join(', ')}).`, calls: [reply] }, verdict, actorType: 'system', actorId: 'automation', idempotencyKey: key, status: decision.shadow ? 'shadow' : 'pending' })
       .onConflictDoNothing()
       .returning({ id: actions.id });
     if (!row) return { mode: 'skipped', summary: null };
@@ -120,7 +120,7 @@ export async function automateTicket(
     .insert(actions)
     .values({
       shopId: ticket.shopId, ticketId: ticket.ticketId, orderId: order!.id, kind: decision.kind,
-      params: { ...decision.params, resolved: plan.choices, intent: classification.intent, language, calls: [call, reply, tags] },
+      params: { ...decision.params, resolved: plan.choices, intent: classification.intent, language, summary: plan.summary, calls: [call, reply, tags] },
       verdict, actorType: 'system', actorId: 'automation', idempotencyKey: key, status: decision.shadow ? 'shadow' : 'pending',
     })
     .onConflictDoNothing()

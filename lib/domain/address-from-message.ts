@@ -14,7 +14,7 @@ export type ParsedAddress =
   | { found: true; complete: true; address: Partial<Address> }
   | { found: true; complete: false; address: Partial<Address>; missing: AddressPart[] };
 
-const LEAD_IN = /(?:new (?:shipping |delivery )?address(?: is)?|(?:ship|send|deliver) (?:it|them|the (?:order|parcel|package))? ?to|change (?:the |my )?(?:shipping |delivery )?address to|update (?:the |my )?(?:shipping |delivery )?address to|correct address(?: is)?|address should be|nueva direcci[oó]n(?: es)?|nouvelle adresse(?: est)?|neue adresse(?: ist)?|nuovo indirizzo(?: [eè])?|novo endere[cç]o(?: [eé])?)\s*[:\-–]?\s*/i;
+const LEAD_IN = /(?:new (?:shipping |delivery )?address(?: is)?|(?:ship|send|deliver) (?:it|them|the (?:order|parcel|package))? ?to|(?:change|update|correct) (?:the |my )?(?:shipping |delivery )?address(?: (?:of|on|for) (?:my )?(?:order )?#?[\w-]+)? to|correct address(?: is)?|address should be|nueva direcci[oó]n(?: es)?|nouvelle adresse(?: est)?|neue adresse(?: ist)?|nuovo indirizzo(?: [eè])?|novo endere[cç]o(?: [eé])?)\s*[:\-–]?\s*/i;
 
 // Postal codes by country (ISO 3166-1 alpha-2). A code that doesn't fit its country is not valid.
 const POSTAL: Record<string, RegExp> = {
