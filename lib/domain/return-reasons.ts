@@ -13,7 +13,7 @@ export const FALLBACK_REASON_HANDLE = 'other';
 const RULES: { handle: string; re: RegExp }[] = [
   { handle: 'too-small', re: /\b(too (small|short|tight)|runs small|size up|bigger size|larger size|demasiado pequen|trop petit|zu klein|troppo piccol|muito pequen)/ },
   { handle: 'too-large', re: /\b(too (big|large|long|loose)|runs (big|large)|size down|smaller size|demasiado grande|trop grand|zu gross|troppo grand|muito grande)/ },
-  { handle: 'defective', re: /\b(defective|broken|doesn.?t work|stopped working|faulty|defectuos|defectueu|defekt|kaputt|difettos|defeituos)/ },
+  { handle: 'defective', re: /\b(defective|broken?|broke|doesn.?t work|stopped working|faulty|defectuos|defectueu|defekt|kaputt|difettos|defeituos)/ },
   { handle: 'damaged', re: /\b(damaged|arrived (broken|cracked|torn)|cracked|dented|danad|endommag|beschadigt|danneggiat|danificad)/ },
   { handle: 'wrong-item', re: /\b(wrong (item|size|colou?r|product)|not what i ordered|sent me the wrong|equivocad|mauvais article|falsche[nrs]? artikel|articolo sbagliat|produto errad)/ },
   { handle: 'not-as-described', re: /\b(not as (described|pictured|shown)|looks different|different from the (photo|picture)|no es como|pas comme (decrit|sur la photo)|nicht wie beschrieben|non come descritt|nao e como)/ },
