@@ -23,6 +23,7 @@ const SHOP = 'acme.myshopify.com';
 const now = Date.now();
 const ago = (hours: number) => new Date(now - hours * 3600_000).toISOString();
 let calls: { op: string; variables: Record<string, unknown> }[] = [];
+const gorgiasPosts: { path: string; body: Record<string, unknown> }[] = [];
 const graphql = (data: unknown) => HttpResponse.json({ data });
 const server = setupServer(
   http.post('http://shopify.test/admin/api/:version/graphql.json', async ({ request }) => {
@@ -52,7 +53,10 @@ const server = setupServer(
         return HttpResponse.json({ errors: [{ message: `unexpected ${op}` }] });
     }
   }),
-  http.all('http://gorgias.test/api/*', () => HttpResponse.json({ id: 1 }, { status: 201 })),
+  http.all('http://gorgias.test/api/*', async ({ request }) => {
+    if (request.method === 'POST') gorgiasPosts.push({ path: new URL(request.url).pathname, body: (await request.json()) as Record<string, unknown> });
+    return HttpResponse.json({ id: 1 }, { status: 201 });
+  }),
 );
 
 describe('agent actions: plan, re-check at confirmation, outbox, Shopify', () => {
@@ -72,9 +76,9 @@ describe('agent actions: plan, re-check at confirmation, outbox, Shopify', () =>
     const deps = outboxDepsFromConfig(t.get().config);
     for (let i = 0; i < 10; i++) if ((await runOutboxOnce(t.get().db, deps, 50)).claimed === 0) break;
   };
-  const orderFor = async (id: number, ticketId: number, text: string) => {
+  const orderFor = async (id: number, ticketId: number, text: string, extra: Record<string, unknown> = {}) => {
     await hook('orders/create', { ...shopifyOrder({ id, number: id, email: `p${id}@example.com`, customerId: id, createdAt: ago(3) }), line_items: [{ id: id * 10, title: 'Trail Jacket', sku: 'TJ-1', quantity: 2, price: '40.00', product_id: 1, variant_id: 77, fulfillment_status: null }] });
-    const res = await widgetPOST(new Request('http://concord.test/api/gorgias/widget', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify(gorgiasContext({ ticketId, email: `p${id}@example.com`, text, at: ago(0.1) })) }));
+    const res = await widgetPOST(new Request('http://concord.test/api/gorgias/widget', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify(gorgiasContext({ ticketId, email: `p${id}@example.com`, text, at: ago(0.1), extra })) }));
     expect(res.status).toBe(200);
     await drainInbox(t.get().db);
   };
@@ -166,5 +170,15 @@ describe('agent actions: plan, re-check at confirmation, outbox, Shopify', () =>
     expect(String(discount.code)).toMatch(/^CARE-[A-Z0-9]+$/);
     const credit = (await t.get().db.select().from(outbox).where(eq(outbox.kind, 'shopify.store_credit')))[0];
     expect(credit).toMatchObject({ status: 'done', maxAttempts: 1 });
+  });
+
+  it('a reply goes out on the ticket own channel with the acting agent as sender (an SMS ticket)', async () => {
+    await orderFor(3005, 9005, 'where is my order 3005', { channel: 'sms', via: 'sms' });
+    const res = await act({ ticket_id: '9005', action: 'reply', confirm: true, params: { body: 'It ships tomorrow.' } });
+    expect(res.json.status).toBe('queued');
+    await drain();
+    const reply = gorgiasPosts.find((p) => p.path === '/api/tickets/9005/messages' && p.body.channel !== 'internal-note')!;
+    expect(reply.body).toMatchObject({ channel: 'sms', from_agent: true, sender: { email: 'alex@acme.com' }, receiver: { id: 14005 } });
+    expect(reply.body).not.toHaveProperty('sent_datetime');
   });
 });
