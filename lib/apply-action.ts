@@ -136,7 +136,8 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
         ...(effect.kind === 'shopify.store_credit' ? { maxAttempts: 1 } : {}),
       });
     }
-    if (ticket && verdict) await tx.update(tickets).set({ verdict, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    // The re-decided verdict replaces the stored one; the case summary written when the ticket was routed stays.
+    if (ticket && verdict) await tx.update(tickets).set({ verdict: { ...verdict, summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null }, updatedAt: now }).where(eq(tickets.id, ticket.id));
     await writeAudit(tx, {
       shopId,
       actor: req.actor,
