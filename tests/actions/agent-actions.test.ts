@@ -4,6 +4,8 @@ import { setupServer } from 'msw/node';
 import { eq } from 'drizzle-orm';
 import { POST as widgetPOST } from '@/app/api/gorgias/widget/route';
 import { POST as actionsPOST } from '@/app/api/gorgias/actions/route';
+import { GET as widgetDataGET } from '@/app/api/widget/[ticket]/route';
+import { widgetToken } from '@/lib/auth/widget-link';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { actions, auditLog, outbox } from '@/lib/db/schema';
 import { defaultSettings } from '@/lib/domain/settings';
@@ -180,5 +182,21 @@ describe('agent actions: plan, re-check at confirmation, outbox, Shopify', () =>
     const reply = gorgiasPosts.find((p) => p.path === '/api/tickets/9005/messages' && p.body.channel !== 'internal-note')!;
     expect(reply.body).toMatchObject({ channel: 'sms', from_agent: true, sender: { email: 'alex@acme.com' }, receiver: { id: 14005 } });
     expect(reply.body).not.toHaveProperty('sent_datetime');
+  });
+
+  it('the widget forms start from the order: line items, the current address and the one in the customer message; the link agent is the actor', async () => {
+    await orderFor(3006, 9006, 'Sorry, wrong address! New address: 42 Maple Avenue, Springfield, IL 62704');
+    const token = widgetToken({ ticketId: '9006', shopId: SHOP, agent: 'sam@acme.com' }, TEST_SECRETS.SESSION_SECRET, new Date());
+    const res = await widgetDataGET(new Request('http://concord.test/api/widget/9006', { headers: { 'x-widget-token': token } }), { params: Promise.resolve({ ticket: '9006' }) });
+    const json = (await res.json()) as { actionForms: { order: { lineItems: { id: string; quantity: number }[] }; currentAddress: { address1: string }; addressFromMessage: { complete: boolean; address: Record<string, string> } } };
+    expect(json.actionForms.order.lineItems).toEqual([expect.objectContaining({ id: '30060', quantity: 2, variantId: '77' })]);
+    expect(json.actionForms.currentAddress.address1).toBe('1 Main St');
+    expect(json.actionForms.addressFromMessage).toMatchObject({ complete: true, address: { address1: '42 Maple Avenue', city: 'Springfield', provinceCode: 'IL', zip: '62704' } });
+    const act2 = await actionsPOST(
+      new Request('http://concord.test/api/gorgias/actions', { method: 'POST', headers: { 'content-type': 'application/json', 'x-widget-token': token }, body: JSON.stringify({ ticket_id: '9006', action: 'update_address', confirm: true, params: { address: json.actionForms.addressFromMessage.address } }) }),
+    );
+    expect(act2.status).toBe(200);
+    const [row] = await t.get().db.select().from(actions).where(eq(actions.ticketId, '9006'));
+    expect(row).toMatchObject({ kind: 'update_address', actorId: 'sam@acme.com' });
   });
 });
