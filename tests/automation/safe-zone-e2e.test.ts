@@ -363,4 +363,33 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     const [row] = await t.get().db.select().from(tickets).where(eq(tickets.gorgiasTicketId, String(ticketId)));
     expect((row.verdict as { summary: string }).summary).toContain('Question:');
   });
+
+  it('return, exchange and address in shadow mode: the exact calls recorded, nothing sent to Shopify or the customer', async () => {
+    await settings((s) => {
+      s.automation.shadowMode = true;
+    });
+    const ret = await deliveredOrder(4);
+    const exc = await deliveredOrder(4);
+    const adr = await unfulfilledOrder({ hours: 1 });
+    const cases = [
+      { ticketId: ++tid, o: ret, text: `I want to return order ${ret.name}, it is too small`, kind: 'shopify.create_return', payload: { orderId: String(ret.id), reasonHandle: 'too-small', lineItems: null } },
+      { ticketId: ++tid, o: exc, text: `Can I exchange the jacket from ${exc.name} for size L?`, kind: 'shopify.create_exchange', payload: { orderId: String(exc.id), customerWords: `Can I exchange the jacket from ${exc.name} for size L?` } },
+      { ticketId: ++tid, o: adr, text: `Please update the address on ${adr.name}. New address: 42 Maple Avenue, Springfield, IL 62704`, kind: 'shopify.update_address', payload: { orderId: String(adr.id), address: { address1: '42 Maple Avenue', city: 'Springfield', provinceCode: 'IL', zip: '62704', countryCode: 'US' } } },
+    ];
+    for (const c of cases) await ticketEvent(gorgiasContext({ ticketId: c.ticketId, email: c.o.email, text: c.text, at: ago(0.1) }));
+    shopifyCalls = [];
+    gorgiasCalls = [];
+    await drainOutbox();
+    expect(shopifyCalls.filter((c) => !['OrderLiveState'].includes(c.op))).toEqual([]);
+    const shadowRows = await t.get().db.select().from(outbox).where(eq(outbox.status, 'shadow'));
+    for (const c of cases) {
+      expect(messagesPosted(c.ticketId)).toEqual([]);
+      const mine = shadowRows.filter((r) => (r.payload as { ticketId?: string }).ticketId === String(c.ticketId));
+      expect(mine.find((r) => r.kind === c.kind)?.payload).toMatchObject({ ...c.payload, shadow: true });
+      expect(String((mine.find((r) => r.kind === 'gorgias.send_reply')?.payload as { body: string }).body)).toMatch(/return|exchange|address/);
+    }
+    const report = await shadowReport(t.get().db, SHOP);
+    expect(report.find((r) => r.intent === 'return_exchange')?.count).toBeGreaterThanOrEqual(2);
+    expect(report.find((r) => r.intent === 'address_change')?.count).toBeGreaterThanOrEqual(1);
+  });
 });
