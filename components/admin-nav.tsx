@@ -10,6 +10,7 @@ const LINKS = [
   { href: '/admin/review', label: 'Draft review', role: 'lead' },
   { href: '/admin/qa', label: 'Weekly QA', role: 'lead' },
   { href: '/admin/kpis', label: 'KPIs', role: 'admin' },
+  { href: '/admin/automation', label: 'Shadow report', role: 'admin' },
   { href: '/admin/audit', label: 'Audit log', role: 'admin' },
 ] as const;
 

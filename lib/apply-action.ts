@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
-import { actions } from '@/lib/db/schema';
-import { overrideNeeded, planAction, type ActionParams } from '@/lib/domain/action-plan';
-import type { ActionKind } from '@/lib/domain/types';
+import { actions, tickets } from '@/lib/db/schema';
+import { overrideNeeded, planAction, type ActionParams, type PlanResult } from '@/lib/domain/action-plan';
+import type { ActionKind, Order, Verdict } from '@/lib/domain/types';
 import { HttpError } from '@/lib/http/responses';
 import { writeAudit, type Actor } from '@/lib/audit';
+import { recheckTicketVerdict } from '@/lib/actions/recheck-ticket-verdict';
+import { replyChannel } from '@/lib/integrations/gorgias/reply-channel';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { getSettings } from '@/lib/settings-store';
 import { loadWidgetData } from '@/lib/widget-view';
@@ -19,6 +21,8 @@ export interface ActionRequest {
   confirm: boolean; // false: only say what would happen
   overrideReason?: string | null;
   idempotencyKey?: string | null;
+  /** From the plan the agent saw: a confirmation made on state that has since changed is refused. */
+  planToken?: string | null;
   actor: Actor;
 }
 
@@ -26,41 +30,77 @@ export interface ActionOutcome {
   status: 'needs_confirmation' | 'queued' | 'duplicate';
   msg: string; // shown as Gorgias's toast: says exactly what happened
   plan: string;
+  planToken: string | null;
   actionId: number | null;
   overridden: boolean;
 }
 
+/** The state a plan was made on: the order's own version and the verdict's decision and rule. */
+export function planToken(kind: ActionKind, plan: PlanResult & { ok: true }, order: Order | null, verdict: Verdict | null): string {
+  const basis = JSON.stringify([kind, plan.summary, order?.updatedAt?.toISOString() ?? null, order?.cancelledAt?.toISOString() ?? null, order?.fulfillmentStatus ?? null, verdict?.decision ?? null, verdict?.rule ?? null]);
+  return crypto.createHash('sha256').update(basis).digest('hex').slice(0, 24);
+}
+
 /**
- * A person asks for a policy action. First call (confirm=false) returns the plan; the confirmed
- * call writes the action, its audit entry and its outbox effects in one transaction. Acting
- * against the verdict needs a reason and is recorded as an override.
+ * A person asks for an action. First call (confirm=false) returns the plan and its token; the
+ * confirmed call re-decides the policy on the current state inside the transaction that queues the
+ * action, refuses a confirmation whose plan was made on older state, asks for a reason to act against
+ * the current verdict, and writes the action, its audit entry and its outbox effects together.
  */
 export async function requestAction(db: Db, config: Config, req: ActionRequest, now: Date): Promise<ActionOutcome> {
   const data = await loadWidgetData(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, email: null }, now);
   if (!data.view.ticket) throw new HttpError(404, 'unknown_ticket', `Concord has no ticket ${req.ticketId}. It appears once Gorgias sends the ticket's first event.`);
-  const focus = data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle ?? data.bundles[0]?.bundle ?? null;
-  const order = focus?.order ?? null;
-  const plan = planAction(req.kind, req.params, order);
-  if (!plan.ok) throw new HttpError(409, 'action_not_possible', plan.reason);
-  const conflict = overrideNeeded(req.kind, data.verdict);
-  const overridden = conflict !== null;
+  const focusOrderId = data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.id ?? data.bundles[0]?.bundle.order?.id ?? null;
+  const shopId = data.view.shop.id;
+  const settings = await getSettings(db, shopId);
+  const key = actionKey(shopId, req);
+  const senderEmail = req.actor.id && /@/.test(req.actor.id) ? req.actor.id : null;
+
+  const decide = async (tx: Db) => {
+    const state = await recheckTicketVerdict(tx, { shopId, ticketShopId: req.ticketShopId, ticketId: req.ticketId, orderId: focusOrderId, match: data.match, settings, now, lock: req.confirm });
+    const channel = replyChannel(state.ticket?.channel, { email: state.ticket?.customerEmail ?? null, phone: state.ticket?.customerPhones?.[0] ?? null });
+    const plan = planAction(req.kind, req.params, {
+      order: state.order,
+      settings,
+      customerMessage: state.message,
+      reply: { channel, receiverEmail: state.ticket?.customerEmail ?? data.view.customer?.email ?? null, receiverPhone: state.ticket?.customerPhones?.[0] ?? null, customerId: state.ticket?.gorgiasCustomerId ?? null, senderEmail },
+      key,
+      now,
+    });
+    if (!plan.ok) throw new HttpError(409, 'action_not_possible', plan.reason);
+    return { ...state, plan, token: planToken(req.kind, plan, state.order, state.verdict) };
+  };
+
   if (!req.confirm) {
+    const { plan, verdict, token } = await decide(db);
+    const conflict = overrideNeeded(req.kind, verdict);
     return {
       status: 'needs_confirmation',
       msg: `Not done yet. ${plan.summary}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
       plan: plan.summary,
+      planToken: token,
       actionId: null,
-      overridden,
+      overridden: conflict !== null,
     };
   }
-  if (overridden && !req.overrideReason?.trim()) {
-    throw new HttpError(409, 'override_reason_required', `${conflict} To do it anyway, give a reason; it is kept in the audit log.`);
-  }
-  const shopId = data.view.shop.id;
-  const settings = await getSettings(db, shopId);
-  const key = actionKey(shopId, req);
+
   return db.transaction(async (tx) => {
     await expireActionKey(tx, key, now);
+    // Re-decided here, on the state this transaction sees (the order row is locked), not on the verdict
+    // stored when the message arrived.
+    const { plan, verdict, token, order, ticket } = await decide(tx);
+    if (req.planToken && req.planToken !== token) {
+      throw new HttpError(
+        409,
+        'stale_confirmation',
+        `The order or the policy changed since this plan was made, so the confirmation was refused and nothing was done. Now: ${verdict?.explanation ?? 'no verdict'} Review the new plan: ${plan.summary}`,
+      );
+    }
+    const conflict = overrideNeeded(req.kind, verdict);
+    const overridden = conflict !== null;
+    if (overridden && !req.overrideReason?.trim()) {
+      throw new HttpError(409, 'override_reason_required', `${conflict} To do it anyway, give a reason; it is kept in the audit log.`);
+    }
     const inserted = await tx
       .insert(actions)
       .values({
@@ -68,8 +108,8 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
         ticketId: req.ticketId,
         orderId: order?.id ?? null,
         kind: req.kind,
-        params: req.params,
-        verdict: data.verdict,
+        params: { ...req.params, resolved: plan.choices },
+        verdict,
         overridden,
         overrideReason: overridden ? req.overrideReason!.trim() : null,
         actorType: req.actor.type,
@@ -80,20 +120,23 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       .returning({ id: actions.id });
     if (inserted.length === 0) {
       const [prior] = await tx.select({ id: actions.id, status: actions.status }).from(actions).where(eq(actions.idempotencyKey, key));
-      return { status: 'duplicate', msg: `Already requested (action ${prior?.id}, ${prior?.status}); nothing was done twice.`, plan: plan.summary, actionId: prior?.id ?? null, overridden };
+      return { status: 'duplicate', msg: `Already requested (action ${prior?.id}, ${prior?.status}); nothing was done twice.`, plan: plan.summary, planToken: token, actionId: prior?.id ?? null, overridden };
     }
     const actionId = inserted[0].id;
-    const base = { ticketId: req.ticketId, orderId: order?.id ?? null };
+    const routing = { tagPrefix: settings.routing.tagPrefix, teamId: settings.routing.humanReviewTeamId };
     for (const effect of plan.effects) {
-      if (effect === 'gorgias.assign' && settings.routing.humanReviewTeamId === null) continue; // no review team configured
       await enqueueEffect(tx, {
         shopId,
-        kind: effect,
+        kind: effect.kind,
         actionId,
-        idempotencyKey: `${key}:${actionId}:${effect}`, // the action id: a key reused after it expired makes new effects
-        payload: effectPayload(effect, req, base, settings.routing, data.view.customer?.email ?? null),
+        idempotencyKey: `${key}:${actionId}:${effect.kind}`, // the action id: a key reused after it expired makes new effects
+        payload: { ticketId: req.ticketId, ...effect.payload, routing },
+        // A store credit has no way to find its own earlier result: a lost answer goes to a person, never a second credit.
+        ...(effect.kind === 'shopify.store_credit' ? { maxAttempts: 1 } : {}),
       });
     }
+    // The re-decided verdict replaces the stored one; the case summary written when the ticket was routed stays.
+    if (ticket && verdict) await tx.update(tickets).set({ verdict: { ...verdict, summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null }, updatedAt: now }).where(eq(tickets.id, ticket.id));
     await writeAudit(tx, {
       shopId,
       actor: req.actor,
@@ -103,11 +146,11 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       ticketId: req.ticketId,
       orderId: order?.id ?? null,
       customerEmail: data.view.customer?.email ?? null,
-      explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy: ${data.verdict?.explanation ?? 'no verdict'}`}`,
-      after: { kind: req.kind, params: req.params, overridden },
+      explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy, re-checked now: ${verdict?.explanation ?? 'no verdict'}`}`,
+      after: { kind: req.kind, params: req.params, resolved: plan.choices, overridden, effects: plan.effects.map((e) => e.kind) },
     });
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';
-    return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, actionId, overridden };
+    return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, planToken: token, actionId, overridden };
   });
 }
 
@@ -127,34 +170,4 @@ async function expireActionKey(tx: Db, key: string, now: Date): Promise<void> {
     .update(actions)
     .set({ idempotencyKey: sql`${actions.idempotencyKey} || ':expired:' || ${actions.id}` })
     .where(and(eq(actions.idempotencyKey, key), lt(actions.createdAt, new Date(now.getTime() - ACTION_KEY_TTL_MS))));
-}
-
-function effectPayload(
-  effect: string,
-  req: ActionRequest,
-  base: { ticketId: string; orderId: string | null },
-  routing: { tagPrefix: string; humanReviewTeamId: number | null },
-  customerEmail: string | null,
-): Record<string, unknown> {
-  const p = req.params;
-  switch (effect) {
-    case 'shopify.cancel_order':
-      return { ...base, reason: 'CUSTOMER', refund: p.refund ?? true, restock: p.restock ?? true, notifyCustomer: p.notifyCustomer ?? true, staffNote: p.reason ?? null };
-    case 'shopify.update_address':
-      return { ...base, address: p.address };
-    case 'shopify.create_return':
-      return { ...base, reason: p.reason ?? 'OTHER', note: req.kind === 'create_exchange' ? 'Exchange requested via Concord' : 'Return created via Concord' };
-    case 'shopify.tag_order':
-      return { ...base, tags: req.kind === 'create_exchange' ? ['exchange-requested'] : p.tags };
-    case 'gorgias.internal_note':
-      return { ...base, body: p.body };
-    case 'gorgias.send_reply':
-      return { ...base, body: p.body, receiverEmail: customerEmail };
-    case 'gorgias.add_tags':
-      return { ...base, tags: [`${routing.tagPrefix}human-review`] };
-    case 'gorgias.assign':
-      return { ...base, teamId: routing.humanReviewTeamId };
-    default:
-      return base;
-  }
 }

@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { drafts, messages, tickets } from '@/lib/db/schema';
 import { autoReplyDecision } from '@/lib/domain/auto-reply';
 import { buildDraftContext } from '@/lib/domain/draft-context';
+import { detectLanguage } from '@/lib/domain/language';
 import type { Classification, Intent, Verdict } from '@/lib/domain/types';
 import { writeAudit } from '@/lib/audit';
 import { generateDraft } from '@/lib/generate-draft';
@@ -72,10 +73,15 @@ export async function generateTicketDraft(
   });
   const draft = await generateDraft({ openai: deps.openai, model: deps.model }, ctx, { onDelta });
   const shipment = focus ? ([...focus.health.values()].find((h) => h.state !== 'delivered') ?? [...focus.health.values()][0] ?? null) : null;
+  // Drafts (templates and the prompt) are written in English: a reply to a customer who wrote in
+  // another language is drafted for a person, never sent by itself.
+  const language = detectLanguage(latest?.bodyText ?? '').language;
   const auto =
     input.allowAutoReply === false
       ? { send: false, shadow: false, reasons: ['redrafted by an agent'] }
-      : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, decidedBy: ticket.intentDecidedBy as Classification['decidedBy'] | null, shipment, grounding: draft.grounding, settings, verdict, unappliedEvents });
+      : language !== 'en'
+        ? { send: false, shadow: false, reasons: [`The customer wrote in ${language === 'unknown' ? 'a language Concord could not tell' : language}; the approved tracking replies are English only, so a person sends this one.`] }
+        : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, decidedBy: ticket.intentDecidedBy as Classification['decidedBy'] | null, shipment, grounding: draft.grounding, settings, verdict, unappliedEvents });
   const status = auto.send ? 'auto_sent' : auto.shadow ? 'shadow' : 'draft';
 
   return db.transaction(async (tx) => {

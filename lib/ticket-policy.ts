@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { customers, issues, orders, refunds } from '@/lib/db/schema';
+import { detectGoodwillRequest } from '@/lib/domain/goodwill';
 import { decidePolicy } from '@/lib/domain/policy/decide';
 import type { Settings } from '@/lib/domain/settings';
 import type { Classification, Verdict } from '@/lib/domain/types';
@@ -61,6 +62,8 @@ export async function evaluateTicketPolicy(
       returns: input.bundle?.returns ?? [],
       customer: facts,
       evidence: { photoCount: input.photoCount },
+      // A discount, credit or "make it right" request is a person's call, whatever the intent.
+      requestedGoodwill: detectGoodwillRequest(input.message).requested,
     },
     input.settings,
     input.now,

@@ -3,6 +3,7 @@ import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
 import { actions, auditLog, drafts, messages, tickets } from '@/lib/db/schema';
 import { loadWidgetData } from '@/lib/widget-view';
+import { actionFormContext } from '@/lib/actions/action-form-context';
 
 export type TimelineEntry = { at: string; kind: 'order' | 'shipment' | 'refund' | 'return' | 'ticket' | 'message' | 'issue'; text: string };
 
@@ -77,6 +78,7 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
     actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType })),
     audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actorId ?? a.actorType, action: a.action, explanation: a.explanation })),
     timeline: timeline.slice(0, 40),
+    actionForms: actionFormContext(data, [...convo].reverse().find((m) => !m.fromAgent && !m.internalNote)?.bodyText ?? null),
   };
 }
 

@@ -4,14 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { widgetFetch, type WidgetJson } from './api';
 import { Badge, Card } from './badges';
+import { ActionForm, FORM_LABELS, initialParams, isFormKind, type FormKind } from './actions/action-form';
 
-type Kind = 'cancel_order' | 'update_address' | 'create_return' | 'create_exchange' | 'tag_order' | 'internal_note' | 'assign_human_review';
+type Kind = FormKind | 'tag_order' | 'internal_note' | 'assign_human_review';
 
 const LABELS: Record<Kind, string> = {
-  cancel_order: 'Cancel order',
-  update_address: 'Update address',
-  create_return: 'Create return',
-  create_exchange: 'Exchange',
+  ...FORM_LABELS,
   tag_order: 'Tag order',
   internal_note: 'Internal note',
   assign_human_review: 'Send to human review',
@@ -21,6 +19,7 @@ interface Plan {
   msg: string;
   status: string;
   plan: string;
+  plan_token?: string | null;
   overridden: boolean;
 }
 
@@ -37,7 +36,8 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
     mutationFn: (confirm: boolean) =>
       widgetFetch<Plan>('/api/gorgias/actions', token, {
         method: 'POST',
-        body: { ticket_id: ticketId, action: kind, confirm, params, ...(overrideReason.trim() ? { override_reason: overrideReason.trim() } : {}) },
+        // The plan's token: if the order changed since the agent read the plan, the server refuses the confirmation.
+        body: { ticket_id: ticketId, action: kind, confirm, params, ...(confirm && plan?.plan_token ? { plan_token: plan.plan_token } : {}), ...(overrideReason.trim() ? { override_reason: overrideReason.trim() } : {}) },
       }),
     onSuccess: (res, confirm) => {
       if (!confirm) setPlan(res);
@@ -57,7 +57,7 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
     setPlan(null);
     setResult(null);
     setOverrideReason('');
-    setParams(k === 'cancel_order' ? { refund: true, restock: true, notifyCustomer: true } : k === 'update_address' ? { address: {} } : {});
+    setParams(isFormKind(k) ? initialParams(k, data.actionForms) : {});
   };
 
   return (
@@ -84,7 +84,11 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
             call.mutate(plan !== null);
           }}
         >
-          <ActionFields kind={kind} params={params} setParams={(p) => { setParams(p); setPlan(null); }} />
+          {isFormKind(kind) ? (
+            <ActionForm kind={kind} params={params} forms={data.actionForms} setParams={(p) => { setParams(p); setPlan(null); }} />
+          ) : (
+            <ActionFields kind={kind} params={params} setParams={(p) => { setParams(p); setPlan(null); }} />
+          )}
           {plan && (
             <div role="alertdialog" aria-label="Confirm action" className="rounded-md border border-slate-300 bg-white p-2.5 text-xs">
               <p className="font-medium text-slate-800">{plan.plan}</p>
@@ -133,43 +137,8 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
   );
 }
 
-function ActionFields({ kind, params, setParams }: { kind: Kind; params: Record<string, unknown>; setParams: (p: Record<string, unknown>) => void }) {
+function ActionFields({ kind, setParams }: { kind: Kind; params: Record<string, unknown>; setParams: (p: Record<string, unknown>) => void }) {
   const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
-  if (kind === 'cancel_order') {
-    return (
-      <fieldset className="flex flex-wrap gap-3 text-xs">
-        <legend className="sr-only">Cancellation options</legend>
-        {(['refund', 'restock', 'notifyCustomer'] as const).map((k) => (
-          <label key={k} className="flex items-center gap-1">
-            <input type="checkbox" checked={Boolean(params[k])} onChange={(e) => setParams({ ...params, [k]: e.target.checked })} />
-            {k === 'notifyCustomer' ? 'Email the customer' : k === 'refund' ? 'Refund payment' : 'Restock items'}
-          </label>
-        ))}
-      </fieldset>
-    );
-  }
-  if (kind === 'update_address') {
-    const a = (params.address ?? {}) as Record<string, string>;
-    const set = (k: string, v: string) => setParams({ ...params, address: { ...a, [k]: v } });
-    return (
-      <div className="grid grid-cols-2 gap-2 text-xs">
-        {[
-          ['name', 'Name'],
-          ['address1', 'Address'],
-          ['address2', 'Apt, suite'],
-          ['city', 'City'],
-          ['provinceCode', 'State/province code'],
-          ['zip', 'ZIP'],
-          ['countryCode', 'Country code'],
-        ].map(([k, label]) => (
-          <label key={k} className="font-medium text-slate-700">
-            {label}
-            <input className={input} value={a[k] ?? ''} onChange={(e) => set(k, e.target.value)} maxLength={k === 'countryCode' ? 2 : 200} />
-          </label>
-        ))}
-      </div>
-    );
-  }
   if (kind === 'tag_order') {
     return (
       <label className="block text-xs font-medium text-slate-700">
@@ -183,14 +152,6 @@ function ActionFields({ kind, params, setParams }: { kind: Kind; params: Record<
       <label className="block text-xs font-medium text-slate-700">
         Note
         <textarea className={input} rows={3} onChange={(e) => setParams({ body: e.target.value })} />
-      </label>
-    );
-  }
-  if (kind === 'create_return' || kind === 'create_exchange') {
-    return (
-      <label className="block text-xs font-medium text-slate-700">
-        Reason (optional)
-        <input className={input} onChange={(e) => setParams({ reason: e.target.value })} />
       </label>
     );
   }

@@ -50,3 +50,8 @@ export function autoReplyDecision(input: AutoReplyInput): AutoReplyDecision {
   if (settings.automation.shadowMode) return { send: false, shadow: true, reasons: [why, 'Shadow mode is on: recorded as "would have sent", nothing was sent.'] };
   return { send: true, shadow: false, reasons: [why] };
 }
+
+/** The confidence gate, read by every automation (replies and actions) through this one function. */
+export function meetsConfidenceGate(input: { intent: Intent; confidence: number; settings: Settings }): boolean {
+  return input.confidence >= input.settings.automation.minConfidence;
+}

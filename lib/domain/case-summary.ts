@@ -11,6 +11,7 @@ export interface CaseSummary {
   orderFacts: string[];
   policy: string;
   unknowns: string[];
+  nextStep: string;
   text: string;
 }
 
@@ -101,17 +102,39 @@ function unknowns(ctx: DraftContext, c: Classification): string[] {
   return out;
 }
 
+/** What the person picking the case up should most likely do first, from the rule that sent it to them. */
+export function suggestedNextStep(ctx: DraftContext): string {
+  const v = ctx.verdict;
+  const rule = v.rule;
+  if (v.decision === 'automate') return `Confirm the suggested action: ${human(v.nextStep)}.`;
+  if (v.reasons.some((r) => /goodwill|retention/.test(r))) return 'Decide whether a goodwill gesture is warranted (store credit or a single-use discount code from the widget), then reply.';
+  if (rule.startsWith('no_order')) return 'Ask for the order number or the email used at checkout.';
+  if (rule.startsWith('damaged.with_evidence')) return 'Check the photos, then offer a replacement (Reship) or a refund for the damaged item only.';
+  if (rule.startsWith('damaged')) return 'Ask for a photo of the damage, then decide between a replacement and a refund.';
+  if (rule.startsWith('not_received.delivered') || rule === 'tracking.delivered') return "Check the carrier's proof of delivery and ask the neighbours question; if nothing turns up, open a carrier claim and offer a reship.";
+  if (rule.startsWith('not_received') || rule.startsWith('tracking.')) return 'Contact the carrier about the shipment and tell the customer when to expect an update.';
+  if (rule.startsWith('refund')) return 'Decide the refund (full, partial or per item) from the order facts above; a repeated refund needs a closer look.';
+  if (rule.startsWith('cancel.after_handoff') || rule.startsWith('cancel.on_hold')) return 'Ask the warehouse whether the parcel can still be stopped; otherwise offer a return once it arrives.';
+  if (rule.startsWith('cancel.already')) return 'Tell the customer the order is already cancelled and when the refund shows.';
+  if (rule.startsWith('address')) return 'Ask the carrier or the warehouse whether the parcel can be redirected; reply with what is possible.';
+  if (/\.(outside_window|final_sale|already_open|sku_not_approved|not_delivered)/.test(rule)) return 'Decide whether to make an exception; if not, explain the policy kindly.';
+  if (rule.endsWith('.switched_off') || rule.includes('overridden_by_risk')) return `Check the order and, if it is fine, do the ${human(v.nextStep === 'assign_human_review' ? ctx.intent : v.nextStep)} by hand from the widget.`;
+  return 'Read the message and reply; the widget has the actions.';
+}
+
 export function caseSummary(ctx: DraftContext, classification: Classification): CaseSummary {
   const question = customerQuestion(ctx.ticket.customerMessage, ctx.ticket.subject);
   const facts = orderFacts(ctx);
   const policy = policyLine(ctx);
   const unknown = unknowns(ctx, classification);
+  const nextStep = suggestedNextStep(ctx);
   const text = [
     `Question: ${question}`,
     `Intent: ${human(classification.intent)} (${Math.round(classification.confidence * 100)}%, ${classification.decidedBy})`,
     facts.length ? `Order facts:\n${facts.map((f) => `- ${f}`).join('\n')}` : 'Order facts: none (no order matched)',
     `Policy: ${policy}`,
     unknown.length ? `Unknown:\n${unknown.map((u) => `- ${u}`).join('\n')}` : 'Unknown: nothing outstanding',
+    `Suggested next step: ${nextStep}`,
   ].join('\n');
-  return { question, orderFacts: facts, policy, unknowns: unknown, text };
+  return { question, orderFacts: facts, policy, unknowns: unknown, nextStep, text };
 }

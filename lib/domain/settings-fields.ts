@@ -42,6 +42,9 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       { path: 'addressChange.automate', label: 'Automate address corrections before the cutoff', help: '', type: 'boolean' },
       { path: 'addressChange.cutoffHours', label: 'Address-change cutoff (hours after the order)', help: 'Only while nothing is fulfilled.', type: 'number', min: 0, max: 720 },
       { path: 'cancellation.automate', label: 'Automate cancellations before fulfillment', help: 'Only while nothing is fulfilled or on hold.', type: 'boolean' },
+      { path: 'cancellation.refund', label: 'Cancel: refund the payment', help: 'The default for every cancellation (automated, or a button that names no choice). The reply says exactly what was chosen.', type: 'boolean' },
+      { path: 'cancellation.restock', label: 'Cancel: restock the items', help: '', type: 'boolean' },
+      { path: 'cancellation.notifyCustomer', label: 'Cancel: Shopify emails the customer', help: '', type: 'boolean' },
       { path: 'tracking.automate', label: 'Automate tracking replies when the shipment is healthy', help: '', type: 'boolean' },
       { path: 'highValue.threshold', label: 'High-value order threshold', help: 'Orders at or above this total (shop currency) always go to a person.', type: 'money' },
     ],
@@ -77,6 +80,13 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     fields: [
       { path: 'routing.tagPrefix', label: 'Gorgias tag prefix', help: 'Tags look like concord/wismo, concord/human-review.', type: 'text' },
       { path: 'routing.humanReviewTeamId', label: 'Gorgias team id for human review', help: 'Tickets routed to a person are assigned to this team. Empty: tag only.', type: 'number', min: 0, max: 1e12, nullable: true },
+      ...(['vip', 'damaged', 'refund', 'deliveryIssue', 'goodwill'] as const).flatMap((r) => {
+        const name = { vip: 'VIP customers', damaged: 'damaged items', refund: 'refunds', deliveryIssue: 'delivery issues', goodwill: 'goodwill and retention' }[r];
+        return [
+          { path: `routing.teams.${r}`, label: `Team for ${name}`, help: 'Gorgias team id. Empty: the human-review team.', type: 'number' as const, min: 0, max: 1e12, nullable: true },
+          { path: `routing.priorities.${r}`, label: `Priority for ${name}`, help: 'Empty: leave the ticket priority as it is.', type: 'select' as const, options: ['', 'low', 'normal', 'high', 'critical'] },
+        ];
+      }),
     ],
   },
 ];

@@ -4,6 +4,9 @@ import { INTENTS } from './types';
 // Per-store settings. Every policy threshold and switch lives here; the admin settings page edits
 // this object and each save becomes a new version. Parsing an empty object gives the defaults.
 
+// The settings form's select sends "" for "leave as it is".
+const priority = z.preprocess((v) => (v === '' ? null : v), z.enum(['low', 'normal', 'high', 'critical']).nullable().default(null));
+
 const money = z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount like 500 or 500.00');
 
 export const settingsSchema = z.object({
@@ -27,7 +30,16 @@ export const settingsSchema = z.object({
       cutoffHours: z.number().min(0).max(720).default(12), // hours after the order is placed
     })
     .prefault({}),
-  cancellation: z.object({ automate: z.boolean().default(true) }).prefault({}),
+  cancellation: z
+    .object({
+      automate: z.boolean().default(true),
+      // The admin's defaults for every cancel (automated or a button without its own choices): the
+      // plan text, the queued orderCancel call and the customer's reply all read these.
+      refund: z.boolean().default(true),
+      restock: z.boolean().default(true),
+      notifyCustomer: z.boolean().default(true),
+    })
+    .prefault({}),
   tracking: z.object({ automate: z.boolean().default(true) }).prefault({}),
   refunds: z
     .object({
@@ -74,6 +86,26 @@ export const settingsSchema = z.object({
     .object({
       tagPrefix: z.string().default('concord/'),
       humanReviewTeamId: z.number().int().nullable().default(null),
+      // Gorgias team per reason a ticket goes to a person; null falls back to humanReviewTeamId.
+      teams: z
+        .object({
+          vip: z.number().int().nullable().default(null),
+          damaged: z.number().int().nullable().default(null),
+          refund: z.number().int().nullable().default(null),
+          deliveryIssue: z.number().int().nullable().default(null),
+          goodwill: z.number().int().nullable().default(null),
+        })
+        .prefault({}),
+      // Gorgias ticket priority per reason; null leaves the priority as it is.
+      priorities: z
+        .object({
+          vip: priority,
+          damaged: priority,
+          refund: priority,
+          deliveryIssue: priority,
+          goodwill: priority,
+        })
+        .prefault({}),
     })
     .prefault({}),
 });

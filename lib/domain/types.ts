@@ -180,6 +180,10 @@ export const ACTION_KINDS = [
   'internal_note',
   'reply',
   'assign_human_review',
+  'refund_order',
+  'reship_order',
+  'store_credit',
+  'discount_code',
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 

@@ -8,6 +8,7 @@ import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { refreshCustomerFromShopify } from '@/lib/refresh-customer';
 import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/sync-klaviyo-profile';
 import type { ClaimedEffect, EffectExecutor, OutboxDeps } from './run-outbox';
+import { buildActionExecutors } from '@/lib/actions/action-executors';
 import { eq } from 'drizzle-orm';
 import { shops } from '@/lib/db/schema';
 import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
@@ -69,36 +70,16 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
         const ticket = await gorgias.getTicket(ticketId);
         if (ticket.messages.some((m) => m.fromAgent && normalise(m.bodyText) === normalise(body))) return { alreadySent: true };
       }
-      return gorgias.sendReply(ticketId, { channel: str(e.payload.channel ?? 'email'), bodyText: body, receiverEmail: (e.payload.receiverEmail as string | undefined) ?? undefined });
-    },
-    'shopify.cancel_order': async (e) => {
-      const shopify = (await clientFor(c, 'shopify', e.shopId));
-      const orderId = str(e.payload.orderId);
-      const state = await shopify.orderState(orderId);
-      if (state?.cancelledAt) return { alreadyCancelled: true, cancelledAt: state.cancelledAt };
-      const result = await shopify.cancelOrder({
-        orderId,
-        reason: str(e.payload.reason ?? 'CUSTOMER'),
-        refund: Boolean(e.payload.refund),
-        restock: Boolean(e.payload.restock),
-        notifyCustomer: Boolean(e.payload.notifyCustomer ?? true),
-        staffNote: (e.payload.staffNote as string | undefined) ?? 'Cancelled via Concord',
+      return gorgias.sendReply(ticketId, {
+        channel: str(e.payload.channel ?? 'email'),
+        bodyText: body,
+        receiverEmail: (e.payload.receiverEmail as string | undefined) ?? undefined,
+        senderEmail: (e.payload.senderEmail as string | undefined) ?? undefined,
+        receiverPhone: (e.payload.receiverPhone as string | undefined) ?? null,
+        receiverCustomerId: (e.payload.customerId as string | undefined) ?? null,
       });
-      return userErrorsOrResult(result);
     },
-    'shopify.update_address': async (e) => userErrorsOrResult(await (await clientFor(c, 'shopify', e.shopId)).updateShippingAddress(str(e.payload.orderId), e.payload.address as never)),
-    'shopify.create_return': async (e) => {
-      const shopify = (await clientFor(c, 'shopify', e.shopId));
-      const orderId = str(e.payload.orderId);
-      if (e.attempts > 1) {
-        const state = await shopify.orderState(orderId);
-        if (state && state.returns.length > 0) return { alreadyCreated: true, returns: state.returns };
-      }
-      const returnable = await shopify.returnableFulfillments(orderId);
-      const lineItems = returnable.map((r) => ({ fulfillmentLineItemId: r.fulfillmentLineItemId, quantity: r.quantity }));
-      if (lineItems.length === 0) throw new Error(`Order ${orderId} has nothing returnable in Shopify.`);
-      return userErrorsOrResult(await shopify.createReturn({ orderId, lineItems, reason: str(e.payload.reason ?? 'OTHER'), note: (e.payload.note as string | undefined) ?? 'Created via Concord' }));
-    },
+    'gorgias.set_priority': async (e) => (await clientFor(c, 'gorgias', e.shopId)).setPriority(str(e.payload.ticketId), str(e.payload.priority)),
     'shopify.tag_order': async (e) => userErrorsOrResult(await (await clientFor(c, 'shopify', e.shopId)).addTags(str(e.payload.orderId), e.payload.tags as string[])),
     'shopify.refresh_customer': async (e) => refreshCustomerFromShopify(await getDb(), (await clientFor(c, 'shopify', e.shopId)), e.shopId, str(e.payload.email), new Date()),
     'klaviyo.sync_profile': async (e) =>
@@ -114,6 +95,8 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
         messageId: e.payload.messageId ? str(e.payload.messageId) : null,
         now: new Date(),
       }),
+    // cancel, address, return, exchange, refund, reship, store credit, discount code: re-checked live first
+    ...buildActionExecutors({ shopifyFor: (shopId) => clientFor(c, 'shopify', shopId) }),
   };
 }
 

@@ -9,6 +9,10 @@ import { ConnectionUnavailableError } from '@/lib/connections/connection-unavail
 
 /** How often an effect of a disconnected shop checks again (a reconnect wakes it at once). */
 export const CONNECTION_WAIT_MS = 15 * 60_000;
+import { routeStoppedAction } from '@/lib/automation/route-stopped-action';
+import { enqueueEffect } from './enqueue';
+
+const isStopped = (r: unknown): r is { stopped: true; reason: string } => typeof r === 'object' && r !== null && (r as { stopped?: unknown }).stopped === true;
 
 export interface ClaimedEffect {
   id: number;
@@ -154,9 +158,19 @@ async function settle(db: Db, effect: ClaimedEffect, status: 'done' | 'recorded'
       .update(outbox)
       .set({ status, result: result as never, lastError: error?.slice(0, 1000) ?? null, lockedUntil: null, completedAt: new Date() })
       .where(eq(outbox.id, effect.id));
+    // An executor that re-checked live state and found the action no longer safe answers { stopped }.
+    const stopped = status === 'done' && isStopped(result) ? result : null;
     if (effect.actionId !== null) {
-      const actionStatus = status === 'dead' ? 'failed' : status;
-      await tx.update(actions).set({ status: actionStatus, result: result as never, error, completedAt: new Date() }).where(eq(actions.id, effect.actionId));
+      const actionStatus = stopped ? 'stopped' : status === 'dead' ? 'failed' : status;
+      await tx.update(actions).set({ status: actionStatus, result: result as never, error: stopped ? stopped.reason : error, completedAt: new Date() }).where(eq(actions.id, effect.actionId));
+    }
+    if (stopped) await routeStoppedAction(tx, effect, stopped.reason);
+    // Follow-ups (the reply and tags after a mutation) are queued only once the mutation went through
+    // (or was recorded), in the same transaction that settles it: never before, never twice.
+    else if ((status === 'done' || status === 'recorded') && Array.isArray(effect.payload.then)) {
+      for (const next of effect.payload.then as { kind: string; payload: Record<string, unknown>; idempotencyKey: string }[]) {
+        await enqueueEffect(tx, { shopId: effect.shopId, kind: next.kind, payload: next.payload, idempotencyKey: next.idempotencyKey });
+      }
     }
     if (status === 'dead') {
       await writeAudit(tx, {

@@ -14,6 +14,7 @@ import type { Classification } from '@/lib/domain/types';
 import { parseGorgiasContext, type GorgiasMessage, type GorgiasTicket } from '@/lib/integrations/gorgias/payloads';
 import type { InboxEvent } from '@/lib/inbox/process-inbox';
 import { writeAudit } from '@/lib/audit';
+import { automateTicket } from '@/lib/automation/automate-ticket';
 import { applyIssueSignals } from '@/lib/issues-store';
 import { matchTicket } from '@/lib/match-ticket';
 import { contactFromGorgias } from '@/lib/domain/contact';
@@ -134,6 +135,24 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
       after: { intent: classification.intent, confidence: classification.confidence, verdict: evaluation.verdict.decision, rule: evaluation.verdict.rule, match: match.status },
     });
     await routeTicket(tx, matchShop, ticket, customerMessage, classification, evaluation.verdict.decision, settings.routing, settings.automation.shadowMode);
+    // The safe zone acts (or records "would have done"); the human zone gets its case summary, team and priority.
+    const automation = await automateTicket(tx, {
+      ticket: {
+        shopId: matchShop, ticketId: ticket.id, messageId: customerMessage.id, channel: ticket.channel, subject: ticket.subject,
+        customerEmail: values.customerEmail, customerPhone: contact.phones[0] ?? null, customerName: ticket.customer.name,
+        gorgiasCustomerId: ticket.customer.id, tags: ticket.tags, attachmentCount: customerMessage.attachmentCount,
+      },
+      message: text,
+      classification,
+      verdict: evaluation.verdict,
+      bundle,
+      vip: evaluation.facts.vip,
+      settings,
+      now,
+    });
+    if (automation.summary) {
+      await tx.update(tickets).set({ verdict: { ...evaluation.verdict, summary: automation.summary } }).where(and(eq(tickets.shopId, shopId), eq(tickets.gorgiasTicketId, ticket.id)));
+    }
     await enqueueEffect(tx, {
       shopId: matchShop,
       kind: 'concord.generate_draft',
@@ -242,14 +261,7 @@ async function routeTicket(
       idempotencyKey: `route-tags:${ticket.id}:${message.id}`,
     });
   }
-  if (decision === 'human_review' && routing.humanReviewTeamId !== null && ticket.assigneeTeamId !== String(routing.humanReviewTeamId)) {
-    await enqueueEffect(tx, {
-      shopId,
-      kind: 'gorgias.assign',
-      payload: { ticketId: ticket.id, teamId: routing.humanReviewTeamId, shadow },
-      idempotencyKey: `route-assign:${ticket.id}:${message.id}`,
-    });
-  }
+  // Assignment to a team (per reason) is part of the human zone: lib/automation/automate-ticket.ts.
 }
 
 /** An agent's reply is what was really sent: compare it with the newest unsent draft. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overrideNeeded, planAction } from '@/lib/domain/action-plan';
+import { defaultSettings } from '@/lib/domain/settings';
 import type { Order, Verdict } from '@/lib/domain/types';
 
 const order: Order = {
@@ -12,21 +13,23 @@ const verdict = (decision: Verdict['decision'], nextStep: Verdict['nextStep']): 
   decision, nextStep, rule: 'r', reasons: [], explanation: 'Because.', allowedPromises: [], summary: null,
 });
 
+const ctx = (o: Order | null) => ({ order: o, settings: defaultSettings() });
+
 describe('planAction', () => {
   it('says exactly what a cancellation will do', () => {
-    const p = planAction('cancel_order', { refund: true, restock: false, notifyCustomer: false }, order);
-    expect(p).toMatchObject({ ok: true, effects: ['shopify.cancel_order'] });
-    if (p.ok) expect(p.summary).toBe('Cancel order #1001 (120.00 USD), refund the payment, without emailing the customer. Cancelling cannot be undone.');
+    const p = planAction('cancel_order', { refund: true, restock: false, notifyCustomer: false }, ctx(order));
+    expect(p).toMatchObject({ ok: true, effects: [{ kind: 'shopify.cancel_order', payload: { refund: true, restock: false, notifyCustomer: false } }] });
+    if (p.ok) expect(p.summary).toBe("Cancel order #1001 (120.00 USD, reason: customer), refund the payment, don't restock, and Shopify doesn't email the customer. Cancelling cannot be undone.");
   });
   it('refuses what cannot be done, with the reason', () => {
-    expect(planAction('cancel_order', {}, { ...order, cancelledAt: new Date() })).toEqual({ ok: false, reason: 'Order #1001 is already cancelled.' });
-    expect(planAction('create_return', {}, null)).toMatchObject({ ok: false });
-    expect(planAction('update_address', { address: { address1: '1 Main St' } }, order)).toMatchObject({ ok: false });
-    expect(planAction('tag_order', { tags: [' '] }, order)).toMatchObject({ ok: false });
-    expect(planAction('reply', { body: '  ' }, order)).toMatchObject({ ok: false });
+    expect(planAction('cancel_order', {}, ctx({ ...order, cancelledAt: new Date() }))).toEqual({ ok: false, reason: 'Order #1001 is already cancelled.' });
+    expect(planAction('create_return', {}, ctx(null))).toMatchObject({ ok: false });
+    expect(planAction('update_address', { address: { address1: '1 Main St' } }, ctx(order))).toMatchObject({ ok: false });
+    expect(planAction('tag_order', { tags: [' '] }, ctx(order))).toMatchObject({ ok: false });
+    expect(planAction('reply', { body: '  ' }, ctx(order))).toMatchObject({ ok: false });
   });
   it('describes an address change with the new address', () => {
-    const p = planAction('update_address', { address: { address1: '1 Main St', city: 'Austin', zip: '78701', countryCode: 'US', provinceCode: 'TX' } }, order);
+    const p = planAction('update_address', { address: { address1: '1 Main St', city: 'Austin', zip: '78701', countryCode: 'US', provinceCode: 'TX' } }, ctx(order));
     expect(p.ok && p.summary).toBe('Change the shipping address of #1001 to 1 Main St, Austin, TX, 78701, US.');
   });
 });

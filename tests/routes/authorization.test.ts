@@ -39,6 +39,7 @@ interface RouteSpec {
 const SHOP = 'acme.myshopify.com';
 const ROUTES: Record<string, RouteSpec> = {
   'app/api/admin/audit.csv/route.ts': { access: 'admin' },
+  'app/api/admin/automation/shadow-report/route.ts': { access: 'admin' },
   'app/api/admin/connections/[system]/route.ts': { access: 'admin' },
   'app/api/admin/outbox/[id]/replay/route.ts': { access: 'admin' },
   'app/api/admin/policy-simulate/route.ts': { access: 'admin', body: { shop: SHOP, scenario: {} } },
@@ -85,6 +86,7 @@ const PAGES: Record<string, PageAccess> = {
   'app/admin/setup/page.tsx': 'admin',
   'app/admin/connections/page.tsx': 'admin',
   'app/admin/kpis/page.tsx': 'admin',
+  'app/admin/automation/page.tsx': 'admin',
   'app/admin/audit/page.tsx': 'admin',
   'app/admin/review/page.tsx': 'lead',
   'app/admin/review/[id]/page.tsx': 'lead',

@@ -53,27 +53,11 @@ function automate(rule: string, nextStep: ActionKind, reasons: string[], headlin
   return { decision: 'automate', nextStep, rule, reasons, explanation: explain(headline, reasons), allowedPromises: allowed, summary: null };
 }
 
-function human(rule: string, reasons: string[], headline: string, input: PolicyInput, facts: Facts | null): Verdict {
+function human(rule: string, reasons: string[], headline: string, _input: PolicyInput, _facts: Facts | null): Verdict {
   const explanation = explain(headline, reasons.slice(0, 3));
-  return { decision: 'human_review', nextStep: 'assign_human_review', rule, reasons, explanation, allowedPromises: [], summary: summarise(input, facts, explanation) };
-}
-
-function summarise(input: PolicyInput, facts: Facts | null, explanation: string): string {
-  const lines = [`Request: ${input.intent.replace(/_/g, ' ')}.`];
-  if (facts) {
-    const o = facts.order;
-    lines.push(`Order ${o.name}: ${o.totalPrice} ${o.currency}, ${o.financialStatus ?? 'payment unknown'}, ${o.fulfillmentStatus ?? 'unfulfilled'}${o.cancelledAt ? ', cancelled' : ''}; shipment ${facts.health.state.replace(/_/g, ' ')} (${facts.health.reason})`);
-    if (input.refunds.length) lines.push(`Refunds on this order: ${input.refunds.map((r) => `${r.amount} on ${r.createdAt.toISOString().slice(0, 10)}`).join(', ')}.`);
-    if (input.returns.length) lines.push(`Returns: ${input.returns.map((r) => `${r.name ?? r.id} ${r.status}`).join(', ')}.`);
-  } else lines.push('No order is matched to this ticket.');
-  if (input.customer.vip) lines.push('VIP customer.');
-  lines.push(`Policy: ${explanation}`);
-  const unknown: string[] = [];
-  if (!facts) unknown.push('which order this is about');
-  if (facts && facts.shipped && !facts.health.lastEventAt) unknown.push('any carrier scan');
-  if ((input.intent === 'damaged' || input.intent === 'not_received') && !(input.evidence?.photoCount ?? 0)) unknown.push('photo evidence');
-  if (unknown.length) lines.push(`Unknown: ${unknown.join(', ')}.`);
-  return lines.join(' ');
+  // The case summary (the customer's words, order facts, policy, unknowns, next step) is built once, by
+  // lib/domain/case-summary.ts from the draft context, and stored with the verdict when it is routed.
+  return { decision: 'human_review', nextStep: 'assign_human_review', rule, reasons, explanation, allowedPromises: [], summary: null };
 }
 
 function isFinalSale(order: Order, settings: Settings): string | null {

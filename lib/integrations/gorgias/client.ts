@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Config } from '@/lib/config';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 import { gorgiasIdSchema, parseGorgiasTicket, type GorgiasTicket } from './payloads';
+import { replyAddressing } from './reply-channel';
 
 // Concord calling the Gorgias REST API (private app: Basic auth `email:API_KEY`). Every call goes
 // through requestJson, so a 429 arrives as a retryable ExternalApiError with Retry-After in
@@ -93,23 +94,22 @@ export class GorgiasClient {
    */
   async sendReply(
     ticketId: string,
-    reply: { channel: string; bodyText: string; bodyHtml?: string; receiverEmail?: string; senderEmail?: string },
+    reply: { channel: string; bodyText: string; bodyHtml?: string; receiverEmail?: string; senderEmail?: string; receiverPhone?: string | null; receiverCustomerId?: string | null },
   ): Promise<{ messageId: string | null }> {
-    const sender = reply.senderEmail ?? this.options.email;
-    const body: Record<string, unknown> = {
+    return this.createMessage(ticketId, {
       channel: reply.channel,
       from_agent: true,
       via: 'api',
-      sender: { email: sender },
+      ...replyAddressing({ channel: reply.channel, senderEmail: reply.senderEmail ?? this.options.email, receiverEmail: reply.receiverEmail, receiverPhone: reply.receiverPhone, receiverCustomerId: reply.receiverCustomerId }),
       body_text: reply.bodyText,
       body_html: reply.bodyHtml ?? textToHtml(reply.bodyText),
-    };
-    if (reply.receiverEmail) {
-      body.receiver = { email: reply.receiverEmail };
-      // Email replies are routed by source addresses; other channels route by the ticket itself.
-      if (reply.channel === 'email') body.source = { type: 'email', from: { address: sender }, to: [{ address: reply.receiverEmail }] };
-    }
-    return this.createMessage(ticketId, body);
+    });
+  }
+
+  /** Gorgias ticket priority (low, normal, high, critical) [?: field name from the ticket object reference, unconfirmed]. */
+  async setPriority(ticketId: string, priority: string): Promise<{ ticketId: string; priority: string }> {
+    await this.call('PUT', `/api/tickets/${seg(ticketId)}`, { priority });
+    return { ticketId, priority };
   }
 
   /** Sets only the assignee fields; `null` clears one, `undefined` leaves it as it is. */

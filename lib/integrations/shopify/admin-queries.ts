@@ -60,3 +60,74 @@ export const RETURN_REQUEST = `mutation ReturnRequest($input: ReturnRequestInput
 export const TAGS_ADD = `mutation TagsAdd($id: ID!, $tags: [String!]!) { tagsAdd(id: $id, tags: $tags) { userErrors { field message } } }`;
 export const TAGS_REMOVE = `mutation TagsRemove($id: ID!, $tags: [String!]!) { tagsRemove(id: $id, tags: $tags) { userErrors { field message } } }`;
 export const SHOP_NAME = `query ShopName { shop { name myshopifyDomain } }`;
+
+// --- Actions (issue 16/20). Argument and field names checked against shopify.dev Admin GraphQL
+// 2026-10 via search on 2026-12-02: ReturnLineItemInput.returnReasonDefinitionId + returnReasonNote,
+// ReturnInput.exchangeLineItems [ExchangeLineItemInput {variantId, quantity}], the
+// returnReasonDefinitions(handles:) query, DiscountCodeBasicInput.context (customerSelection is
+// deprecated), storeCreditAccountCredit(id: <customer id>, creditInput). refundCreate's
+// suggestedRefund shape and draftOrderComplete's arguments are from memory of the docs [?: unconfirmed].
+
+export const ORDER_LIVE_STATE = `query OrderLiveState($id: ID!) {
+  order(id: $id) {
+    id cancelledAt displayFulfillmentStatus tags
+    refunds(first: 20) { id note }
+    returns(first: 10) { nodes { id status } }
+  }
+}`;
+
+export const RETURN_REASON_DEFINITIONS = `query ReturnReasonDefinitions($handles: [String!]) {
+  returnReasonDefinitions(first: 20, handles: $handles) { nodes { id handle name deleted } }
+}`;
+
+export const RETURNABLE_WITH_LINE_ITEMS = `query ReturnableWithLineItems($orderId: ID!) {
+  returnableFulfillments(orderId: $orderId, first: 10) {
+    nodes { returnableFulfillmentLineItems(first: 50) { nodes { quantity fulfillmentLineItem { id lineItem { id } } } } }
+  }
+}`;
+
+export const LINE_ITEM_VARIANTS = `query LineItemVariants($id: ID!) {
+  order(id: $id) {
+    lineItems(first: 50) { nodes { id variant { id selectedOptions { name value } product { variants(first: 100) { nodes { id title availableForSale selectedOptions { name value } } } } } } }
+  }
+}`;
+
+export const RETURN_CREATE_EXCHANGE = `mutation ReturnCreateExchange($returnInput: ReturnInput!) {
+  returnCreate(returnInput: $returnInput) { return { id name status exchangeLineItems(first: 10) { nodes { id } } } userErrors { field message } }
+}`;
+
+export const SUGGESTED_REFUND = `query SuggestedRefund($id: ID!, $refundLineItems: [RefundLineItemInput!], $full: Boolean) {
+  order(id: $id) {
+    suggestedRefund(refundLineItems: $refundLineItems, suggestFullRefund: $full, refundShipping: $full) {
+      amountSet { shopMoney { amount currencyCode } }
+      suggestedTransactions { gateway amountSet { shopMoney { amount } } parentTransaction { id } }
+    }
+  }
+}`;
+
+export const REFUND_CREATE = `mutation RefundCreate($input: RefundInput!) {
+  refundCreate(input: $input) { refund { id totalRefundedSet { shopMoney { amount currencyCode } } } userErrors { field message } }
+}`;
+
+export const DRAFT_ORDER_CREATE = `mutation DraftOrderCreate($input: DraftOrderInput!) {
+  draftOrderCreate(input: $input) { draftOrder { id name } userErrors { field message } }
+}`;
+
+export const DRAFT_ORDER_COMPLETE = `mutation DraftOrderComplete($id: ID!) {
+  draftOrderComplete(id: $id) { draftOrder { id order { id name } } userErrors { field message } }
+}`;
+
+export const DRAFT_ORDERS_BY_TAG = `query DraftOrdersByTag($q: String!) {
+  draftOrders(first: 5, query: $q) { nodes { id name status order { id name } } }
+}`;
+
+export const STORE_CREDIT_ACCOUNT_CREDIT = `mutation StoreCreditAccountCredit($id: ID!, $creditInput: StoreCreditAccountCreditInput!) {
+  storeCreditAccountCredit(id: $id, creditInput: $creditInput) {
+    storeCreditAccountTransaction { amount { amount currencyCode } account { id balance { amount currencyCode } } }
+    userErrors { field message code }
+  }
+}`;
+
+export const DISCOUNT_CODE_BASIC_CREATE = `mutation DiscountCodeBasicCreate($basicCodeDiscount: DiscountCodeBasicInput!) {
+  discountCodeBasicCreate(basicCodeDiscount: $basicCodeDiscount) { codeDiscountNode { id } userErrors { field message code } }
+}`;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { requestAction } from '@/lib/apply-action';
+import { CANCEL_REASONS } from '@/lib/domain/action-plan';
 import { ACTION_KINDS } from '@/lib/domain/types';
 import { handle } from '@/lib/http/responses';
 import { readJsonBody } from '@/lib/http/read-body';
@@ -22,12 +23,22 @@ const bodySchema = z.object({
   idempotency_key: text(200).optional(),
   account: gorgiasAccount.optional(),
   agent_email: text(320).optional(),
+  plan_token: text(64).optional(),
   params: z
     .object({
       refund: z.boolean().optional(),
       restock: z.boolean().optional(),
       notifyCustomer: z.boolean().optional(),
+      cancelReason: z.enum(CANCEL_REASONS).optional(),
       reason: text(500).optional(),
+      reasonHandle: z.string().trim().regex(/^[a-z0-9-]{1,80}$/, 'a return reason handle like "too-small"').optional(),
+      lineItems: z
+        .array(z.object({ lineItemId: text(80).pipe(z.string().min(1)), quantity: z.number().int().min(1).max(10_000), variantId: text(120).nullable().optional() }).strict())
+        .max(50)
+        .optional(),
+      amount: z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'an amount like 25.00').optional(),
+      percentage: z.number().int().min(1).max(100).optional(),
+      expiresInDays: z.number().int().min(1).max(3650).optional(),
       body: text(10_000).optional(),
       tags: z.array(text(100)).max(20).optional(),
       address: z
@@ -50,7 +61,8 @@ const bodySchema = z.object({
     .default({}),
 });
 
-// POST /api/gorgias/actions – plan (confirm=false) or apply (confirm=true) a policy action.
+// POST /api/gorgias/actions – plan (confirm=false) or apply (confirm=true) a policy action. A confirmation
+// that carries the plan_token of an older plan (the order changed since) is refused with 409.
 export const POST = handle(async (req: Request) => {
   const now = new Date();
   const body = bodySchema.parse(await readJsonBody(req, 64 * 1024));
@@ -64,8 +76,9 @@ export const POST = handle(async (req: Request) => {
     confirm: body.confirm,
     overrideReason: body.override_reason ?? null,
     idempotencyKey: body.idempotency_key ?? null,
+    planToken: body.plan_token ?? null,
     actor: caller.actor,
   }, now);
   if (outcome.status === 'queued') kickWorker();
-  return NextResponse.json({ msg: outcome.msg, status: outcome.status, plan: outcome.plan, action_id: outcome.actionId, overridden: outcome.overridden });
+  return NextResponse.json({ msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden });
 });
