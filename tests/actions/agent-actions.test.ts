@@ -70,7 +70,7 @@ describe('agent actions: plan, re-check at confirmation, outbox, Shopify', () =>
   };
   const act = async (body: Record<string, unknown>) => {
     const res = await actionsPOST(
-      new Request('http://concord.test/api/gorgias/actions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify({ agent_email: 'alex@acme.com', ...body }) }),
+      new Request('http://concord.test/api/gorgias/actions', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify({ agent_email: 'alex@acme.com', account: 'acme', ...body }) }),
     );
     return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
   };

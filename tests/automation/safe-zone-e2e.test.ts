@@ -269,7 +269,7 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
       new Request('http://concord.test/api/gorgias/actions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-        body: JSON.stringify({ ticket_id: String(ticketId), action: 'cancel_order', confirm: true, agent_email: 'alex@acme.com' }),
+        body: JSON.stringify({ ticket_id: String(ticketId), account: 'acme', action: 'cancel_order', confirm: true, agent_email: 'alex@acme.com' }),
       }),
     );
     expect(res.status).toBe(200);

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 
 // GET /api/admin/automation/shadow-report?shop= – per intent, what the automation would have done in shadow mode and what a person later did (admin).
 export const GET = handle(async (req: Request) => {
-  requireRole(req, 'admin');
+  await requireRole(req, 'admin');
   const db = await getDb();
   const shopId = pickShop(await loadShopChoices(db), new URL(req.url).searchParams.get('shop') ?? undefined);
   if (!shopId) throw new HttpError(409, 'no_store', 'No store is connected yet.');
