@@ -7,6 +7,7 @@ import { createOpenAI, openAIModel } from '@/lib/integrations/openai/client';
 import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { refreshCustomerFromShopify } from '@/lib/refresh-customer';
 import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/sync-klaviyo-profile';
+import { sendRecoveryEvent, sendReviewEligible, sendShipmentUpdate } from '@/lib/klaviyo/send-lifecycle-events';
 import type { ClaimedEffect, EffectExecutor, OutboxDeps } from './run-outbox';
 
 // What each outbox effect does. Every executor is safe to run twice: it either uses the vendor's
@@ -77,6 +78,9 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
     'shopify.refresh_customer': async (e) => refreshCustomerFromShopify(await getDb(), need(c.shopify, 'Shopify'), e.shopId, str(e.payload.email), new Date()),
     'klaviyo.sync_profile': async (e) => syncKlaviyoProfile(await getDb(), need(c.klaviyo, 'Klaviyo'), e.shopId, str(e.payload.email), new Date()),
     'klaviyo.issue_event': async (e) => sendKlaviyoIssueEvent(need(c.klaviyo, 'Klaviyo'), e.payload as never),
+    'klaviyo.shipment_update': async (e) => sendShipmentUpdate(need(c.klaviyo, 'Klaviyo'), e.payload as never),
+    'klaviyo.recovery_event': async (e) => sendRecoveryEvent(await getDb(), need(c.klaviyo, 'Klaviyo'), e.shopId, e.payload as never),
+    'klaviyo.review_eligible': async (e) => sendReviewEligible(need(c.klaviyo, 'Klaviyo'), e.payload as never),
     'concord.generate_draft': async (e: ClaimedEffect) =>
       generateTicketDraft(await getDb(), { openai: createOpenAI(c.config), model: openAIModel(c.config), config: c.config }, {
         shopId: e.shopId,

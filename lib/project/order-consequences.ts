@@ -7,6 +7,8 @@ import { signalsFromRefund, signalsFromReturn, signalsFromShipment, type IssueSi
 import { loadOrderBundle } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
 import { applyIssueSignals } from '@/lib/issues-store';
+import { isShipmentUpdate } from '@/lib/domain/klaviyo-signals';
+import { enqueueEffect } from '@/lib/outbox/enqueue';
 
 /**
  * After any change to an order or its children: recompute each shipment's health (cached on the
@@ -20,6 +22,9 @@ export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: 
   const settings = await getSettings(tx, shopId);
   const signals: IssueSignal[] = [];
   const closedTickets = bundle.order ? await closedTicketsFor(tx, shopId, orderId) : [];
+  const before = new Map(
+    (await tx.select({ id: fulfillments.shopifyFulfillmentId, state: fulfillments.healthState }).from(fulfillments).where(and(eq(fulfillments.shopId, shopId), eq(fulfillments.orderId, orderId)))).map((r) => [r.id, r.state]),
+  );
   for (const f of bundle.fulfillments) {
     const events = bundle.events.filter((e) => e.fulfillmentId === f.id);
     const health = shipmentHealth({ fulfillment: f, events, now, delay: settings.delay });
@@ -38,6 +43,21 @@ export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: 
           lastShipmentFactAt: lastShipmentFact(f, events.map((e) => e.happenedAt)),
         })
       : null;
+    const email = bundle.order?.email ?? null;
+    // Operational flows hear of a parcel's change of state once per state (not when its case is already closed).
+    if (email && bundle.order && isShipmentUpdate(before.get(f.id) ?? null, health.state) && !(closure && health.state !== 'delivered')) {
+      await enqueueEffect(tx, {
+        shopId,
+        kind: 'klaviyo.shipment_update',
+        payload: {
+          email, at: now.toISOString(), orderId, orderName: bundle.order.name, fulfillmentId: f.id, state: health.state, reason: health.reason,
+          carrier: f.trackingCompany, trackingNumber: f.trackingNumber, trackingUrl: f.trackingUrl,
+          estimatedDeliveryAt: health.estimatedDeliveryAt?.toISOString() ?? null, deliveredAt: health.deliveredAt?.toISOString() ?? null,
+        },
+        idempotencyKey: `klaviyo-shipment:${shopId}:${f.id}:${health.state}`,
+        serialKey: `klaviyo:${shopId}:${email}`,
+      });
+    }
     if (closure && health.state !== 'delivered') {
       // "now", like every state-derived shipment signal, so it is never older than the open it closes.
       for (const kind of ['delay', 'exception'] as const) signals.push({ key: `${kind}:${f.id}`, kind, action: 'resolve', at: now, reason: closure.reason, orderId });
