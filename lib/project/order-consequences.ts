@@ -21,10 +21,8 @@ export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: 
   const bundle = await loadOrderBundle(tx, shopId, orderId);
   const settings = await getSettings(tx, shopId);
   const signals: IssueSignal[] = [];
-  const closedTickets = bundle.order ? await closedTicketsFor(tx, shopId, orderId) : [];
-  const before = new Map(
-    (await tx.select({ id: fulfillments.shopifyFulfillmentId, state: fulfillments.healthState }).from(fulfillments).where(and(eq(fulfillments.shopId, shopId), eq(fulfillments.orderId, orderId)))).map((r) => [r.id, r.state]),
-  );
+  // Tickets matter only to a parcel in trouble: read them once, and only then.
+  let closedTickets: ClosedTicket[] | null = null;
   for (const f of bundle.fulfillments) {
     const events = bundle.events.filter((e) => e.fulfillmentId === f.id);
     const health = shipmentHealth({ fulfillment: f, events, now, delay: settings.delay });
@@ -33,19 +31,20 @@ export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: 
       .set({ healthState: health.state, healthReason: health.reason, healthCheckedAt: now })
       .where(and(eq(fulfillments.shopId, shopId), eq(fulfillments.shopifyFulfillmentId, f.id)));
     if (f.status === 'cancelled') continue;
+    if (bundle.order && closedTickets === null && (health.state === 'delayed' || health.state === 'exception')) closedTickets = await closedTicketsFor(tx, shopId, orderId);
     const closure = bundle.order
       ? shipmentCaseClosure({
           order: bundle.order,
           fulfillment: f,
           fulfillments: bundle.fulfillments,
           refunds: bundle.refunds,
-          closedTickets,
+          closedTickets: closedTickets ?? [],
           lastShipmentFactAt: lastShipmentFact(f, events.map((e) => e.happenedAt)),
         })
       : null;
     const email = bundle.order?.email ?? null;
     // Operational flows hear of a parcel's change of state once per state (not when its case is already closed).
-    if (email && bundle.order && isShipmentUpdate(before.get(f.id) ?? null, health.state) && !(closure && health.state !== 'delivered')) {
+    if (email && bundle.order && isShipmentUpdate(f.cachedHealthState ?? null, health.state) && !(closure && health.state !== 'delivered')) {
       await enqueueEffect(tx, {
         shopId,
         kind: 'klaviyo.shipment_update',
