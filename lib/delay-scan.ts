@@ -2,11 +2,13 @@ import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { fulfillments, orders } from '@/lib/db/schema';
 import { refreshOrderConsequences } from '@/lib/project/order-consequences';
+import { queueReviewRequests } from '@/lib/klaviyo/queue-review-requests';
 
 export interface DelayScanResult {
   scanned: number;
   changed: number; // shipments whose health changed since the last check
   becameDelayed: number;
+  reviewEligible: number; // orders that became review-eligible in this run
 }
 
 /**
@@ -15,7 +17,7 @@ export interface DelayScanResult {
  * delivery issues. Runs from the local worker on an interval and from /api/cron/delay-scan.
  */
 export async function runDelayScan(db: Db, now: Date, batchSize = 500): Promise<DelayScanResult> {
-  const result: DelayScanResult = { scanned: 0, changed: 0, becameDelayed: 0 };
+  const result: DelayScanResult = { scanned: 0, changed: 0, becameDelayed: 0, reviewEligible: 0 };
   let afterId = 0;
   for (;;) {
     const batch = await db
@@ -63,5 +65,6 @@ export async function runDelayScan(db: Db, now: Date, batchSize = 500): Promise<
     }
     result.scanned += batch.length;
   }
+  result.reviewEligible = await queueReviewRequests(db, now);
   return result;
 }

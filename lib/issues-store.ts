@@ -85,6 +85,18 @@ export async function queueKlaviyoSync(tx: Db, shopId: string, email: string, ch
       serialKey,
     });
   }
+  // A resolved problem gets the policy's recovery gesture (chosen when sent, with the customer's VIP status).
+  for (const c of changes) {
+    if (c.change !== 'resolved' || !c.record.resolvedAt) continue;
+    const at = c.record.resolvedAt.toISOString();
+    await enqueueEffect(tx, {
+      shopId,
+      kind: 'klaviyo.recovery_event',
+      payload: { email, issueKey: c.key, kind: c.kind, orderId: c.record.orderId, reason: c.record.reason, at },
+      idempotencyKey: `klaviyo-recovery:${shopId}:${c.key}:${at}`,
+      serialKey,
+    });
+  }
   // One pending sync is enough: it pushes whatever the state is when it runs.
   const pending = await tx
     .select({ id: outbox.id })

@@ -23,7 +23,9 @@ export async function currentKlaviyoProperties(db: Db, shopId: string, email: st
     .limit(1);
   const settings = await getSettings(db, shopId);
   const vip = customerRow ? isVip(customerFromRow(customerRow), settings) : false;
-  return { state, properties: klaviyoProfileProperties(state, { vip }), externalId: customerRow ? `shopify:${customerRow.shopifyCustomerId}` : undefined };
+  // Not while something is open: the review flow must not ask a customer with a problem.
+  const properties = { ...klaviyoProfileProperties(state, { vip }), ...(state.suppressed ? { concord_review_eligible: false } : {}) };
+  return { state, properties, externalId: customerRow ? `shopify:${customerRow.shopifyCustomerId}` : undefined };
 }
 
 /**

@@ -64,6 +64,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       { path: 'delay.noMovementDays', label: 'Delayed after N days without a carrier scan', help: '', type: 'number', min: 0.5, max: 60, step: 0.5 },
       { path: 'delay.pastEstimateDays', label: 'Delayed N days past the estimated delivery', help: '', type: 'number', min: 0, max: 60, step: 0.5 },
       { path: 'qa.staleIssueDays', label: 'Weekly QA: list issues open this long with no activity (days)', help: 'An open issue keeps its customer suppressed; after this many quiet days it is listed for a person to check.', type: 'number', min: 1, max: 365 },
+      { path: 'review.daysAfterDelivery', label: 'Klaviyo: review-eligible N days after a clean delivery', help: 'Delivered with no issue on the order and nothing open for the customer; one event per order.', type: 'number', min: 0, max: 60 },
     ],
   },
   {

@@ -77,6 +77,11 @@ export const settingsSchema = z.object({
       extraGuidance: z.string().max(2000).default(''),
     })
     .prefault({}),
+  review: z
+    .object({
+      daysAfterDelivery: z.number().int().min(0).max(60).default(7), // review-eligible this many days after a clean delivery
+    })
+    .prefault({}),
   qa: z
     .object({
       staleIssueDays: z.number().int().min(1).max(365).default(14), // open this long with no signal = listed in weekly QA

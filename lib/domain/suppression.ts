@@ -57,6 +57,9 @@ export const KLAVIYO_PROPERTIES: { name: string; type: string; meaning: string }
   { name: 'concord_has_open_return', type: 'boolean', meaning: 'an open return' },
   { name: 'concord_has_open_refund', type: 'boolean', meaning: 'an open refund request' },
   { name: 'concord_suppression_override', type: 'text', meaning: 'suppress, release, or empty: an agent override is in force' },
+  { name: 'concord_review_eligible', type: 'boolean', meaning: 'true once an order arrived with no issue N days ago (settings: review.daysAfterDelivery); false while an issue is open' },
+  { name: 'concord_review_eligible_order', type: 'text', meaning: 'the order the review request is about (#1802)' },
+  { name: 'concord_review_eligible_at', type: 'date', meaning: 'when the customer became review-eligible' },
 ];
 
 export function klaviyoProfileProperties(state: SuppressionState, extra: { vip: boolean }): Record<string, string | number | boolean | string[] | null> {

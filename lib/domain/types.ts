@@ -79,6 +79,8 @@ export interface Fulfillment {
   lineItemIds?: string[];
   /** When shipment_status last changed (a carrier update without a fulfillment event). */
   shipmentStatusAt?: Date | null;
+  /** The health state last computed and cached on the row (read model only). */
+  cachedHealthState?: string | null;
 }
 
 export interface TrackingEvent {

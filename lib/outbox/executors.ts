@@ -7,6 +7,7 @@ import { createOpenAI, openAIModel } from '@/lib/integrations/openai/client';
 import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { refreshCustomerFromShopify } from '@/lib/refresh-customer';
 import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/sync-klaviyo-profile';
+import { sendRecoveryEvent, sendReviewEligible, sendShipmentUpdate } from '@/lib/klaviyo/send-lifecycle-events';
 import type { ClaimedEffect, EffectExecutor, OutboxDeps } from './run-outbox';
 import { buildActionExecutors } from '@/lib/actions/action-executors';
 import { eq } from 'drizzle-orm';
@@ -87,6 +88,9 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
         accountShopIds: (await c.forShop?.klaviyoShops?.(e.shopId)) ?? undefined,
       }),
     'klaviyo.issue_event': async (e) => sendKlaviyoIssueEvent(await clientFor(c, 'klaviyo', e.shopId), e.payload as never),
+    'klaviyo.shipment_update': async (e) => sendShipmentUpdate(await clientFor(c, 'klaviyo', e.shopId), e.payload as never),
+    'klaviyo.recovery_event': async (e) => sendRecoveryEvent(await getDb(), await clientFor(c, 'klaviyo', e.shopId), e.shopId, e.payload as never),
+    'klaviyo.review_eligible': async (e) => sendReviewEligible(await clientFor(c, 'klaviyo', e.shopId), e.payload as never),
     'concord.generate_draft': async (e: ClaimedEffect) =>
       generateTicketDraft(await getDb(), { openai: createOpenAI(c.config), model: openAIModel(c.config), config: c.config }, {
         shopId: e.shopId,

@@ -8,6 +8,8 @@ import { signalsFromRefund, signalsFromReturn, signalsFromShipment, type IssueSi
 import { loadOrderBundles } from '@/lib/read-model/order-bundle';
 import { getSettings } from '@/lib/settings-store';
 import { applyIssueSignals } from '@/lib/issues-store';
+import { isShipmentUpdate } from '@/lib/domain/klaviyo-signals';
+import { enqueueEffect } from '@/lib/outbox/enqueue';
 
 /**
  * After any change to an order or its children: recompute each shipment's health (cached on the
@@ -30,7 +32,8 @@ export async function refreshOrdersConsequences(tx: Db, shopId: string, orderIds
   for (const orderId of orderIds) {
     const bundle = bundles.get(orderId)!;
     const signals: IssueSignal[] = [];
-    const closedTickets = bundle.order ? await closedTicketsFor(tx, shopId, orderId) : [];
+    // Tickets matter only to a parcel in trouble: read them once, and only then.
+    let closedTickets: ClosedTicket[] | null = null;
     for (const f of bundle.fulfillments) {
       const events = bundle.events.filter((e) => e.fulfillmentId === f.id);
       const h = shipmentHealth({ fulfillment: f, events, now, delay: settings.delay });
@@ -38,16 +41,32 @@ export async function refreshOrdersConsequences(tx: Db, shopId: string, orderIds
       health.states.push(h.state);
       health.reasons.push(h.reason);
       if (f.status === 'cancelled') continue;
+      if (bundle.order && closedTickets === null && (h.state === 'delayed' || h.state === 'exception')) closedTickets = await closedTicketsFor(tx, shopId, orderId);
       const closure = bundle.order
         ? shipmentCaseClosure({
             order: bundle.order,
             fulfillment: f,
             fulfillments: bundle.fulfillments,
             refunds: bundle.refunds,
-            closedTickets,
+            closedTickets: closedTickets ?? [],
             lastShipmentFactAt: lastShipmentFact(f, events.map((e) => e.happenedAt)),
           })
         : null;
+      const email = bundle.order?.email ?? null;
+      // Operational flows hear of a parcel's change of state once per state (not when its case is already closed).
+      if (email && bundle.order && isShipmentUpdate(f.cachedHealthState ?? null, h.state) && !(closure && h.state !== 'delivered')) {
+        await enqueueEffect(tx, {
+          shopId,
+          kind: 'klaviyo.shipment_update',
+          payload: {
+            email, at: now.toISOString(), orderId, orderName: bundle.order.name, fulfillmentId: f.id, state: h.state, reason: h.reason,
+            carrier: f.trackingCompany, trackingNumber: f.trackingNumber, trackingUrl: f.trackingUrl,
+            estimatedDeliveryAt: h.estimatedDeliveryAt?.toISOString() ?? null, deliveredAt: h.deliveredAt?.toISOString() ?? null,
+          },
+          idempotencyKey: `klaviyo-shipment:${shopId}:${f.id}:${h.state}`,
+          serialKey: `klaviyo:${shopId}:${email}`,
+        });
+      }
       if (closure && h.state !== 'delivered') {
         // "now", like every state-derived shipment signal, so it is never older than the open it closes.
         for (const kind of ['delay', 'exception'] as const) signals.push({ key: `${kind}:${f.id}`, kind, action: 'resolve', at: now, reason: closure.reason, orderId });

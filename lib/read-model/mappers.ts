@@ -47,6 +47,7 @@ export function fulfillmentFromRow(r: typeof fulfillments.$inferSelect): Fulfill
     deliveredAt: r.deliveredAt,
     lineItemIds: r.lineItemIds ?? [],
     shipmentStatusAt: r.shipmentStatusAt ?? null,
+    cachedHealthState: r.healthState ?? null,
   };
 }
 

@@ -91,4 +91,37 @@ describe('Klaviyo client', () => {
     await client.createEvent({ metric: 'Concord Issue Opened', email: 'a@b.c', properties: {}, uniqueId: 'x', time: 't' });
     expect(seen.every((s) => !/suppress|unsubscribe|subscription/i.test(s.path))).toBe(true);
   });
+
+  it('lists every segment, past the 20 pages that used to stop at 200', async () => {
+    server.use(
+      http.get(`${BASE}/api/segments`, ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get('page') ?? '0');
+        const data = Array.from({ length: 10 }, (_, i) => ({ type: 'segment', id: `s${page * 10 + i}`, attributes: { name: `Segment ${page * 10 + i}` } }));
+        return HttpResponse.json({ data, links: { self: request.url, next: page < 24 ? `${BASE}/api/segments?page=${page + 1}` : null } });
+      }),
+    );
+    const segments = await client.listSegments();
+    expect(segments).toHaveLength(250);
+    expect(segments.at(-1)).toEqual({ id: 's249', name: 'Segment 249' });
+  });
+
+  it('a 409 duplicate_profile merges the properties onto the profile Klaviyo names', async () => {
+    const patched: unknown[] = [];
+    server.use(
+      http.post(`${BASE}/api/profile-import`, () =>
+        HttpResponse.json({ errors: [{ id: 'x', status: 409, code: 'duplicate_profile', title: 'Conflict.', detail: 'A profile already exists with one of these identifiers.', source: { pointer: '/data/attributes' }, meta: { duplicate_profile_id: '01HDUP' } }] }, { status: 409 }),
+      ),
+      http.patch(`${BASE}/api/profiles/01HDUP`, async ({ request }) => {
+        patched.push(await request.json());
+        return HttpResponse.json({ data: { type: 'profile', id: '01HDUP' } });
+      }),
+    );
+    expect(await client.upsertProfile({ email: 'second@example.com', externalId: 'shopify:1', properties: { concord_active_issue: true } })).toEqual({ id: '01HDUP' });
+    expect(patched).toEqual([{ data: { type: 'profile', id: '01HDUP', attributes: { properties: { concord_active_issue: true } } } }]);
+  });
+
+  it('any other 409 stays an error', async () => {
+    server.use(http.post(`${BASE}/api/profile-import`, () => HttpResponse.json({ errors: [{ status: 409, code: 'conflict' }] }, { status: 409 })));
+    await expect(client.upsertProfile({ email: 'x@example.com', properties: {} })).rejects.toThrow(/409/);
+  });
 });

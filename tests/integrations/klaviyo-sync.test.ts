@@ -63,7 +63,7 @@ describe('Klaviyo suppression sync through the outbox', () => {
     rateLimitOnce = true; // the first push meets a 429 with Retry-After and is retried
     await runAll();
     expect(profiles.at(-1)).toMatchObject({ concord_active_issue: true, concord_open_issue_types: ['delay'], concord_open_issue_count: 1 });
-    expect(events.map((e) => e.metric)).toEqual(['Concord Issue Opened']);
+    expect(events.map((e) => e.metric)).toEqual(['Concord Shipment Update', 'Concord Issue Opened']);
     const [kp] = await t.get().db.select().from(klaviyoProfiles).where(eq(klaviyoProfiles.customerEmail, 'kim@example.com'));
     expect(kp.suppressed).toBe(true);
 
@@ -71,8 +71,8 @@ describe('Klaviyo suppression sync through the outbox', () => {
     await drainInbox(t.get().db);
     await runAll();
     expect(profiles.at(-1)).toMatchObject({ concord_active_issue: false, concord_open_issue_count: 0 });
-    expect(events.map((e) => e.metric)).toEqual(['Concord Issue Opened', 'Concord Issue Resolved']);
-    expect(new Set(events.map((e) => e.uniqueId)).size).toBe(2);
+    expect(events.map((e) => e.metric)).toEqual(['Concord Shipment Update', 'Concord Issue Opened', 'Concord Shipment Update', 'Concord Issue Resolved', 'Concord Recovery Suggested']);
+    expect(new Set(events.map((e) => e.uniqueId)).size).toBe(5);
   });
 
   it('replays are idempotent: the same event keeps its unique_id', async () => {

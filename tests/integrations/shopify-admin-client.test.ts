@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { ShopifyAdminClient } from '@/lib/integrations/shopify/admin-client';
 import { ExternalApiError } from '@/lib/integrations/http';
+import * as Q from '@/lib/integrations/shopify/admin-queries';
 
 const BASE = 'http://shopify.test';
 const URL_ = `${BASE}/admin/api/2026-10/graphql.json`;
@@ -54,7 +55,8 @@ describe('Shopify Admin GraphQL client', () => {
     const { c } = client();
     const [r] = await c.customerRecentOrders('jane@example.com');
     expect(requests[0].headers['x-shopify-access-token']).toBe('shpat_test');
-    expect(requests[0].body.variables).toMatchObject({ q: 'email:"jane@example.com"', first: 10 });
+    // Ten orders are asked for in pages of five (a page of ten would cost over 1,000 points).
+    expect(requests[0].body.variables).toMatchObject({ q: 'email:"jane@example.com"', first: 5 });
     expect(r.order).toMatchObject({ id: '5940139491001', name: '#1001', orderNumber: 1001, email: 'jane@example.com', financialStatus: 'partially_refunded', fulfillmentStatus: 'fulfilled', totalPrice: '199.00', currency: 'USD', tags: ['vip'], customerId: '77' });
     expect(r.order.shippingAddress).toMatchObject({ city: 'Austin', countryCode: 'US' });
     expect(r.fulfillments[0]).toMatchObject({ id: '4451', orderId: '5940139491001', status: 'success', shipmentStatus: 'in_transit', trackingCompany: 'UPS', trackingNumber: '1Z999AA10123456784' });
@@ -114,5 +116,29 @@ describe('Shopify Admin GraphQL client', () => {
     expect(await c.addTags('5940139491001', ['concord/exchange'])).toMatchObject({ ok: true });
     expect(requests[1].body.query).toContain('tagsAdd');
     expect(requests[1].body.query).not.toContain('orderUpdate');
+  });
+
+  it('a cost error (MAX_COST_EXCEEDED) is retried with a smaller page, not given up', async () => {
+    // The answer Shopify gives a query over the single-query limit (HTTP 200, errors[].extensions).
+    const tooCostly = () => HttpResponse.json({ errors: [{ message: 'Query cost is 1392, which exceeds the single query max cost limit (1000).', extensions: { code: 'MAX_COST_EXCEEDED', cost: 1392, maxCost: 1000 } }] });
+    answers = [tooCostly, tooCostly];
+    const { c } = client();
+    const page = await c.ordersUpdatedSince(new Date('2026-11-01T00:00:00Z'));
+    expect(page.orders).toHaveLength(1);
+    expect(requests.map((r) => r.body.variables.first)).toEqual([5, 2, 1]);
+  });
+
+  it('a query still too costly at one item per page is a permanent error', async () => {
+    const tooCostly = () => HttpResponse.json({ errors: [{ message: 'Query cost is 1392, which exceeds the single query max cost limit (1000).', extensions: { code: 'MAX_COST_EXCEEDED', cost: 1392, maxCost: 1000 } }] });
+    answers = [tooCostly, tooCostly, tooCostly, tooCostly];
+    const { c } = client();
+    const err = await c.ordersUpdatedSince(new Date('2026-11-01T00:00:00Z')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExternalApiError);
+    expect((err as ExternalApiError).retryable).toBe(false);
+    expect(requests.map((r) => r.body.variables.first)).toEqual([5, 2, 1]);
+  });
+
+  it('reads fulfillment events newest first, so the latest scan is in the page', () => {
+    expect(Q.CUSTOMER_RECENT_ORDERS).toMatch(/events\(first: \d+, sortKey: HAPPENED_AT, reverse: true\)/);
   });
 });

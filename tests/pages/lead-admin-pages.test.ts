@@ -92,12 +92,14 @@ describe('lead and admin pages', () => {
     expect(bad).toContain('“2026-W99” is not an ISO week');
   });
 
-  it('KPIs show volumes, times, and "not reported" where Klaviyo does not report', async () => {
+  it('KPIs show volumes, times, and post-resolution conversion computed from Concord’s own data', async () => {
     const html = text(await render('kpis/page.tsx', { searchParams: { view: 'weekly' } }, 'admin'));
     expect(html).toContain('KPIs · Acme US');
     expect(html).toContain('Median first response');
     expect(html).toContain('1 h');
-    expect(html).toContain('not reported');
+    expect(html).not.toContain('not reported');
+    expect(html).toContain('Post-resolution conversion');
+    expect(html).toContain('Post-resolution review rate');
     expect(html).toContain('Delayed shipments now');
   });
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
-import { loadKpis } from '@/lib/kpis';
+import { loadKpis, POST_RESOLUTION_WINDOW_DAYS } from '@/lib/kpis';
 import { formatDuration, KPI_BUCKET_COUNT, type KpiView } from '@/lib/domain/kpis';
 import { loadShopChoices, pickShop } from '@/lib/shop-choices';
 import { AdminNav } from '@/components/admin-nav';
@@ -75,8 +75,20 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
           <Stat label="Shipment exceptions now" value={k.shipments.exceptionNow} tone={k.shipments.exceptionNow ? 'rose' : 'green'} href={audit({ action: 'issue', q: 'exception issue' })} />
           <Stat label="Suppressed in Klaviyo" value={k.suppression.klaviyoSuppressed} hint={k.suppression.klaviyoProfiles ? `of ${k.suppression.klaviyoProfiles} profiles, as last pushed by Concord` : 'nothing pushed to Klaviyo yet (is it connected?)'} href={audit({ action: 'klaviyo.profile_synced', q: 'concord_active_issue=true' })} />
           <Stat label="Customers with an open issue" value={k.suppression.withOpenIssues} hint="the suppression segment Concord derives" href={audit({ action: 'issue.opened' })} />
-          <Stat label="Post-resolution conversion" value="not reported" tone="muted" hint="Klaviyo doesn’t report it to Concord; see the flow’s metrics in Klaviyo" />
-          <Stat label="Post-resolution review rate" value="not reported" tone="muted" hint="Klaviyo doesn’t report it to Concord; see the review flow in Klaviyo" />
+          <Stat
+            label="Post-resolution conversion"
+            value={pct(k.postResolution.total.conversionRate)}
+            hint={k.postResolution.total.resolved ? `${k.postResolution.total.converted} of ${k.postResolution.total.resolved} resolved issues (30+ days old) led to an order within ${POST_RESOLUTION_WINDOW_DAYS} days${perIntent(k.postResolution.byIntent, 'conversionRate')}` : 'no issue resolved 30+ days ago in this period'}
+            tone={k.postResolution.total.conversionRate === null ? 'muted' : 'slate'}
+            href={audit({ action: 'issue.resolved' })}
+          />
+          <Stat
+            label="Post-resolution review rate"
+            value={pct(k.postResolution.total.reviewRate)}
+            hint={k.postResolution.total.resolved ? `${k.postResolution.total.reviewRequested} of ${k.postResolution.total.resolved} resolved issues were followed by a review request${perIntent(k.postResolution.byIntent, 'reviewRate')}` : 'no issue resolved 30+ days ago in this period'}
+            tone={k.postResolution.total.reviewRate === null ? 'muted' : 'slate'}
+            href={audit({ action: 'issue.resolved' })}
+          />
         </section>
 
         <div className="grid gap-4 lg:grid-cols-2">
@@ -172,4 +184,10 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
       </main>
     </>
   );
+}
+
+/** " (delay 40%, refund 10%)": the per-intent split behind a post-resolution rate. */
+function perIntent(rows: { intent: string; resolved: number; conversionRate: number | null; reviewRate: number | null }[], key: 'conversionRate' | 'reviewRate'): string {
+  const parts = rows.filter((r) => r[key] !== null).map((r) => `${r.intent.replace(/_/g, ' ')} ${Math.round((r[key] ?? 0) * 100)}% of ${r.resolved}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }

@@ -22,7 +22,25 @@ const pageSchema = z.looseObject({
   data: z.array(z.looseObject({ id: z.string(), attributes: z.looseObject({ name: z.string().nullish(), status: z.string().nullish() }) })),
   links: z.looseObject({ next: z.string().nullish() }).nullish(),
 });
-const MAX_PAGES = 20;
+// Follow links.next to the end (20 pages stopped at 200 segments); the cap only guards against a loop.
+const MAX_PAGES = 1000;
+
+// Klaviyo's JSON:API error document (OpenAPI "ErrorSource"/"APIJobError" shape): a 409 from
+// profile-import names the profile that already holds one of the identifiers in meta.duplicate_profile_id.
+const errorDocSchema = z.looseObject({
+  errors: z.array(z.looseObject({ status: z.union([z.number(), z.string()]).nullish(), code: z.string().nullish(), meta: z.looseObject({ duplicate_profile_id: z.string().nullish() }).nullish() })),
+});
+
+export function duplicateProfileId(body: string | null): string | null {
+  if (!body) return null;
+  try {
+    const parsed = errorDocSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) return null;
+    return parsed.data.errors.find((e) => e.code === 'duplicate_profile')?.meta?.duplicate_profile_id ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export class KlaviyoClient {
   private readonly root: string;
@@ -32,12 +50,27 @@ export class KlaviyoClient {
 
   /** Create or update by email (201 created / 200 updated); returns the Klaviyo profile id. */
   async upsertProfile(input: { email: string; externalId?: string; properties: Record<string, unknown> }): Promise<{ id: string }> {
-    const res = await this.call('POST', '/api/profile-import', {
-      data: { type: 'profile', attributes: { email: input.email, ...(input.externalId ? { external_id: input.externalId } : {}), properties: input.properties } },
-    });
+    let res;
+    try {
+      res = await this.call('POST', '/api/profile-import', {
+        data: { type: 'profile', attributes: { email: input.email, ...(input.externalId ? { external_id: input.externalId } : {}), properties: input.properties } },
+      });
+    } catch (err) {
+      // A customer's second email with the same external_id: Klaviyo answers 409 duplicate_profile
+      // and names the profile that has it. Merge the properties onto that profile instead of failing.
+      const existing = err instanceof ExternalApiError && err.status === 409 ? duplicateProfileId(err.responseBody) : null;
+      if (!existing) throw err;
+      return this.updateProfileProperties(existing, input.properties);
+    }
     const parsed = profileIdSchema.safeParse(res.json);
     if (!parsed.success) throw new ExternalApiError('klaviyo', res.status, 'klaviyo: profile-import answered without a profile id', false);
     return { id: parsed.data.data.id };
+  }
+
+  /** PATCH /api/profiles/{id}: sets these properties, leaves the others as they are. */
+  async updateProfileProperties(id: string, properties: Record<string, unknown>): Promise<{ id: string }> {
+    await this.call('PATCH', `/api/profiles/${encodeURIComponent(id)}`, { data: { type: 'profile', id, attributes: { properties } } });
+    return { id };
   }
 
   /** unique_id makes a replay a no-op: Klaviyo records only the first event per profile, metric and id. */
@@ -77,7 +110,9 @@ export class KlaviyoClient {
   private async pages(path: string) {
     const out: z.infer<typeof pageSchema>['data'] = [];
     let url: string | null = `${this.root}${path}`;
-    for (let i = 0; url && i < MAX_PAGES; i++) {
+    const seen = new Set<string>();
+    for (let i = 0; url && !seen.has(url) && i < MAX_PAGES; i++) {
+      seen.add(url);
       const res = await this.call('GET', url);
       const parsed = pageSchema.safeParse(res.json);
       if (!parsed.success) throw new ExternalApiError('klaviyo', res.status, `klaviyo: unexpected answer from GET ${path}`, false);
@@ -87,7 +122,7 @@ export class KlaviyoClient {
     return out;
   }
 
-  private call(method: 'GET' | 'POST', pathOrUrl: string, body?: unknown) {
+  private call(method: 'GET' | 'POST' | 'PATCH', pathOrUrl: string, body?: unknown) {
     return requestJson({
       system: 'klaviyo',
       url: pathOrUrl.startsWith('http') ? pathOrUrl : `${this.root}${pathOrUrl}`,

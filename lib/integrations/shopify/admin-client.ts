@@ -33,7 +33,7 @@ interface ThrottleStatus {
 
 interface GraphQLAnswer<T> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; cost?: number; maxCost?: number } }[];
   extensions?: { cost?: { requestedQueryCost?: number; actualQueryCost?: number | null; throttleStatus?: ThrottleStatus } };
 }
 
@@ -48,6 +48,28 @@ export interface MutationResult {
 }
 
 const MAX_WAIT_MS = 20_000;
+
+/**
+ * Shopify refused the query before running it: its requested cost is over the single-query limit
+ * (errors[].extensions.code MAX_COST_EXCEEDED). Not transient, but not permanent either: the same
+ * data fits in smaller pages, which the paged methods below retry with.
+ */
+export class ShopifyQueryCostError extends ExternalApiError {
+  constructor(message: string, readonly cost: number | null, readonly maxCost: number | null) {
+    super('shopify', 200, message, false);
+  }
+}
+
+/** Runs `read` with page size `first`, halving it on a cost error down to 1. */
+async function withShrinkingPage<T>(first: number, read: (first: number) => Promise<T>): Promise<T> {
+  for (let size = first; ; size = Math.max(1, Math.floor(size / 2))) {
+    try {
+      return await read(size);
+    } catch (err) {
+      if (!(err instanceof ShopifyQueryCostError) || size === 1) throw err;
+    }
+  }
+}
 /** Expected cost of our biggest query (nested connections multiply). */
 const EXPECTED_COST = 250;
 
@@ -114,6 +136,8 @@ export class ShopifyAdminClient {
         }
         throw new ExternalApiError('shopify', 200, 'shopify: THROTTLED after retries', true, Math.ceil(wait));
       }
+      const tooCostly = answer.errors?.find((e) => e.extensions?.code === 'MAX_COST_EXCEEDED');
+      if (tooCostly) throw new ShopifyQueryCostError(`shopify: ${tooCostly.message}`, tooCostly.extensions?.cost ?? null, tooCostly.extensions?.maxCost ?? null);
       if (answer.errors?.length) {
         throw new ExternalApiError('shopify', 200, `shopify: ${answer.errors.map((e) => e.message).join('; ')}`, false);
       }
@@ -131,18 +155,26 @@ export class ShopifyAdminClient {
    * again 2026-12-01: shopify.dev's search-syntax page gives the grammar, not the orders filter list]. */
   async customerRecentOrders(email: string, first = 10): Promise<AdminOrder[]> {
     const q = `email:"${email.replace(/["\\]/g, '')}"`;
-    const data = await this.request<{ orders: { nodes: unknown[] } }>(Q.CUSTOMER_RECENT_ORDERS, { q, first });
-    return data.orders.nodes.map((n) => mapAdminOrder(n, this.o.shopDomain));
+    // Pages of at most Q.PAGE.orders (a page of 10 would cost over 1,000 points), until `first` are read.
+    const orders: AdminOrder[] = [];
+    let after: string | null = null;
+    while (orders.length < first) {
+      const want = Math.min(Q.PAGE.orders, first - orders.length);
+      const page: OrdersPage = await withShrinkingPage(want, (size) => this.request<OrdersPage>(Q.CUSTOMER_RECENT_ORDERS, { q, first: size, after }));
+      orders.push(...page.orders.nodes.map((n) => mapAdminOrder(n, this.o.shopDomain)));
+      if (!page.orders.pageInfo?.hasNextPage || !page.orders.pageInfo.endCursor) break;
+      after = page.orders.pageInfo.endCursor;
+    }
+    return orders;
   }
 
   async ordersUpdatedSince(since: Date, cursor?: string): Promise<{ orders: AdminOrder[]; nextCursor: string | null }> {
-    const data = await this.request<{ orders: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(Q.ORDERS_UPDATED_SINCE, {
-      q: `updated_at:>'${since.toISOString()}'`,
-      after: cursor ?? null,
-    });
+    const data = await withShrinkingPage(Q.PAGE.orders, (first) =>
+      this.request<OrdersPage>(Q.ORDERS_UPDATED_SINCE, { q: `updated_at:>'${since.toISOString()}'`, first, after: cursor ?? null }),
+    );
     return {
       orders: data.orders.nodes.map((n) => mapAdminOrder(n, this.o.shopDomain)),
-      nextCursor: data.orders.pageInfo.hasNextPage ? data.orders.pageInfo.endCursor : null,
+      nextCursor: data.orders.pageInfo?.hasNextPage ? data.orders.pageInfo.endCursor : null,
     };
   }
 
@@ -179,11 +211,17 @@ export class ShopifyAdminClient {
   }
 
   async returnableFulfillments(orderId: string): Promise<{ fulfillmentLineItemId: string; quantity: number }[]> {
-    const data = await this.request<{ returnableFulfillments: { nodes: { returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string } }[] } }[] } }>(
-      Q.RETURNABLE_FULFILLMENTS,
-      { orderId: orderGid(orderId) },
-    );
-    return data.returnableFulfillments.nodes.flatMap((n) => n.returnableFulfillmentLineItems.nodes.map((li) => ({ fulfillmentLineItemId: li.fulfillmentLineItem.id, quantity: li.quantity })));
+    type Page = { returnableFulfillments: { nodes: { returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string } }[] } }[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } };
+    const items: { fulfillmentLineItemId: string; quantity: number }[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 20; pages++) {
+      const data: Page = await withShrinkingPage(Q.PAGE.returnableFulfillments, (first) => this.request<Page>(Q.RETURNABLE_FULFILLMENTS, { orderId: orderGid(orderId), first, after }));
+      items.push(...data.returnableFulfillments.nodes.flatMap((n) => n.returnableFulfillmentLineItems.nodes.map((li) => ({ fulfillmentLineItemId: li.fulfillmentLineItem.id, quantity: li.quantity }))));
+      const info = data.returnableFulfillments.pageInfo;
+      if (!info?.hasNextPage || !info.endCursor) break;
+      after = info.endCursor;
+    }
+    return items;
   }
 
   async createReturn(input: { orderId: string; lineItems: { fulfillmentLineItemId: string; quantity: number }[]; reason: string; note: string; requestOnly?: boolean }): Promise<MutationResult> {
@@ -207,6 +245,8 @@ export class ShopifyAdminClient {
     return { ok: data.tagsRemove.userErrors.length === 0, userErrors: data.tagsRemove.userErrors };
   }
 }
+
+type OrdersPage = { orders: { nodes: unknown[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } };
 
 export const orderGid = (id: string) => (id.startsWith('gid://') ? id : `gid://shopify/Order/${id}`);
 

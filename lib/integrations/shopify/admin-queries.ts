@@ -2,37 +2,52 @@
 // Field names checked against shopify-klaviyo-storage.md §B2/B4; `Order.refunds` as a plain list and
 // the `email:` search syntax are marked unconfirmed there [?]: validate against GraphiQL on a dev store.
 
+// Page sizes, declared once: tests/integrations/shopify-query-cost.test.ts prices every query with
+// them by Shopify's published rules and fails over the 1,000-point single-query limit. Nested
+// connections multiply: 10 fulfillments x 20 events per order x 25 orders was 10,228 points.
+export const PAGE = {
+  orders: 5, // per request; more come by cursor
+  lineItems: 10,
+  fulfillments: 5,
+  events: 5, // the newest five, newest first: a delay only needs the latest news
+  refunds: 5,
+  returns: 5,
+  returnableFulfillments: 5,
+  returnableLineItems: 20,
+} as const;
+
 const ORDER_FIELDS = `
   id name email phone createdAt updatedAt processedAt cancelledAt cancelReason closedAt tags note
   displayFinancialStatus displayFulfillmentStatus
   totalPriceSet { shopMoney { amount currencyCode } }
   shippingAddress { name address1 address2 city province provinceCode zip country countryCodeV2 phone }
   customer { id email phone firstName lastName tags numberOfOrders amountSpent { amount currencyCode } }
-  lineItems(first: 20) { nodes { id name sku quantity originalUnitPriceSet { shopMoney { amount } } product { id } variant { id } } }
-  fulfillments(first: 10) {
+  lineItems(first: ${PAGE.lineItems}) { nodes { id name sku quantity originalUnitPriceSet { shopMoney { amount } } product { id } variant { id } } }
+  fulfillments(first: ${PAGE.fulfillments}) {
     id name status displayStatus createdAt updatedAt inTransitAt deliveredAt estimatedDeliveryAt
     trackingInfo(first: 1) { company number url }
-    events(first: 20) { nodes { id status happenedAt message estimatedDeliveryAt city province country } }
+    events(first: ${PAGE.events}, sortKey: HAPPENED_AT, reverse: true) { nodes { id status happenedAt message estimatedDeliveryAt city province country } }
   }
-  refunds(first: 10) { id createdAt note totalRefundedSet { shopMoney { amount currencyCode } } }
-  returns(first: 5) { nodes { id name status } }
+  refunds(first: ${PAGE.refunds}) { id createdAt note totalRefundedSet { shopMoney { amount currencyCode } } }
+  returns(first: ${PAGE.returns}) { nodes { id name status } }
 `;
 
-export const CUSTOMER_RECENT_ORDERS = `query CustomerRecentOrders($q: String!, $first: Int!) {
-  orders(first: $first, query: $q, sortKey: PROCESSED_AT, reverse: true) { nodes { ${ORDER_FIELDS} } }
+export const CUSTOMER_RECENT_ORDERS = `query CustomerRecentOrders($q: String!, $first: Int!, $after: String) {
+  orders(first: $first, after: $after, query: $q, sortKey: PROCESSED_AT, reverse: true) { nodes { ${ORDER_FIELDS} } pageInfo { hasNextPage endCursor } }
 }`;
 
-export const ORDERS_UPDATED_SINCE = `query OrdersUpdatedSince($q: String!, $after: String) {
-  orders(first: 25, after: $after, query: $q, sortKey: UPDATED_AT) { nodes { ${ORDER_FIELDS} } pageInfo { hasNextPage endCursor } }
+export const ORDERS_UPDATED_SINCE = `query OrdersUpdatedSince($q: String!, $first: Int!, $after: String) {
+  orders(first: $first, after: $after, query: $q, sortKey: UPDATED_AT) { nodes { ${ORDER_FIELDS} } pageInfo { hasNextPage endCursor } }
 }`;
 
 export const ORDER_STATE = `query OrderState($id: ID!) {
   order(id: $id) { id cancelledAt tags displayFulfillmentStatus shippingAddress { address1 city zip countryCodeV2 } returns(first: 5) { nodes { id status } } }
 }`;
 
-export const RETURNABLE_FULFILLMENTS = `query Returnable($orderId: ID!) {
-  returnableFulfillments(orderId: $orderId, first: 10) {
-    nodes { returnableFulfillmentLineItems(first: 50) { nodes { quantity fulfillmentLineItem { id } } } }
+export const RETURNABLE_FULFILLMENTS = `query Returnable($orderId: ID!, $first: Int!, $after: String) {
+  returnableFulfillments(orderId: $orderId, first: $first, after: $after) {
+    nodes { returnableFulfillmentLineItems(first: ${PAGE.returnableLineItems}) { nodes { quantity fulfillmentLineItem { id } } } }
+    pageInfo { hasNextPage endCursor }
   }
 }`;
 
