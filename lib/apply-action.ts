@@ -7,6 +7,9 @@ import { overrideNeeded, planAction, type ActionParams } from '@/lib/domain/acti
 import type { ActionKind } from '@/lib/domain/types';
 import { HttpError } from '@/lib/http/responses';
 import { writeAudit, type Actor } from '@/lib/audit';
+import { checkReplyText, describeFlags } from '@/lib/drafts/check-reply';
+import { clearUnsentReply } from '@/lib/drafts/unsent-reply';
+import type { GroundingSpan } from '@/lib/domain/grounding';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { getSettings } from '@/lib/settings-store';
 import { loadWidgetData } from '@/lib/widget-view';
@@ -19,6 +22,8 @@ export interface ActionRequest {
   confirm: boolean; // false: only say what would happen
   overrideReason?: string | null;
   idempotencyKey?: string | null;
+  /** A reply whose text fails the grounding check is sent only with this, and the audit says so. */
+  sendAnyway?: boolean;
   actor: Actor;
 }
 
@@ -28,6 +33,7 @@ export interface ActionOutcome {
   plan: string;
   actionId: number | null;
   overridden: boolean;
+  flags?: GroundingSpan[]; // a reply's statements the context doesn't back
 }
 
 /**
@@ -44,15 +50,25 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
   if (!plan.ok) throw new HttpError(409, 'action_not_possible', plan.reason);
   const conflict = overrideNeeded(req.kind, data.verdict);
   const overridden = conflict !== null;
+  // A reply typed or edited by hand gets the same grounding check as a draft (issue 14.8).
+  const isReply = req.kind === 'reply' || req.kind === 'reply_tracking';
+  const grounding = isReply ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: req.params.body ?? '' }, now) : null;
+  const flags = grounding && !grounding.ok ? grounding.spans : [];
+  const unbacked = flags.length ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.` : '';
   if (!req.confirm) {
     return {
       status: 'needs_confirmation',
-      msg: `Not done yet. ${plan.summary}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
+      msg: `Not done yet. ${plan.summary}${unbacked}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
       plan: plan.summary,
       actionId: null,
       overridden,
+      flags,
     };
   }
+  if (flags.length && !req.sendAnyway) {
+    throw new HttpError(409, 'reply_not_grounded', `Not sent.${unbacked} Fix the text, or send it anyway (that is recorded in the audit log).`);
+  }
+  const sentAnyway = flags.length > 0;
   if (overridden && !req.overrideReason?.trim()) {
     throw new HttpError(409, 'override_reason_required', `${conflict} To do it anyway, give a reason; it is kept in the audit log.`);
   }
@@ -104,9 +120,11 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       ticketId: req.ticketId,
       orderId: order?.id ?? null,
       customerEmail: data.view.customer?.email ?? null,
-      explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy: ${data.verdict?.explanation ?? 'no verdict'}`}`,
-      after: { kind: req.kind, params: req.params, overridden },
+      explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy: ${data.verdict?.explanation ?? 'no verdict'}`}${sentAnyway ? ` Sent anyway although the grounding check flagged ${describeFlags(grounding!)}.` : ''}`,
+      after: { kind: req.kind, params: req.params, overridden, ...(sentAnyway ? { sentAnyway: true, flags: flags.map((f) => ({ kind: f.kind, text: f.text })) } : {}) },
     });
+    // The text is on its way: the saved, unsent copy would only come back as a second reply.
+    if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';
     return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, actionId, overridden };
   });

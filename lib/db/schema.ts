@@ -350,6 +350,21 @@ export const drafts = pgTable(
   (t) => [index('drafts_ticket').on(t.shopId, t.ticketId)],
 );
 
+// The reply an agent is writing and hasn't sent yet, one per ticket: it survives reloads, a second
+// tab or another device, and a new draft never overwrites it (the agent chooses).
+export const unsentReplies = pgTable(
+  'unsent_replies',
+  {
+    shopId: text('shop_id').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    text: text('text').notNull(),
+    baseDraftId: integer('base_draft_id'), // the draft the agent started from
+    updatedBy: text('updated_by'),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('unsent_replies_ticket').on(t.shopId, t.ticketId)],
+);
+
 // A policy action someone (or the automation) asked for. Executed through the outbox.
 export const actions = pgTable(
   'actions',

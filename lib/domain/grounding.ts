@@ -126,8 +126,11 @@ export function checkGrounding(draft: string, ctx: DraftContext): GroundingResul
     cancellation: Boolean(ctx.order?.cancelledAt),
     return_label: ctx.returns.length > 0,
   };
+  // "refunds@acme.com" names a mailbox, not a refund: promise words inside addresses and links don't count.
+  const identifiers = [...facts.emails, ...facts.urls, ...facts.domains];
+  const insideIdentifier = (p: { start: number }) => identifiers.some((m) => p.start >= m.start && p.start < m.end);
   for (const p of findPromises(draft)) {
-    if (allowed.has(p.kind)) continue;
+    if (allowed.has(p.kind) || insideIdentifier(p)) continue;
     if (p.past && happened[p.kind]) continue;
     const allows = ctx.verdict.allowedPromises.length ? `it allows only ${ctx.verdict.allowedPromises.map((k) => PROMISE_LABEL[k]).join(', ')}` : 'it allows no promises';
     flag(p, 'promise', `Promises ${PROMISE_LABEL[p.kind]}, which the policy verdict (${ctx.verdict.decision.replace('_', ' ')}) does not allow; ${allows}.`);

@@ -99,3 +99,10 @@ describe('checkGrounding: requests for payment details', () => {
     expect(flagged('We will call you on 800-555-0199 and write to pat.other@mail.example.', ctx)).toEqual(['phone:800-555-0199', 'email:pat.other@mail.example']);
   });
 });
+
+describe('checkGrounding: promise words inside addresses', () => {
+  it('does not read “refunds@…” or a “/returns” link as a promise', () => {
+    const ctx = draftCtx({ brand: { signature: 'refunds@northwind.example · https://northwind.example/returns' } });
+    expect(flagged('Write to refunds@northwind.example or see https://northwind.example/returns.', ctx)).toEqual([]);
+  });
+});
