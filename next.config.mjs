@@ -7,6 +7,8 @@ const nextConfig = {
   // Prompts are read from disk at run time; serverless bundles must ship them.
   outputFileTracingIncludes: { '/**': ['./prompts/**'] },
   typedRoutes: false,
+  // unauthorized() answers an invalid widget link with 401 instead of a 200 error page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

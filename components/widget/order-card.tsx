@@ -1,5 +1,5 @@
 import type { WidgetJson } from './api';
-import { ago, shortDate } from './api';
+import { formatAge, formatDate, formatMoney } from '@/lib/domain/format';
 import { Badge, Card, HealthBadge } from './badges';
 
 export function OrderCard({ data }: { data: WidgetJson }) {
@@ -8,7 +8,7 @@ export function OrderCard({ data }: { data: WidgetJson }) {
     <Card
       title="Orders & tracking"
       id="orders-title"
-      right={<span className="text-xs text-slate-500" title={view.asOf}>as of {ago(view.asOf, Date.parse(data.now))}{view.stale ? ' · refreshing' : ''}</span>}
+      right={<span className="text-xs text-slate-500" title={view.asOf}>as of {formatAge(view.asOf, data.now)}{view.stale ? ' · refreshing' : ''}</span>}
     >
       {view.match.note && (
         <p role="note" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
@@ -25,11 +25,11 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 {o.name}
               </a>
               <span className="font-medium">
-                {o.totalPrice} {o.currency}
+                {formatMoney(o.totalPrice, o.currency)}
               </span>
             </div>
             <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
-              <span className="text-slate-500">{shortDate(o.createdAt)}</span>
+              <span className="text-slate-500">{formatDate(o.createdAt)}</span>
               {o.cancelled && <Badge tone="rose">cancelled</Badge>}
               <Badge tone={o.financialStatus === 'paid' ? 'green' : 'slate'}>{o.financialStatus ?? 'unknown payment'}</Badge>
               <Badge>{o.fulfillmentStatus ?? 'unfulfilled'}</Badge>
@@ -52,8 +52,8 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 </div>
                 <p className="mt-1 text-xs text-slate-700">{s.reason}</p>
                 <p className="mt-0.5 text-xs text-slate-500">
-                  Last scan: {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${ago(s.lastEventAt, Date.parse(data.now))}` : 'none yet'}
-                  {s.estimatedDeliveryAt ? ` · ETA ${shortDate(s.estimatedDeliveryAt)}` : ''}
+                  Last scan: {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${formatAge(s.lastEventAt, data.now)}` : 'none yet'}
+                  {s.estimatedDeliveryAt ? ` · ETA ${formatDate(s.estimatedDeliveryAt)}` : ''}
                 </p>
               </div>
             ))}
@@ -61,7 +61,7 @@ export function OrderCard({ data }: { data: WidgetJson }) {
               <p className="mt-2 text-xs text-slate-600">
                 {o.returns.map((r) => `Return ${r.name ?? ''} ${r.status}`).join(' · ')}
                 {o.returns.length > 0 && o.refunds.length > 0 ? ' · ' : ''}
-                {o.refunds.map((r) => `Refunded ${r.amount} on ${shortDate(r.createdAt)}`).join(' · ')}
+                {o.refunds.map((r) => `Refunded ${formatMoney(r.amount, o.currency)} on ${formatDate(r.createdAt)}`).join(' · ')}
               </p>
             )}
           </li>
