@@ -8,8 +8,10 @@ import { buildSidebarJson } from '@/lib/domain/sidebar';
 import { loadWidgetData } from '@/lib/widget-view';
 import { SidebarPreview } from '@/components/inbox/sidebar-preview';
 import type { Verdict } from '@/lib/domain/types';
+import { formatDateTime } from '@/lib/domain/format';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Inbox' };
 
 // The demo inbox: a Gorgias-like ticket view with the real Concord widget beside the conversation.
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ ticket?: string }> }) {
@@ -85,7 +87,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
                     >
                       <p className="mb-1 text-xs text-slate-500">
                         {m.internalNote ? 'Internal note · ' : ''}
-                        {m.senderName ?? m.senderEmail} · {(m.gorgiasCreatedAt ?? m.createdAt).toISOString().slice(0, 16).replace('T', ' ')}
+                        {m.senderName ?? m.senderEmail} · {formatDateTime(m.gorgiasCreatedAt ?? m.createdAt)}
                         {m.attachmentCount > 0 ? ` · 📎 ${m.attachmentCount}` : ''}
                       </p>
                       <p className="whitespace-pre-wrap">{m.bodyText}</p>

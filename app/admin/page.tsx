@@ -6,6 +6,7 @@ import { AdminNav } from '@/components/admin-nav';
 import { ReplayButton } from '@/components/replay-button';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Overview' };
 
 function Stat({ label, value, tone = 'slate' }: { label: string; value: number | string; tone?: 'slate' | 'amber' | 'rose' | 'green' }) {
   const tones = { slate: 'text-slate-900', amber: 'text-amber-700', rose: 'text-rose-700', green: 'text-emerald-700' };

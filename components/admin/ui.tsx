@@ -94,6 +94,6 @@ export function ShopSwitcher({ shops, current, hrefFor, allLabel }: { shops: { i
   );
 }
 
-export const fmtDateTime = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
-export const fmtDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : '—');
+// Dates are written by lib/domain/format.ts, the one format every page uses (issue 20.9).
+export { formatDateTime as fmtDateTime, formatDate as fmtDate } from '@/lib/domain/format';
 export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`);

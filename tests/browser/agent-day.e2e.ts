@@ -11,6 +11,16 @@ const AGENT = 'e2e-day@concord.test';
 const link = (ticketId: string) => widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: AGENT }, process.env.SESSION_SECRET!, new Date());
 const draftText = (page: Page) => page.getByTestId('draft-text');
 
+/** The state on screen at 400 px and at 340 px (the narrowest Gorgias sidebar), for docs/screenshots. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  for (const width of [400, 340]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `docs/screenshots/agent-${name}-${width}.png` });
+  }
+  await page.setViewportSize(size);
+}
+
 async function openWithDraft(page: Page, ticketId: string): Promise<void> {
   await page.goto(link(ticketId));
   await page.getByTestId('order').first().waitFor();
@@ -62,6 +72,8 @@ describe('typed work is never lost (20.1)', () => {
 
     await a.getByText('New draft available').waitFor({ timeout: 30_000 });
     expect(await draftText(a).inputValue()).toBe(mine);
+    await a.getByTestId('draft-title').scrollIntoViewIfNeeded();
+    await shoot(a, 'new-draft');
     await a.getByRole('button', { name: 'Keep mine' }).click();
     expect(await draftText(a).inputValue()).toBe(mine);
     await expect.poll(() => a.getByText('New draft available').count()).toBe(0);
@@ -78,6 +90,7 @@ describe('typed work is never lost (20.1)', () => {
     // The widget refetches every 15 s; the next one fails (and its one retry).
     await page.getByText(/Can’t refresh, retrying/).waitFor({ timeout: 25_000 });
     expect(await page.getByText('Couldn’t load this ticket').count()).toBe(0);
+    await shoot(page, 'refresh-failed');
     expect(await draftText(page).inputValue()).toBe(mine);
     await page.unroute(/\/api\/widget\/48120018(\?|$)/);
     await page.close();
@@ -125,6 +138,8 @@ describe('flags follow the edited text (20.2) and a send is marked (20.3)', () =
     await sent.waitFor({ timeout: 10_000 });
     expect(await sent.innerText()).toMatch(new RegExp(`Sent (just now|\\d+ min ago) by ${AGENT}`));
     expect(await page.locator('[aria-live]').filter({ hasText: /Queued as action|Sent/ }).count()).toBeGreaterThan(0);
+    await page.getByTestId('draft-title').scrollIntoViewIfNeeded();
+    await shoot(page, 'sent');
     await draftText(page).fill('Hi Liam, one more thing.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await expect.poll(() => page.getByRole('alertdialog').innerText()).toMatch(/already sent a reply/i);

@@ -8,6 +8,7 @@ import { firstValues, hrefWith, type Params } from '@/components/admin/href';
 import { Badge, Card, fmtDateTime, Pager } from '@/components/admin/ui';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Audit log' };
 
 const FILTER_KEYS = ['email', 'order', 'ticket', 'actor', 'action', 'q', 'shop', 'from', 'to'] as const;
 const ACTOR_TONE = { system: 'slate', agent: 'violet', lead: 'sky', admin: 'amber' } as const;

@@ -10,6 +10,7 @@ import { Card, pct, ShopSwitcher, Stat } from '@/components/admin/ui';
 import { KpiChart } from '@/components/charts/kpi-chart';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'KPIs' };
 
 const PALETTE = ['#2f6fed', '#7c3aed', '#0d9488', '#d97706', '#db2777', '#65a30d', '#0891b2', '#dc2626', '#64748b'];
 const HOUR = 3_600_000;

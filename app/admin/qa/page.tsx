@@ -12,6 +12,7 @@ import { Badge, Card, fmtDateTime, pct, RateBar, ShopSwitcher } from '@/componen
 import { QaMark } from '@/components/qa/qa-mark';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Weekly QA' };
 
 export default async function QaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await pageSession('lead', '/admin/qa');

@@ -9,6 +9,7 @@ import { firstValues, hrefWith, type Params } from '@/components/admin/href';
 import { Badge, Card, fmtDateTime, Pager, pct, RateBar, ShopSwitcher, Stat } from '@/components/admin/ui';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Draft review' };
 
 const PAGE_SIZE = 25;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

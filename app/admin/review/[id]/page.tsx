@@ -12,6 +12,11 @@ import { TeachButton } from '@/components/review/teach-button';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return { title: /^\d{1,15}$/.test(id) ? `Draft ${id}` : 'Draft' };
+}
+
 export default async function DraftDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const session = await pageSession('lead', `/admin/review/${encodeURIComponent(raw)}`);
