@@ -54,7 +54,7 @@ export default async function AdminPage() {
           {o.dead.length === 0 ? (
             <p className="text-sm text-slate-500">None. Every effect finished or is still retrying.</p>
           ) : (
-            <table className="w-full text-left text-sm">
+            <div className="overflow-x-auto"><table className="w-full text-left text-sm">
               <thead className="text-xs text-slate-500"><tr><th>ID</th><th>Effect</th><th>Attempts</th><th>Last error</th><th /></tr></thead>
               <tbody>
                 {o.dead.map((d) => (
@@ -67,7 +67,7 @@ export default async function AdminPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           )}
         </section>
         <section aria-labelledby="retrying" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">

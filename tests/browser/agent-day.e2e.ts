@@ -72,7 +72,7 @@ describe('typed work is never lost (20.1)', () => {
 
     await a.getByText('New draft available').waitFor({ timeout: 30_000 });
     expect(await draftText(a).inputValue()).toBe(mine);
-    await a.getByTestId('draft-title').scrollIntoViewIfNeeded();
+    await a.locator('#draft-title').scrollIntoViewIfNeeded();
     await shoot(a, 'new-draft');
     await a.getByRole('button', { name: 'Keep mine' }).click();
     expect(await draftText(a).inputValue()).toBe(mine);
@@ -138,7 +138,7 @@ describe('flags follow the edited text (20.2) and a send is marked (20.3)', () =
     await sent.waitFor({ timeout: 10_000 });
     expect(await sent.innerText()).toMatch(new RegExp(`Sent (just now|\\d+ min ago) by ${AGENT}`));
     expect(await page.locator('[aria-live]').filter({ hasText: /Queued as action|Sent/ }).count()).toBeGreaterThan(0);
-    await page.getByTestId('draft-title').scrollIntoViewIfNeeded();
+    await page.locator('#draft-title').scrollIntoViewIfNeeded();
     await shoot(page, 'sent');
     await draftText(page).fill('Hi Liam, one more thing.');
     await page.getByRole('button', { name: 'Send reply' }).click();

@@ -164,7 +164,7 @@ describe('the agent’s main states at 340 and 400 px (screenshots)', () => {
       await page.getByTestId('order').first().waitFor();
       await page.getByTestId('draft-text').fill('Hi Ava, sorry about the pole. Call us on 800-555-0199 and we will refund you today.');
       await page.getByTestId('live-flags').waitFor({ timeout: 10_000 });
-      await page.getByTestId('draft-title').scrollIntoViewIfNeeded();
+      await page.locator('#draft-title').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `docs/screenshots/agent-flags-${width}.png` });
       await page.close();
     }

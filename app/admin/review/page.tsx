@@ -146,8 +146,8 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
                         {d.teach && <Badge tone="sky">taught</Badge>}
                       </td>
                       <td>
-                        <Link href={`/admin/review/${d.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`Review draft ${d.id} on ticket ${d.ticketId}`}>
-                          Compare →
+                        <Link href={`/admin/review/${d.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`Compare draft ${d.id} on ticket ${d.ticketId}`}>
+                          Compare <span aria-hidden>→</span>
                         </Link>
                       </td>
                     </tr>
@@ -190,7 +190,7 @@ function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; titl
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">Nothing sent yet.</p>
       ) : (
-        <table className="w-full text-left text-sm">
+        <div className="overflow-x-auto"><table className="w-full text-left text-sm">
           <thead className="text-xs text-slate-500">
             <tr>
               <th scope="col" className="py-1 pr-3">Group</th>
@@ -213,7 +213,7 @@ function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; titl
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </Card>
   );

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { settingsVersions, shops } from '@/lib/db/schema';
 import { pageSession } from '@/lib/auth/require-role';
 import { describeChanges, readSettings } from '@/lib/settings-store';
+import { defaultSettings } from '@/lib/domain/settings';
 import { SettingsHistory } from '@/components/settings-history';
 import { AdminNav } from '@/components/admin-nav';
 import { SettingsForm } from '@/components/settings-form';
@@ -37,7 +38,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     version: v.version,
     createdBy: v.createdBy,
     createdAt: v.createdAt.toISOString(),
-    changes: rows[i + 1] ? describeChanges(rows[i + 1].data, v.data) : ['first saved version'],
+    // The oldest version is compared with the defaults it replaced.
+    changes: describeChanges(rows[i + 1]?.data ?? defaultSettings(), v.data),
     data: v.data as Record<string, unknown>,
   }));
   const savedVersion = saved && /^\d+$/.test(saved) && Number(saved) === version ? version : null;
