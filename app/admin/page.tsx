@@ -84,7 +84,7 @@ export default async function AdminPage() {
           <h2 id="recorded" className="mb-2 font-semibold">Recorded, not sent (demo or shadow mode)</h2>
           <ul className="space-y-1 text-xs">
             {o.recorded.map((r) => (
-              <li key={r.id}><span className="font-medium">{r.kind}</span> <span className="text-slate-500">({r.status})</span> <code className="text-slate-600">{JSON.stringify(r.payload).slice(0, 160)}</code></li>
+              <li key={r.id}><span className="font-medium">{r.kind}</span> <span className="text-slate-500">({r.status})</span> <code className="break-all text-slate-600">{JSON.stringify(r.payload).slice(0, 160)}</code></li>
             ))}
             {o.recorded.length === 0 && <li className="text-slate-500">Nothing recorded.</li>}
           </ul>

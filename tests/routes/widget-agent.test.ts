@@ -8,6 +8,7 @@ import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { widgetToken } from '@/lib/auth/widget-link';
 import { auditLog, outbox } from '@/lib/db/schema';
 import { drainInbox } from '@/lib/inbox/process-inbox';
+import { generateTicketDraft } from '@/lib/generate-ticket-draft';
 import { ensureShop } from '@/lib/shops';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 import { gorgiasContext, shopifyFulfillment, shopifyOrder } from '../helpers/builders';
@@ -123,5 +124,29 @@ describe('the agent’s reply on the server', () => {
     expect(res.status).toBe(200);
     const page = await (await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), params())).json();
     expect(page.timeline.map((e: { text: string }) => e.text)).toContain(`Reply by ${AGENT}: queued`);
+  });
+
+  it('tags the ticket when a draft for a ticket event is ready, so Gorgias asks again and its card carries the draft (20.7)', async () => {
+    const { db, config } = t.get();
+    const deps = { openai: null, model: 'template', config };
+    const base = { shopId: SHOP, ticketShopId: SHOP, ticketId: TICKET, now: new Date(), allowAutoReply: false };
+    const fromEvent = await generateTicketDraft(db, deps, { ...base, messageId: '71' });
+    await generateTicketDraft(db, deps, { ...base, messageId: null }); // a Redraft in the widget: no tag
+    const tags = await db.select().from(outbox).where(eq(outbox.kind, 'gorgias.add_tags'));
+    const ready = tags.filter((e) => JSON.stringify(e.payload).includes('draft-ready'));
+    expect(ready.map((e) => e.payload)).toEqual([{ ticketId: TICKET, tags: ['concord/draft-ready'] }]);
+    expect(ready[0].idempotencyKey).toBe(`draft-ready:${TICKET}:${fromEvent.draftId}`);
+
+    // The ticket-updated event that tag causes is answered with the draft in the card.
+    const res = await widgetEventPOST(
+      new Request('http://concord.test/api/gorgias/widget', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
+        body: JSON.stringify(gorgiasContext({ ticketId: Number(TICKET), messageId: 71, email: 'jane@example.com', text: 'Where is my order #1001?' })),
+      }),
+    );
+    const card = (await res.json()).ticket;
+    expect(card.draft_check).toBe('Grounded: every fact is backed');
+    expect(card._reply_draft).toMatch(/#1001/);
   });
 });

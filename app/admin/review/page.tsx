@@ -95,7 +95,8 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
           <Stat label="Taught as examples" value={taught} />
         </section>
 
-        <div className="grid gap-4 md:grid-cols-2">
+        {/* min-w-0: a grid cell may shrink below its table's width; the table scrolls inside it. */}
+        <div className="grid gap-4 md:grid-cols-2 *:min-w-0">
           <AcceptanceTable id="by-intent" title="Acceptance by intent" rows={byIntent} label={(k) => k.replace(/_/g, ' ')} hrefFor={(k) => hrefWith('/admin/review', current, { intent: k })} />
           <AcceptanceTable id="by-version" title="Acceptance by prompt version / template" rows={byVersion} label={(k) => <code className="text-xs">{k}</code>} hrefFor={(k) => hrefWith('/admin/review', current, { version: k })} />
         </div>

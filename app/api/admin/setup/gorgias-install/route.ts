@@ -24,8 +24,8 @@ export const POST = handle(async (req: Request) => {
     shopId: shopId ?? 'unknown',
     actor: { type: 'admin', id: session.email },
     action: 'setup.gorgias_installed',
-    explanation: `${session.email} installed the Gorgias integration ${result.integrationId}${result.createdIntegration ? ' (created)' : ' (already existed)'} and widget ${result.widgetId}.`,
+    explanation: `${session.email} installed the Gorgias integration ${result.integrationId}${result.createdIntegration ? ' (created)' : ' (already existed)'} and widget ${result.widgetId}, reply macro ${result.macroId}${result.createdMacro ? ' (created)' : ' (already existed)'}.`,
     after: result,
   });
-  return NextResponse.json({ ok: true, ...result, msg: `Installed: integration ${result.integrationId}, widget template ${result.widgetId}.` });
+  return NextResponse.json({ ok: true, ...result, msg: `Installed: integration ${result.integrationId}, widget template ${result.widgetId}, macro “Concord: insert reply draft” ${result.macroId}.` });
 });
