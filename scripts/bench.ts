@@ -20,7 +20,7 @@ const duration = Number(args.includes('--duration') ? args[args.indexOf('--durat
 const want = (name: string) => !only || only.split(',').includes(name);
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PORT = 3400;
+const PORT = Number(process.env.BENCH_PORT ?? 3400); // several benches on one machine: each its own port
 const BASE = `http://127.0.0.1:${PORT}`;
 const SHOP = 'bench.myshopify.com';
 const SECRETS = {
