@@ -54,7 +54,7 @@ export default async function AdminPage() {
           {o.dead.length === 0 ? (
             <p className="text-sm text-slate-500">None. Every effect finished or is still retrying.</p>
           ) : (
-            <div className="overflow-x-auto"><table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
               <thead className="text-xs text-slate-500"><tr><th>ID</th><th>Effect</th><th>Attempts</th><th>Last error</th><th /></tr></thead>
               <tbody>
                 {o.dead.map((d) => (

@@ -1,6 +1,7 @@
 import { formatAge } from '@/lib/domain/format';
 import type { WidgetJson } from './api';
 import { Badge, Card } from './badges';
+import { IntentCorrection } from './intent-correction';
 
 const STEP_LABELS: Record<string, string> = {
   reply_tracking: 'Reply with tracking',
@@ -24,7 +25,7 @@ function firstSentence(text: string): string {
  * already done about it; and "Why?" for the reasons, the rule and the intent's evidence. Each
  * sentence appears once.
  */
-export function VerdictCard({ data }: { data: WidgetJson }) {
+export function VerdictCard({ data, ticketId, token }: { data: WidgetJson; ticketId: string; token: string }) {
   const t = data.view.ticket;
   const v = data.verdict;
   const reason = v ? firstSentence(v.explanation) : null;
@@ -77,9 +78,13 @@ export function VerdictCard({ data }: { data: WidgetJson }) {
             )}
             <p className="mt-1 text-slate-600">Rule {v.rule}; thresholds are in Admin → Settings.</p>
           </details>
+          <IntentCorrection ticketId={ticketId} token={token} current={t?.intent ?? null} />
         </div>
       ) : (
-        <p className="text-slate-600">{t?.intent ? `Read as ${t.intent.replace(/_/g, ' ')}; no policy verdict yet.` : 'No customer message classified yet.'}</p>
+        <>
+          <p className="text-slate-600">{t?.intent ? `Read as ${t.intent.replace(/_/g, ' ')}; no policy verdict yet.` : 'No customer message classified yet.'}</p>
+          {t && <IntentCorrection ticketId={ticketId} token={token} current={t.intent} />}
+        </>
       )}
     </Card>
   );

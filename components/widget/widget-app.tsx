@@ -76,7 +76,7 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
         {data.ticket?.subject && <p className="mt-2 text-sm text-slate-700">“{data.ticket.subject}”</p>}
       </header>
       <OrderCard data={data} />
-      <VerdictCard data={data} />
+      <VerdictCard data={data} ticketId={ticketId} token={token} />
       <DraftEditor data={data} ticketId={ticketId} token={token} />
       <ActionPanel data={data} ticketId={ticketId} token={token} />
       <SuppressionToggle data={data} ticketId={ticketId} token={token} />

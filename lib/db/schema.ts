@@ -365,6 +365,25 @@ export const unsentReplies = pgTable(
   (t) => [uniqueIndex('unsent_replies_ticket').on(t.shopId, t.ticketId)],
 );
 
+// An agent's or lead's correction of a ticket's intent: training and evaluation data for the
+// classifier (scripts/export-intent-corrections.ts writes the eval script's {text, intent} lines).
+export const intentCorrections = pgTable(
+  'intent_corrections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shopId: text('shop_id').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    messageText: text('message_text').notNull(), // the customer's words the classifier read
+    predictedIntent: text('predicted_intent'),
+    predictedConfidence: real('predicted_confidence'),
+    correctedIntent: text('corrected_intent').notNull(),
+    gorgiasTags: text('gorgias_tags').array().notNull().default(sql`'{}'::text[]`),
+    actor: text('actor').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('intent_corrections_shop').on(t.shopId, t.createdAt)],
+);
+
 // A policy action someone (or the automation) asked for. Executed through the outbox.
 export const actions = pgTable(
   'actions',

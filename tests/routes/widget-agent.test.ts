@@ -6,9 +6,11 @@ import { GET as widgetGET } from '@/app/api/widget/[ticket]/route';
 import { DELETE as unsentDELETE, GET as unsentGET, PUT as unsentPUT } from '@/app/api/widget/[ticket]/unsent/route';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { widgetToken } from '@/lib/auth/widget-link';
-import { auditLog, outbox } from '@/lib/db/schema';
+import { auditLog, intentCorrections, outbox, tickets } from '@/lib/db/schema';
 import { drainInbox } from '@/lib/inbox/process-inbox';
 import { generateTicketDraft } from '@/lib/generate-ticket-draft';
+import { POST as intentPOST } from '@/app/api/widget/[ticket]/intent/route';
+import { exportIntentCorrections } from '@/lib/intents/correct-intent';
 import { ensureShop } from '@/lib/shops';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 import { gorgiasContext, shopifyFulfillment, shopifyOrder } from '../helpers/builders';
@@ -148,5 +150,25 @@ describe('the agent’s reply on the server', () => {
     const card = (await res.json()).ticket;
     expect(card.draft_check).toBe('Grounded: every fact is backed');
     expect(card._reply_draft).toMatch(/#1001/);
+  });
+
+  it('corrects the intent in one click and keeps the correction for the classifier’s sets (20.6)', async () => {
+    const { db } = t.get();
+    const correct = (intent: string) =>
+      intentPOST(new Request(`http://concord.test/api/widget/${TICKET}/intent`, { method: 'POST', headers: { 'x-widget-token': token(), 'content-type': 'application/json' }, body: JSON.stringify({ intent }) }), params());
+    expect((await correct('not_an_intent')).status).toBe(400);
+    const [before] = await db.select().from(tickets).where(eq(tickets.gorgiasTicketId, TICKET));
+    const res = await correct('not_received');
+    expect(res.status).toBe(200);
+    const [after] = await db.select().from(tickets).where(eq(tickets.gorgiasTicketId, TICKET));
+    expect(after).toMatchObject({ intent: 'not_received', intentConfidence: 1, intentDecidedBy: 'agent' });
+    const [row] = await db.select().from(intentCorrections);
+    expect(row).toMatchObject({ ticketId: TICKET, predictedIntent: before.intent, correctedIntent: 'not_received', actor: AGENT });
+    expect(row.messageText).toContain('Where is my order #1001?');
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.action, 'intent.corrected'));
+    expect(entry.explanation).toContain(`to not_received`);
+    // The export is what scripts/eval-intents.ts reads.
+    const lines = (await exportIntentCorrections(db)).split('\n').map((l) => JSON.parse(l));
+    expect(lines).toEqual([{ text: row.messageText, intent: 'not_received' }]);
   });
 });

@@ -148,7 +148,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
 
         {view === 'weekly' && k.qa.weeks.length > 0 && (
           <Card id="qa" title="Automation accuracy by week (QA of automated WISMO replies)">
-            <div className="overflow-x-auto"><table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
               <thead className="text-xs text-slate-500">
                 <tr>
                   <th scope="col" className="py-1 pr-2">Week</th>

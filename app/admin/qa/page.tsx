@@ -110,7 +110,7 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<R
           {qa.history.length === 0 ? (
             <Empty>No week has been reviewed yet.</Empty>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead className="text-xs text-slate-500">
                   <tr>

@@ -109,7 +109,7 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
                 : 'No sent draft matches these filters.'}
             </p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Drafts and what was sent, {REVIEW_SORTS[sort].toLowerCase()}</caption>
                 <thead className="text-xs text-slate-500">
@@ -147,8 +147,8 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
                         {d.teach && <Badge tone="sky">taught</Badge>}
                       </td>
                       <td>
-                        <Link href={`/admin/review/${d.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`Compare draft ${d.id} on ticket ${d.ticketId}`}>
-                          Compare <span aria-hidden>→</span>
+                        <Link href={`/admin/review/${d.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`Review draft ${d.id} on ticket ${d.ticketId}`}>
+                          Review <span aria-hidden>→</span>
                         </Link>
                       </td>
                     </tr>
@@ -191,7 +191,7 @@ function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; titl
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">Nothing sent yet.</p>
       ) : (
-        <div className="overflow-x-auto"><table className="w-full text-left text-sm">
+        <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
           <thead className="text-xs text-slate-500">
             <tr>
               <th scope="col" className="py-1 pr-3">Group</th>
