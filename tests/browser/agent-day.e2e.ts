@@ -148,6 +148,31 @@ describe('flags follow the edited text (20.2) and a send is marked (20.3)', () =
   });
 });
 
+describe('intent corrected in one click (20.6)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('takes the agent’s intent, and says who corrected it', async () => {
+    const page = await browser.newPage({ viewport: { width: 400, height: 1400 } });
+    await page.goto(link('48120014'));
+    await page.locator('#verdict-title').waitFor(); // this ticket has no order
+    const select = page.getByLabel('Wrong intent?');
+    await select.waitFor();
+    const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const target = options.includes('other') ? 'other' : options[0];
+    await select.selectOption(target);
+    await page.getByRole('button', { name: 'Correct', exact: true }).click();
+    await page.getByText(/Intent set to .*kept for the classifier’s training set/).waitFor();
+    await page.reload();
+    await page.locator('summary', { hasText: 'Why?' }).first().click().catch(() => null);
+    await expect.poll(() => page.locator('#verdict-title').locator('..').locator('..').innerText()).toMatch(new RegExp(`Corrected by ${AGENT}|Read as ${target.replace(/_/g, ' ')}`));
+    await page.close();
+  });
+});
+
 describe('basics (20.9)', () => {
   let browser: Browser;
   beforeAll(async () => {
