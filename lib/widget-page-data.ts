@@ -96,6 +96,8 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
     draft: draft
       ? { id: draft.id, text: draft.output, source: draft.source, model: draft.model, promptVersion: draft.promptVersion, templateId: draft.templateId, grounding: draft.grounding, status: draft.status, createdAt: draft.createdAt.toISOString(), error: draft.error }
       : null,
+    // The order this ticket is about (quoted in the message, or matched when it arrived): pinned first.
+    focusOrder: data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.name ?? null,
     unsent: unsent ? { text: unsent.text, baseDraftId: unsent.baseDraftId, updatedBy: unsent.updatedBy, updatedAt: unsent.updatedAt.toISOString() } : null,
     actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType })),
     audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actorId ?? a.actorType, action: a.action, explanation: a.explanation })),

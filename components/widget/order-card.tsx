@@ -4,6 +4,8 @@ import { Badge, Card, HealthBadge } from './badges';
 
 export function OrderCard({ data }: { data: WidgetJson }) {
   const { view } = data;
+  // The ticket's own order first, then the rest latest first.
+  const orders = data.focusOrder ? [...view.orders.filter((o) => o.name === data.focusOrder), ...view.orders.filter((o) => o.name !== data.focusOrder)] : view.orders;
   return (
     <Card
       title="Orders & tracking"
@@ -18,12 +20,15 @@ export function OrderCard({ data }: { data: WidgetJson }) {
       )}
       {view.orders.length === 0 && <p className="text-slate-500">No orders found for this customer in {view.shop.name}. Orders older than 60 days may not be visible.</p>}
       <ul className="space-y-4">
-        {view.orders.map((o, i) => (
+        {orders.map((o, i) => (
           <li key={o.name} data-testid="order" className={i > 0 ? 'border-t border-slate-100 pt-3' : ''}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <a href={o.adminUrl ?? undefined} target="_blank" rel="noreferrer" className="font-semibold text-brand-700 hover:underline">
-                {o.name}
-              </a>
+              <span className="flex items-baseline gap-1.5">
+                <a href={o.adminUrl ?? undefined} target="_blank" rel="noreferrer" className="font-semibold text-brand-700 hover:underline">
+                  {o.name}
+                </a>
+                {o.name === data.focusOrder && <Badge tone="blue">this ticket</Badge>}
+              </span>
               <span className="font-medium">
                 {formatMoney(o.totalPrice, o.currency)}
               </span>

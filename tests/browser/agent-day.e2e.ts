@@ -203,6 +203,8 @@ describe('basics (20.9)', () => {
     const page = await ctx.newPage();
     await page.goto(link('48120002'));
     expect(await page.getByTestId('order').count()).toBeGreaterThan(0);
+    // The ticket's own order is pinned first (20.5).
+    expect(await page.getByTestId('order').first().innerText()).toContain('this ticket');
     await ctx.close();
   });
 });

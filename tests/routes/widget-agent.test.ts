@@ -78,7 +78,9 @@ describe('the agent’s reply on the server', () => {
     expect(again.unsent).toMatchObject({ text: 'Hi Jane, call us on 800-555-0199 about #1001.', baseDraftId: 5, updatedBy: AGENT });
     // And the widget's own data carries it, so a reload restores it before anything else.
     const page = await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), params());
-    expect((await page.json()).unsent.text).toContain('800-555-0199');
+    const pageJson = await page.json();
+    expect(pageJson.unsent.text).toContain('800-555-0199');
+    expect(pageJson.focusOrder).toBe('#1001'); // the order the message quotes, pinned on the card
 
     const fixed = await (await call(unsentPUT, 'PUT', { text: 'Hi Jane, your order #1001 is on its way.', base_draft_id: 5 })).json();
     expect(fixed.grounding).toEqual({ ok: true, spans: [] });
