@@ -148,6 +148,32 @@ describe('flags follow the edited text (20.2) and a send is marked (20.3)', () =
   });
 });
 
+describe('Enter, Enter can’t confirm an action (20.3)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+
+  it('asks for the plan on Enter and moves focus to it; a second Enter does nothing', async () => {
+    const page = await browser.newPage({ viewport: { width: 400, height: 1400 } });
+    await page.goto(link('48120007'));
+    await page.getByTestId('order').first().waitFor();
+    await page.getByRole('button', { name: /^Tag order/ }).click();
+    const tags = page.getByLabel('Tags (comma separated)');
+    await tags.fill('e2e-enter-enter');
+    await tags.press('Enter');
+    const plan = page.getByRole('alertdialog', { name: 'Confirm action' });
+    await plan.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alertdialog');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(1_500);
+    expect(await page.getByText(/Done: Add the tag/).count()).toBe(0);
+    expect(await page.evaluate(() => document.body.innerText.includes('action.tag_order'))).toBe(false);
+    await page.close();
+  });
+});
+
 describe('intent corrected in one click (20.6)', () => {
   let browser: Browser;
   beforeAll(async () => {
