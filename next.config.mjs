@@ -50,6 +50,8 @@ const nextConfig = {
       { source: '/widget/:path*', headers: [...common, { key: 'Content-Security-Policy', value: csp(`'self' ${GORGIAS_ORIGINS}`) }] },
     ];
   },
+  // unauthorized() answers an invalid widget link with 401 instead of a 200 error page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

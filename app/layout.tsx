@@ -3,7 +3,7 @@ import './globals.css';
 import { QueryProvider } from '@/components/query-provider';
 
 export const metadata: Metadata = {
-  title: 'Concord',
+  title: { default: 'Concord', template: '%s · Concord' },
   description: 'Post-purchase operations: Shopify, Gorgias and Klaviyo in one state.',
 };
 

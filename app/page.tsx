@@ -9,8 +9,10 @@ import { buildSidebarJson } from '@/lib/domain/sidebar';
 import { loadWidgetData } from '@/lib/widget-view';
 import { SidebarPreview } from '@/components/inbox/sidebar-preview';
 import type { Verdict } from '@/lib/domain/types';
+import { formatDateTime } from '@/lib/domain/format';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Inbox' };
 
 // Outside demo mode `/` is a plain landing that shows nothing of any customer. In demo mode it is
 // the demo inbox (a Gorgias-like ticket view with the real widget beside the conversation), and
@@ -57,7 +59,7 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2">
         <div className="flex items-center gap-3">
           <span className="text-lg font-bold text-brand-700">Concord</span>
-          <span className="text-sm text-slate-500">Demo inbox — a Gorgias-like ticket view with Concord’s sidebar</span>
+          <span className="text-sm text-slate-600">Demo inbox — a Gorgias-like ticket view with Concord’s sidebar</span>
         </div>
         <nav className="flex gap-3 text-sm">
           <Link className="text-brand-700 hover:underline" href="/admin">Admin</Link>
@@ -83,7 +85,7 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
                       data-testid="ticket-link"
                     >
                       <p className="truncate text-sm font-medium">{t.subject ?? '(no subject)'}</p>
-                      <p className="truncate text-xs text-slate-500">{t.customerName ?? t.customerEmail}</p>
+                      <p className="truncate text-xs text-slate-600">{t.customerName ?? t.customerEmail}</p>
                       <p className="mt-1 flex gap-1 text-[11px]">
                         {t.intent && <span className="rounded bg-violet-100 px-1.5 text-violet-800">{t.intent.replace(/_/g, ' ')}</span>}
                         {v && <span className={`rounded px-1.5 ${v.decision === 'automate' ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}>{v.decision === 'automate' ? 'automatable' : 'human review'}</span>}
@@ -99,7 +101,7 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
             {selected && (
               <>
                 <h1 className="text-lg font-semibold">{selected.subject ?? '(no subject)'}</h1>
-                <p className="mb-4 text-sm text-slate-500">
+                <p className="mb-4 text-sm text-slate-600">
                   {selected.customerName} &lt;{selected.customerEmail}&gt; · {selected.channel} · ticket {selected.gorgiasTicketId}
                 </p>
                 <ol className="space-y-3">
@@ -108,9 +110,9 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
                       key={m.id}
                       className={`max-w-2xl rounded-xl p-3 text-sm shadow-sm ${m.internalNote ? 'ml-8 border border-amber-200 bg-amber-50' : m.fromAgent ? 'ml-8 bg-brand-50' : 'bg-white ring-1 ring-slate-200'}`}
                     >
-                      <p className="mb-1 text-xs text-slate-500">
+                      <p className="mb-1 text-xs text-slate-600">
                         {m.internalNote ? 'Internal note · ' : ''}
-                        {m.senderName ?? m.senderEmail} · {(m.gorgiasCreatedAt ?? m.createdAt).toISOString().slice(0, 16).replace('T', ' ')}
+                        {m.senderName ?? m.senderEmail} · {formatDateTime(m.gorgiasCreatedAt ?? m.createdAt)}
                         {m.attachmentCount > 0 ? ` · 📎 ${m.attachmentCount}` : ''}
                       </p>
                       <p className="whitespace-pre-wrap">{m.bodyText}</p>

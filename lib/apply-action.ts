@@ -9,6 +9,9 @@ import { HttpError } from '@/lib/http/responses';
 import { writeAudit, type Actor } from '@/lib/audit';
 import { recheckTicketVerdict } from '@/lib/actions/recheck-ticket-verdict';
 import { replyChannel } from '@/lib/integrations/gorgias/reply-channel';
+import { checkReplyText, describeFlags } from '@/lib/drafts/check-reply';
+import { clearUnsentReply } from '@/lib/drafts/unsent-reply';
+import type { GroundingSpan } from '@/lib/domain/grounding';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { getSettings } from '@/lib/settings-store';
 import { loadWidgetData } from '@/lib/widget-view';
@@ -23,6 +26,8 @@ export interface ActionRequest {
   idempotencyKey?: string | null;
   /** From the plan the agent saw: a confirmation made on state that has since changed is refused. */
   planToken?: string | null;
+  /** A reply whose text fails the grounding check is sent only with this, and the audit says so. */
+  sendAnyway?: boolean;
   actor: Actor;
 }
 
@@ -33,6 +38,7 @@ export interface ActionOutcome {
   planToken: string | null;
   actionId: number | null;
   overridden: boolean;
+  flags?: GroundingSpan[]; // a reply's statements the context doesn't back
 }
 
 /** The state a plan was made on: the order's own version and the verdict's decision and rule. */
@@ -71,17 +77,28 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     return { ...state, plan, token: planToken(req.kind, plan, state.order, state.verdict) };
   };
 
+  // A reply typed or edited by hand gets the same grounding check as a draft (issue 14.8).
+  const isReply = req.kind === 'reply' || req.kind === 'reply_tracking';
+  const grounding = isReply ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: req.params.body ?? '' }, now) : null;
+  const flags = grounding && !grounding.ok ? grounding.spans : [];
+  const unbacked = flags.length ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.` : '';
+  const sentAnyway = flags.length > 0;
+
   if (!req.confirm) {
     const { plan, verdict, token } = await decide(db);
     const conflict = overrideNeeded(req.kind, verdict);
     return {
       status: 'needs_confirmation',
-      msg: `Not done yet. ${plan.summary}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
+      msg: `Not done yet. ${plan.summary}${unbacked}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
       plan: plan.summary,
       planToken: token,
       actionId: null,
       overridden: conflict !== null,
+      flags,
     };
+  }
+  if (flags.length && !req.sendAnyway) {
+    throw new HttpError(409, 'reply_not_grounded', `Not sent.${unbacked} Fix the text, or send it anyway (that is recorded in the audit log).`);
   }
 
   return db.transaction(async (tx) => {
@@ -146,9 +163,13 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       ticketId: req.ticketId,
       orderId: order?.id ?? null,
       customerEmail: data.view.customer?.email ?? null,
-      explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy, re-checked now: ${verdict?.explanation ?? 'no verdict'}`}`,
-      after: { kind: req.kind, params: req.params, resolved: plan.choices, overridden, effects: plan.effects.map((e) => e.kind) },
+      explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy, re-checked now: ${verdict?.explanation ?? 'no verdict'}`}${sentAnyway ? ` Sent anyway although the grounding check flagged ${describeFlags(grounding!)}.` : ''}`,
+      after: { kind: req.kind, params: req.params, resolved: plan.choices, overridden, effects: plan.effects.map((e) => e.kind), ...(sentAnyway ? { sentAnyway: true, flags: flags.map((f) => ({ kind: f.kind, text: f.text })) } : {}) },
     });
+    // The text is on its way: the saved, unsent copy would only come back as a second reply.
+    if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
+    // The text is on its way: the saved, unsent copy would only come back as a second reply.
+    if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';
     return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, planToken: token, actionId, overridden };
   });

@@ -113,6 +113,28 @@ export async function generateTicketDraft(
         idempotencyKey: `auto-reply:${input.ticketId}:${input.messageId ?? row.id}`,
       });
     }
+    // Gorgias stores the sidebar JSON it got with the ticket event, which came before this draft.
+    // A tag is a ticket update: Gorgias calls the integration again and the stored card (and the
+    // reply macro reading it) carries the draft. Only for drafts a ticket event started.
+    if (!auto.send && input.messageId) {
+      await enqueueEffect(tx, {
+        shopId,
+        kind: 'gorgias.add_tags',
+        payload: { ticketId: input.ticketId, tags: [`${settings.routing.tagPrefix}draft-ready`] },
+        idempotencyKey: `draft-ready:${input.ticketId}:${row.id}`,
+      });
+    }
+    // Gorgias stores the sidebar JSON it got with the ticket event, which came before this draft.
+    // A tag is a ticket update: Gorgias calls the integration again and the stored card (and the
+    // reply macro reading it) carries the draft. Only for drafts a ticket event started.
+    if (!auto.send && input.messageId) {
+      await enqueueEffect(tx, {
+        shopId,
+        kind: 'gorgias.add_tags',
+        payload: { ticketId: input.ticketId, tags: [`${settings.routing.tagPrefix}draft-ready`] },
+        idempotencyKey: `draft-ready:${input.ticketId}:${row.id}`,
+      });
+    }
     await writeAudit(tx, {
       shopId,
       actor: { type: 'system' },

@@ -1,6 +1,7 @@
 import type { Config } from '@/lib/config';
 import { CONCORD_WIDGET_TEMPLATE } from '@/lib/integrations/gorgias/widget-template';
 import type { GorgiasClient } from '@/lib/integrations/gorgias/client';
+import { REPLY_MACRO_EXTERNAL_ID, replyMacro } from '@/lib/integrations/gorgias/reply-macro';
 
 export const INTEGRATION_NAME = 'Concord';
 export const INTEGRATION_TRIGGERS = ['ticket-created', 'ticket-updated', 'ticket-message-created'] as const;
@@ -41,10 +42,14 @@ export function gorgiasIntegrationValues(config: Config) {
 }
 
 /**
- * Creates the HTTP integration (unless one already points at Concord) and installs the widget
- * template, so the sidebar looks right from the first ticket.
+ * Creates the HTTP integration (unless one already points at Concord), installs the widget
+ * template, so the sidebar looks right from the first ticket, and the "insert reply draft" macro
+ * (once), so agents take Concord's draft into Gorgias's own reply box.
  */
-export async function installGorgiasIntegration(client: Pick<GorgiasClient, 'listIntegrations' | 'createHttpIntegration' | 'createWidget'>, config: Config) {
+export async function installGorgiasIntegration(
+  client: Pick<GorgiasClient, 'listIntegrations' | 'createHttpIntegration' | 'createWidget' | 'listMacros' | 'createMacro'>,
+  config: Config,
+) {
   const values = gorgiasIntegrationValues(config);
   const existing = (await client.listIntegrations()).find((i) => i.url === values.url && !i.deactivated);
   const integrationId =
@@ -60,5 +65,7 @@ export async function installGorgiasIntegration(client: Pick<GorgiasClient, 'lis
       })
     ).id;
   const widget = await client.createWidget({ integrationId, template: CONCORD_WIDGET_TEMPLATE });
-  return { integrationId, createdIntegration: !existing, widgetId: widget.id };
+  const macro = (await client.listMacros()).find((m) => m.externalId === REPLY_MACRO_EXTERNAL_ID);
+  const macroId = macro?.id ?? (await client.createMacro(replyMacro(integrationId))).id;
+  return { integrationId, createdIntegration: !existing, widgetId: widget.id, macroId, createdMacro: !macro };
 }

@@ -4,8 +4,27 @@ import type { Db } from '@/lib/db/client';
 import { actions, auditLog, drafts, messages, tickets } from '@/lib/db/schema';
 import { loadWidgetData } from '@/lib/widget-view';
 import { actionFormContext } from '@/lib/actions/action-form-context';
+import { getUnsentReply } from '@/lib/drafts/unsent-reply';
 
-export type TimelineEntry = { at: string; kind: 'order' | 'shipment' | 'refund' | 'return' | 'ticket' | 'message' | 'issue'; text: string };
+export type TimelineEntry = { at: string; kind: 'order' | 'shipment' | 'refund' | 'return' | 'ticket' | 'message' | 'issue' | 'action'; text: string };
+
+const ACTION_LABEL: Record<string, string> = {
+  reply: 'Reply',
+  reply_tracking: 'Tracking reply',
+  cancel_order: 'Cancellation',
+  update_address: 'Address change',
+  create_return: 'Return',
+  create_exchange: 'Exchange',
+  tag_order: 'Order tag',
+  internal_note: 'Internal note',
+  assign_human_review: 'Sent to human review',
+};
+const STATUS_WORD: Record<string, string> = { pending: 'queued', done: 'done', failed: 'failed', recorded: 'done (demo: recorded, not sent)', shadow: 'shadow mode: not sent' };
+
+/** "Cancellation by sam@acme.com: done", so the ticket's own actions read in the timeline too. */
+export function actionTimelineText(a: { kind: string; status: string; actorId: string | null; actorType: string; error: string | null }): string {
+  return `${ACTION_LABEL[a.kind] ?? a.kind.replace(/_/g, ' ')} by ${a.actorId ?? a.actorType}: ${STATUS_WORD[a.status] ?? a.status}${a.error ? ` (${a.error})` : ''}`;
+}
 
 /** Everything the live widget page shows for one ticket, as plain JSON for the browser. */
 export async function loadWidgetPageData(db: Db, config: Config, grant: { ticketId: string; shopId: string }, now: Date) {
@@ -31,6 +50,8 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
     .orderBy(desc(auditLog.at))
     .limit(25);
 
+  const unsent = await getUnsentReply(db, { shopId: grant.shopId, ticketId: grant.ticketId });
+
   const timeline: TimelineEntry[] = [];
   for (const { bundle, health } of data.bundles) {
     const o = bundle.order!;
@@ -48,6 +69,7 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
     for (const r of bundle.returns) timeline.push({ at: r.updatedAt.toISOString(), kind: 'return', text: `Return ${r.name ?? ''} ${r.status}`.replace(/\s+/g, ' ') });
   }
   for (const t of data.view.previousTickets) if (t.createdAt) timeline.push({ at: t.createdAt.toISOString(), kind: 'ticket', text: `Ticket “${t.subject ?? 'no subject'}” (${t.intent ?? 'unclassified'}, ${t.status})` });
+  for (const a of recentActions) timeline.push({ at: a.createdAt.toISOString(), kind: 'action', text: actionTimelineText(a) });
   timeline.sort((a, b) => b.at.localeCompare(a.at));
 
   return {
@@ -75,6 +97,9 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
     draft: draft
       ? { id: draft.id, text: draft.output, source: draft.source, model: draft.model, promptVersion: draft.promptVersion, templateId: draft.templateId, grounding: draft.grounding, status: draft.status, createdAt: draft.createdAt.toISOString(), error: draft.error }
       : null,
+    // The order this ticket is about (quoted in the message, or matched when it arrived): pinned first.
+    focusOrder: data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.name ?? null,
+    unsent: unsent ? { text: unsent.text, baseDraftId: unsent.baseDraftId, updatedBy: unsent.updatedBy, updatedAt: unsent.updatedAt.toISOString() } : null,
     actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType })),
     audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actorId ?? a.actorType, action: a.action, explanation: a.explanation })),
     timeline: timeline.slice(0, 40),

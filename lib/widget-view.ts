@@ -150,6 +150,7 @@ export async function loadWidgetData(
     verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep } : null,
     suppression: { suppressed: suppression.suppressed, because: suppression.because },
     draftPreview: draft?.output ?? null,
+    draftFlags: draft ? draft.flags : null,
     widgetUrl: ticket
       ? widgetUrl(config.appUrl, { ticketId: ticket.gorgiasTicketId, shopId: ticketShopId, agent: null }, config.secrets.session, now, config.env.CONCORD_WIDGET_LINK_TTL_MINUTES * 60_000)
       : config.appUrl,

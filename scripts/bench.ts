@@ -23,7 +23,7 @@ const duration = Number(args.includes('--duration') ? args[args.indexOf('--durat
 const want = (name: string) => !only || only.split(',').includes(name);
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const PORT = Number(process.env.BENCH_PORT ?? 3400); // several benches on one machine: each its own port
 const BASE = `http://127.0.0.1:${PORT}`;
 const SHOP = 'bench.myshopify.com';
 const SECRETS = {
@@ -206,8 +206,10 @@ async function benchWidgetPage(): Promise<void> {
       if (res.request().resourceType() === 'script') scriptSizes.push(res.body().then((b) => zlib.gzipSync(b).length, () => 0 /* redirects have no body */));
     });
     const url = widgetUrl(BASE, { ticketId: '1', shopId: SHOP, agent: 'bench' }, SECRETS.SESSION_SECRET, new Date());
+    // Timed to the order card on screen, not to the load event: the card comes in the server's HTML, so
+    // waiting for every script to load first would time the JavaScript instead of the card.
     const t0 = Date.now();
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'commit' });
     await page.getByTestId('order').first().waitFor({ timeout: 30_000 });
     const firstMs = Date.now() - t0;
     await page.waitForLoadState('load');
@@ -215,7 +217,7 @@ async function benchWidgetPage(): Promise<void> {
     await page.close();
     const warm = await browser.newPage();
     const t1 = Date.now();
-    await warm.goto(url);
+    await warm.goto(url, { waitUntil: 'commit' });
     await warm.getByTestId('order').first().waitFor({ timeout: 30_000 });
     const warmMs = Date.now() - t1;
     rows.push({ name: 'Widget page first-load JavaScript (gzipped)', value: `${(jsGzip / 1024).toFixed(1)} KB`, target: '< 200 KB', met: jsGzip < 200 * 1024 });

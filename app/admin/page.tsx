@@ -8,6 +8,7 @@ import { RevokeLinksButton } from '@/components/admin/revoke-links-button';
 import { loadShopChoices } from '@/lib/shop-choices';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Overview' };
 
 function Stat({ label, value, tone = 'slate' }: { label: string; value: number | string; tone?: 'slate' | 'amber' | 'rose' | 'green' }) {
   const tones = { slate: 'text-slate-900', amber: 'text-amber-700', rose: 'text-rose-700', green: 'text-emerald-700' };
@@ -93,7 +94,7 @@ export default async function AdminPage() {
           {o.dead.length === 0 ? (
             <p className="text-sm text-slate-500">None. Every effect finished or is still retrying.</p>
           ) : (
-            <table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
               <thead className="text-xs text-slate-500"><tr><th>ID</th><th>Effect</th><th>Attempts</th><th>Last error</th><th /></tr></thead>
               <tbody>
                 {o.dead.map((d) => (
@@ -106,7 +107,7 @@ export default async function AdminPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           )}
         </section>
         <section aria-labelledby="retrying" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -123,7 +124,7 @@ export default async function AdminPage() {
           <h2 id="recorded" className="mb-2 font-semibold">Recorded, not sent (demo or shadow mode)</h2>
           <ul className="space-y-1 text-xs">
             {o.recorded.map((r) => (
-              <li key={r.id}><span className="font-medium">{r.kind}</span> <span className="text-slate-500">({r.status})</span> <code className="text-slate-600">{JSON.stringify(r.payload).slice(0, 160)}</code></li>
+              <li key={r.id}><span className="font-medium">{r.kind}</span> <span className="text-slate-500">({r.status})</span> <code className="break-all text-slate-600">{JSON.stringify(r.payload).slice(0, 160)}</code></li>
             ))}
             {o.recorded.length === 0 && <li className="text-slate-500">Nothing recorded.</li>}
           </ul>

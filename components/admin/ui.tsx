@@ -17,7 +17,7 @@ export function Card({ title, id, actions, children, className = '' }: { title?:
 }
 
 export function Stat({ label, value, hint, href, tone = 'slate' }: { label: string; value: React.ReactNode; hint?: React.ReactNode; href?: string; tone?: 'slate' | 'amber' | 'rose' | 'green' | 'muted' }) {
-  const tones = { slate: 'text-slate-900', amber: 'text-amber-700', rose: 'text-rose-700', green: 'text-emerald-700', muted: 'text-slate-400' };
+  const tones = { slate: 'text-slate-900', amber: 'text-amber-700', rose: 'text-rose-700', green: 'text-emerald-700', muted: 'text-slate-500' };
   const body = (
     <>
       <p className="text-xs text-slate-500">{label}</p>
@@ -37,7 +37,7 @@ export function Stat({ label, value, hint, href, tone = 'slate' }: { label: stri
 
 /** A percentage with a bar; null shows a dash (nothing to divide). */
 export function RateBar({ value, label }: { value: number | null; label?: string }) {
-  if (value === null) return <span className="text-slate-400">—</span>;
+  if (value === null) return <span className="text-slate-500">—</span>;
   const pct = Math.round(value * 1000) / 10;
   const tone = value >= 0.8 ? 'bg-emerald-500' : value >= 0.5 ? 'bg-amber-500' : 'bg-rose-500';
   return (
@@ -94,6 +94,6 @@ export function ShopSwitcher({ shops, current, hrefFor, allLabel }: { shops: { i
   );
 }
 
-export const fmtDateTime = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—');
-export const fmtDate = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : '—');
+// Dates are written by lib/domain/format.ts, the one format every page uses (issue 20.9).
+export { formatDateTime as fmtDateTime, formatDate as fmtDate } from '@/lib/domain/format';
 export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`);

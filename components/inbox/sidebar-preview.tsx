@@ -7,7 +7,7 @@ function humanise(key: string): string {
 }
 
 function Leaf({ value }: { value: unknown }) {
-  if (value === null || value === undefined || value === '') return <span className="text-slate-400">-</span>;
+  if (value === null || value === undefined || value === '') return <span className="text-slate-500">-</span>;
   if (typeof value === 'boolean') return <span className={`rounded px-1.5 text-xs ${value ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-100'}`}>{value ? 'True' : 'False'}</span>;
   if (typeof value === 'string' && /^https?:\/\//.test(value)) {
     return (

@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { widgetFetch, type WidgetJson } from './api';
 import { Badge, Card } from './badges';
 import { ActionForm, FORM_LABELS, initialParams, isFormKind, type FormKind } from './actions/action-form';
@@ -31,6 +31,11 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
   const [plan, setPlan] = useState<Plan | null>(null);
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const suggested = data.verdict?.nextStep;
+  const confirmRef = useRef<HTMLDivElement>(null);
+  // The plan takes the focus: a second Enter in the form can't confirm what the first one asked about.
+  useEffect(() => {
+    if (plan) confirmRef.current?.focus();
+  }, [plan]);
 
   const call = useMutation({
     mutationFn: (confirm: boolean) =>
@@ -81,7 +86,8 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
           className="mt-3 space-y-2 rounded-lg border border-slate-200 bg-slate-50 p-3"
           onSubmit={(e) => {
             e.preventDefault();
-            call.mutate(plan !== null);
+            // Enter (or Review) only ever asks for the plan; confirming takes the Confirm button.
+            call.mutate(false);
           }}
         >
           {isFormKind(kind) ? (
@@ -90,7 +96,7 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
             <ActionFields kind={kind} params={params} setParams={(p) => { setParams(p); setPlan(null); }} />
           )}
           {plan && (
-            <div role="alertdialog" aria-label="Confirm action" className="rounded-md border border-slate-300 bg-white p-2.5 text-xs">
+            <div ref={confirmRef} tabIndex={-1} role="alertdialog" aria-label="Confirm action" className="rounded-md border border-slate-300 bg-white p-2.5 text-xs outline-none focus-visible:ring-2">
               <p className="font-medium text-slate-800">{plan.plan}</p>
               {plan.overridden && (
                 <>
@@ -104,9 +110,20 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
             </div>
           )}
           <div className="flex gap-2">
-            <button type="submit" disabled={call.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
-              {call.isPending ? 'Working…' : plan ? 'Confirm' : 'Review'}
-            </button>
+            {plan ? (
+              <button
+                type="button"
+                disabled={call.isPending}
+                onClick={() => (plan.overridden && !overrideReason.trim() ? setResult({ tone: 'error', text: 'Give a reason for overriding the policy first.' }) : call.mutate(true))}
+                className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+              >
+                {call.isPending ? 'Working…' : 'Confirm'}
+              </button>
+            ) : (
+              <button type="submit" disabled={call.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+                {call.isPending ? 'Working…' : 'Review'}
+              </button>
+            )}
             <button type="button" onClick={() => { setKind(null); setPlan(null); }} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs">
               Cancel
             </button>

@@ -25,15 +25,5 @@ export async function widgetFetch<T>(path: string, token: string, init: { method
   return json as T;
 }
 
-export function ago(iso: string | null | undefined, now = Date.now()): string {
-  if (!iso) return '—';
-  const s = Math.round((now - new Date(iso).getTime()) / 1000);
-  const abs = Math.abs(s);
-  const unit = abs < 90 ? [Math.max(1, abs), 'sec'] : abs < 5400 ? [Math.round(abs / 60), 'min'] : abs < 129600 ? [Math.round(abs / 3600), 'h'] : [Math.round(abs / 86400), 'd'];
-  return s >= 0 ? `${unit[0]} ${unit[1]} ago` : `in ${unit[0]} ${unit[1]}`;
-}
-
-export function shortDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
-}
+/** Ages and dates are written by lib/domain/format.ts, the one formatter every page uses. */
+export { formatAge as ago, formatDate as shortDate } from '@/lib/domain/format';

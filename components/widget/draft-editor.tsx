@@ -1,9 +1,11 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatAge } from '@/lib/domain/format';
 import { widgetFetch, type WidgetJson } from './api';
 import { Badge, Card } from './badges';
+import { ConfirmBox } from './confirm-box';
 
 interface Span {
   start: number;
@@ -12,30 +14,127 @@ interface Span {
   kind: string;
   reason: string;
 }
+interface Check {
+  ok: boolean;
+  spans: Span[];
+}
+type Ask = null | 'redraft' | 'repeat' | 'flags' | 'send';
+type Saved = { state: 'idle' | 'saving' | 'saved' | 'error'; at?: string };
 
+const SAVE_AFTER_MS = 600;
+const REPLY_KINDS = new Set(['reply', 'reply_tracking']);
+
+/**
+ * The reply editor. The agent's text is theirs: it is saved on the server as they type (so a
+ * reload, a second tab or another device finds it), a newer draft is offered rather than pasted
+ * over it, and Redraft asks first and can be undone. Each save re-runs the grounding check on the
+ * text as it is now, so flags follow the words the agent actually sends.
+ */
 export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticketId: string; token: string }) {
   const qc = useQueryClient();
   const draft = data.draft;
-  const grounding = (draft?.grounding ?? { ok: true, spans: [] }) as { ok: boolean; spans: Span[] };
-  const [text, setText] = useState(draft?.text ?? '');
-  const [streaming, setStreaming] = useState(false);
-  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const loadedDraftId = useRef<number | null>(draft?.id ?? null);
-
-  // A new draft from the server replaces the editor's text only if the agent hasn't started editing.
+  const [text, setText] = useState(data.unsent?.text ?? draft?.text ?? '');
+  const [edited, setEdited] = useState(Boolean(data.unsent));
+  // The newest draft the agent has seen or decided about; a newer one is offered, never pasted in.
+  const [seen, setSeen] = useState<number | null>(data.unsent ? (data.unsent.baseDraftId ?? draft?.id ?? null) : (draft?.id ?? null));
+  const seenDraftId = useRef(seen);
   useEffect(() => {
-    if (draft && draft.id !== loadedDraftId.current && !streaming) {
-      loadedDraftId.current = draft.id;
-      setText(draft.text);
-    }
-  }, [draft, streaming]);
+    seenDraftId.current = seen;
+  }, [seen]);
+  const [offered, setOffered] = useState<WidgetJson['draft']>(data.unsent && draft && draft.id !== seen ? draft : null);
+  const [check, setCheck] = useState<Check | null>(data.unsent ? null : ((draft?.grounding as Check | undefined) ?? null));
+  const [saved, setSaved] = useState<Saved>(data.unsent ? { state: 'saved', at: data.unsent.updatedAt } : { state: 'idle' });
+  const [streaming, setStreaming] = useState(false);
+  const [undoText, setUndoText] = useState<string | null>(null);
+  const [ask, setAsk] = useState<Ask>(null);
+  const [sending, setSending] = useState(false);
+  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latestText = useRef(text);
+  latestText.current = text;
 
-  const regenerate = async () => {
+  // Saves the text and returns its check; the answer is ignored if the agent typed on meanwhile.
+  const save = useCallback(
+    async (value: string): Promise<Check | null> => {
+      setSaved({ state: 'saving' });
+      try {
+        const res = await widgetFetch<{ unsent: { updatedAt: string }; grounding: Check }>(`/api/widget/${ticketId}/unsent`, token, {
+          method: 'PUT',
+          body: { text: value, base_draft_id: seenDraftId.current },
+        });
+        if (latestText.current === value) {
+          setCheck(res.grounding);
+          setSaved({ state: 'saved', at: new Date(res.unsent.updatedAt).toISOString() });
+        }
+        return res.grounding;
+      } catch {
+        setSaved({ state: 'error' });
+        return null;
+      }
+    },
+    [ticketId, token],
+  );
+
+  const type = (value: string) => {
+    setText(value);
+    setEdited(true);
+    setUndoText(null);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(value), SAVE_AFTER_MS);
+  };
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+  // Saved text from an earlier visit: check it as it stands now (the order may have moved on).
+  const hadUnsent = useRef(Boolean(data.unsent));
+  useEffect(() => {
+    if (hadUnsent.current) void save(latestText.current);
+  }, [save]);
+
+  // A draft newer than the one the agent started from: take it if they haven't typed, else offer it.
+  // (Adjusted while rendering, React's pattern for state that follows a prop.)
+  const [lastDraftId, setLastDraftId] = useState(draft?.id ?? null);
+  if (draft && !streaming && draft.id !== lastDraftId) {
+    setLastDraftId(draft.id);
+    if (seen === null || draft.id > seen) {
+      if (!edited) {
+        setSeen(draft.id);
+        setText(draft.text);
+        setCheck(draft.grounding as Check);
+        setOffered(null);
+      } else {
+        setOffered(draft);
+      }
+    }
+  }
+
+  const takeOffered = async () => {
+    if (!offered) return;
+    setUndoText(text);
+    seenDraftId.current = offered.id;
+    setSeen(offered.id);
+    setText(offered.text);
+    setCheck(offered.grounding as Check);
+    setEdited(false);
+    setOffered(null);
+    await widgetFetch(`/api/widget/${ticketId}/unsent`, token, { method: 'DELETE' }).catch(() => null);
+  };
+  const keepMine = () => {
+    if (offered) {
+      seenDraftId.current = offered.id;
+      setSeen(offered.id);
+    }
+    setOffered(null);
+    void save(text);
+  };
+
+  const redraft = async () => {
+    setAsk(null);
     setStreaming(true);
     setStatus(null);
+    const before = text;
     setText('');
     try {
+      if (edited) await widgetFetch(`/api/widget/${ticketId}/unsent`, token, { method: 'DELETE' }).catch(() => null);
       const res = await fetch(`/api/widget/${ticketId}/draft`, { method: 'POST', headers: { 'x-widget-token': token } });
       if (!res.ok || !res.body) {
         const json = await res.json().catch(() => null);
@@ -50,52 +149,109 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
         acc += decoder.decode(value, { stream: true });
         setText(acc);
       }
-      loadedDraftId.current = null;
+      await qc.refetchQueries({ queryKey: ['widget', ticketId] });
+      const fresh = qc.getQueryData<WidgetJson>(['widget', ticketId])?.draft;
+      if (fresh) {
+        seenDraftId.current = fresh.id;
+        setSeen(fresh.id);
+        setText(fresh.text);
+        setCheck(fresh.grounding as Check);
+      }
+      setEdited(false);
+      setOffered(null);
+      if (before.trim() && before !== fresh?.text) setUndoText(before);
     } catch (err) {
-      setStatus({ tone: 'error', text: `Couldn’t draft: ${(err as Error).message}` });
+      setText(before);
+      setStatus({ tone: 'error', text: `Couldn’t draft: ${(err as Error).message}. Your text is unchanged.` });
     } finally {
       setStreaming(false);
-      void qc.invalidateQueries({ queryKey: ['widget', ticketId] });
+    }
+  };
+  const undo = () => {
+    if (undoText === null) return;
+    const value = undoText;
+    setUndoText(null);
+    setText(value);
+    setEdited(true);
+    void save(value);
+  };
+
+  const lastReply = data.actions.find((a) => REPLY_KINDS.has(a.kind) && a.status !== 'failed');
+  const startSend = async () => {
+    setStatus(null);
+    if (lastReply && ask !== 'repeat') return setAsk('repeat');
+    // The check of exactly the text being sent, not of a version a keystroke older.
+    if (timer.current) clearTimeout(timer.current);
+    const final = edited ? await save(text) : check;
+    setAsk(final && !final.ok ? 'flags' : 'send');
+  };
+  const send = async (anyway: boolean) => {
+    setSending(true);
+    try {
+      const res = await widgetFetch<{ msg: string }>('/api/gorgias/actions', token, {
+        method: 'POST',
+        body: { ticket_id: ticketId, action: 'reply', confirm: true, send_anyway: anyway, params: { body: text } },
+      });
+      setAsk(null);
+      setEdited(false);
+      setUndoText(null);
+      setStatus({ tone: 'ok', text: res.msg });
+      await qc.invalidateQueries({ queryKey: ['widget', ticketId] });
+    } catch (err) {
+      setAsk(null);
+      setStatus({ tone: 'error', text: (err as Error).message });
+    } finally {
+      setSending(false);
+      requestAnimationFrame(() => statusRef.current?.focus());
     }
   };
 
-  const send = useMutation({
-    mutationFn: (confirm: boolean) =>
-      widgetFetch<{ msg: string }>('/api/gorgias/actions', token, { method: 'POST', body: { ticket_id: ticketId, action: 'reply', confirm, params: { body: text } } }),
-    onSuccess: (res, confirm) => {
-      if (!confirm) setConfirming(true);
-      else {
-        setConfirming(false);
-        setStatus({ tone: 'ok', text: res.msg });
-        void qc.invalidateQueries({ queryKey: ['widget', ticketId] });
-      }
-    },
-    onError: (err) => setStatus({ tone: 'error', text: (err as Error).message }),
-  });
-
-  const edited = draft ? text !== draft.text : false;
+  const flags = check && !check.ok ? check.spans : [];
+  const checking = edited && saved.state === 'saving';
   return (
     <Card
       title="Reply draft"
       id="draft-title"
       right={
-        draft ? (
-          <span className="flex items-center gap-1.5 text-xs text-slate-500">
-            {draft.source === 'model' ? `${draft.model} · ${draft.promptVersion}` : `template ${draft.templateId ?? ''}`}
-            <Badge tone={grounding.ok ? 'green' : 'rose'}>{grounding.ok ? 'grounded' : `${grounding.spans.length} flag${grounding.spans.length === 1 ? '' : 's'}`}</Badge>
+        <span className="flex items-center gap-1.5 text-xs text-slate-600">
+          {draft && (draft.source === 'model' ? `${draft.model} · ${draft.promptVersion}` : `template ${draft.templateId ?? ''}`)}
+          <span data-testid="flag-count">
+            {check === null || checking ? (
+              <Badge>checking…</Badge>
+            ) : (
+              <Badge tone={flags.length ? 'rose' : 'green'}>{flags.length ? `${flags.length} flag${flags.length === 1 ? '' : 's'}` : 'grounded'}</Badge>
+            )}
           </span>
-        ) : null
+        </span>
       }
     >
-      {!draft && !streaming && <p className="mb-2 text-slate-500">No draft yet: it is written after the customer’s message arrives, or press Redraft.</p>}
-      {draft && !grounding.ok && !edited && (
-        <div className="mb-2 rounded-md bg-rose-50 p-2 text-xs text-rose-900" data-testid="grounding-flags">
-          <p className="mb-1 font-semibold">Check before sending — this draft states things Concord can’t back up:</p>
+      {lastReply && (
+        <p data-testid="sent-marker" className="mb-2 rounded-md bg-emerald-50 px-2 py-1 text-xs text-emerald-950">
+          Sent {formatAge(lastReply.createdAt, data.now)} by {lastReply.actor}
+          {lastReply.status === 'pending' ? ' · on its way to Gorgias' : lastReply.status === 'recorded' ? ' · demo: recorded, not sent' : lastReply.status === 'shadow' ? ' · shadow mode: not sent' : ''}
+        </p>
+      )}
+      {offered && (
+        <div role="status" className="mb-2 flex flex-wrap items-center gap-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-xs text-sky-950">
+          <span className="font-semibold">New draft available.</span>
+          <span>Your edits are kept until you choose.</span>
+          <button type="button" onClick={() => void takeOffered()} className="rounded border border-sky-400 bg-white px-2 py-0.5">
+            Replace
+          </button>
+          <button type="button" onClick={keepMine} className="rounded border border-sky-400 bg-white px-2 py-0.5">
+            Keep mine
+          </button>
+        </div>
+      )}
+      {!draft && !streaming && !text && <p className="mb-2 text-slate-600">No draft yet: it is written after the customer’s message arrives, or press Redraft.</p>}
+      {flags.length > 0 && !streaming && (
+        <div className="mb-2 rounded-md bg-rose-50 p-2 text-xs text-rose-950" data-testid="live-flags">
+          <p className="mb-1 font-semibold">Check before sending: Concord can’t back these statements in the text below.</p>
           <p className="whitespace-pre-wrap leading-relaxed">
-            <Highlighted text={draft.text} spans={grounding.spans} />
+            <Highlighted text={text} spans={flags} />
           </p>
           <ul className="mt-1 list-disc pl-5">
-            {grounding.spans.map((s, i) => (
+            {flags.map((s, i) => (
               <li key={i}>
                 “{s.text}”: {s.reason}
               </li>
@@ -103,39 +259,93 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
           </ul>
         </div>
       )}
-      <label htmlFor="draft-text" className="sr-only">Reply draft</label>
+      <label htmlFor="draft-text" className="sr-only">
+        Reply draft
+      </label>
       <textarea
         id="draft-text"
         data-testid="draft-text"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => type(e.target.value)}
         rows={9}
         aria-busy={streaming}
+        aria-describedby="draft-save-state"
         className="block w-full rounded-lg border border-slate-300 p-2.5 text-sm leading-relaxed focus:border-brand-500"
       />
+      <p id="draft-save-state" className="mt-1 text-xs text-slate-600">
+        {saved.state === 'saving' && 'Saving and checking…'}
+        {saved.state === 'saved' && edited && `Saved ${saved.at ? formatAge(saved.at, Date.now()) : ''} · your edits are kept on this ticket`}
+        {saved.state === 'error' && 'Not saved: Concord can’t be reached. Keep this tab open; it saves again on your next change.'}
+      </p>
+      {ask === 'redraft' && (
+        <ConfirmBox
+          title="Replace your edits with a new draft?"
+          onCancel={() => setAsk(null)}
+          cancelLabel="Keep my edits"
+          confirmLabel="Replace with a new draft"
+          onConfirm={() => void redraft()}
+        >
+          <p>Your text is kept for Undo until you type again.</p>
+        </ConfirmBox>
+      )}
+      {ask === 'repeat' && lastReply && (
+        <ConfirmBox title="Send a second reply?" onCancel={() => setAsk(null)} confirmLabel="Send another reply" onConfirm={() => void startSend()}>
+          <p>
+            {lastReply.actor} already sent a reply {formatAge(lastReply.createdAt, data.now)}. Sending again writes to the customer a second time.
+          </p>
+        </ConfirmBox>
+      )}
+      {ask === 'flags' && (
+        <ConfirmBox title={`${flags.length} unbacked statement${flags.length === 1 ? '' : 's'}: send anyway?`} onCancel={() => setAsk(null)} confirmLabel="Send anyway" busy={sending} danger onConfirm={() => void send(true)}>
+          <ul className="list-disc pl-5">
+            {flags.map((s, i) => (
+              <li key={i}>
+                “{s.text}”: {s.reason}
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">Sending anyway is recorded in the audit log with these statements.</p>
+        </ConfirmBox>
+      )}
+      {ask === 'send' && (
+        <ConfirmBox title="Send this reply?" onCancel={() => setAsk(null)} confirmLabel="Confirm send" busy={sending} onConfirm={() => void send(false)}>
+          <p>This sends the text above to the customer from Gorgias.</p>
+        </ConfirmBox>
+      )}
       <div className="mt-2 flex flex-wrap items-center gap-2">
-        <button type="button" disabled={!text.trim() || send.isPending || streaming} onClick={() => send.mutate(confirming)} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
-          {confirming ? 'Confirm send' : 'Send reply'}
+        <button
+          type="button"
+          disabled={!text.trim() || sending || streaming || ask !== null}
+          onClick={() => void startSend()}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          Send reply
         </button>
-        {confirming && (
-          <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs">
-            Keep editing
-          </button>
-        )}
-        <button type="button" onClick={() => navigator.clipboard?.writeText(text).then(() => setStatus({ tone: 'ok', text: 'Copied: paste it into the Gorgias reply box.' }))} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={() => navigator.clipboard?.writeText(text).then(() => setStatus({ tone: 'ok', text: 'Copied: paste it into the Gorgias reply box.' }))}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50"
+        >
           Copy
         </button>
-        <button type="button" disabled={streaming} onClick={regenerate} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={streaming || ask !== null}
+          onClick={() => (edited && text.trim() ? setAsk('redraft') : void redraft())}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50 disabled:opacity-50"
+        >
           {streaming ? 'Drafting…' : 'Redraft'}
         </button>
-        {edited && <span className="text-xs text-slate-500">edited</span>}
+        {undoText !== null && (
+          <button type="button" onClick={undo} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50">
+            Undo
+          </button>
+        )}
+        {edited && <span className="text-xs text-slate-600">edited</span>}
       </div>
-      {confirming && <p className="mt-1 text-xs text-slate-600">This sends the text above to the customer from Gorgias.</p>}
-      {status && (
-        <p role="status" className={`mt-2 text-xs ${status.tone === 'ok' ? 'text-emerald-700' : 'text-rose-700'}`}>
-          {status.text}
-        </p>
-      )}
+      <p ref={statusRef} tabIndex={-1} aria-live="polite" className={`mt-2 text-xs outline-none ${status?.tone === 'error' ? 'text-rose-800' : 'text-emerald-800'}`}>
+        {status?.text ?? ''}
+      </p>
     </Card>
   );
 }
@@ -145,10 +355,10 @@ function Highlighted({ text, spans }: { text: string; spans: Span[] }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
   sorted.forEach((s, i) => {
-    if (s.start < at) return;
+    if (s.start < at || s.end > text.length) return;
     parts.push(text.slice(at, s.start));
     parts.push(
-      <mark key={i} title={s.reason} className="rounded bg-rose-200 px-0.5">
+      <mark key={i} title={s.reason} className="rounded bg-rose-200 px-0.5 text-rose-950">
         {text.slice(s.start, s.end)}
       </mark>,
     );

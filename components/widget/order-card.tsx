@@ -1,14 +1,16 @@
 import type { WidgetJson } from './api';
-import { ago, shortDate } from './api';
+import { formatAge, formatDate, formatMoney } from '@/lib/domain/format';
 import { Badge, Card, HealthBadge } from './badges';
 
 export function OrderCard({ data }: { data: WidgetJson }) {
   const { view } = data;
+  // The ticket's own order first, then the rest latest first.
+  const orders = data.focusOrder ? [...view.orders.filter((o) => o.name === data.focusOrder), ...view.orders.filter((o) => o.name !== data.focusOrder)] : view.orders;
   return (
     <Card
       title="Orders & tracking"
       id="orders-title"
-      right={<span className="text-xs text-slate-500" title={view.asOf}>as of {ago(view.asOf, Date.parse(data.now))}{view.stale ? ' · refreshing' : ''}</span>}
+      right={<span className="text-xs text-slate-500" title={view.asOf}>as of {formatAge(view.asOf, data.now)}{view.stale ? ' · refreshing' : ''}</span>}
     >
       {view.match.note && (
         <p role="note" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
@@ -18,18 +20,21 @@ export function OrderCard({ data }: { data: WidgetJson }) {
       )}
       {view.orders.length === 0 && <p className="text-slate-500">No orders found for this customer in {view.shop.name}. Orders older than 60 days may not be visible.</p>}
       <ul className="space-y-4">
-        {view.orders.map((o, i) => (
+        {orders.map((o, i) => (
           <li key={o.name} data-testid="order" className={i > 0 ? 'border-t border-slate-100 pt-3' : ''}>
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <a href={o.adminUrl ?? undefined} target="_blank" rel="noreferrer" className="font-semibold text-brand-700 hover:underline">
-                {o.name}
-              </a>
+              <span className="flex items-baseline gap-1.5">
+                <a href={o.adminUrl ?? undefined} target="_blank" rel="noreferrer" className="font-semibold text-brand-700 hover:underline">
+                  {o.name}
+                </a>
+                {o.name === data.focusOrder && <Badge tone="blue">this ticket</Badge>}
+              </span>
               <span className="font-medium">
-                {o.totalPrice} {o.currency}
+                {formatMoney(o.totalPrice, o.currency)}
               </span>
             </div>
             <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
-              <span className="text-slate-500">{shortDate(o.createdAt)}</span>
+              <span className="text-slate-500">{formatDate(o.createdAt)}</span>
               {o.cancelled && <Badge tone="rose">cancelled</Badge>}
               <Badge tone={o.financialStatus === 'paid' ? 'green' : 'slate'}>{o.financialStatus ?? 'unknown payment'}</Badge>
               <Badge>{o.fulfillmentStatus ?? 'unfulfilled'}</Badge>
@@ -52,8 +57,8 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 </div>
                 <p className="mt-1 text-xs text-slate-700">{s.reason}</p>
                 <p className="mt-0.5 text-xs text-slate-500">
-                  Last scan: {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${ago(s.lastEventAt, Date.parse(data.now))}` : 'none yet'}
-                  {s.estimatedDeliveryAt ? ` · ETA ${shortDate(s.estimatedDeliveryAt)}` : ''}
+                  Last scan: {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${formatAge(s.lastEventAt, data.now)}` : 'none yet'}
+                  {s.estimatedDeliveryAt ? ` · ETA ${formatDate(s.estimatedDeliveryAt)}` : ''}
                 </p>
               </div>
             ))}
@@ -61,7 +66,7 @@ export function OrderCard({ data }: { data: WidgetJson }) {
               <p className="mt-2 text-xs text-slate-600">
                 {o.returns.map((r) => `Return ${r.name ?? ''} ${r.status}`).join(' · ')}
                 {o.returns.length > 0 && o.refunds.length > 0 ? ' · ' : ''}
-                {o.refunds.map((r) => `Refunded ${r.amount} on ${shortDate(r.createdAt)}`).join(' · ')}
+                {o.refunds.map((r) => `Refunded ${formatMoney(r.amount, o.currency)} on ${formatDate(r.createdAt)}`).join(' · ')}
               </p>
             )}
           </li>

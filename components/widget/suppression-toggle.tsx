@@ -54,10 +54,10 @@ export function SuppressionToggle({ data, ticketId, token }: { data: WidgetJson;
           <input type="datetime-local" value={expiry} onChange={(e) => setExpiry(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         </label>
         <div className="flex flex-wrap gap-2">
-          <button type="button" disabled={mutation.isPending} onClick={() => mutation.mutate('suppress')} className="rounded-md bg-amber-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-amber-700 disabled:opacity-50">
+          <button type="button" disabled={mutation.isPending} onClick={() => mutation.mutate('suppress')} className="rounded-md bg-amber-800 px-3 py-1.5 text-xs font-semibold text-white hover:bg-amber-900 disabled:opacity-50">
             Suppress
           </button>
-          <button type="button" disabled={mutation.isPending} onClick={() => mutation.mutate('release')} className="rounded-md bg-emerald-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-emerald-700 disabled:opacity-50">
+          <button type="button" disabled={mutation.isPending} onClick={() => mutation.mutate('release')} className="rounded-md bg-emerald-700 px-3 py-1.5 text-xs font-semibold text-white hover:bg-emerald-800 disabled:opacity-50">
             Release
           </button>
           {s.override && (

@@ -1,49 +1,90 @@
+import { formatAge } from '@/lib/domain/format';
 import type { WidgetJson } from './api';
 import { Badge, Card } from './badges';
+import { IntentCorrection } from './intent-correction';
 
-export function VerdictCard({ data }: { data: WidgetJson }) {
+const STEP_LABELS: Record<string, string> = {
+  reply_tracking: 'Reply with tracking',
+  cancel_order: 'Cancel the order',
+  update_address: 'Update the address',
+  create_return: 'Create the return',
+  create_exchange: 'Create the exchange',
+  assign_human_review: 'A person decides',
+  reply: 'Reply',
+};
+const STATUS_WORDS: Record<string, string> = { pending: 'queued', done: 'done', failed: 'failed', recorded: 'done (demo: recorded)', shadow: 'shadow mode: not sent' };
+
+/** The first sentence: the one-line reason shown beside the recommendation. */
+function firstSentence(text: string): string {
+  const m = /^.*?[.!?](?=\s|$)/.exec(text.trim());
+  return m ? m[0] : text.trim();
+}
+
+/**
+ * Decision first: one recommendation with its one-line reason and when it was decided; what was
+ * already done about it; and "Why?" for the reasons, the rule and the intent's evidence. Each
+ * sentence appears once.
+ */
+export function VerdictCard({ data, ticketId, token }: { data: WidgetJson; ticketId: string; token: string }) {
   const t = data.view.ticket;
   const v = data.verdict;
+  const reason = v ? firstSentence(v.explanation) : null;
+  const otherReasons = v ? v.reasons.filter((r) => r.trim() !== v.explanation.trim() && r.trim() !== reason) : [];
+  // The recommended step already asked for (and not failed): show its state instead of offering it again.
+  const taken = v ? data.actions.find((a) => a.kind === v.nextStep && a.status !== 'failed') : undefined;
+  const failed = v ? data.actions.find((a) => a.kind === v.nextStep && a.status === 'failed') : undefined;
   return (
-    <Card title="Intent & policy" id="verdict-title">
-      {t?.intent ? (
-        <div className="mb-3">
-          <div className="flex items-center gap-2">
-            <Badge tone="violet">{t.intent.replace(/_/g, ' ')}</Badge>
-            <span className="text-xs text-slate-500">{Math.round((t.confidence ?? 0) * 100)}% confident</span>
-          </div>
-          <ul className="mt-1.5 list-disc space-y-0.5 pl-5 text-xs text-slate-600">
-            {t.reasons.slice(0, 4).map((r, i) => (
-              <li key={i}>{r}</li>
-            ))}
-          </ul>
-        </div>
-      ) : (
-        <p className="mb-3 text-slate-500">No customer message classified yet.</p>
-      )}
+    <Card title="Recommendation" id="verdict-title" right={<span className="text-xs text-slate-600" title={data.view.asOf}>as of {formatAge(data.view.asOf, data.now)}</span>}>
       {v ? (
         <div data-testid="verdict" className={`rounded-lg p-3 ${v.decision === 'automate' ? 'bg-emerald-50' : 'bg-amber-50'}`}>
-          <div className="mb-1 flex items-center gap-2">
+          <p className="flex flex-wrap items-center gap-2">
             <Badge tone={v.decision === 'automate' ? 'green' : 'amber'}>{v.decision === 'automate' ? 'safe to automate' : 'human review'}</Badge>
-            <span className="text-xs text-slate-500">next: {v.nextStep.replace(/_/g, ' ')}</span>
-          </div>
-          <p className="text-sm text-slate-800">{v.explanation}</p>
-          {v.decision === 'human_review' && v.summary && (
+            <span className="text-sm font-semibold text-slate-900" data-testid="recommendation">
+              {STEP_LABELS[v.nextStep] ?? v.nextStep.replace(/_/g, ' ')}
+            </span>
+          </p>
+          <p className="mt-1 text-sm text-slate-800">{reason}</p>
+          {taken && (
+            <p className="mt-2 rounded-md bg-white/80 px-2 py-1 text-xs text-slate-800" data-testid="recommendation-state" role="status">
+              {STEP_LABELS[taken.kind] ?? taken.kind}: {STATUS_WORDS[taken.status] ?? taken.status}, asked {formatAge(taken.createdAt, data.now)} by {taken.actor}. Asking again with the same details is recognised as a repeat and not done twice.
+            </p>
+          )}
+          {!taken && failed && (
+            <p className="mt-2 rounded-md bg-rose-50 px-2 py-1 text-xs text-rose-900" role="status">
+              {STEP_LABELS[failed.kind] ?? failed.kind} failed {formatAge(failed.createdAt, data.now)}: {failed.error ?? 'see the audit log'}.
+            </p>
+          )}
+          {v.decision === 'human_review' && v.summary && v.summary.trim() !== v.explanation.trim() && (
             <p className="mt-2 rounded-md bg-white/70 p-2 text-xs text-slate-700" data-testid="case-summary">
-              <span className="font-semibold">Summary for the reviewer: </span>
+              <span className="font-semibold">For the reviewer: </span>
               {v.summary}
             </p>
           )}
-          {v.reasons.length > 0 && (
-            <ul className="mt-1.5 list-disc space-y-0.5 pl-5 text-xs text-slate-600">
-              {v.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
-              ))}
-            </ul>
-          )}
+          <details className="mt-2 text-xs text-slate-700">
+            <summary className="cursor-pointer font-medium text-slate-800">Why?</summary>
+            {v.explanation.trim() !== reason && <p className="mt-1">{v.explanation}</p>}
+            {otherReasons.length > 0 && (
+              <ul className="mt-1 list-disc space-y-0.5 pl-5">
+                {otherReasons.map((r, i) => (
+                  <li key={i}>{r}</li>
+                ))}
+              </ul>
+            )}
+            {t?.intent && (
+              <p className="mt-1">
+                Read as <span className="font-medium">{t.intent.replace(/_/g, ' ')}</span> ({Math.round((t.confidence ?? 0) * 100)}% confident)
+                {t.reasons.length ? `: ${t.reasons.slice(0, 3).join('; ')}` : ''}.
+              </p>
+            )}
+            <p className="mt-1 text-slate-600">Rule {v.rule}; thresholds are in Admin → Settings.</p>
+          </details>
+          <IntentCorrection ticketId={ticketId} token={token} current={t?.intent ?? null} />
         </div>
       ) : (
-        <p className="text-slate-500">No policy verdict yet.</p>
+        <>
+          <p className="text-slate-600">{t?.intent ? `Read as ${t.intent.replace(/_/g, ' ')}; no policy verdict yet.` : 'No customer message classified yet.'}</p>
+          {t && <IntentCorrection ticketId={ticketId} token={token} current={t.intent} />}
+        </>
       )}
     </Card>
   );

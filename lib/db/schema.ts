@@ -423,6 +423,40 @@ export const drafts = pgTable(
   (t) => [index('drafts_ticket').on(t.shopId, t.ticketId)],
 );
 
+// The reply an agent is writing and hasn't sent yet, one per ticket: it survives reloads, a second
+// tab or another device, and a new draft never overwrites it (the agent chooses).
+export const unsentReplies = pgTable(
+  'unsent_replies',
+  {
+    shopId: text('shop_id').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    text: text('text').notNull(),
+    baseDraftId: integer('base_draft_id'), // the draft the agent started from
+    updatedBy: text('updated_by'),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('unsent_replies_ticket').on(t.shopId, t.ticketId)],
+);
+
+// An agent's or lead's correction of a ticket's intent: training and evaluation data for the
+// classifier (scripts/export-intent-corrections.ts writes the eval script's {text, intent} lines).
+export const intentCorrections = pgTable(
+  'intent_corrections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shopId: text('shop_id').notNull(),
+    ticketId: text('ticket_id').notNull(),
+    messageText: text('message_text').notNull(), // the customer's words the classifier read
+    predictedIntent: text('predicted_intent'),
+    predictedConfidence: real('predicted_confidence'),
+    correctedIntent: text('corrected_intent').notNull(),
+    gorgiasTags: text('gorgias_tags').array().notNull().default(sql`'{}'::text[]`),
+    actor: text('actor').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('intent_corrections_shop').on(t.shopId, t.createdAt)],
+);
+
 // A policy action someone (or the automation) asked for. Executed through the outbox.
 export const actions = pgTable(
   'actions',

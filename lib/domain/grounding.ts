@@ -4,6 +4,7 @@ import { addDays, capitalise, monthDayOf, WEEKDAY_NAMES, weekdayOf } from './fac
 import type { DateClaim } from './facts/dates';
 import { gatherEvidence, type Evidence } from './facts/evidence';
 import { extractFacts } from './facts/extract';
+import { domainMatches, phonesMatch } from './facts/contacts';
 import { urlMatches } from './facts/identifiers';
 import { findPromises } from './facts/promises';
 import type { PromiseKind } from './types';
@@ -13,7 +14,7 @@ import type { PromiseKind } from './types';
 // Only the trusted parts of the context count (see facts/evidence.ts): a customer quoting a fake
 // tracking number does not make it true. A draft with any flagged span is never auto-sent.
 
-export type SpanKind = 'order_number' | 'tracking_number' | 'carrier' | 'date' | 'amount' | 'url' | 'promise';
+export type SpanKind = 'order_number' | 'tracking_number' | 'carrier' | 'date' | 'amount' | 'url' | 'promise' | 'phone' | 'email' | 'domain' | 'payment_request';
 export interface GroundingSpan {
   start: number;
   end: number;
@@ -105,6 +106,19 @@ export function checkGrounding(draft: string, ctx: DraftContext): GroundingResul
     }
   }
 
+  for (const e of facts.emails) {
+    if (!ev.emails.has(e.value)) flag(e, 'email', ev.emails.size ? `${e.text} is not the store's address or the customer's (${[...ev.emails].join(', ')}).` : 'The store settings have no email address, so none can be stated.');
+  }
+  for (const p of facts.phones) {
+    if (!ev.phones.some((known) => phonesMatch(p.text, known))) flag(p, 'phone', ev.phones.length ? `${p.text} is not the store's number (${ev.phones.join(', ')}).` : 'The store settings have no phone number, so none can be stated.');
+  }
+  for (const d of facts.domains) {
+    if (![...ev.domains].some((known) => domainMatches(d.value, known))) flag(d, 'domain', ev.domains.size ? `${d.text} is not the store's or the carrier's site (${[...ev.domains].slice(0, 4).join(', ')}).` : 'No site is known for this store or order.');
+  }
+  const never = 'Concord never asks customers for card or bank details in a reply; payments go through the store\'s checkout.';
+  for (const c of facts.cardNumbers) flag(c, 'payment_request', `This looks like a card number. ${never}`);
+  for (const r of facts.paymentRequests) flag(r, 'payment_request', `This asks for card or bank details. ${never}`);
+
   const allowed = new Set(ctx.verdict.allowedPromises);
   // Statements about what already happened are facts, not promises, when the order shows them.
   const happened: Partial<Record<PromiseKind, boolean>> = {
@@ -112,8 +126,11 @@ export function checkGrounding(draft: string, ctx: DraftContext): GroundingResul
     cancellation: Boolean(ctx.order?.cancelledAt),
     return_label: ctx.returns.length > 0,
   };
+  // "refunds@acme.com" names a mailbox, not a refund: promise words inside addresses and links don't count.
+  const identifiers = [...facts.emails, ...facts.urls, ...facts.domains];
+  const insideIdentifier = (p: { start: number }) => identifiers.some((m) => p.start >= m.start && p.start < m.end);
   for (const p of findPromises(draft)) {
-    if (allowed.has(p.kind)) continue;
+    if (allowed.has(p.kind) || insideIdentifier(p)) continue;
     if (p.past && happened[p.kind]) continue;
     const allows = ctx.verdict.allowedPromises.length ? `it allows only ${ctx.verdict.allowedPromises.map((k) => PROMISE_LABEL[k]).join(', ')}` : 'it allows no promises';
     flag(p, 'promise', `Promises ${PROMISE_LABEL[p.kind]}, which the policy verdict (${ctx.verdict.decision.replace('_', ' ')}) does not allow; ${allows}.`);

@@ -7,7 +7,7 @@ export type SettingsField =
   | { path: string; label: string; help: string; type: 'boolean' }
   | { path: string; label: string; help: string; type: 'number'; min: number; max: number; step?: number; nullable?: boolean }
   | { path: string; label: string; help: string; type: 'money' }
-  | { path: string; label: string; help: string; type: 'text'; multiline?: boolean }
+  | { path: string; label: string; help: string; type: 'text'; multiline?: boolean; required?: boolean; pattern?: { re: string; message: string }; maxLength?: number }
   | { path: string; label: string; help: string; type: 'list' }
   | { path: string; label: string; help: string; type: 'select'; options: string[] };
 
@@ -70,16 +70,24 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   {
     title: 'Brand tone for drafts',
     fields: [
-      { path: 'tone.brandName', label: 'Brand name', help: '', type: 'text' },
-      { path: 'tone.agentSignature', label: 'Signature', help: 'How drafts are signed.', type: 'text' },
+      { path: 'tone.brandName', label: 'Brand name', help: '', type: 'text', required: true, maxLength: 100 },
+      { path: 'tone.agentSignature', label: 'Signature', help: 'How drafts are signed.', type: 'text', required: true, maxLength: 200 },
       { path: 'tone.style', label: 'Style', help: '', type: 'select', options: ['warm', 'concise', 'formal'] },
-      { path: 'tone.extraGuidance', label: 'Extra guidance for the model', help: 'Plain words, e.g. “never use exclamation marks”.', type: 'text', multiline: true },
+      { path: 'tone.extraGuidance', label: 'Extra guidance for the model', help: 'Plain words, e.g. “never use exclamation marks”.', type: 'text', multiline: true, maxLength: 2000 },
     ],
   },
   {
     title: 'Routing',
     fields: [
-      { path: 'routing.tagPrefix', label: 'Gorgias tag prefix', help: 'Tags look like concord/wismo, concord/human-review.', type: 'text' },
+      {
+        path: 'routing.tagPrefix',
+        label: 'Gorgias tag prefix',
+        help: 'Tags look like concord/wismo, concord/human-review.',
+        type: 'text',
+        required: true,
+        maxLength: 40,
+        pattern: { re: '^[A-Za-z0-9_./-]+$', message: 'Letters, digits and - _ / . only, no spaces (e.g. concord/).' },
+      },
       { path: 'routing.humanReviewTeamId', label: 'Gorgias team id for human review', help: 'Tickets routed to a person are assigned to this team. Empty: tag only.', type: 'number', min: 0, max: 1e12, nullable: true },
       ...(['vip', 'damaged', 'refund', 'deliveryIssue', 'goodwill'] as const).flatMap((r) => {
         const name = { vip: 'VIP customers', damaged: 'damaged items', refund: 'refunds', deliveryIssue: 'delivery issues', goodwill: 'goodwill and retention' }[r];
@@ -106,4 +114,58 @@ export function setPath<T>(obj: T, path: string, value: unknown): T {
   }
   cur[keys[keys.length - 1]] = value;
   return clone as T;
+}
+
+/** Words for a number field's range: "a whole number from 0 to 365". */
+function rangeText(f: Extract<SettingsField, { type: 'number' }>): string {
+  const whole = (f.step ?? 1) % 1 === 0;
+  return `${whole ? 'a whole number' : 'a number'} from ${f.min} to ${f.max}`;
+}
+
+const MONEY = /^\d+(\.\d{1,2})?$/;
+
+/**
+ * What is wrong with a settings form, field by field, in words an admin can act on. The form shows
+ * these beside the fields and the API refuses a save that has any, so a cleared field is never
+ * saved as 0 or "". A field left out entirely keeps its default.
+ */
+export function settingsProblems(values: unknown): { path: string; label: string; message: string }[] {
+  const out: { path: string; label: string; message: string }[] = [];
+  for (const section of SETTINGS_SECTIONS) {
+    for (const f of section.fields) {
+      const v = getPath(values, f.path);
+      const problem = fieldProblem(f, v);
+      if (problem) out.push({ path: f.path, label: f.label, message: problem });
+    }
+  }
+  return out;
+}
+
+function fieldProblem(f: SettingsField, v: unknown): string | null {
+  // Left out (an API caller saving part of the settings): that field keeps its default.
+  if (v === undefined) return null;
+  switch (f.type) {
+    case 'number': {
+      if (v === null || v === undefined || v === '') return f.nullable ? null : `Required: ${rangeText(f)}.`;
+      const n = typeof v === 'number' ? v : Number(v);
+      if (!Number.isFinite(n)) return `Must be ${rangeText(f)}.`;
+      if (n < f.min || n > f.max) return `Out of range: ${rangeText(f)}.`;
+      if ((f.step ?? 1) % 1 === 0 && !Number.isInteger(n)) return `Must be ${rangeText(f)}.`;
+      return null;
+    }
+    case 'money': {
+      const s = String(v ?? '').trim();
+      if (!s) return 'Required: an amount like 500 or 500.00.';
+      return MONEY.test(s) ? null : 'Must be an amount like 500 or 500.00 (digits, at most two decimals).';
+    }
+    case 'text': {
+      const s = typeof v === 'string' ? v.trim() : '';
+      if (f.required && !s) return 'Required.';
+      if (f.pattern && s && !new RegExp(f.pattern.re).test(s)) return f.pattern.message;
+      if (f.maxLength && s.length > f.maxLength) return `At most ${f.maxLength} characters.`;
+      return null;
+    }
+    default:
+      return null;
+  }
 }

@@ -63,6 +63,7 @@ export interface WidgetView {
   verdict: { decision: 'automate' | 'human_review'; explanation: string; reasons: string[]; nextStep: string } | null;
   suppression: { suppressed: boolean; because: string[] };
   draftPreview: string | null;
+  draftFlags?: number | null; // statements in the draft the grounding check could not back
   widgetUrl: string; // signed link to Concord's live widget page
 }
 
@@ -90,6 +91,8 @@ export type SidebarTicketCard = {
   suppressed: boolean | null;
   suppression_reason: string | null;
   draft_preview: string | null;
+  draft_check: string | null; // "Grounded" or "2 flags: check in Concord before sending"
+  _reply_draft: string | null; // the whole draft, hidden on the card, read by the reply macro
 };
 
 export type SidebarOrderItem = {
@@ -285,6 +288,8 @@ function emptyTicketCard(): SidebarTicketCard {
     suppressed: null,
     suppression_reason: null,
     draft_preview: null,
+    draft_check: null,
+    _reply_draft: null,
   };
 }
 
@@ -301,7 +306,18 @@ function ticketCard(view: WidgetView): SidebarTicketCard {
     suppressed: view.suppression.suppressed,
     suppression_reason: joined(mergedReasons(view.suppression.because), SIDEBAR_TEXT_LIMITS.paragraph, '; '),
     draft_preview: truncate(view.draftPreview, SIDEBAR_TEXT_LIMITS.paragraph),
+    draft_check: draftCheck(view),
+    // Whole, for the "Concord: insert reply draft" macro; a flagged draft is not offered to it.
+    _reply_draft: view.draftPreview && !view.draftFlags ? view.draftPreview.slice(0, REPLY_DRAFT_LIMIT) : null,
   };
+}
+
+const REPLY_DRAFT_LIMIT = 5_000;
+
+function draftCheck(view: WidgetView): string | null {
+  if (!view.draftPreview) return null;
+  const n = view.draftFlags ?? 0;
+  return n === 0 ? 'Grounded: every fact is backed' : `${n} flag${n === 1 ? '' : 's'}: check in Concord before sending`;
 }
 
 type ViewOrder = WidgetView['orders'][number];

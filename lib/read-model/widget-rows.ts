@@ -37,7 +37,7 @@ export interface WidgetRows {
   issueRows: (typeof issues.$inferSelect)[];
   overrideRows: (typeof suppressionOverrides.$inferSelect)[];
   previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null }[];
-  draft: { output: string } | undefined;
+  draft: { output: string; flags: number } | undefined;
   unapplied: number; // inbox events about this customer not yet applied to the read model
 }
 
@@ -124,7 +124,7 @@ const WIDGET_ROWS = dialect.sqlToQuery(sql`
         select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
         where t.shop_id = any(${P.shopIds}) and t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${P.ticketId}::text
         order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
-      'draft', (select d.output from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1),
+      'draft', (select json_build_object('output', d.output, 'flags', case jsonb_typeof(d.grounding->'spans') when 'array' then jsonb_array_length(d.grounding->'spans') else 0 end) from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1),
       -- Events about this customer received but not applied yet (a partial index holds only those).
       'unapplied', (select count(*) from inbox_events ie where ie.status = 'pending' and ie.customer_email = any((select list from ems)::text[]))
     ) as data
@@ -154,7 +154,7 @@ export async function loadWidgetRows(db: Db, q: WidgetRowsQuery): Promise<Widget
     issueRows: data.issues.map((r) => decodeJsonRow(issues, r)),
     overrideRows: data.overrides.map((r) => decodeJsonRow(suppressionOverrides, r)),
     previous: data.previous.map((p) => ({ ...p, createdAt: p.createdAt ? new Date(p.createdAt) : null })),
-    draft: data.draft === null ? undefined : { output: data.draft },
+    draft: data.draft === null ? undefined : { output: data.draft.output, flags: data.draft.flags },
     unapplied: Number(data.unapplied ?? 0),
   };
 }
@@ -196,6 +196,6 @@ interface WidgetJson {
   issues: JsonRow[];
   overrides: JsonRow[];
   previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: string | null }[];
-  draft: string | null;
+  draft: { output: string; flags: number } | null;
   unapplied: number | null;
 }

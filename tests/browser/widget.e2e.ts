@@ -66,6 +66,8 @@ describe('the agent’s path (browser)', () => {
     expect(await plan.innerText()).toMatch(/Cancel order #\d+ .*refund the payment.*cannot be undone/s);
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
     await page.getByText(/Done: Cancel order #\d+/).waitFor();
+    // The recommendation now says what was done instead of offering the same cancel as new (20.3).
+    await expect.poll(() => page.getByTestId('recommendation-state').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/Cancel the order: (queued|done)/);
 
     // Suppress with a reason.
     await page.getByLabel('Reason').fill('Waiting for the cancellation to settle');

@@ -49,9 +49,9 @@ describe('buildSidebarJson: shapes Gorgias can template', () => {
     expect(shapeOf(sidebarErrorJson('Concord is down', null, NOW))).toEqual(full);
   });
 
-  it('uses snake_case keys that humanise into labels', () => {
+  it('uses snake_case keys that humanise into labels (a leading _ hides a key from the card)', () => {
     for (const [path] of leaves(build())) {
-      for (const key of path.replace(/\[\d+\]/g, '').split('.').slice(1)) expect(key, path).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+      for (const key of path.replace(/\[\d+\]/g, '').split('.').slice(1)) expect(key, path).toMatch(/^_?[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
     }
   });
 });
@@ -109,7 +109,18 @@ describe('buildSidebarJson: content', () => {
       suppressed: true,
       suppression_reason: 'Open delivery delay on #1043',
       draft_preview: 'Hi Jane, Sorry for the wait: your order #1043 is with UPS.',
+      draft_check: 'Grounded: every fact is backed',
+      _reply_draft: 'Hi Jane,\n\nSorry for the wait: your order #1043 is with UPS.',
     });
+  });
+
+  it('carries the whole draft for the reply macro only while it is grounded (issue 20.7)', () => {
+    const flagged = view();
+    flagged.draftFlags = 2;
+    expect(build(flagged).ticket).toMatchObject({ draft_check: '2 flags: check in Concord before sending', _reply_draft: null });
+    const long = view();
+    long.draftPreview = 'x'.repeat(6_000);
+    expect(build(long).ticket._reply_draft).toHaveLength(5_000);
   });
 
   it('fills the customer card, listing other stores and emails but not the current ones', () => {

@@ -75,6 +75,8 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/webhooks/shopify/route.ts': { access: 'shopify-hmac' },
   'app/api/widget/[ticket]/draft/route.ts': { access: 'widget-token' },
   'app/api/widget/[ticket]/route.ts': { access: 'widget-token' },
+  'app/api/widget/[ticket]/intent/route.ts': { access: 'widget-token', body: { intent: 'wismo' } },
+  'app/api/widget/[ticket]/unsent/route.ts': { access: 'widget-token', body: { text: 'hello' } },
 };
 
 // Every page on disk and who may see it. 'demo-inbox' is `/`: a landing with nothing of any customer

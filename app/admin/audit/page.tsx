@@ -8,6 +8,7 @@ import { firstValues, hrefWith, type Params } from '@/components/admin/href';
 import { Badge, Card, fmtDateTime, Pager } from '@/components/admin/ui';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Audit log' };
 
 const FILTER_KEYS = ['email', 'order', 'ticket', 'actor', 'action', 'q', 'shop', 'from', 'to'] as const;
 const ACTOR_TONE = { system: 'slate', agent: 'violet', lead: 'sky', admin: 'amber' } as const;
@@ -107,7 +108,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     <Link href={hrefWith('/admin/audit', {}, { action: r.action })} className="font-mono text-xs font-semibold text-slate-800 hover:underline">{r.action}</Link>
                     <Badge tone={ACTOR_TONE[r.actorType as keyof typeof ACTOR_TONE] ?? 'slate'}>{r.actorType}</Badge>
                     {r.actorId && <Link href={hrefWith('/admin/audit', {}, { actor: r.actorId })} className="text-xs text-slate-600 hover:underline">{r.actorId}</Link>}
-                    {shops.length > 1 && <span className="text-xs text-slate-400">{shopName.get(r.shopId) ?? r.shopId}</span>}
+                    {shops.length > 1 && <span className="text-xs text-slate-500">{shopName.get(r.shopId) ?? r.shopId}</span>}
                   </div>
                   <p className="mt-1 text-slate-800">{r.explanation}</p>
                   <p className="mt-1 flex flex-wrap gap-3 text-xs">

@@ -10,6 +10,7 @@ import { Card, pct, ShopSwitcher, Stat } from '@/components/admin/ui';
 import { KpiChart } from '@/components/charts/kpi-chart';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'KPIs' };
 
 const PALETTE = ['#2f6fed', '#7c3aed', '#0d9488', '#d97706', '#db2777', '#65a30d', '#0891b2', '#dc2626', '#64748b'];
 const HOUR = 3_600_000;
@@ -159,7 +160,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
 
         {view === 'weekly' && k.qa.weeks.length > 0 && (
           <Card id="qa" title="Automation accuracy by week (QA of automated WISMO replies)">
-            <table className="w-full text-left text-sm">
+            <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
               <thead className="text-xs text-slate-500">
                 <tr>
                   <th scope="col" className="py-1 pr-2">Week</th>
@@ -178,7 +179,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           </Card>
         )}
       </main>

@@ -12,6 +12,7 @@ import { Badge, Card, fmtDateTime, pct, RateBar, ShopSwitcher } from '@/componen
 import { QaMark } from '@/components/qa/qa-mark';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Weekly QA' };
 
 export default async function QaPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await pageSession('lead', '/admin/qa');
@@ -129,7 +130,7 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<R
           {qa.history.length === 0 ? (
             <Empty>No week has been reviewed yet.</Empty>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead className="text-xs text-slate-500">
                   <tr>

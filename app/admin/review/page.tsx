@@ -9,6 +9,7 @@ import { firstValues, hrefWith, type Params } from '@/components/admin/href';
 import { Badge, Card, fmtDateTime, Pager, pct, RateBar, ShopSwitcher, Stat } from '@/components/admin/ui';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Draft review' };
 
 const PAGE_SIZE = 25;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -94,7 +95,8 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
           <Stat label="Taught as examples" value={taught} />
         </section>
 
-        <div className="grid gap-4 md:grid-cols-2">
+        {/* min-w-0: a grid cell may shrink below its table's width; the table scrolls inside it. */}
+        <div className="grid gap-4 md:grid-cols-2 *:min-w-0">
           <AcceptanceTable id="by-intent" title="Acceptance by intent" rows={byIntent} label={(k) => k.replace(/_/g, ' ')} hrefFor={(k) => hrefWith('/admin/review', current, { intent: k })} />
           <AcceptanceTable id="by-version" title="Acceptance by prompt version / template" rows={byVersion} label={(k) => <code className="text-xs">{k}</code>} hrefFor={(k) => hrefWith('/admin/review', current, { version: k })} />
         </div>
@@ -107,7 +109,7 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
                 : 'No sent draft matches these filters.'}
             </p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">Drafts and what was sent, {REVIEW_SORTS[sort].toLowerCase()}</caption>
                 <thead className="text-xs text-slate-500">
@@ -146,7 +148,7 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
                       </td>
                       <td>
                         <Link href={`/admin/review/${d.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={`Review draft ${d.id} on ticket ${d.ticketId}`}>
-                          Compare →
+                          Review <span aria-hidden>→</span>
                         </Link>
                       </td>
                     </tr>
@@ -189,7 +191,7 @@ function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; titl
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">Nothing sent yet.</p>
       ) : (
-        <table className="w-full text-left text-sm">
+        <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
           <thead className="text-xs text-slate-500">
             <tr>
               <th scope="col" className="py-1 pr-3">Group</th>
@@ -212,7 +214,7 @@ function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; titl
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       )}
     </Card>
   );

@@ -3,7 +3,9 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
 import { settingsVersions, shops } from '@/lib/db/schema';
 import { pageSession } from '@/lib/auth/require-role';
-import { readSettings } from '@/lib/settings-store';
+import { describeChanges, readSettings } from '@/lib/settings-store';
+import { defaultSettings } from '@/lib/domain/settings';
+import { SettingsHistory } from '@/components/settings-history';
 import { AdminNav } from '@/components/admin-nav';
 import { SettingsForm } from '@/components/settings-form';
 import { SetupButton } from '@/components/setup-actions';
@@ -11,12 +13,14 @@ import { PolicySimulator } from '@/components/policy-simulator';
 
 export const dynamic = 'force-dynamic';
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ shop?: string }> }) {
+export const metadata = { title: 'Settings' };
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ shop?: string; saved?: string; restored?: string }> }) {
   const session = await pageSession('admin', '/admin/settings');
   const db = await getDb();
   const config = getConfig();
   const allShops = await db.select({ id: shops.id, name: shops.name }).from(shops).orderBy(shops.createdAt);
-  const { shop } = await searchParams;
+  const { shop, saved, restored } = await searchParams;
   const shopId = allShops.find((s) => s.id === shop)?.id ?? allShops[0]?.id;
   if (!shopId) {
     return (
@@ -28,7 +32,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   }
   const settings = await readSettings(db, shopId);
   const { version, ...values } = settings;
-  const versions = await db.select().from(settingsVersions).where(eq(settingsVersions.shopId, shopId)).orderBy(desc(settingsVersions.version)).limit(10);
+  // One more than shown, so the oldest shown version has something to be compared with.
+  const rows = await db.select().from(settingsVersions).where(eq(settingsVersions.shopId, shopId)).orderBy(desc(settingsVersions.version)).limit(11);
+  const history = rows.slice(0, 10).map((v, i) => ({
+    version: v.version,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt.toISOString(),
+    // The oldest version is compared with the defaults it replaced.
+    changes: describeChanges(rows[i + 1]?.data ?? defaultSettings(), v.data),
+    data: v.data as Record<string, unknown>,
+  }));
+  const savedVersion = saved && /^\d+$/.test(saved) && Number(saved) === version ? version : null;
   return (
     <>
       <AdminNav session={session} current="/admin/settings" />
@@ -44,8 +58,14 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
               ))}
             </nav>
           )}
-          <p className="w-full text-sm text-slate-500">Version {version || 'defaults (never saved)'}. Every save is a new version and is audited with its before and after.</p>
+          <p className="w-full text-sm text-slate-600">Version {version || 'defaults (never saved)'}. Every save is a new version and is audited with its before and after.</p>
         </div>
+        {savedVersion !== null && (
+          <p role="status" data-testid="settings-saved" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
+            Saved as version {savedVersion}
+            {restored && /^\d+$/.test(restored) ? ` (the values of version ${restored})` : ''}. It applies to new decisions within 5 seconds.
+          </p>
+        )}
         <SettingsForm shopId={shopId} initial={values} csrf={session.csrf} />
         <PolicySimulator csrf={session.csrf} shopId={shopId} />
         <section aria-labelledby="connections" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
@@ -63,12 +83,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </section>
         <section aria-labelledby="versions" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 id="versions" className="mb-2 font-semibold">History</h2>
-          <ul className="space-y-1 text-sm">
-            {versions.map((v) => (
-              <li key={v.id}>Version {v.version} · {v.createdBy} · {v.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</li>
-            ))}
-            {versions.length === 0 && <li className="text-slate-500">Defaults in use; nothing saved yet.</li>}
-          </ul>
+          <SettingsHistory shopId={shopId} csrf={session.csrf} current={version} versions={history} />
         </section>
       </main>
     </>

@@ -6,6 +6,7 @@ import { CopyField, SetupButton } from '@/components/setup-actions';
 import { KlaviyoSetup } from '@/components/klaviyo-setup';
 
 export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Setup' };
 
 export default async function SetupPage() {
   const session = await pageSession('admin', '/admin/setup');

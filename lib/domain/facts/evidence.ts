@@ -2,6 +2,7 @@ import type { DraftContext } from '../draft-context';
 import { toMinorUnits } from '../money';
 import { DAY, dayKey } from './calendar';
 import { carrierFromUrl, carrierKey } from './carriers';
+import { normaliseDomain } from './contacts';
 import { frameKey } from './dates';
 import { extractFacts } from './extract';
 import { normaliseOrderRef, normaliseTracking } from './identifiers';
@@ -26,6 +27,9 @@ export interface Evidence {
   dayLabels: string[]; // "estimated delivery 2026-11-26", for reasons
   frames: Set<string>;
   amounts: KnownAmount[];
+  emails: Set<string>;
+  phones: string[]; // as written, for reasons
+  domains: Set<string>;
 }
 
 /** Strings written by Shopify, the policy engine or the store's admins. */
@@ -44,7 +48,7 @@ function trustedTexts(ctx: DraftContext): string[] {
 
 export function gatherEvidence(ctx: DraftContext): Evidence {
   const now = new Date(ctx.now);
-  const ev: Evidence = { orderRefs: new Set(), tracking: new Set(), carriers: new Set(), carrierNames: [], urls: [], days: new Set(), dayLabels: [], frames: new Set(), amounts: [] };
+  const ev: Evidence = { orderRefs: new Set(), tracking: new Set(), carriers: new Set(), carrierNames: [], urls: [], days: new Set(), dayLabels: [], frames: new Set(), amounts: [], emails: new Set(), phones: [], domains: new Set() };
   const currency = ctx.order?.currency ?? null;
 
   if (ctx.order) {
@@ -113,11 +117,22 @@ export function gatherEvidence(ctx: DraftContext): Evidence {
     for (const o of facts.orderNumbers) ev.orderRefs.add(o.value);
     for (const t of facts.trackingNumbers) ev.tracking.add(t.value);
     for (const c of facts.carriers) ev.carriers.add(c.key);
+    for (const e of facts.emails) ev.emails.add(e.value);
+    for (const p of facts.phones) ev.phones.push(p.text);
+    for (const d of facts.domains) ev.domains.add(d.value);
     for (const a of facts.amounts) ev.amounts.push({ minor: a.minor, currencies: a.currencies, label: a.text });
     for (const d of facts.dates) {
       if (d.claim.kind === 'days' && d.claim.days.length === 1) ev.days.add(d.claim.days[0]);
       if (d.claim.kind === 'time_frame') for (const f of d.claim.frames) ev.frames.add(f);
     }
   }
+  // The customer's own address (from Gorgias, not from the message text) may be written back to them.
+  if (ctx.customer.email) ev.emails.add(ctx.customer.email.toLowerCase());
+  // Known links and the store's addresses vouch for their domains ("ups.com", "northwind.example").
+  for (const u of ev.urls) {
+    const host = /^(?:https?:\/\/)?([^/?#:]+)/i.exec(u)?.[1];
+    if (host) ev.domains.add(normaliseDomain(host));
+  }
+  for (const e of ev.emails) ev.domains.add(normaliseDomain(e.split('@')[1]));
   return ev;
 }

@@ -47,6 +47,12 @@ const integrationSchema = z.looseObject({
   deactivated_datetime: z.string().nullish().catch(null),
   http: z.looseObject({ url: z.string().nullish().catch(null) }).nullish().catch(null),
 });
+const macroSchema = z.looseObject({
+  id: gorgiasIdSchema,
+  external_id: z.string().nullish().catch(null),
+  name: z.string().nullish().catch(null),
+});
+
 const pageSchema = z.looseObject({
   data: z.array(z.unknown()),
   meta: z.looseObject({ next_cursor: z.string().nullish().catch(null) }).nullish().catch(null),
@@ -164,6 +170,32 @@ export class GorgiasClient {
       },
     });
     return { id: requireId(res, 'POST /api/integrations') };
+  }
+
+  /** Macros on the account (first pages); used to install Concord's reply macro only once. */
+  async listMacros(): Promise<{ id: string; externalId: string | null; name: string | null }[]> {
+    const all: { id: string; externalId: string | null; name: string | null }[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < MAX_INTEGRATION_PAGES; page++) {
+      const query = new URLSearchParams({ limit: '100' });
+      if (cursor) query.set('cursor', cursor);
+      const res = await this.call('GET', `/api/macros?${query.toString()}`);
+      const parsed = pageSchema.safeParse(res.json);
+      if (!parsed.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/macros (no data list)', false);
+      for (const item of parsed.data.data) {
+        const m = macroSchema.safeParse(item);
+        if (m.success) all.push({ id: String(m.data.id), externalId: m.data.external_id ?? null, name: m.data.name ?? null });
+      }
+      cursor = parsed.data.meta?.next_cursor ?? null;
+      if (!cursor) break;
+    }
+    return all;
+  }
+
+  /** POST /api/macros (developers.gorgias.com "Create a macro"). */
+  async createMacro(macro: { name: string; external_id?: string; intent?: string | null; actions: unknown[] }): Promise<{ id: string }> {
+    const res = await this.call('POST', '/api/macros', macro);
+    return { id: requireId(res, 'POST /api/macros') };
   }
 
   /** Installs the sidebar template for an HTTP integration (otherwise Gorgias guesses one from the first answer). */

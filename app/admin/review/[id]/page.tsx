@@ -12,6 +12,11 @@ import { TeachButton } from '@/components/review/teach-button';
 
 export const dynamic = 'force-dynamic';
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return { title: /^\d{1,15}$/.test(id) ? `Draft ${id}` : 'Draft' };
+}
+
 export default async function DraftDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: raw } = await params;
   const session = await pageSession('lead', `/admin/review/${encodeURIComponent(raw)}`);
@@ -34,7 +39,7 @@ export default async function DraftDetailPage({ params }: { params: Promise<{ id
           <div>
             <h1 className="text-lg font-semibold">
               Draft {draft.id} · ticket{' '}
-              <Link href={`/?ticket=${encodeURIComponent(draft.ticketId)}`} className="text-brand-700 hover:underline">#{draft.ticketId}</Link>
+              <Link href={`/?ticket=${encodeURIComponent(draft.ticketId)}`} className="text-brand-700 underline">#{draft.ticketId}</Link>
             </h1>
             <p className="text-sm text-slate-600">
               {ticket?.subject ?? '(no subject)'} · {ticket?.customerName ?? ticket?.customerEmail ?? 'unknown customer'}

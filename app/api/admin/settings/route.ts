@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth/require-role';
 import { handle, HttpError } from '@/lib/http/responses';
 import { readRawBody } from '@/lib/http/read-body';
 import { getSettings, saveSettings } from '@/lib/settings-store';
+import { settingsProblems } from '@/lib/domain/settings-fields';
 import { shops } from '@/lib/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -39,6 +40,9 @@ export const PUT = handle(async (req: Request) => {
   }
   const body = putBody.parse(json);
   await knownShop(body.shop);
+  // The form's own checks, again on the server: a cleared field is refused, never saved as 0 or "".
+  const problems = settingsProblems(body.settings);
+  if (problems.length) throw new HttpError(400, 'invalid_settings', `Not saved. ${problems.map((p) => `${p.label}: ${p.message}`).join(' ')}`);
   const saved = await saveSettings(await getDb(), body.shop, body.settings, { type: 'admin', id: session.email });
   return NextResponse.json({ ok: true, msg: `Saved as version ${saved.version}.`, settings: saved });
 });

@@ -19,6 +19,7 @@ const bodySchema = z.object({
   ticket_id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,20}$/, 'must be a Gorgias ticket id (digits)')),
   action: z.enum(ACTION_KINDS),
   confirm: z.boolean().default(false),
+  send_anyway: z.boolean().default(false), // a reply the grounding check flagged, sent on purpose
   override_reason: text(500).optional(),
   idempotency_key: text(200).optional(),
   account: gorgiasAccount.optional(),
@@ -77,8 +78,9 @@ export const POST = handle(async (req: Request) => {
     overrideReason: body.override_reason ?? null,
     idempotencyKey: body.idempotency_key ?? null,
     planToken: body.plan_token ?? null,
+    sendAnyway: body.send_anyway,
     actor: caller.actor,
   }, now);
   if (outcome.status === 'queued') kickWorker();
-  return NextResponse.json({ msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden });
+  return NextResponse.json({ msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden, flags: outcome.flags ?? [] });
 });

@@ -16,5 +16,7 @@ export const GET = handle(async (req: Request, ctx: { params: Promise<{ ticket: 
   const db = await getDb();
   const grant = await checkWidgetGrant(db, req.headers.get('x-widget-token'), ticket, config.secrets.session, now);
   if (!grant.ok) throw new HttpError(401, 'invalid_widget_link', grant.reason);
-  return NextResponse.json(await loadWidgetPageData(db, config, grant.grant, now));
+  const data = await loadWidgetPageData(db, config, grant.grant, now);
+  if (!data.ticket) throw new HttpError(404, 'unknown_ticket', `Concord has no ticket ${ticket}. It appears once Gorgias sends the ticket's first event.`);
+  return NextResponse.json(data);
 });

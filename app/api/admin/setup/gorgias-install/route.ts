@@ -40,8 +40,8 @@ export const POST = handle(async (req: Request) => {
     shopId: shopId ?? 'unknown',
     actor: { type: 'admin', id: session.email },
     action: 'setup.gorgias_installed',
-    explanation: `${session.email} installed the Gorgias integration ${result.integrationId}${result.createdIntegration ? ' (created)' : ' (already existed)'} and widget ${result.widgetId} in ${domain ?? 'the Gorgias account'}.`,
+    explanation: `${session.email} installed the Gorgias integration ${result.integrationId}${result.createdIntegration ? ' (created)' : ' (already existed)'}, widget ${result.widgetId} and reply macro ${result.macroId}${result.createdMacro ? ' (created)' : ' (already existed)'} in ${domain ?? 'the Gorgias account'}.`,
     after: result,
   });
-  return NextResponse.json({ ok: true, ...result, msg: `Installed in ${domain ?? 'Gorgias'}: integration ${result.integrationId}, widget template ${result.widgetId}.` });
+  return NextResponse.json({ ok: true, ...result, msg: `Installed in ${domain ?? 'Gorgias'}: integration ${result.integrationId}, widget template ${result.widgetId}, macro “Concord: insert reply draft” ${result.macroId}.` });
 });
