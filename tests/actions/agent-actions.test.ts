@@ -176,7 +176,7 @@ describe('agent actions: plan, re-check at confirmation, outbox, Shopify', () =>
 
   it('a reply goes out on the ticket own channel with the acting agent as sender (an SMS ticket)', async () => {
     await orderFor(3005, 9005, 'where is my order 3005', { channel: 'sms', via: 'sms' });
-    const res = await act({ ticket_id: '9005', action: 'reply', confirm: true, params: { body: 'It ships tomorrow.' } });
+    const res = await act({ ticket_id: '9005', action: 'reply', confirm: true, params: { body: 'Thanks for your message, we are looking into it now.' } });
     expect(res.json.status).toBe('queued');
     await drain();
     const reply = gorgiasPosts.find((p) => p.path === '/api/tickets/9005/messages' && p.body.channel !== 'internal-note')!;

@@ -42,6 +42,8 @@ const server = setupServer(
     return HttpResponse.json({ id: 77 });
   }),
   http.post('http://gorgias.test/:account/api/widgets', () => HttpResponse.json({ id: 88 })),
+  http.get('http://gorgias.test/:account/api/macros', () => HttpResponse.json({ data: [], meta: { next_cursor: null } })),
+  http.post('http://gorgias.test/:account/api/macros', () => HttpResponse.json({ id: 99 })),
   http.get('http://klaviyo.test/api/segments', ({ request }) => HttpResponse.json({ data: request.headers.get('authorization') === 'Klaviyo-API-Key pk_eu_0123456789' ? [{ id: 'S1', attributes: { name: 'VIP' } }] : [], links: { next: null } })),
 );
 

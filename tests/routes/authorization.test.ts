@@ -307,6 +307,8 @@ describe('every page', () => {
       const digest = String((err as { digest?: string }).digest ?? '');
       if (digest.startsWith('NEXT_REDIRECT')) return { redirect: digest.split(';')[2], pathname, element: null };
       if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404')) return { redirect: null, pathname, element: null };
+      // unauthorized(): Next answers 401 with app/unauthorized.tsx.
+      if (digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;401')) return { redirect: null, pathname, element: 'unauthorized' };
       throw err;
     } finally {
       jar.token = null;
@@ -365,11 +367,12 @@ describe('every page', () => {
   });
 
   it('app/widget/[ticket]/page.tsx: refused without a valid link for this ticket; a good link opens the widget', async () => {
-    const refused = (el: unknown) => JSON.stringify(el).includes('link-error');
+    const refused = (el: unknown) => el === 'unauthorized';
     expect(refused((await visit('app/widget/[ticket]/page.tsx', null)).element)).toBe(true);
     expect(refused((await visit('app/widget/[ticket]/page.tsx', null, { token: 'forged.token' })).element)).toBe(true);
     const otherTicket = widgetToken({ ticketId: '2', shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, new Date());
     expect(refused((await visit('app/widget/[ticket]/page.tsx', null, { token: otherTicket })).element)).toBe(true);
+    await t.get().db.insert(tickets).values({ shopId: SHOP, gorgiasTicketId: '1', subject: 'A real ticket', customerEmail: 'someone@example.com', status: 'open' });
     const good = widgetToken({ ticketId: '1', shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, new Date());
     expect(typeName((await visit('app/widget/[ticket]/page.tsx', null, { token: good })).element)).toBe('WidgetApp');
   });
