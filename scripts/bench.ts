@@ -125,7 +125,7 @@ const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n
 
 async function benchSidebar(): Promise<void> {
   await run({ url: `${BASE}/api/bench/bare`, duration: 2 }); // warm-up
-  await run({ url: `${BASE}/api/gorgias/widget?email=customer1%40bench.test`, duration: 2, headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` } });
+  await run({ url: `${BASE}/api/gorgias/widget?account=bench&email=customer1%40bench.test`, duration: 2, headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` } });
   const bare = await run({ url: `${BASE}/api/bench/bare` });
   let i = 0;
   const sidebarAt = (connections: number) =>
@@ -133,7 +133,7 @@ async function benchSidebar(): Promise<void> {
       url: BASE,
       connections,
       headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/gorgias/widget?email=customer${(i++ % CUSTOMERS) + 1}%40bench.test` }) }],
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/gorgias/widget?account=bench&email=customer${(i++ % CUSTOMERS) + 1}%40bench.test` }) }],
     });
   const sidebar = await sidebarAt(50);
   const ratio = sidebar.requests.average / bare.requests.average;
@@ -356,7 +356,7 @@ async function flood(label: string, rate: number, seconds: number): Promise<Floo
         // Until it shows, give up 30 s after the flood ends (reported as "never showed").
         while (performance.now() - started < (seconds + 30) * 1000) {
           try {
-            const res = await fetch(`${BASE}/api/gorgias/widget?email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, signal: AbortSignal.timeout(10_000) });
+            const res = await fetch(`${BASE}/api/gorgias/widget?account=bench&email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, signal: AbortSignal.timeout(10_000) });
             if ((await res.text()).includes(name)) return void result.fresh.push({ sentAt: (sentAt - started) / 1000, ms: performance.now() - sentAt });
           } catch {
             /* retry */

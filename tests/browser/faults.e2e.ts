@@ -115,7 +115,7 @@ describe('outside systems failing for a while', () => {
     }
     // Agents cancel 5 orders through the action endpoint (Shopify effects).
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${base}/api/gorgias/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify({ ticket_id: String(61000 + i), action: 'cancel_order', confirm: true, agent_email: 'agent@faults.test' }) });
+      const res = await fetch(`${base}/api/gorgias/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify({ ticket_id: String(61000 + i), account: 'faults', action: 'cancel_order', confirm: true, agent_email: 'agent@faults.test' }) });
       expect(res.status, await res.clone().text()).toBe(200);
     }
 
