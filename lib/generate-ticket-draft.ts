@@ -1,18 +1,16 @@
 import type OpenAI from 'openai';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Config } from '@/lib/config';
 import type { Db } from '@/lib/db/client';
-import { drafts, messages, tickets } from '@/lib/db/schema';
+import { drafts, tickets } from '@/lib/db/schema';
 import { autoReplyDecision } from '@/lib/domain/auto-reply';
-import { buildDraftContext } from '@/lib/domain/draft-context';
 import { detectLanguage } from '@/lib/domain/language';
-import type { Classification, Intent, Verdict } from '@/lib/domain/types';
+import type { Classification } from '@/lib/domain/types';
 import { writeAudit } from '@/lib/audit';
 import { generateDraft } from '@/lib/generate-draft';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
-import { getSettings } from '@/lib/settings-store';
 import { waitForCustomerEvents } from '@/lib/inbox/wait-for-customer';
-import { loadWidgetData } from '@/lib/widget-view';
+import { loadDraftContext } from '@/lib/drafts/load-draft-context';
 
 export interface TicketDraftResult {
   draftId: number;
@@ -41,36 +39,9 @@ export async function generateTicketDraft(
     input.allowAutoReply === false || !who
       ? 0
       : await waitForCustomerEvents(db, [who.email ?? '', ...(who.others ?? [])], { timeoutMs: deps.config.env.CONCORD_FRESHNESS_WAIT_MS ?? 5_000 });
-  const data = await loadWidgetData(db, deps.config, { ticketShopId: input.ticketShopId, ticketId: input.ticketId, email: null }, now);
-  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
-  if (!ticket) throw new Error(`ticket ${input.ticketId} is not in the read model`);
-  const [latest] = await db
-    .select()
-    .from(messages)
-    .where(and(eq(messages.shopId, input.ticketShopId), eq(messages.ticketId, input.ticketId), eq(messages.fromAgent, false), eq(messages.internalNote, false)))
-    .orderBy(desc(messages.gorgiasCreatedAt), desc(messages.id))
-    .limit(1);
-  const shopId = data.view.shop.id;
-  const settings = await getSettings(db, shopId);
-  const verdict = data.verdict as Verdict | null;
-  const focus = data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId) ?? data.bundles[0] ?? null;
-  const intent = (ticket.intent as Intent | null) ?? 'other';
-  const fallbackVerdict: Verdict = { decision: 'human_review', nextStep: 'assign_human_review', rule: 'none', reasons: [], explanation: 'No verdict yet.', allowedPromises: [], summary: null };
-  const ctx = buildDraftContext({
-    now,
-    settings,
-    customerFirstName: (data.view.customer?.name ?? ticket.customerName ?? '').split(/\s+/)[0] || null,
-    customerEmail: ticket.customerEmail,
-    subject: ticket.subject,
-    customerMessage: latest?.bodyText ?? '',
-    attachmentCount: latest?.attachmentCount ?? null,
-    intent,
-    order: focus?.bundle.order ?? null,
-    shipments: focus ? focus.bundle.fulfillments.map((f) => ({ fulfillment: f, health: focus.health.get(f.id)! })) : [],
-    refunds: focus?.bundle.refunds ?? [],
-    returns: focus?.bundle.returns ?? [],
-    verdict: verdict ?? fallbackVerdict,
-  });
+  const loaded = await loadDraftContext(db, deps.config, { ticketShopId: input.ticketShopId, ticketId: input.ticketId }, now);
+  if (!loaded) throw new Error(`ticket ${input.ticketId} is not in the read model`);
+  const { ctx, ticket, latest, settings, verdict, focus, intent, shopId } = loaded;
   const draft = await generateDraft({ openai: deps.openai, model: deps.model }, ctx, { onDelta });
   const shipment = focus ? ([...focus.health.values()].find((h) => h.state !== 'delivered') ?? [...focus.health.values()][0] ?? null) : null;
   // Drafts (templates and the prompt) are written in English: a reply to a customer who wrote in
