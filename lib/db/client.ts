@@ -17,6 +17,8 @@ export interface DbHandle {
   db: Db;
   driver: Driver;
   close(): Promise<void>;
+  /** Where drizzle keeps its migrations table: 'drizzle' unless the handle lives in its own schema (tests). */
+  migrationsSchema?: string;
 }
 
 export interface OpenDbOptions {

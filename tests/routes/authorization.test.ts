@@ -65,7 +65,7 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/gorgias/actions/route.ts': { access: 'gorgias-or-widget', body: { ticket_id: '1', action: 'reply', confirm: false } },
   'app/api/gorgias/suppression/route.ts': { access: 'gorgias-or-widget', body: { ticket_id: '1', mode: 'clear' } },
   'app/api/gorgias/widget/route.ts': { access: 'gorgias-secret', body: {} },
-  // Health reads the migrations table of the app's own schema, which per-test Postgres schemas don't have.
+  // Health: anyone gets { ok, status }; operators get more (tests/routes/health-backlog.test.ts).
   // Anonymous callers get only { ok, status }; the backlog needs an admin or the cron secret (tests/routes/health-backlog.test.ts).
   'app/api/health/route.ts': { access: 'public' },
   // An admin's "Add a store" link, or Shopify's own signed install link (tests/connections/install.test.ts).

@@ -15,8 +15,8 @@ export const dynamic = 'force-dynamic';
 // age, drain rate, backfills in progress.
 export const GET = handle(async (req: Request) => {
   const config = getConfig();
-  const { db, driver } = await getDbHandle();
-  const migrations = await migrationState(db);
+  const { db, driver, migrationsSchema } = await getDbHandle();
+  const migrations = await migrationState(db, migrationsSchema);
   const ok = migrations.applied === migrations.available;
   if (!isOperator(req)) return NextResponse.json({ ok, status: ok ? 'ok' : 'migrations pending' });
   return NextResponse.json({
