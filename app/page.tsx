@@ -20,7 +20,8 @@ export const metadata = { title: 'Inbox' };
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ ticket?: string }> }) {
   const config = getConfig();
   if (!config.demoMode) return <Landing />;
-  const session = await pageSession('lead', '/');
+  const { ticket } = await searchParams;
+  const session = await pageSession('lead', ticket ? `/?ticket=${encodeURIComponent(ticket)}` : '/');
   return <DemoInbox searchParams={searchParams} agent={session.email} />;
 }
 

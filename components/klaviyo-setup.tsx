@@ -24,7 +24,7 @@ export async function KlaviyoSetup() {
       </p>
       {!client && <p className="text-sm text-slate-500">Klaviyo is not connected (KLAVIYO_API_KEY), so Concord can’t check which of these exist.</p>}
       {error && <p role="alert" className="text-sm text-rose-700">Couldn’t check Klaviyo: {error}</p>}
-      <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
+      <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Klaviyo segments"><table className="w-full text-left text-sm">
         <thead className="text-xs text-slate-500">
           <tr><th>Create</th><th>Definition</th><th>Use</th>{status && <th>Exists</th>}</tr>
         </thead>

@@ -45,7 +45,8 @@ describe('outside systems failing for a while', () => {
       faulty((_req, body, res) => {
         const { query, variables } = JSON.parse(body) as { query: string; variables: { id?: string; orderId?: string } };
         const id = (variables.id ?? variables.orderId ?? '').replace(/\D/g, '');
-        if (query.includes('OrderState')) return json(res, 200, { data: { order: { id, cancelledAt: cancels.has(id) ? new Date().toISOString() : null, tags: [], displayFulfillmentStatus: 'UNFULFILLED', returns: { nodes: [] } } } });
+        // OrderState: the repeat check; OrderLiveState: the executor's live re-check before it mutates.
+        if (query.includes('OrderState') || query.includes('OrderLiveState')) return json(res, 200, { data: { order: { id, cancelledAt: cancels.has(id) ? new Date().toISOString() : null, tags: [], displayFulfillmentStatus: 'UNFULFILLED', refunds: [], returns: { nodes: [] } } } });
         if (query.includes('orderCancel')) {
           cancels.set(id, (cancels.get(id) ?? 0) + 1);
           return json(res, 200, { data: { orderCancel: { job: { id: 'j', done: false }, orderCancelUserErrors: [] } } });
