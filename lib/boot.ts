@@ -1,4 +1,5 @@
 import { ConfigError, getConfig } from '@/lib/config';
+import { warnIfExposed } from '@/lib/runtime/warn-if-exposed';
 import { getDbHandle } from '@/lib/db';
 import { drainInbox } from '@/lib/inbox/process-inbox';
 import { seedDemo } from '@/lib/demo/seed-demo';
@@ -77,21 +78,4 @@ export async function boot(): Promise<void> {
     '',
   ].filter((l): l is string => l !== null);
   console.log(lines.join('\n'));
-}
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/;
-
-/** Demo data and demo logins are public knowledge: say so loudly when others can reach them. */
-function warnIfExposed(host: string): void {
-  if (LOOPBACK.test(host)) return;
-  const bar = '!'.repeat(78);
-  console.warn(
-    [
-      bar,
-      `!! DEMO MODE on an address other machines can reach (${host}).`,
-      '!! Anyone who can reach this server can sign in with the published demo accounts.',
-      '!! Bind to 127.0.0.1 (HOST=127.0.0.1 npm start) or configure production secrets (see .env.example).',
-      bar,
-    ].join('\n'),
-  );
 }

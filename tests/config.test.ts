@@ -95,3 +95,14 @@ describe('configuration', () => {
     });
   });
 });
+
+describe('a demo reachable from other machines', () => {
+  it('says so loudly unless the server is bound to loopback', async () => {
+    const { warnIfExposed } = await import('@/lib/runtime/warn-if-exposed');
+    const said: string[] = [];
+    expect(warnIfExposed('0.0.0.0', (m) => said.push(m))).toBe(true);
+    expect(said[0]).toContain('DEMO MODE on an address other machines can reach (0.0.0.0)');
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(warnIfExposed(host, (m) => said.push(m)), host).toBe(false);
+    expect(said).toHaveLength(1);
+  });
+});
