@@ -40,19 +40,7 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
   let duplicates = 0;
   for (const e of events) {
     if (e.source === 'shopify') {
-      const raw = Buffer.from(JSON.stringify(e.body));
-      const headers = new Headers({
-        'x-shopify-topic': e.topic,
-        'x-shopify-shop-domain': DEMO_SHOP.domain,
-        'x-shopify-event-id': e.eventId,
-        'x-shopify-webhook-id': `demo-${e.eventId}`,
-        'x-shopify-triggered-at': e.triggeredAt,
-        'x-shopify-api-version': '2026-10',
-        'x-shopify-hmac-sha256': signShopifyBody(raw, config.secrets.shopifyWebhook),
-      });
-      // The demo replays history: each delivery arrives at the moment it was triggered, as it would have.
-      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook, new Date(e.triggeredAt));
-      if (r.stored) fed++;
+      if (await deliverShopifyEvent(db, config, DEMO_SHOP.domain, e)) fed++;
       else duplicates++;
     } else {
       const m = e.body.message;
@@ -68,18 +56,7 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
   for (const store of buildExtraStoreEvents(now)) {
     for (const e of store.events) {
       if (e.source !== 'shopify') continue;
-      const raw = Buffer.from(JSON.stringify(e.body));
-      const headers = new Headers({
-        'x-shopify-topic': e.topic,
-        'x-shopify-shop-domain': store.shopDomain,
-        'x-shopify-event-id': e.eventId,
-        'x-shopify-webhook-id': `demo-${e.eventId}`,
-        'x-shopify-triggered-at': e.triggeredAt,
-        'x-shopify-api-version': '2026-10',
-        'x-shopify-hmac-sha256': signShopifyBody(raw, config.secrets.shopifyWebhook),
-      });
-      const r = await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook, new Date(e.triggeredAt)); // replayed history, as above
-      if (r.stored) fed++;
+      if (await deliverShopifyEvent(db, config, store.shopDomain, e)) fed++;
       else duplicates++;
     }
   }
@@ -102,4 +79,22 @@ async function draftBeforeReply(db: Db, config: Config, ticketId: string, now: D
 async function alreadyReceived(db: Db, eventId: string): Promise<boolean> {
   const [row] = await db.select({ id: inboxEvents.id }).from(inboxEvents).where(and(eq(inboxEvents.source, 'gorgias'), eq(inboxEvents.eventId, eventId))).limit(1);
   return row !== undefined;
+}
+
+/**
+ * One demo Shopify event through the real verified ingestion, signed like Shopify signs it. The demo
+ * replays history: each delivery arrives at the moment it was triggered, as it would have. True when stored.
+ */
+async function deliverShopifyEvent(db: Db, config: Config, shopDomain: string, e: { topic: string; eventId: string; triggeredAt: string; body: unknown }): Promise<boolean> {
+  const raw = Buffer.from(JSON.stringify(e.body));
+  const headers = new Headers({
+    'x-shopify-topic': e.topic,
+    'x-shopify-shop-domain': shopDomain,
+    'x-shopify-event-id': e.eventId,
+    'x-shopify-webhook-id': `demo-${e.eventId}`,
+    'x-shopify-triggered-at': e.triggeredAt,
+    'x-shopify-api-version': '2026-10',
+    'x-shopify-hmac-sha256': signShopifyBody(raw, config.secrets.shopifyWebhook),
+  });
+  return (await receiveShopifyWebhook(db, raw, headers, config.secrets.shopifyWebhook, new Date(e.triggeredAt))).stored;
 }
