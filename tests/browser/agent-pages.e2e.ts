@@ -104,6 +104,8 @@ describe('every page: accessible, titled, and usable at 375 px (20.9)', () => {
     for (const p of ADMIN_PAGES) {
       await admin.goto(`${BASE_URL}${p}`);
       await admin.waitForLoadState('networkidle');
+      // Next streams a dynamic page's metadata after its shell: wait for the title to land (it must, within 5 s).
+      await admin.waitForFunction(() => document.title !== '', null, { timeout: 5_000 }).catch(() => {});
       titles.add(await admin.title());
       for (const v of await seriousViolations(admin)) problems.push(`${p}: ${v}`);
       const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -115,6 +117,7 @@ describe('every page: accessible, titled, and usable at 375 px (20.9)', () => {
     if (await first.count()) {
       await first.click();
       await admin.waitForURL(/\/admin\/review\/\d+/);
+      await admin.waitForFunction(() => document.title !== '', null, { timeout: 5_000 }).catch(() => {});
       titles.add(await admin.title());
       for (const v of await seriousViolations(admin)) problems.push(`review detail: ${v}`);
     }
