@@ -171,7 +171,9 @@ describe('outbox', () => {
     for (let i = 0; i < 6; i++) await enqueueEffect(t.db, { shopId: 's', kind: 'slow.call', payload: { key: `slow-${i}` }, idempotencyKey: `slow-${i}` });
     let firstDone = false;
     const first = runOutboxOnce(t.db, slow, 6).finally(() => (firstDone = true));
-    // Another instance polls all the while.
+    // Another instance polls all the while, from the moment the first worker's claim has landed (on a
+    // loaded host the poller could otherwise claim before the first worker does).
+    while (runs.size === 0) await new Promise((r) => setTimeout(r, 5));
     let reclaimed = 0;
     while (!firstDone) {
       await new Promise((r) => setTimeout(r, 100));
