@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { and, desc, eq } from 'drizzle-orm';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { pageSession } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { messages, tickets } from '@/lib/db/schema';
 import { widgetUrl } from '@/lib/auth/widget-link';
 import { buildSidebarJson } from '@/lib/domain/sidebar';
-import { loadWidgetData } from '@/lib/widget-view';
+import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
 import { SidebarPreview } from '@/components/inbox/sidebar-preview';
 import type { Verdict } from '@/lib/domain/types';
 import { formatDateTime } from '@/lib/domain/format';

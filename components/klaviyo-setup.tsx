@@ -1,4 +1,4 @@
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { KLAVIYO_PROPERTIES } from '@/lib/domain/suppression';
 import { checkKlaviyoSetup, KLAVIYO_SETUP } from '@/lib/integrations/klaviyo/setup-guide';
 import { klaviyoClientFromConfig } from '@/lib/integrations/klaviyo/client';

@@ -1,8 +1,8 @@
 // npm run -s classify -- --input FILE: one {"text": ...} per JSON line in, one classification per line out.
 // Rules only unless OPENAI_API_KEY is set (then the model is asked where the rules are unsure).
 import { z } from 'zod';
-import { classifyMessage } from '../lib/classify-message';
-import { loadConfig } from '../lib/config';
+import { classifyMessage } from '../lib/intents/classify-message';
+import { loadConfig } from '../lib/runtime/config';
 import { createOpenAI, openAIModel } from '../lib/integrations/openai/client';
 import { errorMessage, inputPath, readLines } from './lines';
 

@@ -1,7 +1,7 @@
 // npm run -s rotate-secrets: re-seal every stored connection secret under CONCORD_ENCRYPTION_KEY
 // (after moving the old key to CONCORD_ENCRYPTION_PREVIOUS_KEYS). Stop the server first when the
 // database is the embedded PGlite (one process owns it).
-import { getConfig } from '../lib/config';
+import { getConfig } from '../lib/runtime/config';
 import { getDbHandle } from '../lib/db';
 import { rotateEncryptionKey } from '../lib/connections/rotate-encryption-key';
 

@@ -1,5 +1,5 @@
 // npm start: build when the sources changed since the last build, then serve. Migrations, demo
-// seeding and the worker start inside the server (instrumentation.ts -> lib/boot.ts).
+// seeding and the worker start inside the server (instrumentation.ts -> lib/runtime/boot.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '@/lib/config';
+import { ConfigError, loadConfig } from '@/lib/runtime/config';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'concord-config-'));
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fulfillments, issues, klaviyoProfiles, qaReviews, tickets } from '@/lib/db/schema';
-import { loadKpis } from '@/lib/kpis';
-import { ensureShop } from '@/lib/shops';
+import { loadKpis } from '@/lib/admin/load-kpis';
+import { ensureShop } from '@/lib/connections/shops';
 import { useTestApp } from './helpers/app';
 
 const SHOP = 'acme.myshopify.com';

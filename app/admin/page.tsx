@@ -1,11 +1,11 @@
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
-import { loadAdminOverview } from '@/lib/admin-overview';
+import { loadAdminOverview } from '@/lib/admin/load-admin-overview';
 import { AdminNav } from '@/components/admin-nav';
 import { ReplayButton } from '@/components/replay-button';
 import { RevokeLinksButton } from '@/components/admin/revoke-links-button';
-import { loadShopChoices } from '@/lib/shop-choices';
+import { loadShopChoices } from '@/lib/admin/load-shop-choices';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Overview' };

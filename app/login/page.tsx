@@ -1,7 +1,7 @@
 import { LoginForm } from '@/components/login-form';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { safeNextPath } from '@/lib/auth/sign-in';
-import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/users';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/auth/users';
 
 export const dynamic = 'force-dynamic';
 

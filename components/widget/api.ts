@@ -1,6 +1,6 @@
 'use client';
 
-import type { WidgetPageData } from '@/lib/widget-page-data';
+import type { WidgetPageData } from '@/lib/ticket-context/load-widget-page';
 
 // The widget page talks to the same endpoints Gorgias's buttons use, authenticated by its signed link.
 

@@ -1,6 +1,6 @@
 import { parseAddressFromMessage } from '@/lib/domain/address-from-message';
 import type { Address } from '@/lib/domain/types';
-import type { WidgetData } from '@/lib/widget-view';
+import type { WidgetData } from '@/lib/ticket-context/load-ticket-context';
 
 // What the widget's action forms start from: the ticket's own order with its line items (ids for
 // per-item refunds, returns and exchanges), its current shipping address, and the new address read

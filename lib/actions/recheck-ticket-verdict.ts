@@ -3,9 +3,9 @@ import type { Db } from '@/lib/db/client';
 import { messages, orders, tickets } from '@/lib/db/schema';
 import type { Settings } from '@/lib/domain/settings';
 import type { Classification, Intent, Order, Verdict } from '@/lib/domain/types';
-import type { TicketMatch } from '@/lib/match-ticket';
-import { loadOrderBundle, type OrderBundle } from '@/lib/read-model/order-bundle';
-import { evaluateTicketPolicy } from '@/lib/ticket-policy';
+import type { TicketMatch } from '@/lib/ticket-context/match-ticket';
+import { loadOrderBundle, type OrderBundle } from '@/lib/ticket-context/load-order-bundle';
+import { evaluateTicketPolicy } from '@/lib/ticket-context/evaluate-ticket-policy';
 
 // The policy verdict decided again on the state the caller's transaction sees, rather than the one
 // stored when the customer's message arrived: the order may have shipped, been cancelled, or its

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { readCookie, readSessionToken, SESSION_COOKIE } from './session';
 
 /** An admin's session, or monitoring holding the cron secret (`Authorization: Bearer <CRON_SECRET>`). */

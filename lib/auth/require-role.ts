@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { HttpError } from '@/lib/http/responses';
-import { liveSessionUser } from '@/lib/users';
+import { liveSessionUser } from '@/lib/auth/users';
 import { readCookie, readSessionToken, SESSION_COOKIE, type Role, type Session } from './session';
 
 const RANK: Record<Role, number> = { lead: 1, admin: 2 };

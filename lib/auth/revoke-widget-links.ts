@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { shops } from '@/lib/db/schema';
-import { writeAudit, type Actor } from '@/lib/audit';
+import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 
 /** Every widget link of the store issued before now stops working; Gorgias hands out new ones on the next ticket event. */
 export async function revokeWidgetLinks(db: Db, shopId: string, actor: Actor, now: Date): Promise<boolean> {

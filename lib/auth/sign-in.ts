@@ -1,7 +1,7 @@
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { HttpError } from '@/lib/http/responses';
-import { authenticate, endSessions, type SignedInUser } from '@/lib/users';
+import { authenticate, endSessions, type SignedInUser } from '@/lib/auth/users';
 import { admitLoginAttempt, recordLoginResult } from './login-throttle';
 import { createSessionToken, type Session } from './session';
 

@@ -12,10 +12,10 @@ import { detectLanguage } from '@/lib/domain/language';
 import type { Settings } from '@/lib/domain/settings';
 import { shipmentHealth } from '@/lib/domain/shipment-health';
 import type { Address, Classification, Verdict } from '@/lib/domain/types';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { replyChannel } from '@/lib/integrations/gorgias/reply-channel';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
-import type { OrderBundle } from '@/lib/read-model/order-bundle';
+import type { OrderBundle } from '@/lib/ticket-context/load-order-bundle';
 
 // Runs inside the transaction that projects a customer's message, on the verdict that transaction
 // just decided on the current read model. The safe zone: the action, the approved reply in the

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 
 // An executor found that Shopify's live order no longer allows the action (shipped, cancelled,

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { shops } from '@/lib/db/schema';
-import { reconcileShop, type ReconcileResult } from '@/lib/reconcile-shopify';
+import { reconcileShop, type ReconcileResult } from '@/lib/shopify-sync/reconcile-shop';
 import { ConnectionUnavailableError } from './connection-unavailable';
 import { shopifyClientForShop } from './shop-clients';
 import type { TokenDeps } from './refresh-shopify-token';

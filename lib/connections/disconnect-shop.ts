@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { markShopifyDisconnected } from './shopify-connection-store';
 
 /** An admin disconnects a store: no more Shopify calls for it; its effects wait for a reconnect. */

@@ -2,7 +2,7 @@ import { and, eq, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { shopifyConnections } from '@/lib/db/schema';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 
 // The two app-lifecycle topics Concord subscribes every shop to.
 

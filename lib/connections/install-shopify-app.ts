@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, isNull, like, lt, sql } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { oauthStates, outbox } from '@/lib/db/schema';
-import { writeAudit, type Actor } from '@/lib/audit';
+import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { HttpError } from '@/lib/http/responses';
 import {
   authorizeUrl,
@@ -15,7 +15,7 @@ import {
   type TokenPair,
 } from '@/lib/integrations/shopify/oauth';
 import type { RegisterResult } from '@/lib/integrations/shopify/webhook-subscriptions';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { startShopBackfill } from './backfill-shop';
 import { registerShopWebhooks } from './register-shop-webhooks';
 import type { TokenDeps } from './refresh-shopify-token';

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { shopifyConnections } from '@/lib/db/schema';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { clientCredentialsToken, refreshAccessToken, ShopifyGrantError, type TokenPair } from '@/lib/integrations/shopify/oauth';
 import { ConnectionUnavailableError } from './connection-unavailable';
 import { loadShopifyConnection, openAccessToken, openRefreshToken, sealedPair, type ShopifyConnectionRow } from './shopify-connection-store';

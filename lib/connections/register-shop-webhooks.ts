@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { shopifyConnections } from '@/lib/db/schema';
 import { REGISTERED_TOPICS } from '@/lib/integrations/shopify/verify-webhook';

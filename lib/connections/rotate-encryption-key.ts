@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { gorgiasAccounts, klaviyoAccounts, shopifyConnections } from '@/lib/db/schema';
 import { decryptSecret, encryptSecret, sealedWithCurrentKey } from './encrypt-secret';

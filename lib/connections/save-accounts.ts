@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { gorgiasAccounts, klaviyoAccounts, shops } from '@/lib/db/schema';
-import { clearShopsCache } from '@/lib/shops';
+import { clearShopsCache } from '@/lib/connections/shops';
 import { encryptSecret } from './encrypt-secret';
 import { gorgiasKeyContext, klaviyoKeyContext } from './shop-clients';
 

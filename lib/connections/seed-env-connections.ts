@@ -1,6 +1,6 @@
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { eq } from 'drizzle-orm';
 import { gorgiasAccounts, shops } from '@/lib/db/schema';
 import { connectWithStaticToken } from './install-shopify-app';

@@ -1,5 +1,5 @@
 import { eq, isNull, or } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { gorgiasAccounts, klaviyoAccounts, shops } from '@/lib/db/schema';
 import { GorgiasClient, gorgiasBaseUrl } from '@/lib/integrations/gorgias/client';

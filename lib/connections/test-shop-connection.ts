@@ -1,4 +1,4 @@
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { ConnectionUnavailableError } from './connection-unavailable';
 import { gorgiasClientForShop, klaviyoClientForShop, shopifyClientForShop } from './shop-clients';

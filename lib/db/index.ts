@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { migrateDb, openDb, type Db, type DbHandle } from './client';
 
 // The app's database: opened once per process (a globalThis singleton survives hot reload, which

@@ -106,7 +106,7 @@ export const inboxEvents = pgTable(
     processedAt: tz('processed_at'),
     lastError: text('last_error'),
     // What the event is about (an order, a customer, a ticket), fixed at receipt
-    // (lib/inbox/partition-key.ts). Events with one key are applied one at a time and in order;
+    // (lib/ingest/partition-key.ts). Events with one key are applied one at a time and in order;
     // `lane` (a hash of the key) is what a projection worker claims, so different orders run in parallel.
     partitionKey: text('partition_key'),
     lane: integer('lane').notNull().default(0),

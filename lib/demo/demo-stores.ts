@@ -1,7 +1,7 @@
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { linkShopAccounts, saveGorgiasAccount, saveKlaviyoAccount } from '@/lib/connections/save-accounts';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { DEMO_BRAND } from './catalog';
 import { buildDemoEvents, DEMO_SHOP } from './demo-events';
 import type { DemoEvent } from './types';
@@ -43,7 +43,7 @@ export async function ensureDemoStores(db: Db): Promise<void> {
 }
 
 /**
- * The demo's connections (demo mode only, from lib/boot.ts): the three stores linked to their helpdesks and Klaviyo accounts, so
+ * The demo's connections (demo mode only, from lib/runtime/boot.ts): the three stores linked to their helpdesks and Klaviyo accounts, so
  * /admin/connections shows how stores share accounts. The keys are placeholders: in demo mode no
  * outside call is made with them (every effect is recorded, lib/outbox/executors.ts).
  */

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { appMeta, inboxEvents } from '@/lib/db/schema';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
-import { drainInbox } from '@/lib/inbox/process-inbox';
-import { generateTicketDraft } from '@/lib/generate-ticket-draft';
-import { receiveGorgiasEvent } from '@/lib/receive-gorgias-event';
-import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
+import { drainInbox } from '@/lib/ingest/process-inbox';
+import { generateTicketDraft } from '@/lib/drafts/draft-ticket-reply';
+import { receiveGorgiasEvent } from '@/lib/ingest/receive-gorgias-event';
+import { receiveShopifyWebhook } from '@/lib/ingest/receive-shopify-webhook';
 import { buildDemoEvents, DEMO_SHOP, DEMO_SHOWCASE_TICKET_ID } from './demo-events';
 import { buildExtraStoreEvents, ensureDemoStores } from './demo-stores';
 

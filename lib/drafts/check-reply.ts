@@ -1,4 +1,4 @@
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { checkGrounding, type GroundingResult } from '@/lib/domain/grounding';
 import { loadDraftContext } from '@/lib/drafts/load-draft-context';

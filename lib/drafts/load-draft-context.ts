@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { messages, tickets } from '@/lib/db/schema';
 import { buildDraftContext, type DraftContext } from '@/lib/domain/draft-context';
 import type { Intent, Verdict } from '@/lib/domain/types';
-import { getSettings } from '@/lib/settings-store';
-import { loadWidgetData, type WidgetData } from '@/lib/widget-view';
+import { getSettings } from '@/lib/settings/settings-store';
+import { loadWidgetData, type WidgetData } from '@/lib/ticket-context/load-ticket-context';
 
 export const NO_VERDICT: Verdict = { decision: 'human_review', nextStep: 'assign_human_review', rule: 'none', reasons: [], explanation: 'No verdict yet.', allowedPromises: [], summary: null };
 

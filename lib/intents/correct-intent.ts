@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { intentCorrections, messages, tickets } from '@/lib/db/schema';
 import type { Intent } from '@/lib/domain/types';
 import { HttpError } from '@/lib/http/responses';
-import { writeAudit, type Actor } from '@/lib/audit';
+import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 
 /**
  * An agent (or lead) says what the customer really asked. The ticket takes the corrected intent,

@@ -1,13 +1,13 @@
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { gorgiasClientFromConfig, type GorgiasClient } from '@/lib/integrations/gorgias/client';
 import { klaviyoClientFromConfig, type KlaviyoClient } from '@/lib/integrations/klaviyo/client';
 import { shopifyAdminClientFromConfig, type ShopifyAdminClient } from '@/lib/integrations/shopify/admin-client';
 import { createOpenAI, openAIModel } from '@/lib/integrations/openai/client';
-import { generateTicketDraft } from '@/lib/generate-ticket-draft';
-import { refreshCustomerFromShopify } from '@/lib/refresh-customer';
-import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/sync-klaviyo-profile';
-import { sendRecoveryEvent, sendReviewEligible, sendShipmentUpdate } from '@/lib/klaviyo/send-lifecycle-events';
+import { generateTicketDraft } from '@/lib/drafts/draft-ticket-reply';
+import { refreshCustomerFromShopify } from '@/lib/shopify-sync/refresh-customer';
+import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/klaviyo-sync/sync-klaviyo-profile';
+import { sendRecoveryEvent, sendReviewEligible, sendShipmentUpdate } from '@/lib/klaviyo-sync/send-lifecycle-events';
 import type { ClaimedEffect, EffectExecutor, OutboxDeps } from './run-outbox';
 import { buildActionExecutors } from '@/lib/actions/action-executors';
 import { eq } from 'drizzle-orm';

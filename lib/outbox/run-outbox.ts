@@ -4,7 +4,7 @@ import { rowsOf } from '@/lib/db/rows';
 import { actions, outbox } from '@/lib/db/schema';
 import { retryDelayMs } from '@/lib/domain/backoff';
 import { ExternalApiError } from '@/lib/integrations/http';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
 
 /** How often an effect of a disconnected shop checks again (a reconnect wakes it at once). */

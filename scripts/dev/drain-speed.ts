@@ -2,8 +2,8 @@
 // npx tsx scripts/dev/drain-speed.ts [events] [workers] [batch]
 import { sql } from 'drizzle-orm';
 import { migrateDb, openDb } from '../../lib/db/client';
-import { drainInbox } from '../../lib/inbox/process-inbox';
-import { receiveShopifyWebhook } from '../../lib/receive-shopify-webhook';
+import { drainInbox } from '../../lib/ingest/process-inbox';
+import { receiveShopifyWebhook } from '../../lib/ingest/receive-shopify-webhook';
 import { signShopifyBody } from '../../lib/integrations/shopify/verify-webhook';
 
 const [n = 2000, workers = 2, batch = 50] = process.argv.slice(2).map(Number);

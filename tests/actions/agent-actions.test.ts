@@ -9,11 +9,11 @@ import { widgetToken } from '@/lib/auth/widget-link';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { actions, auditLog, outbox } from '@/lib/db/schema';
 import { defaultSettings } from '@/lib/domain/settings';
-import { drainInbox } from '@/lib/inbox/process-inbox';
+import { drainInbox } from '@/lib/ingest/process-inbox';
 import { outboxDepsFromConfig } from '@/lib/outbox/executors';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { saveSettings } from '@/lib/settings-store';
-import { ensureShop } from '@/lib/shops';
+import { saveSettings } from '@/lib/settings/settings-store';
+import { ensureShop } from '@/lib/connections/shops';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 import { gorgiasContext, shopifyFulfillment, shopifyOrder } from '../helpers/builders';
 

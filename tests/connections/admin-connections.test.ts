@@ -14,7 +14,7 @@ import { POST as installGorgias } from '@/app/api/admin/setup/gorgias-install/ro
 import { createSessionToken } from '@/lib/auth/session';
 import { backfillInFlight } from '@/lib/connections/install-shopify-app';
 import { loadShopifyConnection } from '@/lib/connections/shopify-connection-store';
-import { clearShopsCache, shopsForGorgiasDomain } from '@/lib/shops';
+import { clearShopsCache, shopsForGorgiasDomain } from '@/lib/connections/shops';
 import { TEST_SECRETS, useTestApp } from '../helpers/app';
 import { sessionHeaders } from '../helpers/session';
 import { createShopifyStandin, STANDIN_BASE } from '../helpers/shopify-standin';

@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '@/lib/config';
+import { loadConfig } from '@/lib/runtime/config';
 import { decryptSecret, encryptSecret, keyId, SecretDecryptError, sealedWithCurrentKey } from '@/lib/connections/encrypt-secret';
 import { gorgiasAccounts } from '@/lib/db/schema';
 import { rotateEncryptionKey } from '@/lib/connections/rotate-encryption-key';
 import { saveGorgiasAccount, saveKlaviyoAccount } from '@/lib/connections/save-accounts';
 import { loadShopifyConnection, openAccessToken, saveShopifyConnection } from '@/lib/connections/shopify-connection-store';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { TEST_SECRETS, useTestApp } from '../helpers/app';
 
 const k = () => crypto.randomBytes(32);

@@ -5,7 +5,7 @@ import { setupServer } from 'msw/node';
 import { eq, sql } from 'drizzle-orm';
 import { GET as installGET } from '@/app/api/shopify/install/route';
 import { GET as callbackGET } from '@/app/api/shopify/callback/route';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { shopifyConnections, shops } from '@/lib/db/schema';
 import { backfillInFlight, connectWithClientCredentials } from '@/lib/connections/install-shopify-app';
 import { registerShopWebhooks } from '@/lib/connections/register-shop-webhooks';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { eq } from 'drizzle-orm';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { issues, klaviyoProfiles, outbox } from '@/lib/db/schema';
 import { linkShopAccounts, saveGorgiasAccount, saveKlaviyoAccount } from '@/lib/connections/save-accounts';
 import { saveShopifyConnection } from '@/lib/connections/shopify-connection-store';
@@ -10,7 +10,7 @@ import { mergeKlaviyoProperties } from '@/lib/domain/klaviyo-merge';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { outboxDepsFromConfig } from '@/lib/outbox/executors';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { ensureShop, shopsForGorgiasDomain, clearShopsCache } from '@/lib/shops';
+import { ensureShop, shopsForGorgiasDomain, clearShopsCache } from '@/lib/connections/shops';
 import { useTestApp, TEST_SECRETS } from '../helpers/app';
 import { createShopifyStandin, STANDIN_BASE } from '../helpers/shopify-standin';
 

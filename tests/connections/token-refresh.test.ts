@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { eq } from 'drizzle-orm';
 import { POST as webhookPOST } from '@/app/api/webhooks/shopify/route';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { auditLog, outbox } from '@/lib/db/schema';
 import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
 import { shopifyAccessToken } from '@/lib/connections/refresh-shopify-token';
@@ -11,7 +11,7 @@ import { loadShopifyConnection, saveShopifyConnection } from '@/lib/connections/
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { outboxDepsFromConfig } from '@/lib/outbox/executors';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { openDb } from '@/lib/db/client';
 import { shopifyRequest, useTestApp, TEST_SECRETS } from '../helpers/app';
 import { createShopifyStandin, STANDIN_BASE } from '../helpers/shopify-standin';

@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import { appMeta, customers, drafts, inboxEvents, orders, tickets } from '@/lib/db/schema';
 import { buildDemoEvents, DEMO_SHOP, DEMO_TICKET_INTENTS } from '@/lib/demo/demo-events';
 import { seedDemo } from '@/lib/demo/seed-demo';
-import { drainInbox } from '@/lib/inbox/process-inbox';
-import { clearShopsCache, ensureShop, shopsForGorgiasDomain } from '@/lib/shops';
+import { drainInbox } from '@/lib/ingest/process-inbox';
+import { clearShopsCache, ensureShop, shopsForGorgiasDomain } from '@/lib/connections/shops';
 import { buildExtraStoreEvents } from '@/lib/demo/demo-stores';
 import { useTestApp } from '../helpers/app';
 

@@ -5,7 +5,7 @@ import { templateDraft } from '@/lib/domain/drafts/templates';
 import { checkGrounding } from '@/lib/domain/grounding';
 import { settingsSchema } from '@/lib/domain/settings';
 import { INTENTS, type ShipmentHealth, type Verdict } from '@/lib/domain/types';
-import { generateDraft } from '@/lib/generate-draft';
+import { generateDraft } from '@/lib/drafts/compose-draft';
 import { draftCtx } from '../helpers/draft-context-fixture';
 import { completions, sse, streamOf, testOpenAI, type SeenRequest } from '../helpers/openai-sse';
 

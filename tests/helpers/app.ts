@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { resetConfigForTests, loadConfig, type Config } from '@/lib/config';
+import { resetConfigForTests, loadConfig, type Config } from '@/lib/runtime/config';
 import { setDbHandleForTests } from '@/lib/db';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
 import { sql } from 'drizzle-orm';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSessionToken } from '@/lib/auth/session';
 import { widgetToken } from '@/lib/auth/widget-link';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { TEST_SECRETS, TEST_USERS, useTestApp } from '../helpers/app';
 
 // Every route and every page on disk, found by walking app/ (not a hand-kept list), gets the same

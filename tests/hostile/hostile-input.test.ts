@@ -14,7 +14,7 @@ import { POST as replay } from '@/app/api/admin/outbox/[id]/replay/route';
 import { widgetToken } from '@/lib/auth/widget-link';
 import { createSessionToken } from '@/lib/auth/session';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { rowsOf } from '@/lib/db/rows';
 import { TEST_SECRETS, useTestApp } from '../helpers/app';
 

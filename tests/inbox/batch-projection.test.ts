@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { DbHandle } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/rows';
-import { drainInbox, processInboxBatch } from '@/lib/inbox/process-inbox';
-import { laneOf } from '@/lib/inbox/partition-key';
-import { projectInboxEvents } from '@/lib/project/project-batch';
+import { drainInbox, processInboxBatch } from '@/lib/ingest/process-inbox';
+import { laneOf } from '@/lib/ingest/partition-key';
+import { projectInboxEvents } from '@/lib/projection/project-batch';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
-import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
+import { receiveShopifyWebhook } from '@/lib/ingest/receive-shopify-webhook';
 import { createTestDb } from '../helpers/db';
 
 // Batched projection (many events per transaction, one statement per table) must end in exactly the

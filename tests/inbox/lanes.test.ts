@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDb, type DbHandle } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/rows';
-import { drainInbox } from '@/lib/inbox/process-inbox';
-import { laneOf } from '@/lib/inbox/partition-key';
+import { drainInbox } from '@/lib/ingest/process-inbox';
+import { laneOf } from '@/lib/ingest/partition-key';
 import { signShopifyBody } from '@/lib/integrations/shopify/verify-webhook';
-import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
+import { receiveShopifyWebhook } from '@/lib/ingest/receive-shopify-webhook';
 import { createTestDb } from '../helpers/db';
 
 // Projection workers on real PostgreSQL (several connections, as several instances would have):

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
 import docsSample from '../fixtures/gorgias/context.docs-sample.json';
-import { loadConfig } from '@/lib/config';
+import { loadConfig } from '@/lib/runtime/config';
 import { ExternalApiError } from '@/lib/integrations/http';
 import { GorgiasClient, gorgiasBaseUrl, gorgiasClientFromConfig } from '@/lib/integrations/gorgias/client';
 import { CONCORD_WIDGET_TEMPLATE } from '@/lib/integrations/gorgias/widget-template';

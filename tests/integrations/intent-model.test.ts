@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import OpenAI from 'openai';
-import { classifyMessage } from '@/lib/classify-message';
+import { classifyMessage } from '@/lib/intents/classify-message';
 
 const BASE = 'http://openai.test/v1';
 const completion = (content: string) => ({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] });

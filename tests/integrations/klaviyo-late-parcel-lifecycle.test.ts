@@ -3,11 +3,11 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { outbox } from '@/lib/db/schema';
-import { runDelayScan } from '@/lib/delay-scan';
-import { drainInbox } from '@/lib/inbox/process-inbox';
+import { runDelayScan } from '@/lib/shopify-sync/run-delay-scan';
+import { drainInbox } from '@/lib/ingest/process-inbox';
 import { outboxDepsFromConfig } from '@/lib/outbox/executors';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { loadConfig } from '@/lib/config';
+import { loadConfig } from '@/lib/runtime/config';
 import { shopifyRequest, useTestApp } from '../helpers/app';
 import { shopifyFulfillment, shopifyOrder, shopifyTrackingEvent } from '../helpers/builders';
 

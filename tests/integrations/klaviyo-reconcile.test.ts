@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { issues, klaviyoProfiles, outbox } from '@/lib/db/schema';
-import { reconcileKlaviyo } from '@/lib/reconcile-klaviyo';
+import { reconcileKlaviyo } from '@/lib/klaviyo-sync/reconcile-klaviyo';
 import { useTestApp } from '../helpers/app';
 
 describe('Klaviyo reconciliation', () => {

@@ -4,10 +4,10 @@ import { setupServer } from 'msw/node';
 import { eq } from 'drizzle-orm';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { klaviyoProfiles, outbox } from '@/lib/db/schema';
-import { drainInbox } from '@/lib/inbox/process-inbox';
+import { drainInbox } from '@/lib/ingest/process-inbox';
 import { outboxDepsFromConfig } from '@/lib/outbox/executors';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { loadConfig } from '@/lib/config';
+import { loadConfig } from '@/lib/runtime/config';
 import { shopifyRequest, useTestApp } from '../helpers/app';
 import { shopifyFulfillment, shopifyOrder, shopifyTrackingEvent } from '../helpers/builders';
 

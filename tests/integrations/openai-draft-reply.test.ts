@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { delay, HttpResponse } from 'msw';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import { templateDraft } from '@/lib/domain/drafts/templates';
-import { generateDraft, TEMPLATES_VERSION } from '@/lib/generate-draft';
+import { generateDraft, TEMPLATES_VERSION } from '@/lib/drafts/compose-draft';
 import { createOpenAI } from '@/lib/integrations/openai/client';
 import { DraftModelError, streamDraftReply } from '@/lib/integrations/openai/draft-reply';
-import { loadPrompt } from '@/lib/prompts';
+import { loadPrompt } from '@/lib/drafts/load-prompt';
 import { draftCtx } from '../helpers/draft-context-fixture';
 import { chunk, completions, DONE, sse, streamOf, testOpenAI, type SeenRequest } from '../helpers/openai-sse';
 

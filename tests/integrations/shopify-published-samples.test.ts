@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { POST } from '@/app/api/webhooks/shopify/route';
 import { auditLog, customers, fulfillments, inboxEvents, issues, orders, outbox, refunds, returns, trackingEvents } from '@/lib/db/schema';
-import { drainInbox } from '@/lib/inbox/process-inbox';
+import { drainInbox } from '@/lib/ingest/process-inbox';
 import { SHOPIFY_TOPICS } from '@/lib/integrations/shopify/verify-webhook';
 import { parseShopifyJson } from '@/lib/integrations/shopify/json';
 import { toCustomer, toFulfillment, toOrder, toRefund, toReturn, toTrackingEvent } from '@/lib/integrations/shopify/webhook-payloads';

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'react-dom/server';
 import type { ReactElement } from 'react';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { drafts, fulfillments, klaviyoProfiles, qaReviews, tickets } from '@/lib/db/schema';
 import { isoWeekOf } from '@/lib/domain/qa-sample';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { createSessionToken } from '@/lib/auth/session';
 import { TEST_SECRETS, useTestApp } from '../helpers/app';
 

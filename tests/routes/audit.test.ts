@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/admin/audit.csv/route';
-import { writeAudit } from '@/lib/audit';
-import { parseAuditFilters, searchAudit } from '@/lib/audit-search';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { parseAuditFilters, searchAudit } from '@/lib/audit/search-audit';
 import { orders } from '@/lib/db/schema';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { useTestApp } from '../helpers/app';
 import { sessionHeaders } from '../helpers/session';
 

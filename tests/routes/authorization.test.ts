@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSessionToken, type Role } from '@/lib/auth/session';
 import { widgetToken } from '@/lib/auth/widget-link';
-import { ensureShop } from '@/lib/shops';
-import { resetConfigForTests } from '@/lib/config';
+import { ensureShop } from '@/lib/connections/shops';
+import { resetConfigForTests } from '@/lib/runtime/config';
 import { tickets } from '@/lib/db/schema';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { DELETE, POST } from '@/app/api/admin/review/[id]/teach/route';
 import { auditLog, drafts, teachExamples, tickets } from '@/lib/db/schema';
-import { loadDraftDetail, loadDraftReview, loadDraftReviewOptions } from '@/lib/draft-review';
+import { loadDraftDetail, loadDraftReview, loadDraftReviewOptions } from '@/lib/review/load-draft-review';
 import { acceptanceBy } from '@/lib/domain/draft-review';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { useTestApp } from '../helpers/app';
 import { sessionHeaders } from '../helpers/session';
 

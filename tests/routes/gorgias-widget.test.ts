@@ -3,9 +3,9 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { GET, POST } from '@/app/api/gorgias/widget/route';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { auditLog, drafts, inboxEvents, messages, outbox, tickets } from '@/lib/db/schema';
-import { generateTicketDraft } from '@/lib/generate-ticket-draft';
-import { drainInbox } from '@/lib/inbox/process-inbox';
-import { ensureShop } from '@/lib/shops';
+import { generateTicketDraft } from '@/lib/drafts/draft-ticket-reply';
+import { drainInbox } from '@/lib/ingest/process-inbox';
+import { ensureShop } from '@/lib/connections/shops';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 import { gorgiasContext, shopifyFulfillment, shopifyOrder, shopifyTrackingEvent } from '../helpers/builders';
 

@@ -3,10 +3,10 @@ import { and, eq, like } from 'drizzle-orm';
 import { POST as widgetRoute } from '@/app/api/gorgias/widget/route';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { auditLog, issues } from '@/lib/db/schema';
-import { drainInbox } from '@/lib/inbox/process-inbox';
-import { refreshOrderConsequences } from '@/lib/project/order-consequences';
-import { loadQaWeek } from '@/lib/qa-week';
-import { ensureShop } from '@/lib/shops';
+import { drainInbox } from '@/lib/ingest/process-inbox';
+import { refreshOrderConsequences } from '@/lib/projection/refresh-order-consequences';
+import { loadQaWeek } from '@/lib/review/load-qa-week';
+import { ensureShop } from '@/lib/connections/shops';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 import { gorgiasContext, shopifyFulfillment, shopifyOrder } from '../helpers/builders';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/admin/policy-simulate/route';
 import { PUT } from '@/app/api/admin/settings/route';
 import { createSessionToken } from '@/lib/auth/session';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { TEST_SECRETS, useTestApp } from '../helpers/app';
 
 const SHOP = 'acme.myshopify.com';

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { PUT } from '@/app/api/admin/qa/reviews/route';
 import { actions, auditLog, drafts, issues, klaviyoProfiles, qaReviews, suppressionOverrides, tickets } from '@/lib/db/schema';
-import { loadQaWeek } from '@/lib/qa-week';
+import { loadQaWeek } from '@/lib/review/load-qa-week';
 import { sampleForReview, qaSeed } from '@/lib/domain/qa-sample';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { useTestApp } from '../helpers/app';
 import { sessionHeaders } from '../helpers/session';
 

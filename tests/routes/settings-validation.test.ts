@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PUT } from '@/app/api/admin/settings/route';
 import { defaultSettings } from '@/lib/domain/settings';
 import { settingsProblems } from '@/lib/domain/settings-fields';
-import { readSettings } from '@/lib/settings-store';
-import { ensureShop } from '@/lib/shops';
+import { readSettings } from '@/lib/settings/settings-store';
+import { ensureShop } from '@/lib/connections/shops';
 import { useTestApp } from '../helpers/app';
 import { sessionHeaders } from '../helpers/session';
 

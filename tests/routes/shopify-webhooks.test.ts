@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { POST } from '@/app/api/webhooks/shopify/route';
 import { auditLog, customers, fulfillments, inboxEvents, issues, orders, outbox, refunds, returns, trackingEvents } from '@/lib/db/schema';
-import { drainInbox } from '@/lib/inbox/process-inbox';
+import { drainInbox } from '@/lib/ingest/process-inbox';
 import { shopifyRequest, useTestApp } from '../helpers/app';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, '../fixtures/shopify', name), 'utf8');

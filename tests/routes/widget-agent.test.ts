@@ -7,11 +7,11 @@ import { DELETE as unsentDELETE, GET as unsentGET, PUT as unsentPUT } from '@/ap
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { widgetToken } from '@/lib/auth/widget-link';
 import { auditLog, intentCorrections, outbox, tickets } from '@/lib/db/schema';
-import { drainInbox } from '@/lib/inbox/process-inbox';
-import { generateTicketDraft } from '@/lib/generate-ticket-draft';
+import { drainInbox } from '@/lib/ingest/process-inbox';
+import { generateTicketDraft } from '@/lib/drafts/draft-ticket-reply';
 import { POST as intentPOST } from '@/app/api/widget/[ticket]/intent/route';
 import { exportIntentCorrections } from '@/lib/intents/correct-intent';
-import { ensureShop } from '@/lib/shops';
+import { ensureShop } from '@/lib/connections/shops';
 import { shopifyRequest, TEST_SECRETS, useTestApp } from '../helpers/app';
 import { gorgiasContext, shopifyFulfillment, shopifyOrder } from '../helpers/builders';
 

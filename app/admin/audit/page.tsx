@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
-import { AUDIT_PAGE_SIZE, auditActions, parseAuditFilters, searchAudit } from '@/lib/audit-search';
-import { loadShopChoices } from '@/lib/shop-choices';
+import { AUDIT_PAGE_SIZE, auditActions, parseAuditFilters, searchAudit } from '@/lib/audit/search-audit';
+import { loadShopChoices } from '@/lib/admin/load-shop-choices';
 import { AdminNav } from '@/components/admin-nav';
 import { firstValues, hrefWith, type Params } from '@/components/admin/href';
 import { Badge, Card, fmtDateTime, Pager } from '@/components/admin/ui';

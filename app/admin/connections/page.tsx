@@ -1,4 +1,4 @@
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
 import { connectionsOverview, type StoreConnectionView } from '@/lib/connections/connections-overview';

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
-import { loadKpis, POST_RESOLUTION_WINDOW_DAYS } from '@/lib/kpis';
+import { loadKpis, POST_RESOLUTION_WINDOW_DAYS } from '@/lib/admin/load-kpis';
 import { formatDuration, KPI_BUCKET_COUNT, type KpiView } from '@/lib/domain/kpis';
-import { loadShopChoices, pickShop } from '@/lib/shop-choices';
+import { loadShopChoices, pickShop } from '@/lib/admin/load-shop-choices';
 import { AdminNav } from '@/components/admin-nav';
 import { firstValues, hrefWith } from '@/components/admin/href';
 import { Card, pct, ShopSwitcher, Stat } from '@/components/admin/ui';

@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
-import { loadQaWeek, SUPPRESSION_FINDINGS_SHOWN, type QaTicketItem } from '@/lib/qa-week';
+import { loadQaWeek, SUPPRESSION_FINDINGS_SHOWN, type QaTicketItem } from '@/lib/review/load-qa-week';
 import { describeIsoWeek, isoWeekOf, parseIsoWeek, QA_SAMPLE_SIZE, shiftIsoWeek } from '@/lib/domain/qa-sample';
 import { QA_KIND_LABELS, QA_KINDS } from '@/lib/domain/qa-results';
 import { SUPPRESSION_FINDING_LABELS } from '@/lib/domain/qa-suppression';
-import { loadShopChoices, pickShop } from '@/lib/shop-choices';
+import { loadShopChoices, pickShop } from '@/lib/admin/load-shop-choices';
 import { AdminNav } from '@/components/admin-nav';
 import { firstValues, hrefWith } from '@/components/admin/href';
 import { Badge, Card, fmtDateTime, pct, RateBar, ShopSwitcher } from '@/components/admin/ui';

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
-import { loadDraftReview, loadDraftReviewOptions, REVIEW_ROW_LIMIT } from '@/lib/draft-review';
+import { loadDraftReview, loadDraftReviewOptions, REVIEW_ROW_LIMIT } from '@/lib/review/load-draft-review';
 import { acceptance, acceptanceBy, ACCEPTANCE_DEFINITION, paginate, REVIEW_SORTS, sortReviewItems, type ReviewSort } from '@/lib/domain/draft-review';
-import { loadShopChoices } from '@/lib/shop-choices';
+import { loadShopChoices } from '@/lib/admin/load-shop-choices';
 import { AdminNav } from '@/components/admin-nav';
 import { firstValues, hrefWith, type Params } from '@/components/admin/href';
 import { Badge, Card, fmtDateTime, Pager, pct, RateBar, ShopSwitcher, Stat } from '@/components/admin/ui';

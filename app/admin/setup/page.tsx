@@ -1,6 +1,6 @@
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { pageSession } from '@/lib/auth/require-role';
-import { gorgiasIntegrationValues } from '@/lib/gorgias-setup';
+import { gorgiasIntegrationValues } from '@/lib/connections/install-gorgias-integration';
 import { AdminNav } from '@/components/admin-nav';
 import { CopyField, SetupButton } from '@/components/setup-actions';
 import { KlaviyoSetup } from '@/components/klaviyo-setup';

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDbHandle } from '@/lib/db';
 import { migrationState } from '@/lib/db/client';
 import { handle } from '@/lib/http/responses';
-import { readBacklog } from '@/lib/inbox/read-backlog';
+import { readBacklog } from '@/lib/ingest/read-backlog';
 import { isOperator } from '@/lib/auth/is-operator';
 
 export const runtime = 'nodejs';

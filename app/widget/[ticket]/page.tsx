@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound, unauthorized } from 'next/navigation';
 import { cache } from 'react';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { bindAgent } from '@/lib/auth/widget-link';
 import { agentFromLink, checkWidgetGrant } from '@/lib/auth/widget-grant';
-import { loadWidgetPageData } from '@/lib/widget-page-data';
+import { loadWidgetPageData } from '@/lib/ticket-context/load-widget-page';
 import { WidgetApp } from '@/components/widget/widget-app';
 import type { WidgetJson } from '@/components/widget/api';
 

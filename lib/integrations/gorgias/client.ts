@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 import { gorgiasIdSchema, parseGorgiasTicket, type GorgiasTicket } from './payloads';
 import { replyAddressing } from './reply-channel';

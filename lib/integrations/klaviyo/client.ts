@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 
 // A small fetch client for the Klaviyo REST API (JSON:API). Concord only sets profile properties

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 
 // The model is optional: with no key, Concord classifies by rules and drafts from templates.
 export function createOpenAI(config: Config, opts: { timeoutMs?: number } = {}): OpenAI | null {

@@ -1,4 +1,4 @@
-import type { Config } from '@/lib/config';
+import type { Config } from '@/lib/runtime/config';
 import type { Address } from '@/lib/domain/types';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 import { mapAdminOrder, type AdminOrder } from './admin-mappers';

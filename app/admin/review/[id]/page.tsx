@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db';
 import { pageSession } from '@/lib/auth/require-role';
-import { loadDraftDetail } from '@/lib/draft-review';
+import { loadDraftDetail } from '@/lib/review/load-draft-review';
 import { diffWords } from '@/lib/domain/edit-distance';
 import { ACCEPTANCE_DEFINITION } from '@/lib/domain/draft-review';
 import { AdminNav } from '@/components/admin-nav';

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
-import { exportAuditCsv, parseAuditFilters } from '@/lib/audit-search';
+import { exportAuditCsv, parseAuditFilters } from '@/lib/audit/search-audit';
 import { handle, HttpError } from '@/lib/http/responses';
 
 export const runtime = 'nodejs';

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { gorgiasSubdomain, saveGorgiasAccount } from '@/lib/connections/save-accounts';
 import { handle } from '@/lib/http/responses';
 

@@ -4,8 +4,8 @@ import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { handle, HttpError } from '@/lib/http/responses';
 import { readRawBody } from '@/lib/http/read-body';
-import { simulateScenario } from '@/lib/policy-scenario';
-import { getSettings } from '@/lib/settings-store';
+import { simulateScenario } from '@/lib/admin/simulate-scenario';
+import { getSettings } from '@/lib/settings/settings-store';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

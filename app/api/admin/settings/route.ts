@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { handle, HttpError } from '@/lib/http/responses';
 import { readRawBody } from '@/lib/http/read-body';
-import { getSettings, saveSettings } from '@/lib/settings-store';
+import { getSettings, saveSettings } from '@/lib/settings/settings-store';
 import { settingsProblems } from '@/lib/domain/settings-fields';
 import { shops } from '@/lib/db/schema';
 import { eq } from 'drizzle-orm';

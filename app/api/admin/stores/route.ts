@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { connectWithClientCredentials, connectWithStaticToken } from '@/lib/connections/install-shopify-app';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { sessionCookie } from '@/lib/auth/session';
 import { clientAddress, isSameOriginPost, signIn } from '@/lib/auth/sign-in';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { clearSessionCookie, readCookie, readSessionToken, SESSION_COOKIE } from '@/lib/auth/session';
 import { signOut } from '@/lib/auth/sign-in';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
-import { requireCronSecret } from '@/lib/cron-auth';
-import { runDelayScan } from '@/lib/delay-scan';
+import { requireCronSecret } from '@/lib/auth/require-cron-secret';
+import { runDelayScan } from '@/lib/shopify-sync/run-delay-scan';
 import { handle } from '@/lib/http/responses';
 
 export const runtime = 'nodejs';

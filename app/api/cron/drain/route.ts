@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
-import { requireCronSecret } from '@/lib/cron-auth';
+import { requireCronSecret } from '@/lib/auth/require-cron-secret';
 import { handle } from '@/lib/http/responses';
-import { drainInbox } from '@/lib/inbox/process-inbox';
+import { drainInbox } from '@/lib/ingest/process-inbox';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
 import { outboxDepsFromConfig } from '@/lib/outbox/executors';
 

@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { shops } from '@/lib/db/schema';
-import { requireCronSecret } from '@/lib/cron-auth';
+import { requireCronSecret } from '@/lib/auth/require-cron-secret';
 import { handle, HttpError } from '@/lib/http/responses';
 import { klaviyoClientFromConfig } from '@/lib/integrations/klaviyo/client';
-import { reconcileKlaviyo } from '@/lib/reconcile-klaviyo';
+import { reconcileKlaviyo } from '@/lib/klaviyo-sync/reconcile-klaviyo';
 import { klaviyoClientForShop } from '@/lib/connections/shop-clients';
 
 export const runtime = 'nodejs';

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { shopifyConnections, shops } from '@/lib/db/schema';
 import { backfillShop } from '@/lib/connections/backfill-shop';
-import { requireCronSecret } from '@/lib/cron-auth';
+import { requireCronSecret } from '@/lib/auth/require-cron-secret';
 import { shopifyClientForShop } from '@/lib/connections/shop-clients';
 import { handle, HttpError } from '@/lib/http/responses';
-import { reconcileShop } from '@/lib/reconcile-shopify';
+import { reconcileShop } from '@/lib/shopify-sync/reconcile-shop';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

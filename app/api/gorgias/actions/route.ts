@@ -1,15 +1,15 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
-import { requestAction } from '@/lib/apply-action';
+import { requestAction } from '@/lib/actions/request-action';
 import { CANCEL_REASONS } from '@/lib/domain/action-plan';
 import { ACTION_KINDS } from '@/lib/domain/types';
 import { handle } from '@/lib/http/responses';
 import { readJsonBody } from '@/lib/http/read-body';
 import { gorgiasAccount } from '@/lib/integrations/gorgias/payloads';
-import { authenticateWidgetCaller } from '@/lib/widget-auth';
-import { kickWorker } from '@/lib/worker';
+import { authenticateWidgetCaller } from '@/lib/auth/authenticate-widget-caller';
+import { kickWorker } from '@/lib/runtime/worker';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -6,9 +6,9 @@ import { tickets } from '@/lib/db/schema';
 import { handle, HttpError } from '@/lib/http/responses';
 import { readJsonBody } from '@/lib/http/read-body';
 import { gorgiasAccount } from '@/lib/integrations/gorgias/payloads';
-import { setSuppression } from '@/lib/set-suppression';
-import { authenticateWidgetCaller } from '@/lib/widget-auth';
-import { kickWorker } from '@/lib/worker';
+import { setSuppression } from '@/lib/klaviyo-sync/set-suppression';
+import { authenticateWidgetCaller } from '@/lib/auth/authenticate-widget-caller';
+import { kickWorker } from '@/lib/runtime/worker';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,12 +1,12 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { handle, HttpError } from '@/lib/http/responses';
 import { readJsonBody } from '@/lib/http/read-body';
-import { requireGorgiasBearer } from '@/lib/receive-gorgias-event';
+import { requireGorgiasBearer } from '@/lib/ingest/receive-gorgias-event';
 import { parseGorgiasWidgetQuery } from '@/lib/integrations/gorgias/payloads';
-import { sidebarForEmail, sidebarForTicketEvent } from '@/lib/open-widget';
-import { kickWorker } from '@/lib/worker';
+import { sidebarForEmail, sidebarForTicketEvent } from '@/lib/ticket-context/answer-sidebar';
+import { kickWorker } from '@/lib/runtime/worker';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { handle } from '@/lib/http/responses';
 import { readRawBody } from '@/lib/http/read-body';
-import { receiveShopifyWebhook } from '@/lib/receive-shopify-webhook';
-import { kickWorker } from '@/lib/worker';
+import { receiveShopifyWebhook } from '@/lib/ingest/receive-shopify-webhook';
+import { kickWorker } from '@/lib/runtime/worker';
 import { handleAppUninstalled } from '@/lib/connections/handle-app-webhooks';
 import { readShopifyHeaders } from '@/lib/integrations/shopify/verify-webhook';
 

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { handle, HttpError } from '@/lib/http/responses';
 import { checkWidgetGrant } from '@/lib/auth/widget-grant';
-import { loadWidgetPageData } from '@/lib/widget-page-data';
+import { loadWidgetPageData } from '@/lib/ticket-context/load-widget-page';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

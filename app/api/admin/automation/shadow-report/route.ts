@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { shadowReport } from '@/lib/automation/shadow-report';
 import { handle, HttpError } from '@/lib/http/responses';
-import { loadShopChoices, pickShop } from '@/lib/shop-choices';
+import { loadShopChoices, pickShop } from '@/lib/admin/load-shop-choices';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

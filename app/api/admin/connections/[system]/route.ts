@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { requireRole } from '@/lib/auth/require-role';
 import { handle, HttpError } from '@/lib/http/responses';
-import { SYSTEMS, testConnection, type System } from '@/lib/test-connection';
+import { SYSTEMS, testConnection, type System } from '@/lib/connections/test-connection';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

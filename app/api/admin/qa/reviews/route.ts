@@ -5,7 +5,7 @@ import { requireRole } from '@/lib/auth/require-role';
 import { QA_KINDS, QA_VERDICTS } from '@/lib/domain/qa-results';
 import { handle, HttpError } from '@/lib/http/responses';
 import { readRawBody } from '@/lib/http/read-body';
-import { recordQaReview } from '@/lib/record-qa-review';
+import { recordQaReview } from '@/lib/review/record-qa-review';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,16 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { gorgiasAccounts } from '@/lib/db/schema';
 import { requireRole } from '@/lib/auth/require-role';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { gorgiasSubdomain } from '@/lib/connections/save-accounts';
 import { gorgiasClientForAccount } from '@/lib/connections/shop-clients';
-import { installGorgiasIntegration } from '@/lib/gorgias-setup';
+import { installGorgiasIntegration } from '@/lib/connections/install-gorgias-integration';
 import { handle, HttpError } from '@/lib/http/responses';
 import { gorgiasClientFromConfig } from '@/lib/integrations/gorgias/client';
-import { shopsForGorgiasDomain } from '@/lib/shops';
+import { shopsForGorgiasDomain } from '@/lib/connections/shops';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { requireRole } from '@/lib/auth/require-role';
 import { handle } from '@/lib/http/responses';
 

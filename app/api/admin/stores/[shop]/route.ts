@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
-import { writeAudit } from '@/lib/audit';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { disconnectShop } from '@/lib/connections/disconnect-shop';
 import { linkShopAccounts } from '@/lib/connections/save-accounts';
 import { handle, HttpError } from '@/lib/http/responses';

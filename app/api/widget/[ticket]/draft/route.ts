@@ -1,9 +1,9 @@
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { describeError } from '@/lib/runtime/describe-error';
 import { getDb } from '@/lib/db';
 import { handle, HttpError } from '@/lib/http/responses';
 import { checkWidgetGrant } from '@/lib/auth/widget-grant';
-import { generateTicketDraft } from '@/lib/generate-ticket-draft';
+import { generateTicketDraft } from '@/lib/drafts/draft-ticket-reply';
 import { createOpenAI, openAIModel } from '@/lib/integrations/openai/client';
 
 export const runtime = 'nodejs';

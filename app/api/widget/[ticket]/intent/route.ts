@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { INTENTS } from '@/lib/domain/types';
 import { handle, HttpError } from '@/lib/http/responses';

@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { handle, HttpError } from '@/lib/http/responses';
 import { replayDeadEffect } from '@/lib/outbox/run-outbox';
-import { kickWorker } from '@/lib/worker';
+import { kickWorker } from '@/lib/runtime/worker';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { handle, HttpError } from '@/lib/http/responses';
-import { teachDraft, unteachDraft } from '@/lib/teach-draft';
+import { teachDraft, unteachDraft } from '@/lib/drafts/teach-draft';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

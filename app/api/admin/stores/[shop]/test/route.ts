@@ -1,7 +1,7 @@
 import { shopParam } from '@/lib/http/read-body';
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { SHOP_SYSTEMS, testShopConnection } from '@/lib/connections/test-shop-connection';

@@ -1,6 +1,6 @@
 import { shopParam } from '@/lib/http/read-body';
 import { NextResponse } from 'next/server';
-import { getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { requireRole } from '@/lib/auth/require-role';
 import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';

@@ -1,0 +1,110 @@
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Config } from '@/lib/runtime/config';
+import type { Db } from '@/lib/db/client';
+import { actions, auditLog, drafts, messages, tickets } from '@/lib/db/schema';
+import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
+import { actionFormContext } from '@/lib/actions/action-form-context';
+import { getUnsentReply } from '@/lib/drafts/unsent-reply';
+
+export type TimelineEntry = { at: string; kind: 'order' | 'shipment' | 'refund' | 'return' | 'ticket' | 'message' | 'issue' | 'action'; text: string };
+
+const ACTION_LABEL: Record<string, string> = {
+  reply: 'Reply',
+  reply_tracking: 'Tracking reply',
+  cancel_order: 'Cancellation',
+  update_address: 'Address change',
+  create_return: 'Return',
+  create_exchange: 'Exchange',
+  tag_order: 'Order tag',
+  internal_note: 'Internal note',
+  assign_human_review: 'Sent to human review',
+};
+const STATUS_WORD: Record<string, string> = { pending: 'queued', done: 'done', failed: 'failed', recorded: 'done (demo: recorded, not sent)', shadow: 'shadow mode: not sent' };
+
+/** "Cancellation by sam@acme.com: done", so the ticket's own actions read in the timeline too. */
+export function actionTimelineText(a: { kind: string; status: string; actorId: string | null; actorType: string; error: string | null }): string {
+  return `${ACTION_LABEL[a.kind] ?? a.kind.replace(/_/g, ' ')} by ${a.actorId ?? a.actorType}: ${STATUS_WORD[a.status] ?? a.status}${a.error ? ` (${a.error})` : ''}`;
+}
+
+/** Everything the live widget page shows for one ticket, as plain JSON for the browser. */
+export async function loadWidgetPageData(db: Db, config: Config, grant: { ticketId: string; shopId: string }, now: Date) {
+  const data = await loadWidgetData(db, config, { ticketShopId: grant.shopId, ticketId: grant.ticketId, email: null }, now);
+  const shopId = data.view.shop.id;
+  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, grant.shopId), eq(tickets.gorgiasTicketId, grant.ticketId))).limit(1);
+  const convo = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.shopId, grant.shopId), eq(messages.ticketId, grant.ticketId)))
+    .orderBy(messages.gorgiasCreatedAt, messages.id);
+  const [draft] = await db.select().from(drafts).where(and(eq(drafts.shopId, shopId), eq(drafts.ticketId, grant.ticketId))).orderBy(desc(drafts.createdAt)).limit(1);
+  const recentActions = await db.select().from(actions).where(and(eq(actions.shopId, shopId), eq(actions.ticketId, grant.ticketId))).orderBy(desc(actions.createdAt)).limit(10);
+  const audit = await db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.shopId, shopId),
+        or(eq(auditLog.ticketId, grant.ticketId), data.customerEmails.length ? inArray(auditLog.customerEmail, data.customerEmails) : eq(auditLog.ticketId, grant.ticketId)),
+      ),
+    )
+    .orderBy(desc(auditLog.at))
+    .limit(25);
+
+  const unsent = await getUnsentReply(db, { shopId: grant.shopId, ticketId: grant.ticketId });
+
+  const timeline: TimelineEntry[] = [];
+  for (const { bundle, health } of data.bundles) {
+    const o = bundle.order!;
+    timeline.push({ at: o.createdAt.toISOString(), kind: 'order', text: `Order ${o.name} placed (${o.totalPrice} ${o.currency})` });
+    if (o.cancelledAt) timeline.push({ at: o.cancelledAt.toISOString(), kind: 'order', text: `Order ${o.name} cancelled${o.cancelReason ? ` (${o.cancelReason})` : ''}` });
+    for (const f of bundle.fulfillments) {
+      timeline.push({ at: f.createdAt.toISOString(), kind: 'shipment', text: `Shipped with ${f.trackingCompany ?? 'carrier'} ${f.trackingNumber ?? ''}`.trim() });
+      for (const e of bundle.events.filter((x) => x.fulfillmentId === f.id)) {
+        timeline.push({ at: e.happenedAt.toISOString(), kind: 'shipment', text: `${e.status.replace(/_/g, ' ')}${e.city ? ` — ${e.city}` : ''}${e.message ? `: ${e.message}` : ''}` });
+      }
+      const h = health.get(f.id);
+      if (h && (h.state === 'delayed' || h.state === 'exception')) timeline.push({ at: now.toISOString(), kind: 'issue', text: h.reason });
+    }
+    for (const r of bundle.refunds) timeline.push({ at: r.createdAt.toISOString(), kind: 'refund', text: `Refund ${r.amount} ${r.currency ?? o.currency}` });
+    for (const r of bundle.returns) timeline.push({ at: r.updatedAt.toISOString(), kind: 'return', text: `Return ${r.name ?? ''} ${r.status}`.replace(/\s+/g, ' ') });
+  }
+  for (const t of data.view.previousTickets) if (t.createdAt) timeline.push({ at: t.createdAt.toISOString(), kind: 'ticket', text: `Ticket “${t.subject ?? 'no subject'}” (${t.intent ?? 'unclassified'}, ${t.status})` });
+  for (const a of recentActions) timeline.push({ at: a.createdAt.toISOString(), kind: 'action', text: actionTimelineText(a) });
+  timeline.sort((a, b) => b.at.localeCompare(a.at));
+
+  return {
+    now: now.toISOString(),
+    demoMode: config.demoMode,
+    view: data.view,
+    ticket: ticket
+      ? {
+          id: ticket.gorgiasTicketId,
+          subject: ticket.subject,
+          status: ticket.status,
+          channel: ticket.channel,
+          customerEmail: ticket.customerEmail,
+          customerName: ticket.customerName,
+          messages: convo.map((m) => ({ id: m.gorgiasMessageId, fromAgent: m.fromAgent, internalNote: m.internalNote, body: m.bodyText, sender: m.senderName ?? m.senderEmail, at: (m.gorgiasCreatedAt ?? m.createdAt).toISOString(), attachments: m.attachmentCount })),
+        }
+      : null,
+    verdict: data.verdict,
+    suppression: {
+      suppressed: data.suppression.suppressed,
+      because: data.suppression.because,
+      openIssues: data.suppression.openIssues,
+      override: data.suppression.override,
+    },
+    draft: draft
+      ? { id: draft.id, text: draft.output, source: draft.source, model: draft.model, promptVersion: draft.promptVersion, templateId: draft.templateId, grounding: draft.grounding, status: draft.status, createdAt: draft.createdAt.toISOString(), error: draft.error }
+      : null,
+    // The order this ticket is about (quoted in the message, or matched when it arrived): pinned first.
+    focusOrder: data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.name ?? null,
+    unsent: unsent ? { text: unsent.text, baseDraftId: unsent.baseDraftId, updatedBy: unsent.updatedBy, updatedAt: unsent.updatedAt.toISOString() } : null,
+    actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType })),
+    audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actorId ?? a.actorType, action: a.action, explanation: a.explanation })),
+    timeline: timeline.slice(0, 40),
+    actionForms: actionFormContext(data, [...convo].reverse().find((m) => !m.fromAgent && !m.internalNote)?.bodyText ?? null),
+  };
+}
+
+export type WidgetPageData = Awaited<ReturnType<typeof loadWidgetPageData>>;
