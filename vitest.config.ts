@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // `server-only` throws outside React's server build, which is its point in the browser bundle;
+      // tests run the server code directly, so they get the package's own empty build, as Next's server does.
+      'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     include: ['tests/**/*.test.ts', 'lib/**/*.test.ts'],
     environment: 'node',

@@ -1,20 +1,8 @@
-import { getConfig } from '@/lib/runtime/config';
-import { KLAVIYO_PROPERTIES } from '@/lib/domain/suppression';
-import { checkKlaviyoSetup, KLAVIYO_SETUP } from '@/lib/integrations/klaviyo/setup-guide';
-import { klaviyoClientFromConfig } from '@/lib/integrations/klaviyo/client';
+import type { KlaviyoSetupView } from '@/lib/admin/load-klaviyo-setup';
 
-// Server component: lists what to create in Klaviyo and, when connected, whether it exists.
-export async function KlaviyoSetup() {
-  const client = klaviyoClientFromConfig(getConfig());
-  let status: Awaited<ReturnType<typeof checkKlaviyoSetup>> | null = null;
-  let error: string | null = null;
-  if (client) {
-    try {
-      status = await checkKlaviyoSetup(client);
-    } catch (err) {
-      error = (err as Error).message;
-    }
-  }
+// Lists what to create in Klaviyo and, when connected, whether it exists (the page loads it).
+export function KlaviyoSetup({ setup }: { setup: KlaviyoSetupView }) {
+  const checked = setup.connected && !setup.error;
   return (
     <section aria-labelledby="klaviyo" className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <h2 id="klaviyo" className="text-lg font-semibold">Klaviyo: segments and flow filters</h2>
@@ -22,19 +10,19 @@ export async function KlaviyoSetup() {
         Concord never unsubscribes or suppresses anyone in Klaviyo (that changes consent). It sets these profile properties and sends the events
         <code> Concord Issue Opened</code> and <code>Concord Issue Resolved</code>; create the segments and filters below once.
       </p>
-      {!client && <p className="text-sm text-slate-500">Klaviyo is not connected (KLAVIYO_API_KEY), so Concord can’t check which of these exist.</p>}
-      {error && <p role="alert" className="text-sm text-rose-700">Couldn’t check Klaviyo: {error}</p>}
+      {!setup.connected && <p className="text-sm text-slate-500">Klaviyo is not connected (KLAVIYO_API_KEY), so Concord can’t check which of these exist.</p>}
+      {setup.error && <p role="alert" className="text-sm text-rose-700">Couldn’t check Klaviyo: {setup.error}</p>}
       <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Klaviyo segments"><table className="w-full text-left text-sm">
         <thead className="text-xs text-slate-500">
-          <tr><th>Create</th><th>Definition</th><th>Use</th>{status && <th>Exists</th>}</tr>
+          <tr><th>Create</th><th>Definition</th><th>Use</th>{checked && <th>Exists</th>}</tr>
         </thead>
         <tbody>
-          {KLAVIYO_SETUP.map((item, i) => (
+          {setup.rows.map((item) => (
             <tr key={item.name} className="border-t border-slate-100 align-top">
               <td className="py-1.5"><span className="text-xs text-slate-500">{item.kind}</span><br />{item.name}</td>
               <td><code className="text-xs">{item.definition}</code></td>
               <td className="text-xs">{item.use}</td>
-              {status && <td className="text-xs">{status[i].found === null ? (status[i].detail ?? '—') : status[i].found ? '✓ found' : '✗ missing'}</td>}
+              {checked && <td className="text-xs">{item.found === null ? (item.detail ?? '—') : item.found ? '✓ found' : '✗ missing'}</td>}
             </tr>
           ))}
         </tbody>
@@ -42,7 +30,7 @@ export async function KlaviyoSetup() {
       <details className="text-sm">
         <summary className="cursor-pointer font-medium">Profile properties Concord sets</summary>
         <ul className="mt-2 space-y-1">
-          {KLAVIYO_PROPERTIES.map((p) => (
+          {setup.properties.map((p) => (
             <li key={p.name}><code>{p.name}</code> <span className="text-xs text-slate-500">({p.type})</span>: {p.meaning}</li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-// npx tsx scripts/eval-intents.ts [--threshold 0.8] [--no-speed] [FILE...]
+// npx tsx --conditions=react-server scripts/eval-intents.ts [--threshold 0.8] [--no-speed] [FILE...]
 // Per labelled set ({"text", "intent"} JSON lines): accuracy, macro-F1, per-intent precision/recall/F1,
 // and per intent what automation would do at the threshold (precision and recall of the answers that
 // pass the intent gate: rules/weights answer at or above the calibrated confidence threshold). For the

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPrompt, renderPrompt } from '@/lib/drafts/load-prompt';
+import { loadPrompt, renderPrompt } from '@/lib/integrations/openai/load-prompt';
 import { draftMessages } from '@/lib/integrations/openai/draft-reply';
 import { draftCtx } from './helpers/draft-context-fixture';
 

@@ -94,4 +94,3 @@ export async function loadKpis(db: Db, input: { shopId: string; view: KpiView; n
   };
 }
 
-export type Kpis = Awaited<ReturnType<typeof loadKpis>>;

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { gorgiasAccounts, inboxEvents, klaviyoAccounts, shopifyConnections, shops } from '@/lib/db/schema';
 import { rowsOf } from '@/lib/db/rows';
@@ -108,10 +108,4 @@ export async function connectionsOverview(db: Db, opts: { demoMode?: boolean } =
     gorgiasAccounts: gAccounts.map((g) => ({ ...g, shops: stores.filter((s) => s.gorgiasDomain === g.domain).map((s) => s.shopId) })),
     klaviyoAccounts: kAccounts.map((k) => ({ ...k, shops: stores.filter((s) => s.klaviyoAccountId === k.id).map((s) => s.shopId) })),
   };
-}
-
-/** For a shop that exists, its Shopify connection status ('none' if never connected). */
-export async function shopExists(db: Db, shopId: string): Promise<boolean> {
-  const [row] = await db.select({ id: shops.id }).from(shops).where(and(eq(shops.id, shopId))).limit(1);
-  return Boolean(row);
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { shops } from '@/lib/db/schema';
 
@@ -41,16 +41,4 @@ export async function shopsSharingHelpdesk(db: Db, shopId: string): Promise<stri
   if (!shop.gorgiasDomain) return [shopId];
   const ids = await shopsForGorgiasDomain(db, shop.gorgiasDomain);
   return ids.includes(shopId) ? ids : [shopId, ...ids];
-}
-
-/** Links a store to the Gorgias account whose tickets may see it. */
-export async function linkShopToGorgias(db: Db, shopId: string, gorgiasDomain: string | null): Promise<void> {
-  await db.update(shops).set({ gorgiasDomain }).where(eq(shops.id, shopId));
-  cache.clear();
-}
-
-/** Links a store to a helpdesk only if it has none yet (an existing link is an admin's decision). */
-export async function linkUnlinkedShop(db: Db, shopId: string, gorgiasDomain: string): Promise<void> {
-  const rows = await db.update(shops).set({ gorgiasDomain }).where(and(eq(shops.id, shopId), isNull(shops.gorgiasDomain))).returning({ id: shops.id });
-  if (rows.length > 0) cache.clear();
 }

@@ -79,10 +79,3 @@ export function digits(key: string, n: number): string {
   while (out.length < n) out += String(hash32(`${key}:${i++}`)).padStart(10, '0').slice(1);
   return out.slice(0, n);
 }
-
-export function alnum(key: string, n: number): string {
-  const chars = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  let out = '';
-  for (let i = 0; out.length < n; i++) out += chars[hash32(`${key}:${i}`) % chars.length];
-  return out;
-}

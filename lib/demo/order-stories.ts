@@ -477,9 +477,3 @@ export const ORDER_STORIES: OrderStory[] = [
 export const ORDER_NUMBERS: Record<string, number> = Object.fromEntries(
   [...ORDER_STORIES].sort((a, b) => b.h - a.h).map((s, i) => [s.key, 1001 + i]),
 );
-
-export function orderStory(key: string): OrderStory {
-  const s = ORDER_STORIES.find((x) => x.key === key);
-  if (!s) throw new Error(`demo has no order story ${key}`);
-  return s;
-}

@@ -5,7 +5,6 @@ import { isoWeekOf, isoWeekRange } from './qa-sample';
 // arrived then, even if they were answered or closed later.
 
 export type KpiView = 'daily' | 'weekly';
-export const KPI_VIEWS: readonly KpiView[] = ['daily', 'weekly'];
 /** How far back each view looks: 30 days, or 12 ISO weeks, both including the current one. */
 export const KPI_BUCKET_COUNT: Record<KpiView, number> = { daily: 30, weekly: 12 };
 

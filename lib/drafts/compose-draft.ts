@@ -4,7 +4,7 @@ import type { DraftContext } from '@/lib/domain/draft-context';
 import { templateDraft } from '@/lib/domain/drafts/templates';
 import { checkGrounding, type GroundingResult } from '@/lib/domain/grounding';
 import { streamDraftReply } from '@/lib/integrations/openai/draft-reply';
-import { loadPrompt, type Prompt } from '@/lib/drafts/load-prompt';
+import { loadPrompt, type Prompt } from '@/lib/integrations/openai/load-prompt';
 
 // Writes one reply draft: the model when one is configured, the built-in template otherwise or
 // when the model fails (timeout, 429, a broken, empty or cut-off stream). Either way the same

@@ -25,11 +25,6 @@ export function kickWorker(): void {
   w.waiters.clear();
 }
 
-export function stopWorker(): void {
-  if (state.__concordWorker) state.__concordWorker.stopped = true;
-  kickWorker();
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function startWorker(opts: { idleMs?: number; scanEveryMs?: number } = {}): void {

@@ -1,5 +1,5 @@
 // Dev check: how fast projection drains a backlog of signed orders/create on PostgreSQL, in-process.
-// npx tsx scripts/dev/drain-speed.ts [events] [workers] [batch]
+// npx tsx --conditions=react-server scripts/dev/drain-speed.ts [events] [workers] [batch]
 import { sql } from 'drizzle-orm';
 import { migrateDb, openDb } from '../../lib/db/client';
 import { drainInbox } from '../../lib/ingest/process-inbox';

@@ -6,7 +6,7 @@ import { templateDraft } from '@/lib/domain/drafts/templates';
 import { generateDraft, TEMPLATES_VERSION } from '@/lib/drafts/compose-draft';
 import { createOpenAI } from '@/lib/integrations/openai/client';
 import { DraftModelError, streamDraftReply } from '@/lib/integrations/openai/draft-reply';
-import { loadPrompt } from '@/lib/drafts/load-prompt';
+import { loadPrompt } from '@/lib/integrations/openai/load-prompt';
 import { draftCtx } from '../helpers/draft-context-fixture';
 import { chunk, completions, DONE, sse, streamOf, testOpenAI, type SeenRequest } from '../helpers/openai-sse';
 

@@ -12,7 +12,7 @@ function run(script: string, lines: string[]): unknown[] {
   fs.writeFileSync(file, `${lines.join('\n')}\n`);
   const env = { ...process.env };
   delete env.OPENAI_API_KEY;
-  const out = execFileSync(TSX, [path.join(ROOT, 'scripts', script), '--input', file], { cwd: ROOT, env, encoding: 'utf8' });
+  const out = execFileSync(TSX, ['--conditions=react-server', path.join(ROOT, 'scripts', script), '--input', file], { cwd: ROOT, env, encoding: 'utf8' });
   return out.trim().split('\n').map((l) => JSON.parse(l));
 }
 

@@ -4,6 +4,7 @@ import { gorgiasIntegrationValues } from '@/lib/connections/install-gorgias-inte
 import { AdminNav } from '@/components/admin-nav';
 import { CopyField, SetupButton } from '@/components/setup-actions';
 import { KlaviyoSetup } from '@/components/klaviyo-setup';
+import { loadKlaviyoSetup } from '@/lib/admin/load-klaviyo-setup';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Setup' };
@@ -12,6 +13,7 @@ export default async function SetupPage() {
   const session = await pageSession('admin', '/admin/setup');
   const config = getConfig();
   const v = gorgiasIntegrationValues(config);
+  const klaviyoSetup = await loadKlaviyoSetup(config);
   return (
     <>
       <AdminNav session={session} current="/admin/setup" />
@@ -43,7 +45,7 @@ export default async function SetupPage() {
             </div>
           </details>
         </section>
-        <KlaviyoSetup />
+        <KlaviyoSetup setup={klaviyoSetup} />
       </main>
     </>
   );

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { Config } from '@/lib/runtime/config';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';

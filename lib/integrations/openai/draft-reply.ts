@@ -1,7 +1,7 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { DraftContext } from '@/lib/domain/draft-context';
-import { renderPrompt, type Prompt } from '@/lib/drafts/load-prompt';
+import { renderPrompt, type Prompt } from '@/lib/integrations/openai/load-prompt';
 
 // Streams a reply draft from an OpenAI-compatible chat completions API. The model sees the trusted
 // context as JSON and the customer's words fenced off as data; every streamed chunk is checked

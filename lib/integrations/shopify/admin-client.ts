@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Config } from '@/lib/runtime/config';
 import type { Address } from '@/lib/domain/types';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
