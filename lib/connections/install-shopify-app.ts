@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { oauthStates, outbox } from '@/lib/db/schema';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { AppError } from '@/lib/errors/app-error';
+import { sameSecret } from '@/lib/auth/same-secret';
 import {
   authorizeUrl,
   clientCredentialsToken,
@@ -71,7 +72,7 @@ export async function completeShopifyInstall(db: Db, config: Config, params: URL
   const state = params.get('state') ?? '';
   const [nonce, sig] = state.split('.');
   const expected = nonce ? stateSignature(config, nonce, shop) : '';
-  if (!nonce || !sig || sig.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) {
+  if (!nonce || !sig || !sameSecret(sig, expected)) {
     throw new AppError('invalid_state', 'The install state is missing or was issued for another store: start the install again from /admin/connections.');
   }
   // Single use: the first callback marks the state used; a replay finds nothing to claim.
