@@ -38,6 +38,12 @@ const config = [
     settings: { 'import/ignore': ['node_modules'] },
     rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
   },
+  // Only lib/http knows HTTP and Next: services throw AppError and take plain inputs.
+  // (Listed first: a later block for a narrower folder replaces this rule with a stricter one.)
+  {
+    ...only(['lib/**'], [{ group: ['@/lib/http', '@/lib/http/*', ...NEXT], message: 'only lib/http knows HTTP and Next: throw AppError and take plain inputs.' }]),
+    ignores: ['lib/http/**'],
+  },
   // The domain is pure: no database, vendor, framework or service; `now` is passed in.
   only(['lib/domain/**'], [
     { group: libExcept('domain'), message: 'lib/domain is pure: pass the data in instead of importing a service, the database or a vendor client.' },
@@ -49,11 +55,14 @@ const config = [
     { group: [...STORAGE_DRIVERS, ...VENDOR_SDKS], message: 'components never touch storage or vendors.' },
   ]),
   // Storage knows no use case: the schema, the client and the per-table queries only.
-  only(['lib/db/**'], [{ group: libExcept('db', 'domain', 'runtime'), message: 'lib/db knows no use case: services call it, never the other way round.' }]),
+  only(['lib/db/**'], [
+    { group: libExcept('db', 'domain', 'runtime'), message: 'lib/db knows no use case: services call it, never the other way round.' },
+    { group: NEXT, message: 'lib/db knows no framework.' },
+  ]),
   // Vendor clients speak the vendor's API; they don't know Concord's services or database.
   only(['lib/integrations/**'], [
     { group: libExcept('integrations', 'domain', 'runtime'), message: 'lib/integrations holds vendor clients: no services, no database.' },
-    { group: STORAGE_DRIVERS, message: 'lib/integrations holds vendor clients: no database.' },
+    { group: [...STORAGE_DRIVERS, ...NEXT], message: 'lib/integrations holds vendor clients: no database, no framework.' },
   ]),
 ];
 

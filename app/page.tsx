@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { and, desc, eq } from 'drizzle-orm';
 import { getConfig } from '@/lib/runtime/config';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { getDb } from '@/lib/db';
 import { messages, tickets } from '@/lib/db/schema';
 import { widgetUrl } from '@/lib/auth/widget-link';

@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { loadAdminOverview } from '@/lib/admin/load-admin-overview';
 import { AdminNav } from '@/components/admin-nav';
 import { ReplayButton } from '@/components/replay-button';

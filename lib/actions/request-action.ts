@@ -5,7 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { actions, tickets } from '@/lib/db/schema';
 import { overrideNeeded, planAction, type ActionParams, type PlanResult } from '@/lib/domain/action-plan';
 import type { ActionKind, Order, Verdict } from '@/lib/domain/types';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { recheckTicketVerdict } from '@/lib/actions/recheck-ticket-verdict';
 import { replyChannel } from '@/lib/integrations/gorgias/reply-channel';
@@ -55,7 +55,7 @@ export function planToken(kind: ActionKind, plan: PlanResult & { ok: true }, ord
  */
 export async function requestAction(db: Db, config: Config, req: ActionRequest, now: Date): Promise<ActionOutcome> {
   const data = await loadWidgetData(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, email: null }, now);
-  if (!data.view.ticket) throw new HttpError(404, 'unknown_ticket', `Concord has no ticket ${req.ticketId}. It appears once Gorgias sends the ticket's first event.`);
+  if (!data.view.ticket) throw new AppError('unknown_ticket', `Concord has no ticket ${req.ticketId}. It appears once Gorgias sends the ticket's first event.`);
   const focusOrderId = data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.id ?? data.bundles[0]?.bundle.order?.id ?? null;
   const shopId = data.view.shop.id;
   const settings = await getSettings(db, shopId);
@@ -73,7 +73,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       key,
       now,
     });
-    if (!plan.ok) throw new HttpError(409, 'action_not_possible', plan.reason);
+    if (!plan.ok) throw new AppError('action_not_possible', plan.reason);
     return { ...state, plan, token: planToken(req.kind, plan, state.order, state.verdict) };
   };
 
@@ -98,7 +98,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     };
   }
   if (flags.length && !req.sendAnyway) {
-    throw new HttpError(409, 'reply_not_grounded', `Not sent.${unbacked} Fix the text, or send it anyway (that is recorded in the audit log).`);
+    throw new AppError('reply_not_grounded', `Not sent.${unbacked} Fix the text, or send it anyway (that is recorded in the audit log).`);
   }
 
   return db.transaction(async (tx) => {
@@ -107,16 +107,14 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     // stored when the message arrived.
     const { plan, verdict, token, order, ticket } = await decide(tx);
     if (req.planToken && req.planToken !== token) {
-      throw new HttpError(
-        409,
-        'stale_confirmation',
+      throw new AppError('stale_confirmation',
         `The order or the policy changed since this plan was made, so the confirmation was refused and nothing was done. Now: ${verdict?.explanation ?? 'no verdict'} Review the new plan: ${plan.summary}`,
       );
     }
     const conflict = overrideNeeded(req.kind, verdict);
     const overridden = conflict !== null;
     if (overridden && !req.overrideReason?.trim()) {
-      throw new HttpError(409, 'override_reason_required', `${conflict} To do it anyway, give a reason; it is kept in the audit log.`);
+      throw new AppError('override_reason_required', `${conflict} To do it anyway, give a reason; it is kept in the audit log.`);
     }
     const inserted = await tx
       .insert(actions)

@@ -3,7 +3,7 @@ import { getConfig } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { tickets } from '@/lib/db/schema';
 import { checkWidgetGrant } from '@/lib/auth/widget-grant';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import type { Actor } from '@/lib/audit/write-audit';
 import { verifyGorgiasBearer } from '@/lib/ingest/receive-gorgias-event';
 import { shopsForGorgiasDomain } from '@/lib/connections/shops';
@@ -31,17 +31,17 @@ export async function authenticateWidgetCaller(
   const token = headers.get('x-widget-token');
   if (token) {
     const result = await checkWidgetGrant(db, token, input.ticketId, config.secrets.session, now);
-    if (!result.ok) throw new HttpError(401, 'invalid_widget_link', result.reason);
+    if (!result.ok) throw new AppError('invalid_widget_link', result.reason);
     return { via: 'widget', actor: { type: 'agent', id: result.grant.agent ?? 'unidentified agent (widget link)' }, ticketShopId: result.grant.shopId };
   }
   if (!verifyGorgiasBearer(headers.get('authorization'), config.secrets.gorgiasIntegration)) {
-    throw new HttpError(401, 'unauthorized', 'Send Authorization: Bearer <GORGIAS_INTEGRATION_SECRET> (Gorgias buttons) or open the widget from its signed link.');
+    throw new AppError('unauthorized', 'Send Authorization: Bearer <GORGIAS_INTEGRATION_SECRET> (Gorgias buttons) or open the widget from its signed link.');
   }
-  if (!input.account) throw new HttpError(400, 'missing_account', 'Add "account": "{{ticket.account.domain}}" to the button’s body so Concord knows which helpdesk is asking.');
+  if (!input.account) throw new AppError('missing_account', 'Add "account": "{{ticket.account.domain}}" to the button’s body so Concord knows which helpdesk is asking.');
   const scope = await shopsForGorgiasDomain(db, input.account);
   const [ticket] = scope.length
     ? await db.select({ shopId: tickets.shopId }).from(tickets).where(and(inArray(tickets.shopId, scope), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1)
     : [];
-  if (!ticket) throw new HttpError(404, 'unknown_ticket', `Concord has no ticket ${input.ticketId} for the Gorgias account ${input.account}.`);
+  if (!ticket) throw new AppError('unknown_ticket', `Concord has no ticket ${input.ticketId} for the Gorgias account ${input.account}.`);
   return { via: 'gorgias', actor: { type: 'agent', id: input.agentEmail ?? 'agent (Gorgias button)' }, ticketShopId: ticket.shopId };
 }

@@ -1,6 +1,6 @@
 import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import { authenticate, endSessions, type SignedInUser } from '@/lib/auth/users';
 import { admitLoginAttempt, recordLoginResult } from './login-throttle';
 import { createSessionToken, type Session } from './session';
@@ -10,13 +10,13 @@ export async function signIn(db: Db, config: Config, input: { email: string; pas
   const email = input.email.trim().toLowerCase();
   const admitted = await admitLoginAttempt(db, input.ip, email, now);
   if (!admitted.ok) {
-    throw new HttpError(429, 'too_many_attempts', `Sign-in paused: ${admitted.why}. Try again in ${Math.ceil(admitted.retryAfterSeconds / 60)} min.`, {
+    throw new AppError('too_many_attempts', `Sign-in paused: ${admitted.why}. Try again in ${Math.ceil(admitted.retryAfterSeconds / 60)} min.`, {
       'retry-after': String(admitted.retryAfterSeconds),
     });
   }
   const user: SignedInUser | null = await authenticate(db, email, input.password, { demoMode: config.demoMode });
   await recordLoginResult(db, email, user !== null, now);
-  if (!user) throw new HttpError(401, 'bad_credentials', 'Wrong email or password.');
+  if (!user) throw new AppError('bad_credentials', 'Wrong email or password.');
   return createSessionToken(user, config.secrets.session, now);
 }
 

@@ -4,7 +4,8 @@ import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { oauthStates, outbox } from '@/lib/db/schema';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
+import { sameSecret } from '@/lib/auth/same-secret';
 import {
   authorizeUrl,
   clientCredentialsToken,
@@ -41,12 +42,12 @@ function stateSignature(config: Config, nonce: string, shop: string): string {
 
 function requireShop(shop: string | null): string {
   const s = (shop ?? '').trim().toLowerCase();
-  if (!isMyshopifyDomain(s)) throw new HttpError(400, 'invalid_shop', 'shop must be the store’s myshopify.com domain, e.g. acme.myshopify.com.');
+  if (!isMyshopifyDomain(s)) throw new AppError('invalid_shop', 'shop must be the store’s myshopify.com domain, e.g. acme.myshopify.com.');
   return s;
 }
 
 function requireClientId(config: Config): string {
-  if (!config.env.SHOPIFY_API_KEY) throw new HttpError(409, 'missing_client_id', 'Set SHOPIFY_API_KEY to the Dev Dashboard app’s client id (and SHOPIFY_API_SECRET to its secret) to install stores.');
+  if (!config.env.SHOPIFY_API_KEY) throw new AppError('missing_client_id', 'Set SHOPIFY_API_KEY to the Dev Dashboard app’s client id (and SHOPIFY_API_SECRET to its secret) to install stores.');
   return config.env.SHOPIFY_API_KEY;
 }
 
@@ -66,13 +67,13 @@ export async function completeShopifyInstall(db: Db, config: Config, params: URL
   const shop = requireShop(params.get('shop'));
   const check = verifyOAuthQuery(params, config.secrets.shopifyWebhook, now);
   if (!check.ok) {
-    throw new HttpError(401, check.reason === 'stale_timestamp' ? 'stale_callback' : 'invalid_hmac', check.reason === 'stale_timestamp' ? 'The install link has expired: start the install again.' : 'The callback’s hmac does not match: this request did not come from Shopify.');
+    throw new AppError(check.reason === 'stale_timestamp' ? 'stale_callback' : 'invalid_hmac', check.reason === 'stale_timestamp' ? 'The install link has expired: start the install again.' : 'The callback’s hmac does not match: this request did not come from Shopify.');
   }
   const state = params.get('state') ?? '';
   const [nonce, sig] = state.split('.');
   const expected = nonce ? stateSignature(config, nonce, shop) : '';
-  if (!nonce || !sig || sig.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expected))) {
-    throw new HttpError(401, 'invalid_state', 'The install state is missing or was issued for another store: start the install again from /admin/connections.');
+  if (!nonce || !sig || !sameSecret(sig, expected)) {
+    throw new AppError('invalid_state', 'The install state is missing or was issued for another store: start the install again from /admin/connections.');
   }
   // Single use: the first callback marks the state used; a replay finds nothing to claim.
   const claimed = await db
@@ -80,14 +81,14 @@ export async function completeShopifyInstall(db: Db, config: Config, params: URL
     .set({ usedAt: now })
     .where(and(eq(oauthStates.nonce, nonce), eq(oauthStates.shopId, shop), isNull(oauthStates.usedAt), gt(oauthStates.expiresAt, now)))
     .returning({ nonce: oauthStates.nonce });
-  if (claimed.length === 0) throw new HttpError(401, 'invalid_state', 'This install link was already used or has expired: start the install again from /admin/connections.');
+  if (claimed.length === 0) throw new AppError('invalid_state', 'This install link was already used or has expired: start the install again from /admin/connections.');
   const code = params.get('code');
-  if (!code) throw new HttpError(400, 'missing_code', 'Shopify sent no authorization code.');
+  if (!code) throw new AppError('missing_code', 'Shopify sent no authorization code.');
   let pair: TokenPair;
   try {
     pair = await exchangeAuthorizationCode({ shop, clientId: requireClientId(config), clientSecret: config.secrets.shopifyWebhook, code, baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL, fetchImpl: deps.fetchImpl, now: () => now, sleep: deps.sleep });
   } catch (err) {
-    if (err instanceof ShopifyGrantError) throw new HttpError(400, 'code_refused', `${err.message} Start the install again.`);
+    if (err instanceof ShopifyGrantError) throw new AppError('code_refused', `${err.message} Start the install again.`);
     throw err;
   }
   const webhooks = await finishConnect(db, config, { shop, grant: 'authorization_code', pair, now, actor: { type: 'system', id: 'shopify-install' } }, deps);
@@ -101,7 +102,7 @@ export async function connectWithClientCredentials(db: Db, config: Config, rawSh
   try {
     pair = await clientCredentialsToken({ shop, clientId: requireClientId(config), clientSecret: config.secrets.shopifyWebhook, baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL, fetchImpl: deps.fetchImpl, now: () => now, sleep: deps.sleep });
   } catch (err) {
-    if (err instanceof ShopifyGrantError) throw new HttpError(400, 'grant_refused', `${err.message} The client credentials grant works only for the organization’s own stores with the app installed.`);
+    if (err instanceof ShopifyGrantError) throw new AppError('grant_refused', `${err.message} The client credentials grant works only for the organization’s own stores with the app installed.`);
     throw err;
   }
   return { shop, webhooks: await finishConnect(db, config, { shop, grant: 'client_credentials', pair, now, actor }, deps) };

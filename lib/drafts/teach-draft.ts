@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { drafts, teachExamples } from '@/lib/db/schema';
 import { versionLabel } from '@/lib/domain/draft-review';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 
 export interface TeachOutcome {
@@ -19,8 +19,8 @@ export interface TeachOutcome {
 export async function teachDraft(db: Db, draftId: number, actor: Actor, now: Date): Promise<TeachOutcome> {
   return db.transaction(async (tx) => {
     const [draft] = await tx.select().from(drafts).where(eq(drafts.id, draftId)).limit(1).for('update');
-    if (!draft) throw new HttpError(404, 'unknown_draft', `There is no draft ${draftId}.`);
-    if (draft.sentText === null) throw new HttpError(409, 'not_sent', `Draft ${draftId} was never sent by an agent, so there is no edit to teach.`);
+    if (!draft) throw new AppError('unknown_draft', `There is no draft ${draftId}.`);
+    if (draft.sentText === null) throw new AppError('not_sent', `Draft ${draftId} was never sent by an agent, so there is no edit to teach.`);
     const intent = draft.intent ?? 'other';
     const inserted = await tx
       .insert(teachExamples)
@@ -50,7 +50,7 @@ export async function teachDraft(db: Db, draftId: number, actor: Actor, now: Dat
 export async function unteachDraft(db: Db, draftId: number, actor: Actor, now: Date): Promise<TeachOutcome> {
   return db.transaction(async (tx) => {
     const [draft] = await tx.select().from(drafts).where(eq(drafts.id, draftId)).limit(1).for('update');
-    if (!draft) throw new HttpError(404, 'unknown_draft', `There is no draft ${draftId}.`);
+    if (!draft) throw new AppError('unknown_draft', `There is no draft ${draftId}.`);
     const removed = await tx.delete(teachExamples).where(eq(teachExamples.draftId, draftId)).returning({ id: teachExamples.id });
     if (removed.length === 0 && !draft.teach) return { taught: false, changed: false, msg: `Draft ${draftId} was not an example; nothing changed.` };
     await tx.update(drafts).set({ teach: false }).where(eq(drafts.id, draftId));

@@ -1,4 +1,4 @@
-import { HttpError } from './responses';
+import { AppError } from '@/lib/errors/app-error';
 
 export const MAX_WEBHOOK_BYTES = 2 * 1024 * 1024;
 
@@ -23,8 +23,8 @@ export async function readRawBody(req: Request, maxBytes = MAX_WEBHOOK_BYTES): P
   return Buffer.concat(chunks);
 }
 
-function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, 'payload_too_large', `The body is larger than ${Math.round(maxBytes / 1024)} KB; nothing was stored.`);
+function tooLarge(maxBytes: number): AppError {
+  return new AppError('payload_too_large', `The body is larger than ${Math.round(maxBytes / 1024)} KB; nothing was stored.`);
 }
 
 const MAX_JSON_DEPTH = 32;
@@ -36,13 +36,13 @@ const MAX_JSON_DEPTH = 32;
 export async function readJsonBody(req: Request, maxBytes: number, opts: { stripNul?: boolean } = {}): Promise<unknown> {
   const text = (await readRawBody(req, maxBytes)).toString('utf8');
   const hasNul = text.includes('\u0000') || /\\u0000/i.test(text);
-  if (hasNul && !opts.stripNul) throw new HttpError(400, 'invalid_body', 'The body contains NUL characters; nothing was changed.');
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new HttpError(400, 'too_deep', `The body nests deeper than ${MAX_JSON_DEPTH} levels; nothing was changed.`);
+  if (hasNul && !opts.stripNul) throw new AppError('invalid_body', 'The body contains NUL characters; nothing was changed.');
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AppError('too_deep', `The body nests deeper than ${MAX_JSON_DEPTH} levels; nothing was changed.`);
   try {
     // Postgres text can't hold NUL; where a caller must not be refused (Gorgias counts failures), drop them.
     return hasNul ? JSON.parse(text.replace(/\u0000/g, ''), (_k, v) => (typeof v === 'string' ? v.replace(/\u0000/g, '') : v)) : JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.');
+    throw new AppError('invalid_json', 'The body is not valid JSON.');
   }
 }
 
@@ -61,13 +61,4 @@ export function jsonDepth(text: string): number {
     else if (c === 125 || c === 93) depth--;
   }
   return max;
-}
-
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
-
-/** A `[shop]` path segment: a myshopify domain, or a 400 that says so (never a query with junk in it). */
-export function shopParam(raw: string): string {
-  const shop = decodeURIComponent(raw).trim().toLowerCase();
-  if (!SHOP_DOMAIN.test(shop)) throw new HttpError(400, 'invalid_shop', 'The store must be a myshopify domain, e.g. acme.myshopify.com.');
-  return shop;
 }

@@ -1,24 +1,20 @@
-import crypto from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { inboxEvents } from '@/lib/db/schema';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
+import { bearerToken, sameSecret } from '@/lib/auth/same-secret';
 import { gorgiasEventId, parseGorgiasContext } from '@/lib/integrations/gorgias/payloads';
 import { gorgiasPartition } from '@/lib/ingest/partition-key';
 import { shopsForGorgiasDomain } from '@/lib/connections/shops';
 
 /** Gorgias sends the secret the admin pasted into the integration: `Authorization: Bearer <secret>`. */
 export function verifyGorgiasBearer(authorization: string | null, secret: string): boolean {
-  if (!authorization) return false;
-  const match = /^Bearer\s+(.+)$/i.exec(authorization.trim());
-  if (!match) return false;
-  const a = crypto.createHash('sha256').update(match[1]).digest();
-  const b = crypto.createHash('sha256').update(secret).digest();
-  return crypto.timingSafeEqual(a, b);
+  const token = bearerToken(authorization?.trim());
+  return token !== null && sameSecret(token, secret);
 }
 
 export function requireGorgiasBearer(headers: Headers, secret: string): void {
   if (!verifyGorgiasBearer(headers.get('authorization'), secret)) {
-    throw new HttpError(401, 'unauthorized', 'Missing or wrong Authorization header. In the Gorgias HTTP integration, add the header Authorization: Bearer <GORGIAS_INTEGRATION_SECRET>.');
+    throw new AppError('unauthorized', 'Missing or wrong Authorization header. In the Gorgias HTTP integration, add the header Authorization: Bearer <GORGIAS_INTEGRATION_SECRET>.');
   }
 }
 
@@ -37,7 +33,7 @@ export interface ReceivedTicketEvent {
  */
 export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId?: string } = {}): Promise<ReceivedTicketEvent | null> {
   const parsed = parseGorgiasContext(body);
-  if (!parsed.ok) throw new HttpError(400, 'invalid_ticket_payload', `The body is not a Gorgias ticket context: ${parsed.error}. Use the body {{context}} in the integration.`);
+  if (!parsed.ok) throw new AppError('invalid_ticket_payload', `The body is not a Gorgias ticket context: ${parsed.error}. Use the body {{context}} in the integration.`);
   const shopIds = await shopsForGorgiasDomain(db, parsed.ticket.accountDomain);
   if (shopIds.length === 0) return null;
   // Gorgias retries carry the same payload, so the payload-derived id dedupes them.

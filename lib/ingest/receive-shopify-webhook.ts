@@ -1,9 +1,10 @@
 import { batcherPerDb } from '@/lib/db/batcher';
 import type { Db } from '@/lib/db/client';
 import { inboxEvents } from '@/lib/db/schema';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { shopifyPartition } from '@/lib/ingest/partition-key';
+import { isShopDomain } from '@/lib/integrations/shopify/shop-domain';
 import { isShopifyTopic, readShopifyHeaders, verifyShopifyHmac } from '@/lib/integrations/shopify/verify-webhook';
 
 export interface ReceiveResult {
@@ -12,8 +13,6 @@ export interface ReceiveResult {
   topic: string;
   ignored: boolean; // a topic Concord does not project
 }
-
-const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 // Shopify retries a failed delivery 8 times over 4 hours (shared/docs/shopify.md, confirmed in the
 // "Updates to webhook retry mechanism" changelog). One more hour covers clock skew between Shopify
@@ -34,7 +33,7 @@ async function requireSameShopInBody(db: Db, topic: string, headerShop: string, 
     explanation: `Refused a ${topic} delivery: the header names ${headerShop} but the signed body names ${bodyShop ?? 'no shop'}. Nothing was erased or stored.`,
     after: { topic, headerShop, bodyShop },
   });
-  throw new HttpError(400, 'shop_mismatch', `A ${topic} body must name the same shop_domain as X-Shopify-Shop-Domain; nothing was stored.`);
+  throw new AppError('shop_mismatch', `A ${topic} body must name the same shop_domain as X-Shopify-Shop-Domain; nothing was stored.`);
 }
 
 /**
@@ -43,22 +42,22 @@ async function requireSameShopInBody(db: Db, topic: string, headerShop: string, 
  */
 export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Headers, secret: string, now = new Date()): Promise<ReceiveResult> {
   if (!verifyShopifyHmac(raw, headers.get('x-shopify-hmac-sha256'), secret)) {
-    throw new HttpError(401, 'invalid_signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body. Check that SHOPIFY_API_SECRET is the app’s client secret.');
+    throw new AppError('invalid_signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body. Check that SHOPIFY_API_SECRET is the app’s client secret.');
   }
   const h = readShopifyHeaders(headers);
-  if (!h.topic) throw new HttpError(400, 'missing_topic', 'X-Shopify-Topic header is missing.');
-  if (!SHOP_DOMAIN.test(h.shopDomain)) throw new HttpError(400, 'invalid_shop', 'X-Shopify-Shop-Domain must be a myshopify.com domain.');
+  if (!h.topic) throw new AppError('missing_topic', 'X-Shopify-Topic header is missing.');
+  if (!isShopDomain(h.shopDomain)) throw new AppError('invalid_shop', 'X-Shopify-Shop-Domain must be a myshopify.com domain.');
   // Shopify's dedupe key is the event id; older deliveries may only carry the webhook id.
   const eventId = h.eventId ?? h.webhookId;
-  if (!eventId) throw new HttpError(400, 'missing_event_id', 'X-Shopify-Event-Id (or X-Shopify-Webhook-Id) header is missing.');
+  if (!eventId) throw new AppError('missing_event_id', 'X-Shopify-Event-Id (or X-Shopify-Webhook-Id) header is missing.');
   const text = raw.toString('utf8');
-  if (text.includes('\u0000')) throw new HttpError(400, 'invalid_body', 'The body contains NUL bytes; nothing was stored.');
+  if (text.includes('\u0000')) throw new AppError('invalid_body', 'The body contains NUL bytes; nothing was stored.');
   let parsed: Record<string, unknown>;
   try {
     parsed = JSON.parse(text);
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
   } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not a complete JSON object; nothing was stored.');
+    throw new AppError('invalid_json', 'The body is not a complete JSON object; nothing was stored.');
   }
   const ignored = !isShopifyTopic(h.topic);
   if (PRIVACY_TOPICS.has(h.topic)) await requireSameShopInBody(db, h.topic, h.shopDomain, parsed);

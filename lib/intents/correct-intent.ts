@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { intentCorrections, messages, tickets } from '@/lib/db/schema';
 import type { Intent } from '@/lib/domain/types';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 
 /**
@@ -13,7 +13,7 @@ import { writeAudit, type Actor } from '@/lib/audit/write-audit';
  */
 export async function correctIntent(db: Db, input: { shopId: string; ticketId: string; intent: Intent; actor: Actor }) {
   const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, input.shopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
-  if (!ticket) throw new HttpError(404, 'unknown_ticket', `Concord has no ticket ${input.ticketId}.`);
+  if (!ticket) throw new AppError('unknown_ticket', `Concord has no ticket ${input.ticketId}.`);
   const [latest] = await db
     .select({ text: messages.bodyText })
     .from(messages)

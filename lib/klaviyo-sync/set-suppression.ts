@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { issues, suppressionOverrides } from '@/lib/db/schema';
 import { deriveSuppression, type SuppressionState } from '@/lib/domain/suppression';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { queueKlaviyoSync } from '@/lib/projection/apply-issue-signals';
 import { issueRecordFromRow } from '@/lib/ticket-context/row-mappers';
@@ -31,9 +31,9 @@ export async function setSuppression(
   now: Date,
 ): Promise<{ state: SuppressionState; msg: string }> {
   const email = input.email.trim().toLowerCase();
-  if (!email) throw new HttpError(409, 'no_customer_email', 'This ticket has no customer email, so there is no Klaviyo profile to change.');
-  if (input.mode !== 'clear' && !input.reason.trim()) throw new HttpError(400, 'reason_required', 'Give a reason; it is shown to the team and kept in the audit log.');
-  if (input.expiresAt && input.expiresAt <= now) throw new HttpError(400, 'expiry_in_past', 'The expiry must be in the future.');
+  if (!email) throw new AppError('no_customer_email', 'This ticket has no customer email, so there is no Klaviyo profile to change.');
+  if (input.mode !== 'clear' && !input.reason.trim()) throw new AppError('reason_required', 'Give a reason; it is shown to the team and kept in the audit log.');
+  if (input.expiresAt && input.expiresAt <= now) throw new AppError('expiry_in_past', 'The expiry must be in the future.');
   return db.transaction(async (tx) => {
     const before = await loadSuppression(tx, input.shopId, email, now);
     const actorName = input.actor.id ?? input.actor.type;

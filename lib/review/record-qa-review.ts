@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { qaReviews, shops, tickets } from '@/lib/db/schema';
 import { parseIsoWeek } from '@/lib/domain/qa-sample';
 import { QA_KIND_LABELS, type QaKind, type QaVerdict } from '@/lib/domain/qa-results';
-import { HttpError } from '@/lib/http/responses';
+import { AppError } from '@/lib/errors/app-error';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { ticketStore } from '@/lib/review/load-qa-week';
 
@@ -21,17 +21,17 @@ export interface QaReviewInput {
  * replaces the verdict and note. Audited with what it was before.
  */
 export async function recordQaReview(db: Db, input: QaReviewInput, actor: Actor, now: Date): Promise<{ msg: string; changed: boolean }> {
-  if (!parseIsoWeek(input.week)) throw new HttpError(400, 'invalid_week', `“${input.week}” is not an ISO week; use the form 2026-W48.`);
+  if (!parseIsoWeek(input.week)) throw new AppError('invalid_week', `“${input.week}” is not an ISO week; use the form 2026-W48.`);
   const [shop] = await db.select({ id: shops.id }).from(shops).where(eq(shops.id, input.shopId)).limit(1);
-  if (!shop) throw new HttpError(404, 'unknown_shop', `No store ${input.shopId} is connected.`);
+  if (!shop) throw new AppError('unknown_shop', `No store ${input.shopId} is connected.`);
   const ticketKey = /^ticket:(\d{1,20})$/.exec(input.itemKey);
   const customerKey = /^customer:(.+@.+)$/.exec(input.itemKey);
   if (input.kind === 'suppression' ? !customerKey : !ticketKey) {
-    throw new HttpError(400, 'invalid_item', input.kind === 'suppression' ? 'Suppression items are keyed customer:<email>.' : 'Ticket items are keyed ticket:<Gorgias ticket id>.');
+    throw new AppError('invalid_item', input.kind === 'suppression' ? 'Suppression items are keyed customer:<email>.' : 'Ticket items are keyed ticket:<Gorgias ticket id>.');
   }
   if (ticketKey) {
     const [t] = await db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.gorgiasTicketId, ticketKey[1]), sql`${ticketStore} = ${input.shopId}`)).limit(1);
-    if (!t) throw new HttpError(404, 'unknown_ticket', `Store ${input.shopId} has no ticket ${ticketKey[1]}.`);
+    if (!t) throw new AppError('unknown_ticket', `Store ${input.shopId} has no ticket ${ticketKey[1]}.`);
   }
   const note = input.note?.trim() || null;
   const reviewer = actor.id ?? actor.type;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { isShopDomain } from '@/lib/integrations/shopify/shop-domain';
 
 // All configuration comes from the environment and is validated here, once. A bad value stops
 // start-up with a message that names the variable and says what to do.
@@ -56,7 +57,7 @@ export const envSchema = z.object({
     message: 'must be a comma-separated list of 32-byte keys (base64 or hex)',
   }),
 
-  SHOPIFY_SHOP_DOMAIN: optionalString.refine((v) => v === undefined || /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(v), {
+  SHOPIFY_SHOP_DOMAIN: optionalString.refine((v) => v === undefined || isShopDomain(v), {
     message: 'must be the store’s myshopify domain, e.g. acme.myshopify.com',
   }),
   SHOPIFY_ADMIN_ACCESS_TOKEN: optionalString,

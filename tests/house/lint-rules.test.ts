@@ -45,6 +45,12 @@ describe('house import rules', { timeout: 180_000 }, () => {
     expect(await ruleIds(`import type { Config } from '@/lib/runtime/config';\nexport type X = Config;\n`, 'components/planted.tsx')).not.toContain(restricted);
   });
 
+  it('only lib/http knows HTTP and Next', async () => {
+    expect(await ruleIds(`import { cookies } from 'next/headers';\nexport const x = cookies;\n`, 'lib/drafts/planted.ts')).toContain(restricted);
+    expect(await ruleIds(`import { withRoute } from '@/lib/http/with-route';\nexport const x = withRoute;\n`, 'lib/actions/planted.ts')).toContain(restricted);
+    expect(await ruleIds(`import { cookies } from 'next/headers';\nexport const x = cookies;\n`, 'lib/http/planted.ts')).not.toContain(restricted);
+  });
+
   it('storage knows no use case', async () => {
     expect(await ruleIds(`import { requestAction } from '@/lib/actions/request-action';\nexport const x = requestAction;\n`, 'lib/db/planted.ts')).toContain(restricted);
     expect(await ruleIds(`import { orders } from '@/lib/db/schema';\nexport const x = orders;\n`, 'lib/db/planted.ts')).not.toContain(restricted);

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { AUDIT_PAGE_SIZE, auditActions, parseAuditFilters, searchAudit } from '@/lib/audit/search-audit';
 import { loadShopChoices } from '@/lib/admin/load-shop-choices';
 import { AdminNav } from '@/components/admin-nav';

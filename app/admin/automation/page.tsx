@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { shadowReport } from '@/lib/automation/shadow-report';
 import { getSettings } from '@/lib/settings/settings-store';
 import { loadShopChoices, pickShop } from '@/lib/admin/load-shop-choices';

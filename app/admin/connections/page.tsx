@@ -1,6 +1,6 @@
 import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { connectionsOverview, type StoreConnectionView } from '@/lib/connections/connections-overview';
 import { shopifyCallbackUrl, shopifyScopes } from '@/lib/connections/install-shopify-app';
 import { AdminNav } from '@/components/admin-nav';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { loadKpis, POST_RESOLUTION_WINDOW_DAYS } from '@/lib/admin/load-kpis';
 import { formatDuration, KPI_BUCKET_COUNT, type KpiView } from '@/lib/domain/kpis';
 import { loadShopChoices, pickShop } from '@/lib/admin/load-shop-choices';

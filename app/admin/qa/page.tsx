@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { loadQaWeek, SUPPRESSION_FINDINGS_SHOWN, type QaTicketItem } from '@/lib/review/load-qa-week';
 import { describeIsoWeek, isoWeekOf, parseIsoWeek, QA_SAMPLE_SIZE, shiftIsoWeek } from '@/lib/domain/qa-sample';
 import { QA_KIND_LABELS, QA_KINDS } from '@/lib/domain/qa-results';

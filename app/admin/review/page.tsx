@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { loadDraftReview, loadDraftReviewOptions, REVIEW_ROW_LIMIT } from '@/lib/review/load-draft-review';
 import { acceptance, acceptanceBy, ACCEPTANCE_DEFINITION, paginate, REVIEW_SORTS, sortReviewItems, type ReviewSort } from '@/lib/domain/draft-review';
 import { loadShopChoices } from '@/lib/admin/load-shop-choices';

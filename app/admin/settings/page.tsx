@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm';
 import { getConfig } from '@/lib/runtime/config';
 import { getDb } from '@/lib/db';
 import { settingsVersions, shops } from '@/lib/db/schema';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { describeChanges, readSettings } from '@/lib/settings/settings-store';
 import { defaultSettings } from '@/lib/domain/settings';
 import { SettingsHistory } from '@/components/settings-history';

@@ -1,5 +1,5 @@
 import { getConfig } from '@/lib/runtime/config';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { gorgiasIntegrationValues } from '@/lib/connections/install-gorgias-integration';
 import { AdminNav } from '@/components/admin-nav';
 import { CopyField, SetupButton } from '@/components/setup-actions';

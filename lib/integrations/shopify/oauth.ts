@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
+import { isShopDomain } from './shop-domain';
 
 // Shopify's OAuth endpoints for a Dev Dashboard app, written against shopify.dev and Shopify's own
 // libraries (checked with the search tool, 2026-12-02):
@@ -22,10 +23,10 @@ import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 //   invalid_client = bad client credentials or the app is uninstalled; 5xx are retried twice
 //   (shopify-app-php src/Internal/Exchange/RefreshToken.php).
 
-export const MYSHOPIFY_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+export { SHOP_DOMAIN as MYSHOPIFY_DOMAIN } from './shop-domain';
 
 export function isMyshopifyDomain(shop: string): boolean {
-  return MYSHOPIFY_DOMAIN.test(shop);
+  return isShopDomain(shop);
 }
 
 /** Where a shop's Shopify lives: https://{shop}, or SHOPIFY_ADMIN_BASE_URL (a `{shop}` in it is replaced). */

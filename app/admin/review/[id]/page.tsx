@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/lib/db';
-import { pageSession } from '@/lib/auth/require-role';
+import { pageSession } from '@/lib/http/page-session';
 import { loadDraftDetail } from '@/lib/review/load-draft-review';
 import { diffWords } from '@/lib/domain/edit-distance';
 import { ACCEPTANCE_DEFINITION } from '@/lib/domain/draft-review';

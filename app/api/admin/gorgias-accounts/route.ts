@@ -1,11 +1,7 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/runtime/config';
-import { getDb } from '@/lib/db';
-import { requireRole } from '@/lib/auth/require-role';
+import { withRoute } from '@/lib/http/with-route';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { gorgiasSubdomain, saveGorgiasAccount } from '@/lib/connections/save-accounts';
-import { handle } from '@/lib/http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -17,12 +13,9 @@ const bodySchema = z.object({
 });
 
 // POST /api/admin/gorgias-accounts – add a helpdesk (REST API basic auth: email + API key), or replace its key.
-export const POST = handle(async (req: Request) => {
-  const session = await requireRole(req, 'admin');
-  const body = bodySchema.parse(await req.json().catch(() => ({})));
-  const db = await getDb();
-  const id = await saveGorgiasAccount(db, getConfig(), body);
+export const POST = withRoute({ auth: 'admin', body: bodySchema, maxBodyBytes: 16 * 1024 }, async ({ body, caller, db, config }) => {
+  const id = await saveGorgiasAccount(db, config, body);
   const domain = gorgiasSubdomain(body.domain);
-  await writeAudit(db, { shopId: 'connections', actor: { type: 'admin', id: session.email }, action: 'connections.gorgias_account_saved', explanation: `${session.email} saved the Gorgias account ${domain} (${body.apiEmail}).` });
-  return NextResponse.json({ ok: true, id, msg: `Saved Gorgias account ${domain}. Link stores to it below.` });
+  await writeAudit(db, { shopId: 'connections', actor: { type: 'admin', id: caller.email }, action: 'connections.gorgias_account_saved', explanation: `${caller.email} saved the Gorgias account ${domain} (${body.apiEmail}).` });
+  return { ok: true, id, msg: `Saved Gorgias account ${domain}. Link stores to it below.` };
 });

@@ -1,10 +1,6 @@
-import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/runtime/config';
-import { getDb } from '@/lib/db';
-import { requireRole } from '@/lib/auth/require-role';
+import { withRoute } from '@/lib/http/with-route';
 import { connectWithClientCredentials, connectWithStaticToken } from '@/lib/connections/install-shopify-app';
-import { handle } from '@/lib/http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -16,15 +12,12 @@ const bodySchema = z.discriminatedUnion('grant', [
 
 // POST /api/admin/stores – connect a store without the OAuth redirect: a Dev Dashboard app on the
 // organization's own store (client credentials) or a legacy custom app's token.
-export const POST = handle(async (req: Request) => {
-  const session = await requireRole(req, 'admin');
-  const body = bodySchema.parse(await req.json().catch(() => ({})));
-  const db = await getDb();
-  const actor = { type: 'admin' as const, id: session.email };
+export const POST = withRoute({ auth: 'admin', body: bodySchema, maxBodyBytes: 16 * 1024 }, async ({ body, caller, db, config, now }) => {
+  const actor = { type: 'admin' as const, id: caller.email };
   const r =
     body.grant === 'client_credentials'
-      ? await connectWithClientCredentials(db, getConfig(), body.shop, new Date(), actor)
-      : await connectWithStaticToken(db, getConfig(), body.shop, body.accessToken, new Date(), actor);
+      ? await connectWithClientCredentials(db, config, body.shop, now, actor)
+      : await connectWithStaticToken(db, config, body.shop, body.accessToken, now, actor);
   const webhooks = 'error' in r.webhooks ? `webhook registration failed (${r.webhooks.error})` : `${r.webhooks.created.length + r.webhooks.existing.length} webhooks registered`;
-  return NextResponse.json({ ok: true, shop: r.shop, msg: `Connected ${r.shop}: ${webhooks}; the 60-day backfill has started.` });
+  return { ok: true, shop: r.shop, msg: `Connected ${r.shop}: ${webhooks}; the 60-day backfill has started.` };
 });

@@ -1,11 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { getConfig } from '@/lib/runtime/config';
-import { getDb } from '@/lib/db';
+import { withRoute } from '@/lib/http/with-route';
 import { sessionCookie } from '@/lib/auth/session';
-import { clientAddress, isSameOriginPost, signIn } from '@/lib/auth/sign-in';
-import { handle, HttpError } from '@/lib/http/responses';
-import { readJsonBody } from '@/lib/http/read-body';
+import { clientAddress, signIn } from '@/lib/auth/sign-in';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -14,12 +11,9 @@ export const dynamic = 'force-dynamic';
 const noNul = (s: string) => !s.includes('\u0000');
 const body = z.object({ email: z.string().trim().max(320).refine(noNul, 'must not contain NUL characters'), password: z.string().max(200).refine(noNul, 'must not contain NUL characters') });
 
-// POST /api/auth/login – sign a lead or admin in (sets the session cookie).
-export const POST = handle(async (req: Request) => {
-  const config = getConfig();
-  if (!isSameOriginPost(req.headers, req.url, config.appUrl)) throw new HttpError(403, 'cross_site', 'Sign in from Concord’s own login page.');
-  const input = body.parse(await readJsonBody(req, 4 * 1024));
-  const { token, session } = await signIn(await getDb(), config, { ...input, ip: clientAddress(req.headers) }, new Date());
+// POST /api/auth/login – sign a lead or admin in (sets the session cookie); only from a page of this app.
+export const POST = withRoute({ auth: 'public', csrf: 'same-origin', body, maxBodyBytes: 4 * 1024 }, async ({ req, body: input, db, config, now }) => {
+  const { token, session } = await signIn(db, config, { ...input, ip: clientAddress(req.headers) }, now);
   const res = NextResponse.json({ ok: true, role: session.role });
   res.headers.append('set-cookie', sessionCookie(token, config.appUrl.startsWith('https://')));
   return res;

@@ -1,36 +1,20 @@
-import { shopParam } from '@/lib/http/read-body';
-import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { getDb } from '@/lib/db';
-import { requireRole } from '@/lib/auth/require-role';
-import { writeAudit } from '@/lib/audit/write-audit';
+import { withRoute } from '@/lib/http/with-route';
+import { shopParam } from '@/lib/http/route-params';
+import { AppError } from '@/lib/errors/app-error';
 import { disconnectShop } from '@/lib/connections/disconnect-shop';
-import { linkShopAccounts } from '@/lib/connections/save-accounts';
-import { handle, HttpError } from '@/lib/http/responses';
+import { linkStoreAccounts, storeLinkBody } from '@/lib/connections/link-store-accounts';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-const linkSchema = z.object({
-  gorgiasDomain: z.string().trim().max(200).nullable().optional().transform((v) => (v === '' ? null : v)),
-  klaviyoAccountId: z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number), z.literal('').transform(() => null), z.null()]).optional(),
-});
-
 // PATCH /api/admin/stores/:shop – link the store to a Gorgias account (by domain) and a Klaviyo account.
-export const PATCH = handle(async (req: Request, ctx: { params: Promise<{ shop: string }> }) => {
-  const session = await requireRole(req, 'admin');
-  const shop = shopParam((await ctx.params).shop);
-  const link = linkSchema.parse(await req.json().catch(() => ({})));
-  const db = await getDb();
-  if (!(await linkShopAccounts(db, shop, link))) throw new HttpError(404, 'unknown_shop', `No store ${shop}.`);
-  await writeAudit(db, { shopId: shop, actor: { type: 'admin', id: session.email }, action: 'connections.linked', explanation: `${session.email} linked ${shop}: ${JSON.stringify(link)}.`, after: link });
-  return NextResponse.json({ ok: true, msg: `Saved the links of ${shop}.` });
-});
+export const PATCH = withRoute({ auth: 'admin', body: storeLinkBody, maxBodyBytes: 16 * 1024 }, async ({ params, body, caller, db }) =>
+  linkStoreAccounts(db, shopParam(params.shop), body, caller.email),
+);
 
 // DELETE /api/admin/stores/:shop – disconnect the store from Shopify (its effects wait).
-export const DELETE = handle(async (req: Request, ctx: { params: Promise<{ shop: string }> }) => {
-  const session = await requireRole(req, 'admin');
-  const shop = shopParam((await ctx.params).shop);
-  if (!(await disconnectShop(await getDb(), shop, session.email, new Date()))) throw new HttpError(404, 'unknown_shop', `${shop} has no Shopify connection.`);
-  return NextResponse.json({ ok: true, msg: `${shop} is disconnected. Install the app again to reconnect.` });
+export const DELETE = withRoute({ auth: 'admin' }, async ({ params, caller, db, now }) => {
+  const shop = shopParam(params.shop);
+  if (!(await disconnectShop(db, shop, caller.email, now))) throw new AppError('unknown_shop', `${shop} has no Shopify connection.`);
+  return { ok: true, msg: `${shop} is disconnected. Install the app again to reconnect.` };
 });

@@ -1,7 +1,6 @@
-import { NextResponse } from 'next/server';
-import { getDb } from '@/lib/db';
-import { requireRole } from '@/lib/auth/require-role';
-import { handle, HttpError } from '@/lib/http/responses';
+import { withRoute } from '@/lib/http/with-route';
+import { idParam } from '@/lib/http/route-params';
+import { AppError } from '@/lib/errors/app-error';
 import { replayDeadEffect } from '@/lib/outbox/run-outbox';
 import { kickWorker } from '@/lib/runtime/worker';
 
@@ -9,12 +8,10 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // POST /api/admin/outbox/:id/replay – run a dead-lettered effect again.
-export const POST = handle(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
-  const session = await requireRole(req, 'admin');
-  const id = Number((await ctx.params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new HttpError(400, 'invalid_id', 'The outbox id must be a positive integer.');
-  const ok = await replayDeadEffect(await getDb(), id, { type: 'admin', id: session.email });
-  if (!ok) throw new HttpError(404, 'not_dead', `Outbox effect ${id} doesn't exist or isn't dead-lettered.`);
+export const POST = withRoute({ auth: 'admin' }, async ({ params, caller, db }) => {
+  const id = idParam(params.id, 'outbox');
+  const ok = await replayDeadEffect(db, id, { type: 'admin', id: caller.email });
+  if (!ok) throw new AppError('not_dead', `Outbox effect ${id} doesn't exist or isn't dead-lettered.`);
   kickWorker();
-  return NextResponse.json({ ok: true, msg: `Effect ${id} queued again.` });
+  return { ok: true, msg: `Effect ${id} queued again.` };
 });
