@@ -3,10 +3,15 @@ import { extractOrderNumbers } from './order-numbers';
 import { normalizeForMatching, stripQuotedAndSignature } from './normalize';
 import { MULTILINGUAL_CUES } from './multilingual';
 import { CUES, GORGIAS_INTENT_MAP, NEGATION_BEFORE } from './rules';
+import { buildPrefilter } from './cue-prefilter';
 import { calibrate, describeFeature, loadModel, ruleFeatures, scoreMessage, textFeatures, type Feature, type LinearModelFile } from './linear-model';
 import MODEL_FILE from './intent-model.json';
 
 const ALL_CUES = [...CUES, ...MULTILINGUAL_CUES];
+// One pass over the text says which cues can match at all; only those regexes run (cue-prefilter.ts).
+const PREFILTER = buildPrefilter(ALL_CUES.map((c) => c.re));
+const HIT = new Uint8Array(ALL_CUES.length);
+const HIT_SUBJECT = new Uint8Array(ALL_CUES.length);
 
 export interface ClassifyInput {
   text: string;
@@ -81,8 +86,11 @@ export function classifyIntent(input: ClassifyInput): Classification {
   return { intent, confidence: Math.min(confidence, WORDS_ONLY_CAP), reasons: [first, ...rules.reasons].slice(0, 6), decidedBy: 'words', orderNumbers: rules.orderNumbers };
 }
 
-/** The rules alone: weighted cues with negation, subject and order state as extra signals. */
-export function scoreRules(input: ClassifyInput): RuleScores {
+/**
+ * The rules alone: weighted cues with negation, subject and order state as extra signals.
+ * `everyCue` runs every cue's regex instead of only those the prefilter lets through (tests compare the two).
+ */
+export function scoreRules(input: ClassifyInput, everyCue = false): RuleScores {
   const body = stripQuotedAndSignature(input.text ?? '');
   const text = normalizeForMatching(body);
   const subject = input.subject ? normalizeForMatching(input.subject.replace(/^\s*((re|fw|fwd|aw|sv)\s*:\s*)+/i, '')) : '';
@@ -96,8 +104,11 @@ export function scoreRules(input: ClassifyInput): RuleScores {
   const cueWeights = new Map<Intent, number[]>();
   const addCue = (intent: Intent, w: number) => cueWeights.set(intent, [...(cueWeights.get(intent) ?? []), w]);
 
-  for (const cue of ALL_CUES) {
-    const m = cue.re.exec(text);
+  const hit = everyCue ? HIT.fill(1) : PREFILTER.scan(text, HIT);
+  const hitSubject = !subject ? null : everyCue ? HIT_SUBJECT.fill(1) : PREFILTER.scan(subject, HIT_SUBJECT);
+  for (let c = 0; c < ALL_CUES.length; c++) {
+    const cue = ALL_CUES[c];
+    const m = hit[c] ? cue.re.exec(text) : null;
     if (m) {
       if (cue.negatable && NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
         reasons.push(`negated: "${text.slice(Math.max(0, m.index - 12), m.index + m[0].length).trim()}"`);
@@ -108,7 +119,7 @@ export function scoreRules(input: ClassifyInput): RuleScores {
       // Order numbers are not echoed: reasons are shown to agents of the matched store, and a quoted number may be someone else's.
       reasons.push(`${cue.intent}: matched "${m[0].trim().replace(/\d{3,}/g, '###')}" (${cue.label})`);
       weightOf.set(reasons[reasons.length - 1], cue.weight);
-    } else if (subject) {
+    } else if (hitSubject && hitSubject[c]) {
       const s = cue.re.exec(subject);
       if (s && !(cue.negatable && NEGATION_BEFORE.test(subject.slice(0, s.index)))) {
         addCue(cue.intent, cue.weight * SUBJECT_WEIGHT);
