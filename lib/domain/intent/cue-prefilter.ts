@@ -62,14 +62,19 @@ function alternate(alts: Info[]): Info {
   let exact: string[] | null = [];
   let req: string[] | null = [];
   for (const a of alts) {
-    exact = exact && a.exact ? [...exact, ...a.exact] : null;
+    if (exact && a.exact && exact.length + a.exact.length <= 4 * MAX_EXACT) for (const x of a.exact) exact.push(x);
+    else exact = null;
     const r = asReq(a);
-    req = req && r ? [...req, ...r] : null;
+    if (req && r) for (const x of r) req.push(x);
+    else req = null;
   }
   exact = exact ? uniq(exact) : null;
   if (exact && exact.length > MAX_EXACT) exact = null;
   return { exact, req: req ? uniq(req) : null };
 }
+
+const SPECIAL = new Set(['\\', '(', ')', '[', ']', '{', '}', '|', '.', '^', '$', '*', '+', '?']);
+const QUANTIFIER = new Set(['*', '+', '?', '{']);
 
 /** Parses the subset of JavaScript regex syntax the cues use; anything else throws Unreadable. */
 function parse(src: string): Info {
@@ -140,7 +145,13 @@ function parse(src: string): Info {
       return { exact: [e], req: null };
     }
     if (c === ')' || c === '*' || c === '+' || c === '?' || c === '{' || c === undefined) throw new Unreadable(`unexpected ${c} at ${i}`);
-    return { exact: [c], req: null };
+    // a run of plain characters is one literal, except a last one that a quantifier applies to
+    let end = i;
+    while (end < src.length && !SPECIAL.has(src[end])) end++;
+    if (end > i && QUANTIFIER.has(src[end])) end--;
+    const lit = c + src.slice(i, end);
+    i = end;
+    return { exact: [lit], req: null };
   }
 
   function charClass(): Info {
@@ -184,7 +195,9 @@ export function requiredLiterals(re: RegExp): string[] | null {
   if (re.flags.replace(/[gyd]/g, '') !== '') return null; // i, m, s, u change what the literals mean
   try {
     const r = asReq(parse(re.source));
-    return r && r.every((s) => s.length > 0) ? r : null;
+    if (!r || r.some((s) => s.length === 0)) return null;
+    // "cancel" occurs wherever "cancelling" does: keep only literals that hold no other one
+    return r.filter((s) => !r.some((t) => t !== s && s.includes(t)));
   } catch (err) {
     if (err instanceof Unreadable) return null;
     throw err;
@@ -206,64 +219,97 @@ export function buildPrefilter(regexes: RegExp[]): CuePrefilter {
   literals.forEach((l, k) => {
     if (!l || l.some((s) => /[^\x00-\x7f]/.test(s))) alwaysRun.push(k);
   });
-  // trie
-  const next: Map<number, number>[] = [new Map()];
-  const out: Set<number>[] = [new Set()];
+  const used = literals.filter((l, k): l is string[] => l !== null && !alwaysRun.includes(k));
+  // the alphabet: characters that occur in some literal; any other character cannot be inside a match
+  const column = new Int32Array(128).fill(-1);
+  let A = 0;
+  for (const lits of used) for (const lit of lits) for (let j = 0; j < lit.length; j++) if (column[lit.charCodeAt(j)] < 0) column[lit.charCodeAt(j)] = A++;
+  let capacity = 1;
+  for (const lits of used) for (const lit of lits) capacity += lit.length;
+  // trie in a transition table (0 = no edge yet; the root is node 0 and no edge leads back to it)
+  let delta = new Int32Array(capacity * A);
+  const out: number[][] = [[]];
+  let nodes = 1;
   literals.forEach((lits, k) => {
     if (!lits || alwaysRun.includes(k)) return;
     for (const lit of lits) {
       let node = 0;
       for (let j = 0; j < lit.length; j++) {
-        const c = lit.charCodeAt(j);
-        let to = next[node].get(c);
-        if (to === undefined) {
-          to = next.length;
-          next.push(new Map());
-          out.push(new Set());
-          next[node].set(c, to);
+        const at = node * A + column[lit.charCodeAt(j)];
+        if (delta[at] === 0) {
+          delta[at] = nodes++;
+          out.push([]);
         }
-        node = to;
+        node = delta[at];
       }
-      out[node].add(k);
+      if (!out[node].includes(k)) out[node].push(k);
     }
   });
-  // full transition table over ASCII (128 columns), failure links folded in, breadth first
-  const n = next.length;
-  const delta = new Int32Array(n * 128);
-  const fail = new Int32Array(n);
+  delta = delta.slice(0, nodes * A); // most literals share prefixes: keep only the rows used
+  // failure links folded into the table, breadth first
+  const fail = new Int32Array(nodes);
   const queue: number[] = [];
-  for (let c = 0; c < 128; c++) {
-    const to = next[0].get(c);
-    delta[c] = to ?? 0;
-    if (to !== undefined) queue.push(to);
-  }
+  for (let c = 0; c < A; c++) if (delta[c] !== 0) queue.push(delta[c]);
   for (let q = 0; q < queue.length; q++) {
     const node = queue[q];
-    for (const k of out[fail[node]]) out[node].add(k);
-    for (let c = 0; c < 128; c++) {
-      const to = next[node].get(c);
-      if (to !== undefined) {
-        fail[to] = delta[fail[node] * 128 + c];
-        delta[node * 128 + c] = to;
+    const f = fail[node];
+    for (const k of out[f]) if (!out[node].includes(k)) out[node].push(k);
+    for (let c = 0; c < A; c++) {
+      const to = delta[node * A + c];
+      if (to !== 0) {
+        fail[to] = delta[f * A + c];
         queue.push(to);
-      } else delta[node * 128 + c] = delta[fail[node] * 128 + c];
+      } else delta[node * A + c] = delta[f * A + c];
     }
   }
-  const outputs: (Int32Array | null)[] = out.map((s) => (s.size ? Int32Array.from(s) : null));
+  const outputs: (Int32Array | null)[] = out.map((s) => (s.length ? Int32Array.from(s) : null));
+  const always = Int32Array.from(alwaysRun);
   return {
     alwaysRun,
     literals,
     scan(text, hit) {
       hit.fill(0);
-      for (const k of alwaysRun) hit[k] = 1;
+      for (let q = 0; q < always.length; q++) hit[always[q]] = 1;
       let node = 0;
       for (let j = 0; j < text.length; j++) {
         const c = text.charCodeAt(j);
-        node = c < 128 ? delta[node * 128 + c] : 0;
+        const col = c < 128 ? column[c] : -1;
+        if (col < 0) {
+          node = 0;
+          continue;
+        }
+        node = delta[node * A + col];
         const o = outputs[node];
         if (o !== null) for (let q = 0; q < o.length; q++) hit[o[q]] = 1;
       }
       return hit;
     },
   };
+}
+
+/**
+ * The same regex with its capturing groups made non-capturing: the cues use only the whole match and
+ * its position, and each capture costs the engine work and the match array a slot. Regexes with
+ * backreferences are returned unchanged.
+ */
+export function withoutCaptures(re: RegExp): RegExp {
+  const src = re.source;
+  if (/\\[1-9]|\\k</.test(src)) return re;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      out += c + (src[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === '(' && src[i + 1] !== '?') out += '(?:';
+    else out += c;
+  }
+  return new RegExp(out, re.flags);
 }
