@@ -1,4 +1,4 @@
-import { INTENTS, type Classification, type Intent } from '../types';
+import { INTENTS, type Classification } from '../types';
 import { extractOrderNumbers } from './order-numbers';
 import { normalizeForMatching, stripQuotedAndSignature } from './normalize';
 import { MULTILINGUAL_CUES } from './multilingual';
