@@ -15,6 +15,12 @@ const HIT = new Uint8Array(ALL_CUES.length);
 const HIT_SUBJECT = new Uint8Array(ALL_CUES.length);
 const K = INTENTS.length;
 const CUE_INTENT = Int32Array.from(ALL_CUES, (c) => INTENTS.indexOf(c.intent));
+// scratch per call (scoring is synchronous)
+const SCORES = new Float64Array(K);
+const STRONGEST = new Float64Array(K);
+const CUE_SUM = new Float64Array(K);
+const FIRST_AT = new Int32Array(K);
+const RANK_OF = new Int32Array(K);
 const WISMO = INTENTS.indexOf('wismo');
 const CANCEL = INTENTS.indexOf('cancel');
 const RETURN = INTENTS.indexOf('return_exchange');
@@ -67,7 +73,7 @@ export function messageFeatures(rules: RuleScores): Feature[] {
  */
 export function classifyIntent(input: ClassifyInput): Classification {
   const rules = scoreRules(input);
-  const scored = scoreMessage(MODEL, ruleFeatures(rules.scores), rules.norm, true, rules.stateMoves);
+  const scored = scoreMessage(MODEL, rules.scores, rules.norm, true, rules.stateMoves);
   const intent = INTENTS[scored.best];
   const p = scored.probs[scored.best];
   const confidence = Math.round(calibrate(MODEL.file, intent, p) * 100) / 100;
@@ -102,7 +108,7 @@ export function scoreRules(input: ClassifyInput, everyCue = false): RuleScores {
   const text = normalizeForMatching(body);
   const subject = input.subject ? normalizeForMatching(input.subject.replace(/^\s*((re|fw|fwd|aw|sv)\s*:\s*)+/i, '')) : '';
   // Per intent (index into INTENTS): the score, and the order intents first got one (ties keep it).
-  const scores = new Float64Array(K);
+  const scores = SCORES.fill(0);
   const scored: number[] = [];
   const add = (k: number, w: number) => {
     if (!scored.includes(k)) scored.push(k);
@@ -118,15 +124,15 @@ export function scoreRules(input: ClassifyInput, everyCue = false): RuleScores {
   };
   // An intent's evidence is its strongest cue plus a share of the others: several weak hints of a
   // return ("too long", "send it back") should not outvote one clear "please cancel".
-  const strongest = new Float64Array(K);
-  const cueSum = new Float64Array(K);
+  const strongest = STRONGEST.fill(0);
+  const cueSum = CUE_SUM.fill(0);
   const cued: number[] = [];
   const addCue = (k: number, w: number) => {
     if (!cued.includes(k)) cued.push(k);
     if (w > strongest[k]) strongest[k] = w;
     cueSum[k] += w;
   };
-  const firstAt = new Int32Array(K).fill(-1);
+  const firstAt = FIRST_AT.fill(-1);
   const firstOrder: number[] = [];
 
   const hit = everyCue ? HIT.fill(1) : PREFILTER.scan(text, HIT);
@@ -188,7 +194,7 @@ export function scoreRules(input: ClassifyInput, everyCue = false): RuleScores {
   const orderNumbers = extractOrderNumbers(`${input.subject ?? ''} ${body}`);
   // intents by score, highest first (ties: the one scored first); reasons follow that order
   const order = scored.filter((k) => scores[k] > 0).sort((a, b) => scores[b] - scores[a]);
-  const rankOf = new Int32Array(K).fill(order.length);
+  const rankOf = RANK_OF.fill(order.length);
   order.forEach((k, i) => (rankOf[k] = i));
   const idx = reasons.map((_, i) => i);
   idx.sort((a, b) => {

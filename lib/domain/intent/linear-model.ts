@@ -126,13 +126,18 @@ export interface Scored {
   knownTextFeatures: number;
 }
 
+// Scoring is synchronous and never re-entrant: one set of scratch buffers serves every call.
+const Z = new Float64Array(K);
+let HIT_ROW = new Int32Array(1024);
+let HIT_VALUE = new Float64Array(1024);
+
 class Accumulator {
-  z: Float64Array;
-  hitRow: number[] = [];
-  hitValue: number[] = [];
+  z = Z;
+  hits = 0;
   knownText = 0;
+  explain = true;
   constructor(private model: LoadedModel) {
-    this.z = new Float64Array(model.bias);
+    Z.set(model.bias);
   }
   add(hash: number, value: number, text: boolean): void {
     const row = rowOf(this.model, key(hash));
@@ -142,12 +147,20 @@ class Accumulator {
     const o = row * K;
     for (let k = 0; k < K; k++) z[k] += W[o + k] * value;
     if (this.explain) {
-      this.hitRow.push(row);
-      this.hitValue.push(value);
+      if (this.hits === HIT_ROW.length) {
+        const rows = new Int32Array(this.hits * 2);
+        rows.set(HIT_ROW);
+        HIT_ROW = rows;
+        const values = new Float64Array(this.hits * 2);
+        values.set(HIT_VALUE);
+        HIT_VALUE = values;
+      }
+      HIT_ROW[this.hits] = row;
+      HIT_VALUE[this.hits] = value;
+      this.hits++;
     }
     if (text) this.knownText++;
   }
-  explain = true;
   finish(explain: boolean, moves: [number, number][] = []): Scored {
     const probs = softmax(this.z);
     // Order state moves an intent's whole probability to another (see ClassifyInput.order).
@@ -165,9 +178,9 @@ class Accumulator {
       const W = this.model.W;
       const rows: number[] = [];
       const pushes: number[] = [];
-      for (let i = 0; i < this.hitRow.length; i++) {
-        const row = this.hitRow[i];
-        const p = (W[row * K + best] - W[row * K + second]) * this.hitValue[i];
+      for (let i = 0; i < this.hits; i++) {
+        const row = HIT_ROW[i];
+        const p = (W[row * K + best] - W[row * K + second]) * HIT_VALUE[i];
         if (p <= 0 || rows.includes(row)) continue;
         let at = rows.length;
         while (at > 0 && pushes[at - 1] < p) at--;
@@ -218,11 +231,23 @@ function tokenHash(h: number, norm: string, t: number): number {
   return h;
 }
 
-/** The fast path: rule features as named, text features hashed straight from the normalised text. */
-export function scoreMessage(model: LoadedModel, rules: Feature[], norm: string, explain = true, moves: [number, number][] = []): Scored {
+const H_RULE = INTENTS.map((i) => hashName(`r:${i}`));
+const H_RULE_TOP = INTENTS.map((i) => hashName(`rt:${i}`));
+const H_RULE_NONE = hashName('rt:none');
+
+/**
+ * The fast path: the rules' scores become the same features ruleFeatures() names (hashes computed once),
+ * and the text features are hashed straight from the normalised text.
+ */
+export function scoreMessage(model: LoadedModel, ruleScores: number[], norm: string, explain = true, moves: [number, number][] = []): Scored {
   const acc = new Accumulator(model);
   acc.explain = explain;
-  for (const f of rules) acc.add(hashName(f.name), f.value, false);
+  let top = -1;
+  for (let k = 0; k < K; k++) {
+    if (ruleScores[k] > 0) acc.add(H_RULE[k], Math.min(ruleScores[k], 10) / 4, false);
+    if (ruleScores[k] > 0 && (top < 0 || ruleScores[k] > ruleScores[top])) top = k;
+  }
+  acc.add(top < 0 ? H_RULE_NONE : H_RULE_TOP[top], 1, false);
   // word ranges, with numbers as "<num>" (3+ digits) or "<n>"
   let n = 0;
   for (let i = 0; i < norm.length; ) {
