@@ -39,6 +39,8 @@ const pct = (x: number) => (x * 100).toFixed(1);
 
 const everything: string[] = [];
 const pooled: { expected: Intent; got: Intent; pass: boolean }[] = [];
+// per set, every answer: to calibrate the automation thresholds on the calibration split and read them on the blind set
+const answers = new Map<string, { expected: Intent; got: Intent; confidence: number; automatable: boolean }[]>();
 for (const file of sets) {
   if (!fs.existsSync(file)) {
     console.log(`${file}: missing`);
@@ -60,6 +62,7 @@ for (const file of sets) {
     console.log(`  ${i.padEnd(16)} ${s.precision.toFixed(2)}  ${s.recall.toFixed(2)}  ${s.f1.toFixed(2)}  ${String(s.support).padStart(3)}   |                         ${auto}`);
   }
   console.log(`  top confusions: ${m.confusions.slice(0, 6).map((c) => `${c.expected}→${c.got} ×${c.count}`).join(', ') || 'none'}`);
+  answers.set(file.replace(FIX, ''), results.map((r) => ({ expected: r.expected, got: r.c.intent, confidence: r.c.confidence, automatable: intentGate(r.c, 0).ok })));
   if (role(file) !== 'trained and tuned on') pooled.push(...results.map((r) => ({ expected: r.expected, got: r.c.intent, pass: intentGate(r.c, threshold).ok })));
 }
 
@@ -73,19 +76,50 @@ if (pooled.length) {
   }
 }
 
-if (!args.includes('--no-speed') && everything.length) {
-  const before = cpuReferenceMs();
-  for (const t of everything) classifyIntent({ text: t }); // warm up
-  let n = 0;
-  const t0 = process.hrtime.bigint();
-  while (process.hrtime.bigint() - t0 < 3_000_000_000n) {
-    for (const t of everything) {
-      classifyIntent({ text: t });
-      n++;
-    }
+// The automation threshold per intent, calibrated on the calibration split only: the lowest threshold
+// (from the shop's setting up, in steps of 0.05) at which the calibration answers reach 0.97 precision.
+// Then read, unchanged, on the blind set.
+const calib = CALIBRATION_SETS.flatMap((s) => answers.get(s) ?? []);
+const blindRows = answers.get('intents-new-test.jsonl');
+if (calib.length && blindRows) {
+  const at = (rows: typeof calib, i: Intent, t: number) => {
+    const gated = rows.filter((r) => r.got === i && r.automatable && r.confidence >= t);
+    const tp = gated.filter((r) => r.expected === i).length;
+    const support = rows.filter((r) => r.expected === i).length;
+    return { p: gated.length ? tp / gated.length : 1, r: support ? tp / support : 0, tp, n: gated.length, support };
+  };
+  const fmt = (x: ReturnType<typeof at>) => `precision ${x.p.toFixed(3)} (${x.tp}/${x.n}), recall ${x.r.toFixed(3)} (${x.tp}/${x.support})`;
+  console.log(`\nAutomation thresholds calibrated on ${CALIBRATION_SETS.join(' + ')} (${calib.length} messages; target precision ≥ 0.97), read on the blind set:`);
+  for (const i of ['wismo', 'cancel'] as Intent[]) {
+    let t = threshold;
+    while (t < 0.99 && at(calib, i, t).p < 0.97) t = Math.round((t + 0.05) * 100) / 100;
+    console.log(`  ${i.padEnd(8)} threshold ${t.toFixed(2)}: calibration ${fmt(at(calib, i, t))}; BLIND ${fmt(at(blindRows, i, t))}`);
   }
-  const perSec = n / (Number(process.hrtime.bigint() - t0) / 1e9);
-  const after = cpuReferenceMs();
-  console.log(`\nThroughput (rules + learned weights, no model), one core: ${Math.round(perSec).toLocaleString('en-US')} messages/s over ${everything.length} messages`);
-  console.log(`CPU reference (the bench's 10⁸-step loop, median of 3): ${Math.round(before)} ms before, ${Math.round(after)} ms after (the bench README's quiet host: 148–182 ms)`);
+}
+
+// Throughput beside the CPU reference, in rounds: each round times the reference loop, then classifies for
+// a second. The host is shared, so the number that carries between runs is the ratio: messages classified
+// in the time the reference loop takes. The target, 10,000 messages/s on the bench's quiet host (reference
+// 148–182 ms), is ≥ 1,820 messages per reference loop (10,000 × 0.182 s, the slow end).
+if (!args.includes('--no-speed') && everything.length) {
+  for (const t of everything) classifyIntent({ text: t }); // warm up
+  const rounds: { perSec: number; refMs: number }[] = [];
+  for (let r = 0; r < 5; r++) {
+    const refMs = cpuReferenceMs();
+    let n = 0;
+    const t0 = process.hrtime.bigint();
+    while (process.hrtime.bigint() - t0 < 1_000_000_000n) {
+      for (const t of everything) {
+        classifyIntent({ text: t });
+        n++;
+      }
+    }
+    rounds.push({ perSec: n / (Number(process.hrtime.bigint() - t0) / 1e9), refMs });
+  }
+  const ratios = rounds.map((r) => (r.perSec * r.refMs) / 1000).sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)];
+  const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+  console.log(`\nThroughput (rules + learned weights, no model), one core, ${everything.length} messages, 5 rounds:`);
+  for (const r of rounds) console.log(`  ${fmt(r.perSec)} messages/s with the CPU reference loop at ${fmt(r.refMs)} ms: ${fmt((r.perSec * r.refMs) / 1000)} messages per reference loop`);
+  console.log(`  median ${fmt(median)} messages per reference loop (target ≥ 1,820) ${median >= 1820 ? '✔' : '✘'}; on the bench's quiet host (loop 148–182 ms) that is ${fmt(median / 0.182)}–${fmt(median / 0.148)} messages/s`);
 }

@@ -83,6 +83,39 @@ describe('out-of-scope questions are "other", never an order action', () => {
   });
 });
 
+// Written for this test in the voices of the new sets (typos, short forms, SMS). Before the fix each of
+// these was read as an order cancel at a confidence that would automate (0.75–0.99).
+describe('cancelling something that is not an order is "other", below any automation', () => {
+  it.each([
+    // accounts, in short forms
+    'cancel my acct pls',
+    // subscriptions with typos, auto renewal, recurring and future deliveries
+    'can u cancel my subscribtion',
+    'cancel subscripton asap',
+    'pls cancel the auto renewal on my plan',
+    'need to cancel the recurring delivery, not todays order',
+    'how do I cancel future shipments of my subscription',
+    // newsletters, misspelt
+    'cancel my newsleter sub',
+    // a cancellation-policy question before buying, not a request
+    'whats your cancellation policy',
+    'can I cancel an order after placing it? asking before I buy',
+    // how to order when the site's button fails (was read as a defective item)
+    'where do i put my order in, the button doesnt work',
+  ])('%s', (text) => {
+    const r = c(text);
+    expect(r.intent).toBe('other');
+    expect(intentGate(r, threshold).ok && r.intent !== 'other').toBe(false);
+  });
+
+  it('still cancels an order that is a subscription or renewal order already placed', () => {
+    expect(intent('Cancel the subscription order I placed this morning, #5521')).toBe('cancel');
+    expect(intent('I need to cancel my preorder')).toBe('cancel');
+    expect(intent('how do i cancel my order i just placed')).toBe('cancel');
+    expect(intent("dont ship it, cancel")).toBe('cancel');
+  });
+});
+
 describe('refund and payment problems are told apart', () => {
   it('money taken wrongly is refund', () => {
     expect(intent('you charged my card twice for order 2231')).toBe('refund');

@@ -1,12 +1,30 @@
-import { INTENTS, type Classification, type Intent } from '../types';
+import { INTENTS, type Classification } from '../types';
 import { extractOrderNumbers } from './order-numbers';
 import { normalizeForMatching, stripQuotedAndSignature } from './normalize';
 import { MULTILINGUAL_CUES } from './multilingual';
 import { CUES, GORGIAS_INTENT_MAP, NEGATION_BEFORE } from './rules';
+import { buildPrefilter, withoutCaptures } from './cue-prefilter';
 import { calibrate, describeFeature, loadModel, ruleFeatures, scoreMessage, textFeatures, type Feature, type LinearModelFile } from './linear-model';
 import MODEL_FILE from './intent-model.json';
 
-const ALL_CUES = [...CUES, ...MULTILINGUAL_CUES];
+// Only the whole match and its position are read, so the regexes run without capturing groups.
+const ALL_CUES = [...CUES, ...MULTILINGUAL_CUES].map((c) => ({ ...c, re: withoutCaptures(c.re) }));
+// One pass over the text says which cues can match at all; only those regexes run (cue-prefilter.ts).
+const PREFILTER = buildPrefilter(ALL_CUES.map((c) => c.re));
+const HIT = new Uint8Array(ALL_CUES.length);
+const HIT_SUBJECT = new Uint8Array(ALL_CUES.length);
+const K = INTENTS.length;
+const CUE_INTENT = Int32Array.from(ALL_CUES, (c) => INTENTS.indexOf(c.intent));
+// scratch per call (scoring is synchronous)
+const SCORES = new Float64Array(K);
+const STRONGEST = new Float64Array(K);
+const CUE_SUM = new Float64Array(K);
+const FIRST_AT = new Int32Array(K);
+const RANK_OF = new Int32Array(K);
+const WISMO = INTENTS.indexOf('wismo');
+const CANCEL = INTENTS.indexOf('cancel');
+const RETURN = INTENTS.indexOf('return_exchange');
+const NOT_RECEIVED = INTENTS.indexOf('not_received');
 
 export interface ClassifyInput {
   text: string;
@@ -55,7 +73,7 @@ export function messageFeatures(rules: RuleScores): Feature[] {
  */
 export function classifyIntent(input: ClassifyInput): Classification {
   const rules = scoreRules(input);
-  const scored = scoreMessage(MODEL, ruleFeatures(rules.scores), rules.norm, true, rules.stateMoves);
+  const scored = scoreMessage(MODEL, rules.scores, rules.norm, true, rules.stateMoves);
   const intent = INTENTS[scored.best];
   const p = scored.probs[scored.best];
   const confidence = Math.round(calibrate(MODEL.file, intent, p) * 100) / 100;
@@ -81,85 +99,112 @@ export function classifyIntent(input: ClassifyInput): Classification {
   return { intent, confidence: Math.min(confidence, WORDS_ONLY_CAP), reasons: [first, ...rules.reasons].slice(0, 6), decidedBy: 'words', orderNumbers: rules.orderNumbers };
 }
 
-/** The rules alone: weighted cues with negation, subject and order state as extra signals. */
-export function scoreRules(input: ClassifyInput): RuleScores {
+/**
+ * The rules alone: weighted cues with negation, subject and order state as extra signals.
+ * `everyCue` runs every cue's regex instead of only those the prefilter lets through (tests compare the two).
+ */
+export function scoreRules(input: ClassifyInput, everyCue = false): RuleScores {
   const body = stripQuotedAndSignature(input.text ?? '');
   const text = normalizeForMatching(body);
   const subject = input.subject ? normalizeForMatching(input.subject.replace(/^\s*((re|fw|fwd|aw|sv)\s*:\s*)+/i, '')) : '';
-  const scores = new Map<Intent, number>();
-  const firstAt = new Map<Intent, number>();
+  // Per intent (index into INTENTS): the score, and the order intents first got one (ties keep it).
+  const scores = SCORES.fill(0);
+  const scored: number[] = [];
+  const add = (k: number, w: number) => {
+    if (!scored.includes(k)) scored.push(k);
+    scores[k] += w;
+  };
   const reasons: string[] = [];
-  const weightOf = new Map<string, number>(); // a reason's cue weight: the strongest cue is named first
-  const add = (intent: Intent, w: number) => scores.set(intent, (scores.get(intent) ?? 0) + w);
+  const reasonIntent: number[] = []; // -1: not about one intent ("negated: …", "order is …")
+  const reasonWeight: number[] = []; // a reason's cue weight: the strongest cue is named first
+  const reason = (r: string, k: number, w: number) => {
+    reasons.push(r);
+    reasonIntent.push(k);
+    reasonWeight.push(w);
+  };
   // An intent's evidence is its strongest cue plus a share of the others: several weak hints of a
   // return ("too long", "send it back") should not outvote one clear "please cancel".
-  const cueWeights = new Map<Intent, number[]>();
-  const addCue = (intent: Intent, w: number) => cueWeights.set(intent, [...(cueWeights.get(intent) ?? []), w]);
+  const strongest = STRONGEST.fill(0);
+  const cueSum = CUE_SUM.fill(0);
+  const cued: number[] = [];
+  const addCue = (k: number, w: number) => {
+    if (!cued.includes(k)) cued.push(k);
+    if (w > strongest[k]) strongest[k] = w;
+    cueSum[k] += w;
+  };
+  const firstAt = FIRST_AT.fill(-1);
+  const firstOrder: number[] = [];
 
-  for (const cue of ALL_CUES) {
-    const m = cue.re.exec(text);
+  const hit = everyCue ? HIT.fill(1) : PREFILTER.scan(text, HIT);
+  const hitSubject = !subject ? null : everyCue ? HIT_SUBJECT.fill(1) : PREFILTER.scan(subject, HIT_SUBJECT);
+  for (let c = 0; c < ALL_CUES.length; c++) {
+    const cue = ALL_CUES[c];
+    const m = hit[c] ? cue.re.exec(text) : null;
+    const k = CUE_INTENT[c];
     if (m) {
       if (cue.negatable && NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) {
-        reasons.push(`negated: "${text.slice(Math.max(0, m.index - 12), m.index + m[0].length).trim()}"`);
+        reason(`negated: "${text.slice(Math.max(0, m.index - 12), m.index + m[0].length).trim()}"`, -1, 0);
         continue;
       }
-      addCue(cue.intent, cue.weight);
-      if (!firstAt.has(cue.intent) || m.index < firstAt.get(cue.intent)!) firstAt.set(cue.intent, m.index);
+      addCue(k, cue.weight);
+      if (firstAt[k] < 0) firstOrder.push(k);
+      if (firstAt[k] < 0 || m.index < firstAt[k]) firstAt[k] = m.index;
       // Order numbers are not echoed: reasons are shown to agents of the matched store, and a quoted number may be someone else's.
-      reasons.push(`${cue.intent}: matched "${m[0].trim().replace(/\d{3,}/g, '###')}" (${cue.label})`);
-      weightOf.set(reasons[reasons.length - 1], cue.weight);
-    } else if (subject) {
+      reason(`${cue.intent}: matched "${m[0].trim().replace(/\d{3,}/g, '###')}" (${cue.label})`, k, cue.weight);
+    } else if (hitSubject && hitSubject[c]) {
       const s = cue.re.exec(subject);
       if (s && !(cue.negatable && NEGATION_BEFORE.test(subject.slice(0, s.index)))) {
-        addCue(cue.intent, cue.weight * SUBJECT_WEIGHT);
-        reasons.push(`${cue.intent}: subject says "${s[0].trim().replace(/\d{3,}/g, '###')}"`);
+        addCue(k, cue.weight * SUBJECT_WEIGHT);
+        reason(`${cue.intent}: subject says "${s[0].trim().replace(/\d{3,}/g, '###')}"`, k, 0);
       }
     }
   }
-  for (const [intent, ws] of cueWeights) {
-    const strongest = Math.max(...ws);
-    add(intent, strongest + CORROBORATION * (ws.reduce((a, b) => a + b, 0) - strongest));
-  }
+  for (const k of cued) add(k, strongest[k] + CORROBORATION * (cueSum[k] - strongest[k]));
   for (const g of input.gorgiasIntents ?? []) {
     const mapped = GORGIAS_INTENT_MAP[g];
     if (mapped) {
-      add(mapped, GORGIAS_WEIGHT);
-      reasons.push(`${mapped}: Gorgias tagged the message ${g}`);
+      add(INTENTS.indexOf(mapped), GORGIAS_WEIGHT);
+      reason(`${mapped}: Gorgias tagged the message ${g}`, INTENTS.indexOf(mapped), 0);
     }
   }
-  const ranked = [...firstAt.entries()].sort((a, b) => a[1] - b[1]);
-  if (ranked.length > 1) add(ranked[0][0], EARLY_BONUS);
+  if (firstOrder.length > 1) {
+    let early = firstOrder[0];
+    for (const k of firstOrder) if (firstAt[k] < firstAt[early]) early = k;
+    add(early, EARLY_BONUS);
+  }
 
   const stateMoves: [number, number][] = [];
   // Order state: "where is it" on a delivered order is a parcel the customer doesn't have.
-  if (input.order?.delivered && (scores.get('wismo') ?? 0) > 0 && (scores.get('wismo') ?? 0) >= (scores.get('not_received') ?? 0)) {
-    add('not_received', (scores.get('wismo') ?? 0) - (scores.get('not_received') ?? 0) + 0.5);
-    stateMoves.push([INTENTS.indexOf('wismo'), INTENTS.indexOf('not_received')]);
-    reasons.push('order is delivered: "where is it" leans not_received');
+  if (input.order?.delivered && scores[WISMO] > 0 && scores[WISMO] >= scores[NOT_RECEIVED]) {
+    add(NOT_RECEIVED, scores[WISMO] - scores[NOT_RECEIVED] + 0.5);
+    stateMoves.push([WISMO, NOT_RECEIVED]);
+    reason('order is delivered: "where is it" leans not_received', -1, 0);
   }
-  if (input.order && !input.order.fulfilled && (scores.get('not_received') ?? 0) > 0 && !/deliver/.test(text)) {
-    add('wismo', (scores.get('not_received') ?? 0) + 0.5);
-    stateMoves.push([INTENTS.indexOf('not_received'), INTENTS.indexOf('wismo')]);
-    reasons.push('order is not shipped yet: "not received" leans wismo');
+  if (input.order && !input.order.fulfilled && scores[NOT_RECEIVED] > 0 && !text.includes('deliver')) {
+    add(WISMO, scores[NOT_RECEIVED] + 0.5);
+    stateMoves.push([NOT_RECEIVED, WISMO]);
+    reason('order is not shipped yet: "not received" leans wismo', -1, 0);
   }
-  if (input.order?.delivered && (scores.get('cancel') ?? 0) > 0) {
-    add('return_exchange', (scores.get('cancel') ?? 0) - (scores.get('return_exchange') ?? 0) + 0.5);
-    stateMoves.push([INTENTS.indexOf('cancel'), INTENTS.indexOf('return_exchange')]);
-    reasons.push('order is delivered: a cancellation becomes a return');
+  if (input.order?.delivered && scores[CANCEL] > 0) {
+    add(RETURN, scores[CANCEL] - scores[RETURN] + 0.5);
+    stateMoves.push([CANCEL, RETURN]);
+    reason('order is delivered: a cancellation becomes a return', -1, 0);
   }
 
   const orderNumbers = extractOrderNumbers(`${input.subject ?? ''} ${body}`);
-  const order = [...scores.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([k]) => k);
-  const rank = (r: string) => {
-    const at = order.indexOf(r.slice(0, r.indexOf(':')) as Intent);
-    return at < 0 ? order.length : at;
-  };
+  // intents by score, highest first (ties: the one scored first); reasons follow that order
+  const order = scored.filter((k) => scores[k] > 0).sort((a, b) => scores[b] - scores[a]);
+  const rankOf = RANK_OF.fill(order.length);
+  order.forEach((k, i) => (rankOf[k] = i));
+  const idx = reasons.map((_, i) => i);
+  idx.sort((a, b) => {
+    const ra = reasonIntent[a] < 0 ? order.length : rankOf[reasonIntent[a]];
+    const rb = reasonIntent[b] < 0 ? order.length : rankOf[reasonIntent[b]];
+    return ra - rb || reasonWeight[b] - reasonWeight[a] || a - b;
+  });
   return {
-    scores: INTENTS.map((i) => Math.max(0, scores.get(i) ?? 0)),
-    reasons: reasons
-      .map((r, i) => [r, rank(r), -(weightOf.get(r) ?? 0), i] as const)
-      .sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[3] - b[3])
-      .map(([r]) => r),
+    scores: Array.from(scores, (v) => Math.max(0, v)),
+    reasons: idx.map((i) => reasons[i]),
     orderNumbers,
     body,
     norm: text,

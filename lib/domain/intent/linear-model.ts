@@ -126,22 +126,39 @@ export interface Scored {
   knownTextFeatures: number;
 }
 
+// Scoring is synchronous and never re-entrant: one set of scratch buffers serves every call.
+const Z = new Float64Array(K);
+let HIT_ROW = new Int32Array(1024);
+let HIT_VALUE = new Float64Array(1024);
+
 class Accumulator {
-  z: Float64Array;
-  hitRow: number[] = [];
-  hitValue: number[] = [];
+  z = Z;
+  hits = 0;
   knownText = 0;
+  explain = true;
   constructor(private model: LoadedModel) {
-    this.z = Float64Array.from(model.bias);
+    Z.set(model.bias);
   }
   add(hash: number, value: number, text: boolean): void {
     const row = rowOf(this.model, key(hash));
     if (row < 0) return;
     const W = this.model.W;
+    const z = this.z;
     const o = row * K;
-    for (let k = 0; k < K; k++) this.z[k] += W[o + k] * value;
-    this.hitRow.push(row);
-    this.hitValue.push(value);
+    for (let k = 0; k < K; k++) z[k] += W[o + k] * value;
+    if (this.explain) {
+      if (this.hits === HIT_ROW.length) {
+        const rows = new Int32Array(this.hits * 2);
+        rows.set(HIT_ROW);
+        HIT_ROW = rows;
+        const values = new Float64Array(this.hits * 2);
+        values.set(HIT_VALUE);
+        HIT_VALUE = values;
+      }
+      HIT_ROW[this.hits] = row;
+      HIT_VALUE[this.hits] = value;
+      this.hits++;
+    }
     if (text) this.knownText++;
   }
   finish(explain: boolean, moves: [number, number][] = []): Scored {
@@ -161,9 +178,9 @@ class Accumulator {
       const W = this.model.W;
       const rows: number[] = [];
       const pushes: number[] = [];
-      for (let i = 0; i < this.hitRow.length; i++) {
-        const row = this.hitRow[i];
-        const p = (W[row * K + best] - W[row * K + second]) * this.hitValue[i];
+      for (let i = 0; i < this.hits; i++) {
+        const row = HIT_ROW[i];
+        const p = (W[row * K + best] - W[row * K + second]) * HIT_VALUE[i];
         if (p <= 0 || rows.includes(row)) continue;
         let at = rows.length;
         while (at > 0 && pushes[at - 1] < p) at--;
@@ -195,14 +212,44 @@ const H_B = hashName('b:');
 const H_C = hashName('c:');
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 
-/** The fast path: rule features as named, text features hashed straight from the normalised text. */
-export function scoreMessage(model: LoadedModel, rules: Feature[], norm: string, explain = true, moves: [number, number][] = []): Scored {
+const H_TERSE = hashName('len:terse');
+const H_SHORT = hashName('len:short');
+const H_LONG = hashName('len:long');
+
+// Token boundaries of the message being scored, reused between calls (scoring is synchronous).
+let starts = new Int32Array(256);
+let ends = new Int32Array(256);
+let kinds = new Int8Array(256); // 0 a word, 1 "<num>" (3+ digits), 2 "<n>"
+const H_NUM = (h: number) => feed(h, '<num>');
+const H_N = (h: number) => feed(h, '<n>');
+
+function tokenHash(h: number, norm: string, t: number): number {
+  const kind = kinds[t];
+  if (kind === 1) return H_NUM(h);
+  if (kind === 2) return H_N(h);
+  for (let i = starts[t]; i < ends[t]; i++) h = step(h, norm.charCodeAt(i));
+  return h;
+}
+
+const H_RULE = INTENTS.map((i) => hashName(`r:${i}`));
+const H_RULE_TOP = INTENTS.map((i) => hashName(`rt:${i}`));
+const H_RULE_NONE = hashName('rt:none');
+
+/**
+ * The fast path: the rules' scores become the same features ruleFeatures() names (hashes computed once),
+ * and the text features are hashed straight from the normalised text.
+ */
+export function scoreMessage(model: LoadedModel, ruleScores: number[], norm: string, explain = true, moves: [number, number][] = []): Scored {
   const acc = new Accumulator(model);
-  for (const f of rules) acc.add(hashName(f.name), f.value, false);
+  acc.explain = explain;
+  let top = -1;
+  for (let k = 0; k < K; k++) {
+    if (ruleScores[k] > 0) acc.add(H_RULE[k], Math.min(ruleScores[k], 10) / 4, false);
+    if (ruleScores[k] > 0 && (top < 0 || ruleScores[k] > ruleScores[top])) top = k;
+  }
+  acc.add(top < 0 ? H_RULE_NONE : H_RULE_TOP[top], 1, false);
   // word ranges, with numbers as "<num>" (3+ digits) or "<n>"
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const tokens: (string | null)[] = [];
+  let n = 0;
   for (let i = 0; i < norm.length; ) {
     if (!isWordChar(norm.charCodeAt(i))) {
       i++;
@@ -215,20 +262,28 @@ export function scoreMessage(model: LoadedModel, rules: Feature[], norm: string,
       if (c < 48 || c > 57) digits = false;
       j++;
     }
-    starts.push(i);
-    ends.push(j);
-    tokens.push(digits ? (j - i >= 3 ? '<num>' : '<n>') : null);
+    if (n === starts.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      starts = grow(starts);
+      ends = grow(ends);
+      const k2 = new Int8Array(kinds.length * 2);
+      k2.set(kinds);
+      kinds = k2;
+    }
+    starts[n] = i;
+    ends[n] = j;
+    kinds[n] = digits ? (j - i >= 3 ? 1 : 2) : 0;
+    n++;
     i = j;
   }
-  const n = starts.length;
   for (let t = 0; t < n; t++) {
-    let h = H_W;
-    const lit = tokens[t];
-    if (lit !== null) h = feed(h, lit);
-    else for (let i = starts[t]; i < ends[t]; i++) h = step(h, norm.charCodeAt(i));
-    acc.add(h, 1, true);
+    acc.add(tokenHash(H_W, norm, t), 1, true);
     const len = ends[t] - starts[t];
-    if (lit === null && len >= 3) {
+    if (kinds[t] === 0 && len >= 3) {
       // 4-grams of "<word>"
       const s0 = starts[t];
       for (let j = -1; j + 4 <= len + 1; j++) {
@@ -238,17 +293,8 @@ export function scoreMessage(model: LoadedModel, rules: Feature[], norm: string,
       }
     }
   }
-  for (let t = 0; t + 1 < n; t++) {
-    let h = H_B;
-    for (const u of [t, t + 1]) {
-      if (u === t + 1) h = step(h, 95); // "_"
-      const lit = tokens[u];
-      if (lit !== null) h = feed(h, lit);
-      else for (let i = starts[u]; i < ends[u]; i++) h = step(h, norm.charCodeAt(i));
-    }
-    acc.add(h, 1, true);
-  }
-  acc.add(hashName(`len:${n <= 4 ? 'terse' : n <= 25 ? 'short' : 'long'}`), 1, false);
+  for (let t = 0; t + 1 < n; t++) acc.add(tokenHash(step(tokenHash(H_B, norm, t), 95 /* _ */), norm, t + 1), 1, true);
+  acc.add(n <= 4 ? H_TERSE : n <= 25 ? H_SHORT : H_LONG, 1, false);
   return acc.finish(explain, moves);
 }
 

@@ -21,7 +21,12 @@ const SIGNATURE_STARTS = [
   /^\s*(saludos|cordialement|mit freundlichen grüßen|gracias|merci|danke),?\s*$/im,
 ];
 
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 export function stripQuotedAndSignature(text: string): string {
+  // One line (most chat and form messages): a quote header or a signature would start at 0, where
+  // neither is cut, so only a quoted line ("> …") goes.
+  if (!LINE_BREAK.test(text)) return /^\s*>/.test(text) ? '' : text.trim();
   let body = text.replace(/\r\n?/g, '\n');
   let cut = body.length;
   for (const re of QUOTE_HEADERS) {
@@ -41,6 +46,8 @@ export function stripQuotedAndSignature(text: string): string {
   return body.trim();
 }
 
+const RUN_TOGETHER = /where|order|ordr|status|tracking|traking/;
+
 export function normalizeForMatching(text: string): string {
   const lower = text.toLowerCase();
   // Plain ASCII (most messages) has no accents to fold: skip the costly Unicode decomposition.
@@ -52,9 +59,10 @@ export function normalizeForMatching(text: string): string {
         .replace(/[’‘`´]/g, "'")
         .replace(/[“”]/g, '"')
     : lower;
-  return ` ${folded
-    .replace(/\s+/g, ' ')
-    .trim()
+  const spaced = folded.replace(/\s+/g, ' ').trim();
+  // Most messages hold none of the run-together words below: skip three more passes.
+  if (!RUN_TOGETHER.test(spaced)) return ` ${spaced} `;
+  return ` ${spaced
     // run-together words from phones and chat boxes: "orderstatus", "whereismypackage", "trackingnumber"
     .replace(/\bwhere(is|s)?(my|the)?(order|package|pakage|parcel|stuff)/g, 'where is my $3')
     .replace(/\b(order|ordr)(status|number|numbr|no|num|update|id)\b/g, '$1 $2')

@@ -3,6 +3,7 @@
 const ORDER_REF = /(?:#\s?|\b(?:order|ordr|oder|pedido|commande|bestellung|bestellnummer)\s*(?:no\.?|nr\.?|num(?:ber)?\.?|number|id|#)?\s*[:#]?\s*)(\d{3,10})\b/gi;
 
 export function extractOrderNumbers(text: string): string[] {
+  if (!/\d\d\d/.test(text)) return [];
   const out = new Set<string>();
   for (const m of text.matchAll(ORDER_REF)) out.add(m[1]);
   return [...out];
