@@ -80,6 +80,24 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
       <DraftEditor data={data} ticketId={ticketId} token={token} />
       <ActionPanel data={data} ticketId={ticketId} token={token} />
       <SuppressionToggle data={data} ticketId={ticketId} token={token} />
+      <Card title="Previous conversations" id="previous-title">
+        <ol className="space-y-2 text-xs" data-testid="previous-conversations">
+          {data.view.previousTickets.map((p) => (
+            <li key={p.id}>
+              <p>
+                <span className="font-medium">{p.subject ?? 'No subject'}</span>
+                <span className="text-slate-600">
+                  {' '}
+                  · ticket {p.id} · {p.createdAt ? formatDate(p.createdAt) : 'date unknown'} · {p.status}
+                  {p.channel ? ` · ${p.channel}` : ''}
+                </span>
+              </p>
+              {p.excerpt && <p className="line-clamp-2 text-slate-600">“{p.excerpt}”</p>}
+            </li>
+          ))}
+          {data.view.previousTickets.length === 0 && <li className="text-slate-600">No earlier tickets from this customer.</li>}
+        </ol>
+      </Card>
       <Card title="Timeline" id="timeline-title">
         <ol className="space-y-1.5 text-xs" data-testid="timeline">
           {data.timeline.map((t, i) => (

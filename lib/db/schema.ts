@@ -615,3 +615,23 @@ export const teachExamples = pgTable(
   },
   (t) => [uniqueIndex('teach_examples_draft').on(t.draftId)],
 );
+
+// A customer's earlier Gorgias tickets, read once through the Gorgias API when Concord first sees
+// that customer in a shop (effect gorgias.fetch_customer_history), so the sidebar's "previous
+// conversations" has history from day one, not only tickets since Concord was installed.
+export const customerHistory = pgTable(
+  'customer_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    shopId: text('shop_id').notNull(),
+    customerEmail: text('customer_email').notNull(), // lower-case
+    gorgiasTicketId: text('gorgias_ticket_id').notNull(),
+    subject: text('subject'),
+    status: text('status'),
+    channel: text('channel'),
+    gorgiasCreatedAt: tz('gorgias_created_at'),
+    excerpt: text('excerpt'), // the start of the ticket's first message, as plain text
+    fetchedAt: tz('fetched_at').notNull(),
+  },
+  (t) => [uniqueIndex('customer_history_ticket').on(t.shopId, t.customerEmail, t.gorgiasTicketId)],
+);

@@ -84,7 +84,8 @@ export function sortReviewItems<T extends ReviewItem>(items: readonly T[], sort:
 export interface AcceptanceRow {
   key: string;
   total: number;
-  accepted: number;
+  accepted: number; // sent unchanged or lightly edited (the acceptance rule above)
+  unchanged: number; // sent word for word (no word edits)
   rate: number | null;
   medianKept: number | null;
   medianEdits: number | null;
@@ -96,6 +97,7 @@ export function acceptance(items: readonly ReviewItem[], key = 'all'): Acceptanc
     key,
     total: items.length,
     accepted,
+    unchanged: items.filter((i) => i.editDistance === 0).length,
     rate: rate(accepted, items.length),
     medianKept: median(items.map((i) => i.keptRatio)),
     medianEdits: median(items.map((i) => i.editDistance)),

@@ -58,7 +58,8 @@ export interface WidgetView {
     refunds: { amount: string; createdAt: Date }[];
   }[]; // latest first
   openIssues: { kind: string; reason: string; openedAt: Date | null; orderName?: string | null }[];
-  previousTickets: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null }[];
+  // Tickets Concord saw, and earlier ones read from Gorgias on first sight of the customer.
+  previousTickets: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null; channel?: string | null; excerpt?: string | null }[];
   ticket: { id: string; intent: Intent | null; confidence: number | null; reasons: string[] } | null;
   verdict: { decision: 'automate' | 'human_review'; explanation: string; reasons: string[]; nextStep: string } | null;
   suppression: { suppressed: boolean; because: string[] };
@@ -129,7 +130,15 @@ export type SidebarShipmentItem = {
   estimated_delivery: string | null;
 };
 
-export type SidebarPreviousTicketItem = { ticket_id: string; subject: string | null; status: string; intent: string | null; created_at: string | null };
+export type SidebarPreviousTicketItem = {
+  ticket_id: string;
+  subject: string | null;
+  status: string;
+  intent: string | null;
+  created_at: string | null;
+  channel: string | null;
+  first_message: string | null; // the start of the customer's first message
+};
 
 export type SidebarJson = {
   as_of: string | null;
@@ -483,6 +492,8 @@ function previousTicketItem(t: WidgetView['previousTickets'][number]): SidebarPr
     status: humanise(t.status),
     intent: t.intent ? (isIntent(t.intent) ? INTENT_LABELS[t.intent] : humanise(t.intent)) : null,
     created_at: iso(t.createdAt),
+    channel: t.channel ? humanise(t.channel) : null,
+    first_message: truncate(t.excerpt ?? null, SIDEBAR_TEXT_LIMITS.line),
   };
 }
 

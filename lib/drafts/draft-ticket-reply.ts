@@ -11,6 +11,7 @@ import { generateDraft } from '@/lib/drafts/compose-draft';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { waitForCustomerEvents } from '@/lib/ingest/wait-for-customer';
 import { loadDraftContext } from '@/lib/drafts/load-draft-context';
+import { loadTaughtExamples } from '@/lib/drafts/load-taught-examples';
 
 export interface TicketDraftResult {
   draftId: number;
@@ -42,7 +43,9 @@ export async function generateTicketDraft(
   const loaded = await loadDraftContext(db, deps.config, { ticketShopId: input.ticketShopId, ticketId: input.ticketId }, now);
   if (!loaded) throw new Error(`ticket ${input.ticketId} is not in the read model`);
   const { ctx, ticket, latest, settings, verdict, focus, intent, shopId } = loaded;
-  const draft = await generateDraft({ openai: deps.openai, model: deps.model }, ctx, { onDelta });
+  // The leads' taught examples for this intent shape the draft (few-shot or template text).
+  const examples = await loadTaughtExamples(db, shopId, intent);
+  const draft = await generateDraft({ openai: deps.openai, model: deps.model }, ctx, { onDelta, examples });
   const shipment = focus ? ([...focus.health.values()].find((h) => h.state !== 'delivered') ?? [...focus.health.values()][0] ?? null) : null;
   // Drafts (templates and the prompt) are written in English: a reply to a customer who wrote in
   // another language is drafted for a person, never sent by itself.

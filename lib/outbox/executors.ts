@@ -10,6 +10,7 @@ import { sendKlaviyoIssueEvent, syncKlaviyoProfile } from '@/lib/klaviyo-sync/sy
 import { sendRecoveryEvent, sendReviewEligible, sendShipmentUpdate } from '@/lib/klaviyo-sync/send-lifecycle-events';
 import type { ClaimedEffect, EffectExecutor, OutboxDeps } from './run-outbox';
 import { buildActionExecutors } from '@/lib/actions/action-executors';
+import { FETCH_CUSTOMER_HISTORY, fetchCustomerHistory } from '@/lib/ticket-context/fetch-customer-history';
 import { eq } from 'drizzle-orm';
 import { shops } from '@/lib/db/schema';
 import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
@@ -80,6 +81,8 @@ export function buildExecutors(c: ExecutorClients): Record<string, EffectExecuto
         receiverCustomerId: (e.payload.customerId as string | undefined) ?? null,
       });
     },
+    // Payload: fetchCustomerHistoryPayload (zod, next to the executor).
+    [FETCH_CUSTOMER_HISTORY]: async (e) => fetchCustomerHistory(await getDb(), await clientFor(c, 'gorgias', e.shopId), e.shopId, e.payload, new Date()),
     'gorgias.set_priority': async (e) => (await clientFor(c, 'gorgias', e.shopId)).setPriority(str(e.payload.ticketId), str(e.payload.priority)),
     'shopify.tag_order': async (e) => userErrorsOrResult(await (await clientFor(c, 'shopify', e.shopId)).addTags(str(e.payload.orderId), e.payload.tags as string[])),
     'shopify.refresh_customer': async (e) => refreshCustomerFromShopify(await getDb(), (await clientFor(c, 'shopify', e.shopId)), e.shopId, str(e.payload.email), new Date()),

@@ -24,6 +24,7 @@ import { getSettings } from '@/lib/settings/settings-store';
 import { shopsSharingHelpdesk } from '@/lib/connections/shops';
 import { evaluateTicketPolicy } from '@/lib/ticket-context/evaluate-ticket-policy';
 import { refreshOrderConsequences } from './refresh-order-consequences';
+import { queueCustomerHistory } from '@/lib/ticket-context/queue-customer-history';
 
 /**
  * Applies one Gorgias ticket event: the ticket and its messages, response and resolution times,
@@ -119,7 +120,11 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
   // Out-of-order deliveries: an older snapshot of the ticket doesn't overwrite a newer one.
   const stale = existing?.gorgiasUpdatedAt && ticket.updatedAt && ticket.updatedAt < existing.gorgiasUpdatedAt;
   if (existing && !stale) await tx.update(tickets).set(values).where(eq(tickets.id, existing.id));
-  else if (!existing) await tx.insert(tickets).values({ shopId, gorgiasTicketId: ticket.id, ...values });
+  else if (!existing) {
+    await tx.insert(tickets).values({ shopId, gorgiasTicketId: ticket.id, ...values });
+    // First sight of this customer in this shop: read their earlier Gorgias tickets (through the outbox).
+    await queueCustomerHistory(tx, { shopId, ticketId: ticket.id, email: values.customerEmail, gorgiasCustomerId: ticket.customer.id });
+  }
 
   if (customerMessage && classification && evaluation && !stale) {
     await writeAudit(tx, {

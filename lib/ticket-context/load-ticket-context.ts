@@ -143,7 +143,7 @@ export async function loadWidgetData(
     openIssues: issueRows
       .filter((i) => i.status === 'open')
       .map((i) => ({ kind: i.kind, reason: i.reason, openedAt: i.openedAt, orderName: bundles.find(({ bundle }) => bundle.order!.id === i.orderId)?.bundle.order!.name ?? null })),
-    previousTickets: previous.map((p) => ({ id: p.id, subject: p.subject, status: p.status, intent: p.intent, createdAt: p.createdAt })),
+    previousTickets: previous.map((p) => ({ id: p.id, subject: p.subject, status: p.status, intent: p.intent, createdAt: p.createdAt, channel: p.channel, excerpt: p.excerpt })),
     ticket: ticket
       ? { id: ticket.gorgiasTicketId, intent: (ticket.intent as Intent | null) ?? null, confidence: ticket.intentConfidence ?? null, reasons: ticket.intentReasons ?? [] }
       : null,

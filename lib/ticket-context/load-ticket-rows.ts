@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db/client';
 import { decodeJsonRow } from '@/lib/db/json-rows';
 import { batcherPerDb } from '@/lib/db/batcher';
 import { jsonValue, rowsOf } from '@/lib/db/rows';
-import { customers, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
+import { customerHistory, customers, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
 import type { CustomerCandidate } from '@/lib/ticket-context/match-ticket';
 import { bundleJsonSql, bundlesFromJson, type BundleJson, type OrderBundle } from './load-order-bundle';
 
@@ -23,6 +23,18 @@ import { bundleJsonSql, bundlesFromJson, type BundleJson, type OrderBundle } fro
 
 const dialect = new PgDialect();
 
+/** An earlier ticket of the customer: one Concord saw, or one read from Gorgias history. */
+export interface PreviousTicketRow {
+  id: string;
+  subject: string | null;
+  status: string;
+  intent: string | null;
+  createdAt: Date | null;
+  channel: string | null;
+  excerpt: string | null; // the start of the customer's first message
+  source: 'concord' | 'gorgias';
+}
+
 export interface WidgetRows {
   ticket: typeof tickets.$inferSelect | null;
   candidates: CustomerCandidate[];
@@ -36,7 +48,7 @@ export interface WidgetRows {
   otherStores: string[];
   issueRows: (typeof issues.$inferSelect)[];
   overrideRows: (typeof suppressionOverrides.$inferSelect)[];
-  previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null }[];
+  previous: PreviousTicketRow[];
   draft: { output: string; flags: number } | undefined;
   unapplied: number; // inbox events about this customer not yet applied to the read model
 }
@@ -120,10 +132,22 @@ const WIDGET_ROWS = dialect.sqlToQuery(sql`
       'issues', coalesce((select json_agg(to_json(i)) from ${issues} i where i.shop_id = (select shop from fin) and i.customer_email = any((select list from ems)::text[])), '[]'::json),
       'overrides', coalesce((select json_agg(to_json(o)) from ${suppressionOverrides} o
         where o.shop_id = (select shop from fin) and o.customer_email = any((select list from ems)::text[])), '[]'::json),
+      -- Earlier tickets: the ones Concord saw, with the start of their first customer message, and the
+      -- ones read from Gorgias when Concord first saw the customer (customer_history) that it did not see.
       'previous', coalesce((select json_agg(p order by p."createdAt" desc nulls last) from (
-        select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt" from ${tickets} t
-        where t.shop_id = any(${P.shopIds}) and t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${P.ticketId}::text
-        order by t.gorgias_created_at desc nulls last limit 5) p), '[]'::json),
+        select * from (
+          select t.gorgias_ticket_id as id, t.subject, t.status, t.intent, t.gorgias_created_at as "createdAt", t.channel,
+            (select left(m.body_text, 300) from messages m where m.shop_id = t.shop_id and m.ticket_id = t.gorgias_ticket_id and not m.internal_note and not m.from_agent
+              order by m.gorgias_created_at nulls last, m.id limit 1) as excerpt, 'concord' as source
+          from ${tickets} t
+          where t.shop_id = any(${P.shopIds}) and t.customer_email = any((select list from ems)::text[]) and t.gorgias_ticket_id is distinct from ${P.ticketId}::text
+          union all
+          select h.gorgias_ticket_id, h.subject, coalesce(h.status, 'unknown'), null, h.gorgias_created_at, h.channel, h.excerpt, 'gorgias'
+          from ${customerHistory} h
+          where (h.shop_id = any(${P.shopIds}) or h.shop_id = ${P.ticketShopId}) and h.customer_email = any((select list from ems)::text[])
+            and h.gorgias_ticket_id is distinct from ${P.ticketId}::text
+            and not exists (select 1 from ${tickets} t2 where t2.shop_id = h.shop_id and t2.gorgias_ticket_id = h.gorgias_ticket_id)
+        ) u order by u."createdAt" desc nulls last limit 5) p), '[]'::json),
       'draft', (select json_build_object('output', d.output, 'flags', case jsonb_typeof(d.grounding->'spans') when 'array' then jsonb_array_length(d.grounding->'spans') else 0 end) from drafts d where d.shop_id = (select shop from fin) and d.ticket_id = (select gorgias_ticket_id from tk) order by d.created_at desc limit 1),
       -- Events about this customer received but not applied yet (a partial index holds only those).
       'unapplied', (select count(*) from inbox_events ie where ie.status = 'pending' and ie.customer_email = any((select list from ems)::text[]))
@@ -195,7 +219,7 @@ interface WidgetJson {
   otherStores: string[];
   issues: JsonRow[];
   overrides: JsonRow[];
-  previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: string | null }[];
+  previous: (Omit<PreviousTicketRow, 'createdAt'> & { createdAt: string | null })[];
   draft: { output: string; flags: number } | null;
   unapplied: number | null;
 }

@@ -141,8 +141,8 @@ describe('buildSidebarJson: content', () => {
     expect(json.open_issues[0]).toEqual({ issue: 'Delivery delay', reason: 'Order #1043: no carrier scan for 6 days.', opened_at: daysAgo(1).toISOString() });
     expect(json.open_issues[1]).toEqual({ issue: 'Refund pending', reason: 'Refund requested 3 days ago.', opened_at: null });
     expect(json.previous_tickets).toEqual([
-      { ticket_id: '222', subject: null, status: 'Open', intent: null, created_at: daysAgo(5).toISOString() },
-      { ticket_id: '111', subject: 'Sizing question', status: 'Closed', intent: 'Other', created_at: daysAgo(90).toISOString() },
+      { ticket_id: '222', subject: null, status: 'Open', intent: null, created_at: daysAgo(5).toISOString(), channel: null, first_message: null },
+      { ticket_id: '111', subject: 'Sizing question', status: 'Closed', intent: 'Other', created_at: daysAgo(90).toISOString(), channel: 'Email', first_message: 'Do the boots run small? I am usually a 9.' },
     ]);
   });
 

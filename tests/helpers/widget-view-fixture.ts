@@ -79,7 +79,7 @@ export function view(over: Partial<WidgetView> = {}): WidgetView {
       { kind: 'refund_pending', reason: 'Refund requested 3 days ago.', openedAt: null },
     ],
     previousTickets: [
-      { id: '111', subject: 'Sizing question', status: 'closed', intent: 'other', createdAt: daysAgo(90) },
+      { id: '111', subject: 'Sizing question', status: 'closed', intent: 'other', createdAt: daysAgo(90), channel: 'email', excerpt: 'Do the boots run small?\n\nI am usually a 9.' },
       { id: '222', subject: null, status: 'open', intent: null, createdAt: daysAgo(5) },
     ],
     ticket: { id: '86538298', intent: 'wismo', confidence: 0.92, reasons: ['Asks where the order is ("where is my order").', 'Order #1043 is in transit.'] },

@@ -88,9 +88,10 @@ describe('Gorgias widget endpoint', () => {
     const [ticket] = await t.get().db.select().from(tickets).where(eq(tickets.gorgiasTicketId, '1'));
     expect(ticket).toMatchObject({ intent: 'wismo', matchedOrderId: '102', matchStatus: 'matched', matchedShopId: SHOP_A });
     expect(ticket.verdict).toMatchObject({ decision: 'automate', nextStep: 'reply_tracking' });
-    // Routing tags and the draft job went to the outbox with the ticket event.
+    // Routing tags, the draft job and (a first sight of this customer) the read of their Gorgias
+    // history went to the outbox with the ticket event.
     const effects = await t.get().db.select().from(outbox).where(sql`${outbox.payload}->>'ticketId' = '1'`);
-    expect(effects.map((e) => e.kind).sort()).toEqual(['concord.generate_draft', 'gorgias.add_tags']);
+    expect(effects.map((e) => e.kind).sort()).toEqual(['concord.generate_draft', 'gorgias.add_tags', 'gorgias.fetch_customer_history']);
     const tags = effects.find((e) => e.kind === 'gorgias.add_tags')!.payload as { tags: string[] };
     expect(tags.tags).toEqual(['concord/wismo', 'concord/automatable']);
   });

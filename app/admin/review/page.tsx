@@ -98,7 +98,14 @@ export default async function DraftReviewPage({ searchParams }: { searchParams: 
         {/* min-w-0: a grid cell may shrink below its table's width; the table scrolls inside it. */}
         <div className="grid gap-4 md:grid-cols-2 *:min-w-0">
           <AcceptanceTable id="by-intent" title="Acceptance by intent" rows={byIntent} label={(k) => k.replace(/_/g, ' ')} hrefFor={(k) => hrefWith('/admin/review', current, { intent: k })} />
-          <AcceptanceTable id="by-version" title="Acceptance by prompt version / template" rows={byVersion} label={(k) => <code className="text-xs">{k}</code>} hrefFor={(k) => hrefWith('/admin/review', current, { version: k })} />
+          <AcceptanceTable
+            id="by-version"
+            title="Acceptance by prompt version / template"
+            rows={byVersion}
+            label={(k) => <code className="text-xs">{k}</code>}
+            hrefFor={(k) => hrefWith('/admin/review', current, { version: k })}
+            note="A version ending in +taught.… was written with the leads’ “Teach this” examples for its intent; compare it with the same version without the suffix to see whether teaching helped."
+          />
         </div>
 
         <Card id="drafts" title={`Sent drafts (${listed.length})`}>
@@ -185,9 +192,10 @@ function Select({ name, label, value, options, pretty = false }: { name: string;
   );
 }
 
-function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; title: string; rows: ReturnType<typeof acceptanceBy>; hrefFor: (key: string) => string; label: (key: string) => React.ReactNode }) {
+function AcceptanceTable({ id, title, rows, hrefFor, label, note }: { id: string; title: string; rows: ReturnType<typeof acceptanceBy>; hrefFor: (key: string) => string; label: (key: string) => React.ReactNode; note?: string }) {
   return (
     <Card id={id} title={title}>
+      {note && <p className="mb-2 text-xs text-slate-600">{note}</p>}
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">Nothing sent yet.</p>
       ) : (
@@ -196,7 +204,8 @@ function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; titl
             <tr>
               <th scope="col" className="py-1 pr-3">Group</th>
               <th scope="col" className="px-2 text-right">Sent</th>
-              <th scope="col" className="px-2 text-right">Accepted</th>
+              <th scope="col" className="px-2 text-right" title="Sent word for word">Unchanged</th>
+              <th scope="col" className="px-2 text-right" title="Sent unchanged or lightly edited (at least 95% the same)">Accepted</th>
               <th scope="col" className="px-3">Rate</th>
               <th scope="col" className="whitespace-nowrap text-right">Median kept</th>
             </tr>
@@ -208,6 +217,7 @@ function AcceptanceTable({ id, title, rows, hrefFor, label }: { id: string; titl
                   <Link href={hrefFor(r.key)} className="text-brand-700 hover:underline">{label(r.key)}</Link>
                 </td>
                 <td className="px-2 text-right tabular-nums">{r.total}</td>
+                <td className="px-2 text-right tabular-nums">{r.unchanged}</td>
                 <td className="px-2 text-right tabular-nums">{r.accepted}</td>
                 <td className="px-3"><RateBar value={r.rate} label={`accepted for ${r.key}`} /></td>
                 <td className="text-right tabular-nums">{pct(r.medianKept)}</td>

@@ -4,6 +4,7 @@ import type { Config } from '@/lib/runtime/config';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 import { gorgiasIdSchema, parseGorgiasTicket, type GorgiasTicket } from './payloads';
 import { replyAddressing } from './reply-channel';
+import { gorgiasCustomerSchema, gorgiasListSchema, parseCallLimit, toHistoryMessage, toHistoryTicket, type HistoryMessage, type HistoryTicket } from './history-payloads';
 
 // Concord calling the Gorgias REST API (private app: Basic auth `email:API_KEY`). Every call goes
 // through requestJson, so a 429 arrives as a retryable ExternalApiError with Retry-After in
@@ -134,6 +135,39 @@ export class GorgiasClient {
     const parsed = parseGorgiasTicket(res.json);
     if (!parsed.ok) throw new ExternalApiError('gorgias', res.status, `gorgias: unexpected ticket shape from GET /api/tickets/${ticketId}: ${parsed.error}`, false);
     return parsed.ticket;
+  }
+
+  /** The customer whose primary email this is (GET /api/customers?email=; see history-payloads.ts), or null. */
+  async findCustomerId(email: string): Promise<string | null> {
+    const query = new URLSearchParams({ email, limit: '1' });
+    const res = await this.call('GET', `/api/customers?${query.toString()}`);
+    const list = gorgiasListSchema.safeParse(res.json);
+    if (!list.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/customers (no data list)', false);
+    for (const item of list.data.data) {
+      const c = gorgiasCustomerSchema.safeParse(item);
+      // The filter is exact on the primary email; the check keeps a looser server from mixing people.
+      if (c.success && (c.data.email ?? '').trim().toLowerCase() === email.trim().toLowerCase()) return String(c.data.id);
+    }
+    return null;
+  }
+
+  /** A customer's newest tickets, trashed ones left out (GET /api/tickets?customer_id=; one page). */
+  async listCustomerTickets(customerId: string, limit: number): Promise<{ tickets: HistoryTicket[]; callLimit: { used: number; limit: number } | null }> {
+    const query = new URLSearchParams({ customer_id: customerId, limit: String(Math.min(Math.max(limit, 1), 100)), order_by: 'created_datetime:desc', trashed: 'false' });
+    const res = await this.call('GET', `/api/tickets?${query.toString()}`);
+    const list = gorgiasListSchema.safeParse(res.json);
+    if (!list.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/tickets (no data list)', false);
+    const tickets = list.data.data.map(toHistoryTicket).filter((t): t is HistoryTicket => t !== null);
+    return { tickets, callLimit: parseCallLimit(res.headers.get('x-gorgias-account-api-call-limit')) };
+  }
+
+  /** A ticket's first message (GET /api/messages?ticket_id=, oldest first), or null. */
+  async firstMessage(ticketId: string): Promise<{ message: HistoryMessage | null; callLimit: { used: number; limit: number } | null }> {
+    const query = new URLSearchParams({ ticket_id: ticketId, limit: '1', order_by: 'created_datetime:asc' });
+    const res = await this.call('GET', `/api/messages?${query.toString()}`);
+    const list = gorgiasListSchema.safeParse(res.json);
+    if (!list.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/messages (no data list)', false);
+    return { message: list.data.data.map(toHistoryMessage).find((m) => m !== null) ?? null, callLimit: parseCallLimit(res.headers.get('x-gorgias-account-api-call-limit')) };
   }
 
   async listIntegrations(): Promise<GorgiasIntegrationSummary[]> {

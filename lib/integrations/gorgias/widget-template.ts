@@ -175,6 +175,8 @@ export const CONCORD_WIDGET_TEMPLATE: GorgiasWidgetTemplate = {
                 leaf('status', 'Status'),
                 leaf('intent', 'Intent'),
                 leaf('created_at', 'Opened', 'date'),
+                leaf('channel', 'Channel'),
+                leaf('first_message', 'First message'),
                 leaf('ticket_id', 'Ticket'),
               ],
             },

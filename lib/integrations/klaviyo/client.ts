@@ -74,8 +74,14 @@ export class KlaviyoClient {
     return { id };
   }
 
-  /** unique_id makes a replay a no-op: Klaviyo records only the first event per profile, metric and id. */
+  /**
+   * unique_id makes a replay a no-op: Klaviyo records only the first event per profile, metric and id.
+   * Klaviyo's Create Event schema (EventCreateQueryV2: "The time must be after the year 2000 and can
+   * only be up to 1 year in the future") refuses other times with a 400, which would dead-letter the
+   * event: a time outside that window is left out, and Klaviyo records the time it receives the event.
+   */
   async createEvent(input: { metric: string; email: string; properties: Record<string, unknown>; uniqueId: string; time: string }): Promise<void> {
+    const time = eventTimeInWindow(input.time, new Date()) ? input.time : undefined;
     await this.call('POST', '/api/events', {
       data: {
         type: 'event',
@@ -84,7 +90,7 @@ export class KlaviyoClient {
           profile: { data: { type: 'profile', attributes: { email: input.email } } },
           properties: input.properties,
           unique_id: input.uniqueId,
-          time: input.time,
+          ...(time ? { time } : {}),
         },
       },
     });
@@ -139,6 +145,12 @@ export class KlaviyoClient {
       fetchImpl: this.options.fetchImpl,
     });
   }
+}
+
+/** Whether Klaviyo accepts this as an event time: after 2000-01-01 and at most a year after `now`. */
+export function eventTimeInWindow(time: string, now: Date): boolean {
+  const t = Date.parse(time);
+  return Number.isFinite(t) && t >= Date.UTC(2000, 0, 1) && t <= now.getTime() + 365 * 86_400_000;
 }
 
 export function klaviyoClientFromConfig(config: Config): KlaviyoClient | null {

@@ -49,8 +49,23 @@ function fence(text: string): string {
   return text.replace(/<<<|>>>/g, (m) => (m === '<<<' ? '‹‹‹' : '›››'));
 }
 
+/**
+ * The taught examples section appended to the system prompt: the examples prompt
+ * (prompts/draft-reply-examples.v<N>.txt) with each example, already in placeholder form
+ * (lib/domain/drafts/taught-examples.ts), fenced like the customer's message.
+ */
+export interface DraftExamples {
+  prompt: Pick<Prompt, 'text'>;
+  texts: string[];
+}
+
+function examplesSection(ctx: DraftContext, examples: DraftExamples): string {
+  const list = examples.texts.map((t, i) => `<<<EXAMPLE ${i + 1}\n${fence(t)}\nEXAMPLE ${i + 1}>>>`).join('\n');
+  return renderPrompt(examples.prompt.text, { brand_name: ctx.brand.name, examples: list }).trim();
+}
+
 /** The system and user messages for one draft. Exported so tests and the prompt playground see exactly what is sent. */
-export function draftMessages(ctx: DraftContext, prompt: Pick<Prompt, 'text'>): OpenAI.Chat.ChatCompletionMessageParam[] {
+export function draftMessages(ctx: DraftContext, prompt: Pick<Prompt, 'text'>, examples?: DraftExamples | null): OpenAI.Chat.ChatCompletionMessageParam[] {
   const allowed = ctx.verdict.allowedPromises.length ? ctx.verdict.allowedPromises.join(', ') : 'none (promise nothing)';
   const system = renderPrompt(prompt.text, {
     brand_name: ctx.brand.name,
@@ -76,8 +91,9 @@ export function draftMessages(ctx: DraftContext, prompt: Pick<Prompt, 'text'>): 
     '',
     'Write the reply to the customer now.',
   ].join('\n');
+  const withExamples = examples && examples.texts.length > 0 ? `${system.trimEnd()}\n\n${examplesSection(ctx, examples)}` : system;
   return [
-    { role: 'system', content: system },
+    { role: 'system', content: withExamples },
     { role: 'user', content: user },
   ];
 }
@@ -103,7 +119,7 @@ export async function* streamDraftReply(
   model: string,
   ctx: DraftContext,
   prompt: Pick<Prompt, 'version' | 'text'>,
-  opts: { signal?: AbortSignal; timeoutMs?: number } = {},
+  opts: { signal?: AbortSignal; timeoutMs?: number; examples?: DraftExamples | null } = {},
 ): AsyncIterable<string> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
@@ -132,7 +148,7 @@ export async function* streamDraftReply(
     try {
       const stream = await Promise.race([
         openai.chat.completions.create(
-          { model, temperature: 0.3, max_tokens: MAX_TOKENS, stream: true, messages: draftMessages(ctx, prompt) },
+          { model, temperature: 0.3, max_tokens: MAX_TOKENS, stream: true, messages: draftMessages(ctx, prompt, opts.examples) },
           { signal: controller.signal, timeout: timeoutMs },
         ),
         abandoned,
