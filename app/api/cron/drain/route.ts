@@ -5,7 +5,7 @@ import { requireCronSecret } from '@/lib/auth/require-cron-secret';
 import { handle } from '@/lib/http/responses';
 import { drainInbox } from '@/lib/ingest/process-inbox';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { outboxDepsFromConfig } from '@/lib/outbox/executors';
+import { outboxDepsFromConfig } from '@/lib/effects/build-outbox-deps';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
