@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { eq, sql } from 'drizzle-orm';
 import { createTestDb } from './helpers/db';
 import { actions, auditLog, outbox } from '@/lib/db/schema';
-import { enqueueEffect } from '@/lib/outbox/enqueue';
+import { enqueueQueueRow } from '@/lib/outbox/enqueue';
 import { replayDeadEffect, runOutboxOnce, type OutboxDeps } from '@/lib/outbox/run-outbox';
 import { requestJson } from '@/lib/integrations/http';
 
@@ -55,8 +55,8 @@ describe('outbox', () => {
     await t.close();
   });
 
-  const effect = (key: string, mode: string, extra: Partial<Parameters<typeof enqueueEffect>[1]> = {}) =>
-    enqueueEffect(t.db, { shopId: 's.myshopify.com', kind: 'vendor.call', payload: { key, mode }, idempotencyKey: key, ...extra });
+  const effect = (key: string, mode: string, extra: Partial<Parameters<typeof enqueueQueueRow>[1]> = {}) =>
+    enqueueQueueRow(t.db, { shopId: 's.myshopify.com', kind: 'vendor.call', payload: { key, mode }, idempotencyKey: key, ...extra });
   const row = async (key: string) => (await t.db.select().from(outbox).where(eq(outbox.idempotencyKey, key)))[0];
   const runUntilIdle = async () => {
     for (let i = 0; i < 20; i++) {
@@ -144,9 +144,9 @@ describe('outbox', () => {
   it('runs effects with the same serial key one at a time, in order', async () => {
     const order: string[] = [];
     const serialDeps: OutboxDeps = { ...deps, executors: { 'vendor.call': async (e) => void order.push(String(e.payload.key)) } };
-    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 's1' }, idempotencyKey: 'ser-1', serialKey: 'cust-1' });
-    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 's2' }, idempotencyKey: 'ser-2', serialKey: 'cust-1' });
-    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 'o1' }, idempotencyKey: 'ser-3', serialKey: 'cust-2' });
+    await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 's1' }, idempotencyKey: 'ser-1', serialKey: 'cust-1' });
+    await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 's2' }, idempotencyKey: 'ser-2', serialKey: 'cust-1' });
+    await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 'o1' }, idempotencyKey: 'ser-3', serialKey: 'cust-2' });
     const first = await runOutboxOnce(t.db, serialDeps, 10);
     expect(first.claimed).toBe(2); // s1 and o1; s2 waits for s1
     expect(order).toEqual(['s1', 'o1']);
@@ -168,7 +168,7 @@ describe('outbox', () => {
         },
       },
     };
-    for (let i = 0; i < 6; i++) await enqueueEffect(t.db, { shopId: 's', kind: 'slow.call', payload: { key: `slow-${i}` }, idempotencyKey: `slow-${i}` });
+    for (let i = 0; i < 6; i++) await enqueueQueueRow(t.db, { shopId: 's', kind: 'slow.call', payload: { key: `slow-${i}` }, idempotencyKey: `slow-${i}` });
     let firstDone = false;
     const first = runOutboxOnce(t.db, slow, 6).finally(() => (firstDone = true));
     // Another instance polls all the while, from the moment the first worker's claim has landed (on a
@@ -198,7 +198,7 @@ describe('outbox', () => {
         },
       },
     };
-    for (let i = 0; i < 7; i++) await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: `par-${i}` }, idempotencyKey: `par-${i}` });
+    for (let i = 0; i < 7; i++) await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: `par-${i}` }, idempotencyKey: `par-${i}` });
     const s = await runOutboxOnce(t.db, slowDeps, 10);
     expect(s).toMatchObject({ claimed: 7, done: 7 });
     expect(most).toBe(3);
@@ -206,7 +206,7 @@ describe('outbox', () => {
 
   it('records instead of sending when the system is not connected (demo mode), and updates the action', async () => {
     const [a] = await t.db.insert(actions).values({ shopId: 's', kind: 'tag_order', params: {}, actorType: 'agent', idempotencyKey: 'act-demo' }).returning();
-    await enqueueEffect(t.db, { shopId: 's', kind: 'demo.thing', payload: { x: 1 }, idempotencyKey: 'demo-1', actionId: a.id });
+    await enqueueQueueRow(t.db, { shopId: 's', kind: 'demo.thing', payload: { x: 1 }, idempotencyKey: 'demo-1', actionId: a.id });
     const s = await runOutboxOnce(t.db, deps);
     expect(s.recorded).toBe(1);
     const r = await row('demo-1');
@@ -217,7 +217,7 @@ describe('outbox', () => {
   });
 
   it('records shadow-mode effects as "would have done" without running them', async () => {
-    await enqueueEffect(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 'sh', mode: 'ok', shadow: true }, idempotencyKey: 'shadow-1' });
+    await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 'sh', mode: 'ok', shadow: true }, idempotencyKey: 'shadow-1' });
     expect((await runOutboxOnce(t.db, deps)).shadow).toBe(1);
     expect(calls.sh).toBeUndefined();
     expect((await row('shadow-1')).status).toBe('shadow');

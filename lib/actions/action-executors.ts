@@ -1,7 +1,6 @@
 import type { LiveGuard } from '@/lib/domain/action-plan';
 import { liveRecheck } from '@/lib/domain/live-recheck';
 import { FALLBACK_REASON_HANDLE, pickExchangeVariant } from '@/lib/domain/return-reasons';
-import type { Address } from '@/lib/domain/types';
 import type { MutationResult, ShopifyAdminClient } from '@/lib/integrations/shopify/admin-client';
 import {
   createDiscountCode,
@@ -15,7 +14,7 @@ import {
   returnReasonIds,
   type LiveOrder,
 } from '@/lib/integrations/shopify/admin-actions';
-import type { ClaimedEffect, EffectExecutor } from '@/lib/outbox/run-outbox';
+import type { EffectContext, EffectExecutors } from '@/lib/effects/effect-context';
 
 // The Shopify mutations behind actions, each re-checked against Shopify's live order just before it
 // is sent: if the order shipped, was cancelled, or the window closed while the effect waited, the
@@ -28,8 +27,7 @@ export interface StoppedResult {
   reason: string;
 }
 
-const str = (v: unknown) => String(v);
-const marker = (e: ClaimedEffect) => `concord-${e.idempotencyKey.replace(/[^A-Za-z0-9]/g, '').slice(-24)}`;
+const marker = (ctx: EffectContext) => `concord-${ctx.idempotencyKey.replace(/[^A-Za-z0-9]/g, '').slice(-24)}`;
 
 
 
@@ -39,9 +37,9 @@ function refusedOrResult<T extends MutationResult>(r: T): T {
   return r;
 }
 
-async function check(shopify: ShopifyAdminClient, e: ClaimedEffect): Promise<{ live: LiveOrder | null; stop: StoppedResult | null }> {
-  const live = await liveOrderState(shopify, str(e.payload.orderId));
-  const verdict = liveRecheck(e.payload.guard as LiveGuard | undefined, live, new Date());
+async function check(shopify: ShopifyAdminClient, p: { orderId: string; guard?: LiveGuard }, now: Date): Promise<{ live: LiveOrder | null; stop: StoppedResult | null }> {
+  const live = await liveOrderState(shopify, p.orderId);
+  const verdict = liveRecheck(p.guard, live, now);
   return { live, stop: verdict.ok ? null : { stopped: true, reason: verdict.reason } };
 }
 
@@ -63,118 +61,113 @@ async function reasonId(shopify: ShopifyAdminClient, handle: string): Promise<{ 
   return { id: ids.get(FALLBACK_REASON_HANDLE) ?? null, handle: FALLBACK_REASON_HANDLE };
 }
 
-/** Each effect runs with its own shop's Shopify connection (lib/connections), looked up by `shopifyFor`. */
-export function buildActionExecutors(c: { shopifyFor: (shopId: string) => Promise<ShopifyAdminClient> }): Record<string, EffectExecutor> {
-  return {
-    'shopify.cancel_order': async (e) => {
-      const shopify = await c.shopifyFor(e.shopId);
-      const orderId = str(e.payload.orderId);
-      const live = await liveOrderState(shopify, orderId);
-      // A retry after a lost answer finds its own cancellation.
-      if (e.attempts > 1 && live?.cancelledAt) return { alreadyCancelled: true, cancelledAt: live.cancelledAt };
-      const verdict = liveRecheck((e.payload.guard as LiveGuard | undefined) ?? { requireNotCancelled: true }, live, new Date());
-      if (!verdict.ok) return { stopped: true, reason: verdict.reason } satisfies StoppedResult;
-      return refusedOrResult(
-        await shopify.cancelOrder({
-          orderId,
-          reason: str(e.payload.reason ?? 'CUSTOMER'),
-          refund: Boolean(e.payload.refund),
-          restock: Boolean(e.payload.restock),
-          notifyCustomer: Boolean(e.payload.notifyCustomer ?? true),
-          staffNote: (e.payload.staffNote as string | null | undefined) ?? 'Cancelled via Concord',
-        }),
-      );
-    },
-    'shopify.update_address': async (e) => {
-      const shopify = await c.shopifyFor(e.shopId);
-      const { stop } = await check(shopify, e);
-      if (stop) return stop;
-      return refusedOrResult(await shopify.updateShippingAddress(str(e.payload.orderId), e.payload.address as Partial<Address>));
-    },
-    'shopify.create_return': async (e) => {
-      const shopify = await c.shopifyFor(e.shopId);
-      const orderId = str(e.payload.orderId);
-      const { live, stop } = await check(shopify, e);
-      if (e.attempts > 1 && live && live.returns.length > 0) return { alreadyCreated: true, returns: live.returns };
-      if (stop) return stop;
-      const lines = await returnLines(shopify, orderId, (e.payload.lineItems as { lineItemId: string; quantity: number }[] | null) ?? null);
-      const reason = await reasonId(shopify, str(e.payload.reasonHandle ?? FALLBACK_REASON_HANDLE));
-      const r = await createReturnWithReason(shopify, { orderId, lines, reasonDefinitionId: reason.id, note: str(e.payload.note ?? 'Created via Concord') });
-      return { ...refusedOrResult(r), reasonHandle: reason.handle };
-    },
-    'shopify.create_exchange': async (e) => {
-      const shopify = await c.shopifyFor(e.shopId);
-      const orderId = str(e.payload.orderId);
-      const { live, stop } = await check(shopify, e);
-      if (e.attempts > 1 && live && live.returns.length > 0) return { alreadyCreated: true, returns: live.returns };
-      if (stop) return stop;
-      const wanted = (e.payload.lineItems as { lineItemId: string; quantity: number; variantId?: string | null }[] | null) ?? null;
-      const lines = await returnLines(shopify, orderId, wanted);
-      // The replacement: the variant the agent chose, or the one the customer's words name.
-      const options = await lineItemVariants(shopify, orderId);
-      const exchange: { variantId: string; quantity: number }[] = [];
-      for (const l of lines) {
-        const chosen = wanted?.find((w) => l.lineItemId === w.lineItemId || l.lineItemId.endsWith(`/${w.lineItemId}`))?.variantId;
-        if (chosen) {
-          exchange.push({ variantId: chosen, quantity: l.quantity });
-          continue;
-        }
-        const item = options.find((o) => o.lineItemId === l.lineItemId);
-        const pick = item ? pickExchangeVariant(str(e.payload.customerWords ?? ''), item.current, item.variants) : null;
-        if (!pick) return { stopped: true, reason: 'the message does not name exactly one available replacement variant, so a person should choose it' } satisfies StoppedResult;
-        exchange.push({ variantId: pick.id, quantity: l.quantity });
+type ActionKinds = 'shopify.cancel_order' | 'shopify.update_address' | 'shopify.create_return' | 'shopify.create_exchange' | 'shopify.refund_order' | 'shopify.reship_order' | 'shopify.store_credit' | 'shopify.discount_code';
+
+/** Each effect runs with its own shop's Shopify connection (lib/connections), from ctx.clients. */
+export const actionExecutors: Pick<EffectExecutors, ActionKinds> = {
+  'shopify.cancel_order': async (p, ctx) => {
+    const shopify = await ctx.clients.shopify();
+    const live = await liveOrderState(shopify, p.orderId);
+    // A retry after a lost answer finds its own cancellation.
+    if (ctx.attempts > 1 && live?.cancelledAt) return { alreadyCancelled: true, cancelledAt: live.cancelledAt };
+    const verdict = liveRecheck(p.guard ?? { requireNotCancelled: true }, live, ctx.now);
+    if (!verdict.ok) return { stopped: true, reason: verdict.reason } satisfies StoppedResult;
+    return refusedOrResult(
+      await shopify.cancelOrder({
+        orderId: p.orderId,
+        reason: p.reason ?? 'CUSTOMER',
+        refund: Boolean(p.refund),
+        restock: Boolean(p.restock),
+        notifyCustomer: p.notifyCustomer ?? true,
+        staffNote: p.staffNote ?? 'Cancelled via Concord',
+      }),
+    );
+  },
+  'shopify.update_address': async (p, ctx) => {
+    const shopify = await ctx.clients.shopify();
+    const { stop } = await check(shopify, p, ctx.now);
+    if (stop) return stop;
+    return refusedOrResult(await shopify.updateShippingAddress(p.orderId, p.address));
+  },
+  'shopify.create_return': async (p, ctx) => {
+    const shopify = await ctx.clients.shopify();
+    const { live, stop } = await check(shopify, p, ctx.now);
+    if (ctx.attempts > 1 && live && live.returns.length > 0) return { alreadyCreated: true, returns: live.returns };
+    if (stop) return stop;
+    const lines = await returnLines(shopify, p.orderId, p.lineItems ?? null);
+    const reason = await reasonId(shopify, p.reasonHandle ?? FALLBACK_REASON_HANDLE);
+    const r = await createReturnWithReason(shopify, { orderId: p.orderId, lines, reasonDefinitionId: reason.id, note: p.note ?? 'Created via Concord' });
+    return { ...refusedOrResult(r), reasonHandle: reason.handle };
+  },
+  'shopify.create_exchange': async (p, ctx) => {
+    const shopify = await ctx.clients.shopify();
+    const orderId = p.orderId;
+    const { live, stop } = await check(shopify, p, ctx.now);
+    if (ctx.attempts > 1 && live && live.returns.length > 0) return { alreadyCreated: true, returns: live.returns };
+    if (stop) return stop;
+    const wanted = p.lineItems ?? null;
+    const lines = await returnLines(shopify, orderId, wanted);
+    // The replacement: the variant the agent chose, or the one the customer's words name.
+    const options = await lineItemVariants(shopify, orderId);
+    const exchange: { variantId: string; quantity: number }[] = [];
+    for (const l of lines) {
+      const chosen = wanted?.find((w) => l.lineItemId === w.lineItemId || l.lineItemId.endsWith(`/${w.lineItemId}`))?.variantId;
+      if (chosen) {
+        exchange.push({ variantId: chosen, quantity: l.quantity });
+        continue;
       }
-      const reason = await reasonId(shopify, str(e.payload.reasonHandle ?? FALLBACK_REASON_HANDLE));
-      const r = await createReturnWithReason(shopify, { orderId, lines, reasonDefinitionId: reason.id, note: str(e.payload.note ?? 'Exchange via Concord'), exchange });
-      return { ...refusedOrResult(r), reasonHandle: reason.handle, exchange };
-    },
-    'shopify.refund_order': async (e) => {
-      const shopify = await c.shopifyFor(e.shopId);
-      const orderId = str(e.payload.orderId);
-      const live = await liveOrderState(shopify, orderId);
-      if (!live) return { stopped: true, reason: 'Shopify no longer has this order' } satisfies StoppedResult;
-      const tag = marker(e);
-      // refundCreate takes no idempotency key here: the note carries a marker a retry looks for.
-      const prior = live.refunds.find((r) => r.note?.includes(tag));
-      if (prior) return { alreadyRefunded: true, refundId: prior.id };
-      return refusedOrResult(
-        await createRefund(shopify, {
-          orderId,
-          lineItems: (e.payload.lineItems as { lineItemId: string; quantity: number }[] | null) ?? null,
-          full: Boolean(e.payload.full),
-          amount: (e.payload.amount as string | null | undefined) ?? null,
-          restock: Boolean(e.payload.restock),
-          notify: Boolean(e.payload.notify ?? true),
-          note: `${str(e.payload.note ?? 'Refund via Concord')} [${tag}]`,
-        }),
-      );
-    },
-    'shopify.reship_order': async (e) => {
-      const shopify = await c.shopifyFor(e.shopId);
-      return refusedOrResult(
-        await createReplacementOrder(shopify, {
-          customerId: (e.payload.customerId as string | null) ?? null,
-          email: (e.payload.email as string | null) ?? null,
-          lineItems: e.payload.lineItems as { variantId: string; quantity: number }[],
-          address: e.payload.address as Partial<Address>,
-          note: `Replacement for ${str(e.payload.orderName ?? e.payload.orderId)}: ${str(e.payload.note ?? '')}`,
-          tag: marker(e),
-        }),
-      );
-    },
-    'shopify.store_credit': async (e) =>
-      refusedOrResult(await creditStoreAccount(await c.shopifyFor(e.shopId), { customerId: str(e.payload.customerId), amount: str(e.payload.amount), currency: str(e.payload.currency), expiresAt: (e.payload.expiresAt as string | null) ?? null })),
-    'shopify.discount_code': async (e) =>
-      refusedOrResult(
-        await createDiscountCode(await c.shopifyFor(e.shopId), {
-          code: str(e.payload.code),
-          title: str(e.payload.title),
-          customerId: str(e.payload.customerId),
-          percentage: (e.payload.percentage as number | null) ?? null,
-          amount: (e.payload.amount as string | null) ?? null,
-          startsAt: str(e.payload.startsAt),
-          endsAt: str(e.payload.endsAt),
-        }),
-      ),
-  };
-}
+      const item = options.find((o) => o.lineItemId === l.lineItemId);
+      const pick = item ? pickExchangeVariant(p.customerWords ?? '', item.current, item.variants) : null;
+      if (!pick) return { stopped: true, reason: 'the message does not name exactly one available replacement variant, so a person should choose it' } satisfies StoppedResult;
+      exchange.push({ variantId: pick.id, quantity: l.quantity });
+    }
+    const reason = await reasonId(shopify, p.reasonHandle ?? FALLBACK_REASON_HANDLE);
+    const r = await createReturnWithReason(shopify, { orderId, lines, reasonDefinitionId: reason.id, note: p.note ?? 'Exchange via Concord', exchange });
+    return { ...refusedOrResult(r), reasonHandle: reason.handle, exchange };
+  },
+  'shopify.refund_order': async (p, ctx) => {
+    const shopify = await ctx.clients.shopify();
+    const live = await liveOrderState(shopify, p.orderId);
+    if (!live) return { stopped: true, reason: 'Shopify no longer has this order' } satisfies StoppedResult;
+    const tag = marker(ctx);
+    // refundCreate takes no idempotency key here: the note carries a marker a retry looks for.
+    const prior = live.refunds.find((r) => r.note?.includes(tag));
+    if (prior) return { alreadyRefunded: true, refundId: prior.id };
+    return refusedOrResult(
+      await createRefund(shopify, {
+        orderId: p.orderId,
+        lineItems: p.lineItems ?? null,
+        full: Boolean(p.full),
+        amount: p.amount ?? null,
+        restock: Boolean(p.restock),
+        notify: p.notify ?? true,
+        note: `${p.note ?? 'Refund via Concord'} [${tag}]`,
+      }),
+    );
+  },
+  'shopify.reship_order': async (p, ctx) =>
+    refusedOrResult(
+      await createReplacementOrder(await ctx.clients.shopify(), {
+        customerId: p.customerId ?? null,
+        email: p.email ?? null,
+        lineItems: p.lineItems,
+        address: p.address,
+        note: `Replacement for ${p.orderName ?? p.orderId}: ${p.note ?? ''}`,
+        tag: marker(ctx),
+      }),
+    ),
+  'shopify.store_credit': async (p, ctx) =>
+    refusedOrResult(await creditStoreAccount(await ctx.clients.shopify(), { customerId: p.customerId, amount: p.amount, currency: p.currency, expiresAt: p.expiresAt ?? null })),
+  'shopify.discount_code': async (p, ctx) =>
+    refusedOrResult(
+      await createDiscountCode(await ctx.clients.shopify(), {
+        code: p.code,
+        title: p.title,
+        customerId: p.customerId,
+        percentage: p.percentage ?? null,
+        amount: p.amount ?? null,
+        startsAt: p.startsAt,
+        endsAt: p.endsAt,
+      }),
+    ),
+};

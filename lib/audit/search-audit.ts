@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { auditLog, orders } from '@/lib/db/schema';
 import { toCsv } from '@/lib/domain/csv';
+import { ACTOR_TYPES, AUDIT_ACTIONS } from './audit-actions';
 
 // The audit log, searchable: by customer, order, ticket, actor, action, words in the explanation,
 // store and date. Newest first. The page and the CSV export take the same query string.
@@ -73,7 +74,7 @@ async function whereFor(db: Db, f: AuditFilters): Promise<SQL | undefined> {
   }
   if (f.actor) {
     const a = f.actor.toLowerCase();
-    conds.push(['system', 'agent', 'lead', 'admin'].includes(a) ? eq(auditLog.actorType, a) : sql`lower(${auditLog.actorId}) like ${`%${likeEscape(a)}%`} escape '\\'`);
+    conds.push((ACTOR_TYPES as readonly string[]).includes(a) ? eq(auditLog.actorType, a) : sql`lower(${auditLog.actorId}) like ${`%${likeEscape(a)}%`} escape '\\'`);
   }
   // "suppression" finds suppression.suppress, suppression.release...; "draft.taught" finds exactly that.
   if (f.action) conds.push(or(eq(auditLog.action, f.action), sql`${auditLog.action} like ${`${likeEscape(f.action)}.%`} escape '\\'`));
@@ -97,9 +98,9 @@ export async function searchAudit(db: Db, f: AuditFilters, pageSize = AUDIT_PAGE
   return { rows: rows.slice(0, pageSize), page: f.page, hasNext: rows.length > pageSize };
 }
 
-export async function auditActions(db: Db): Promise<string[]> {
-  const rows = await db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action);
-  return rows.map((r) => r.action);
+/** The action filter's choices: every action the log records (lib/audit/audit-actions.ts), sorted. */
+export function auditActions(): string[] {
+  return [...AUDIT_ACTIONS].sort();
 }
 
 const CSV_HEADER = ['id', 'at', 'shop', 'actor_type', 'actor', 'action', 'subject_type', 'subject_id', 'customer_email', 'order_id', 'ticket_id', 'explanation', 'before', 'after'];

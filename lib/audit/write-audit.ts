@@ -1,14 +1,15 @@
 import type { Db } from '@/lib/db/client';
 import { auditLog } from '@/lib/db/schema';
+import type { ActorType, AuditAction } from './audit-actions';
 
 // Append-only. Call it with the transaction that makes the change, so the entry and the change
 // commit or roll back together.
-export type Actor = { type: 'system' | 'agent' | 'lead' | 'admin'; id?: string | null };
+export type Actor = { type: ActorType; id?: string | null };
 
 export interface AuditEntry {
   shopId: string;
   actor: Actor;
-  action: string;
+  action: AuditAction; // lib/audit/audit-actions.ts
   explanation: string;
   subjectType?: string;
   subjectId?: string;

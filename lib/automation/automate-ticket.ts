@@ -73,12 +73,12 @@ export async function automateTicket(
   const replyTo = { ticketId: ticket.ticketId, channel, receiverEmail: ticket.customerEmail, receiverPhone: ticket.customerPhone, customerId: ticket.gorgiasCustomerId };
   const firstName = ticket.customerName?.split(/\s+/)[0] ?? null;
   const key = `auto:${ticket.ticketId}:${ticket.messageId}`;
-  const tagEffect = (tags: string[]) => ({ kind: 'gorgias.add_tags', payload: { ticketId: ticket.ticketId, tags, ...(decision.shadow ? { shadow: true } : {}) }, idempotencyKey: `${key}:tags` });
+  const tagEffect = (tags: string[]) => ({ kind: 'gorgias.add_tags' as const, payload: { ticketId: ticket.ticketId, tags, ...(decision.shadow ? { shadow: true } : {}) }, idempotencyKey: `${key}:tags` });
   const prefix = settings.routing.tagPrefix;
 
   if (decision.mode === 'ask') {
     const body = actionReply('address_missing', language, { firstName, orderName: order!.name, missing: decision.missing }, settings.tone)!;
-    const reply = { kind: 'gorgias.send_reply', payload: { ...replyTo, body, ...(decision.shadow ? { shadow: true } : {}) }, idempotencyKey: `${key}:reply` };
+    const reply = { kind: 'gorgias.send_reply' as const, payload: { ...replyTo, body, ...(decision.shadow ? { shadow: true } : {}) }, idempotencyKey: `${key}:reply` };
     const [row] = await tx
       .insert(actions)
       .values({ shopId: ticket.shopId, ticketId: ticket.ticketId, orderId: order!.id, kind: 'reply', params: { automated: 'address_missing', intent: classification.intent, missing: decision.missing, summary: `Ask the customer for the missing parts of the new address (${decision.missing.join(', ')}).`, calls: [reply] }, verdict, actorType: 'system', actorId: 'automation', idempotencyKey: key, status: decision.shadow ? 'shadow' : 'pending' })
@@ -111,7 +111,7 @@ export async function automateTicket(
     address: plan.choices.address ? formatAddress(plan.choices.address as Partial<Address>) : undefined,
   }, settings.tone)!;
   const shadowFlag = decision.shadow ? { shadow: true } : {};
-  const reply = { kind: 'gorgias.send_reply', payload: { ...replyTo, body, ...shadowFlag }, idempotencyKey: `${key}:reply` };
+  const reply = { kind: 'gorgias.send_reply' as const, payload: { ...replyTo, body, ...shadowFlag }, idempotencyKey: `${key}:reply` };
   const tags = tagEffect([`${prefix}automated`, `${prefix}automated-${classification.intent.replace(/_/g, '-')}`]);
   const routing = { tagPrefix: prefix, teamId: caseRouting(caseReason(classification.intent, verdict, input.vip), settings.routing).teamId };
   const call = { kind: mutation.kind, payload: { ticketId: ticket.ticketId, ...mutation.payload, routing, ...shadowFlag }, idempotencyKey: `${key}:${mutation.kind}` };

@@ -45,7 +45,7 @@ export async function ensureDemoStores(db: Db): Promise<void> {
 /**
  * The demo's connections (demo mode only, from lib/runtime/boot.ts): the three stores linked to their helpdesks and Klaviyo accounts, so
  * /admin/connections shows how stores share accounts. The keys are placeholders: in demo mode no
- * outside call is made with them (every effect is recorded, lib/outbox/executors.ts).
+ * outside call is made with them (every effect is recorded, lib/effects/effect-executors.ts).
  */
 export async function seedDemoConnections(db: Db, config: Config): Promise<void> {
   await ensureDemoStores(db);

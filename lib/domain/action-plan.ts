@@ -3,6 +3,7 @@ import { toMinorUnits } from './money';
 import { returnReasonFromWords } from './return-reasons';
 import type { Settings } from './settings';
 import type { ActionKind, Address, Order, Verdict } from './types';
+import type { PlannedEffect } from '@/lib/outbox/effect-kinds';
 
 // What an action will do, in words, and the exact calls it queues: both come from the one object
 // built here, so the button, the plan an agent confirms and the call Shopify receives can't
@@ -54,10 +55,8 @@ export interface PlanContext {
   notAfter?: Date | null;
 }
 
-export interface PlannedEffect {
-  kind: string;
-  payload: Record<string, unknown>;
-}
+/** One of the outbox's effect kinds with its payload, typed by the kind (lib/outbox/effect-kinds.ts). */
+export type { PlannedEffect };
 
 /** What the executor re-checks against Shopify's live order just before the mutation. */
 export interface LiveGuard {
@@ -191,7 +190,7 @@ export function planAction(kind: ActionKind, params: ActionParams, ctx: PlanCont
       if (!address?.address1) return fail(`${o.name} has no shipping address; give one for the replacement.`);
       const reason = params.reason?.trim() || 'Replacement';
       const summary = `Ship a replacement for ${o.name} at no cost: ${itemsText(picked.items)} to ${formatAddress(address)} (a Shopify draft order at 100% off, completed as paid); reason: ${reason}.`;
-      const lineItems = picked.items.map((i) => ({ variantId: i.variant, quantity: i.quantity, title: i.title }));
+      const lineItems = picked.items.flatMap((i) => (i.variant ? [{ variantId: i.variant, quantity: i.quantity, title: i.title }] : [])); // every item has one (checked above)
       return { ok: true, kind, summary, choices: { lineItems, address }, effects: [{ kind: 'shopify.reship_order', payload: { ...base, orderName: o.name, customerId: o.customerId, email: o.email, lineItems, address, note: reason, summary } }] };
     }
     case 'store_credit': {

@@ -4,7 +4,8 @@ import type { Intent, Order, Refund, Return, ShipmentHealth } from './types';
 // Signals are derived from current state (shipment health, returns, refunds, tickets), so
 // recomputing them is always safe; applyIssueSignal decides what each one changes.
 
-export type IssueKind = 'delay' | 'exception' | 'refund' | 'return' | 'cancellation' | 'damaged' | 'not_received' | 'support';
+export const ISSUE_KINDS = ['delay', 'exception', 'refund', 'return', 'cancellation', 'damaged', 'not_received', 'support'] as const;
+export type IssueKind = (typeof ISSUE_KINDS)[number];
 
 export interface IssueRecord {
   key: string;

@@ -1,10 +1,9 @@
 import type { Db } from '@/lib/db/client';
 import { outbox } from '@/lib/db/schema';
+import type { EffectKind, EffectPayload } from './effect-kinds';
 
-export interface EffectRequest {
+interface QueueOptions {
   shopId: string;
-  kind: string; // "<system>.<verb>", e.g. gorgias.add_tags
-  payload: Record<string, unknown>;
   idempotencyKey: string; // the same business action always yields the same key
   serialKey?: string | null; // effects with the same key run one at a time, in order
   actionId?: number | null;
@@ -12,8 +11,22 @@ export interface EffectRequest {
   runAt?: Date;
 }
 
+/** A side effect of one kind (lib/outbox/effect-kinds.ts), its payload typed by that kind. */
+export interface EffectRequest<K extends EffectKind = EffectKind> extends QueueOptions {
+  kind: K; // "<system>.<verb>", e.g. gorgias.add_tags
+  payload: EffectPayload<K>;
+}
+
 /** Writes a side effect in the caller's transaction. A repeated key is ignored (returns false). */
-export async function enqueueEffect(tx: Db, effect: EffectRequest): Promise<boolean> {
+export async function enqueueEffect<K extends EffectKind>(tx: Db, effect: EffectRequest<K>): Promise<boolean> {
+  return enqueueQueueRow(tx, effect);
+}
+
+/**
+ * The queue itself, untyped: any kind, any payload. Only for the queue's own tests (tests/outbox.test.ts),
+ * which run kinds of their own; everything else queues through enqueueEffect.
+ */
+export async function enqueueQueueRow(tx: Db, effect: QueueOptions & { kind: string; payload: Record<string, unknown> }): Promise<boolean> {
   const rows = await tx
     .insert(outbox)
     .values({

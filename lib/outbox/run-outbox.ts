@@ -6,11 +6,17 @@ import { retryDelayMs } from '@/lib/domain/backoff';
 import { ExternalApiError } from '@/lib/integrations/http';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
+import { isEffectKind, parseEffectPayload, type EffectCall } from './effect-kinds';
+import { enqueueEffect } from './enqueue';
+
+// The queue: claim due effects, run each with the executor for its kind, settle (done, recorded,
+// shadow, dead), retry with backoff. It knows no vendor and no use case: the executors, what counts
+// as "connected" and what to do when an executor stops an action come in with OutboxDeps
+// (lib/effects/build-outbox-deps.ts). A stored payload is checked against its kind's schema
+// (lib/outbox/effect-kinds.ts) before anything else: one that fails is dead-lettered, never run.
 
 /** How often an effect of a disconnected shop checks again (a reconnect wakes it at once). */
 export const CONNECTION_WAIT_MS = 15 * 60_000;
-import { routeStoppedAction } from '@/lib/automation/route-stopped-action';
-import { enqueueEffect } from './enqueue';
 
 const isStopped = (r: unknown): r is { stopped: true; reason: string } => typeof r === 'object' && r !== null && (r as { stopped?: unknown }).stopped === true;
 
@@ -25,12 +31,18 @@ export interface ClaimedEffect {
   actionId: number | null;
 }
 
-export type EffectExecutor = (effect: ClaimedEffect) => Promise<unknown>;
+/** Runs one claimed effect (its payload already checked against its kind's schema) with the runner's db. */
+export type EffectExecutor = (effect: ClaimedEffect, db: Db) => Promise<unknown>;
 
 export interface OutboxDeps {
   executors: Record<string, EffectExecutor>;
   /** false: the system is not connected (demo mode), so the effect is recorded, not sent. */
-  isLive: (kind: string, shopId: string) => boolean | Promise<boolean>;
+  isLive: (kind: string, shopId: string, db: Db) => boolean | Promise<boolean>;
+  /**
+   * An executor re-checked live state and found its action no longer safe (it answered { stopped }).
+   * Runs in the transaction that settles the effect (lib/automation/route-stopped-action.ts).
+   */
+  onStopped?: (tx: Db, effect: ClaimedEffect, reason: string) => Promise<void>;
   now?: () => Date;
   lockMs?: number; // a claimed effect not finished by then is claimed again (crash recovery)
   backoff?: { baseMs: number; capMs: number };
@@ -111,20 +123,33 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
 async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date): Promise<'done' | 'recorded' | 'shadow' | 'retried' | 'dead' | 'waiting'> {
   const executor = deps.executors[effect.kind];
   if (!executor) {
-    await settle(db, effect, 'dead', null, `No executor for effect kind "${effect.kind}".`);
+    await settle(db, deps, effect, 'dead', null, `No executor for effect kind "${effect.kind}".`);
     return 'dead';
   }
+  // A kind of the registry runs only with a payload its schema accepts (the queue's own tests run
+  // kinds of their own, with executors of their own).
+  let payload = effect.payload;
+  let followUps: EffectCall[] = [];
+  if (isEffectKind(effect.kind)) {
+    const parsed = parseEffectPayload(effect.kind, effect.payload);
+    if (!parsed.ok) {
+      await settle(db, deps, effect, 'dead', null, parsed.error);
+      return 'dead';
+    }
+    payload = parsed.payload;
+    followUps = parsed.payload.then ?? [];
+  }
   if (effect.payload.shadow === true) {
-    await settle(db, effect, 'shadow', { shadow: true, note: 'Shadow mode: computed and recorded as "would have done"; nothing was sent.', request: effect.payload }, null);
+    await settle(db, deps, effect, 'shadow', { shadow: true, note: 'Shadow mode: computed and recorded as "would have done"; nothing was sent.', request: effect.payload }, null);
     return 'shadow';
   }
-  if (!(await deps.isLive(effect.kind, effect.shopId))) {
-    await settle(db, effect, 'recorded', { recorded: true, note: 'Demo mode: this call was recorded, not sent.', request: effect.payload }, null);
+  if (!(await deps.isLive(effect.kind, effect.shopId, db))) {
+    await settle(db, deps, effect, 'recorded', { recorded: true, note: 'Demo mode: this call was recorded, not sent.', request: effect.payload }, null, followUps);
     return 'recorded';
   }
   try {
-    const result = await executor(effect);
-    await settle(db, effect, 'done', result ?? null, null);
+    const result = await executor({ ...effect, payload }, db);
+    await settle(db, deps, effect, 'done', result ?? null, null, followUps);
     return 'done';
   } catch (err) {
     // The shop is disconnected (revoked, uninstalled, no account linked): the effect waits for it,
@@ -140,7 +165,7 @@ async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date
     const message = err instanceof Error ? err.message : String(err);
     if (!retryable || effect.attempts >= effect.maxAttempts) {
       const why = retryable ? `gave up after ${effect.attempts} attempts: ${message}` : message;
-      await settle(db, effect, 'dead', null, why);
+      await settle(db, deps, effect, 'dead', null, why);
       return 'dead';
     }
     const delay = retryDelayMs(effect.attempts, err instanceof ExternalApiError ? err.retryAfterMs : null, deps.backoff);
@@ -152,24 +177,32 @@ async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date
   }
 }
 
-async function settle(db: Db, effect: ClaimedEffect, status: 'done' | 'recorded' | 'shadow' | 'dead', result: unknown, error: string | null): Promise<void> {
+async function settle(
+  db: Db,
+  deps: OutboxDeps,
+  effect: ClaimedEffect,
+  status: 'done' | 'recorded' | 'shadow' | 'dead',
+  result: unknown,
+  error: string | null,
+  followUps: EffectCall[] = [],
+): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .update(outbox)
-      .set({ status, result: result as never, lastError: error?.slice(0, 1000) ?? null, lockedUntil: null, completedAt: new Date() })
+      .set({ status, result, lastError: error?.slice(0, 1000) ?? null, lockedUntil: null, completedAt: new Date() })
       .where(eq(outbox.id, effect.id));
     // An executor that re-checked live state and found the action no longer safe answers { stopped }.
     const stopped = status === 'done' && isStopped(result) ? result : null;
     if (effect.actionId !== null) {
       const actionStatus = stopped ? 'stopped' : status === 'dead' ? 'failed' : status;
-      await tx.update(actions).set({ status: actionStatus, result: result as never, error: stopped ? stopped.reason : error, completedAt: new Date() }).where(eq(actions.id, effect.actionId));
+      await tx.update(actions).set({ status: actionStatus, result, error: stopped ? stopped.reason : error, completedAt: new Date() }).where(eq(actions.id, effect.actionId));
     }
-    if (stopped) await routeStoppedAction(tx, effect, stopped.reason);
+    if (stopped) await deps.onStopped?.(tx, effect, stopped.reason);
     // Follow-ups (the reply and tags after a mutation) are queued only once the mutation went through
     // (or was recorded), in the same transaction that settles it: never before, never twice.
-    else if ((status === 'done' || status === 'recorded') && Array.isArray(effect.payload.then)) {
-      for (const next of effect.payload.then as { kind: string; payload: Record<string, unknown>; idempotencyKey: string }[]) {
-        await enqueueEffect(tx, { shopId: effect.shopId, kind: next.kind, payload: next.payload, idempotencyKey: next.idempotencyKey });
+    else if (status === 'done' || status === 'recorded') {
+      for (const next of followUps) {
+        await enqueueEffect(tx, { shopId: effect.shopId, ...next });
       }
     }
     if (status === 'dead') {

@@ -2,7 +2,7 @@ import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { drainInbox } from '@/lib/ingest/process-inbox';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { outboxDepsFromConfig } from '@/lib/outbox/executors';
+import { outboxDepsFromConfig } from '@/lib/effects/build-outbox-deps';
 
 /** On serverless deploys (no long-running worker): project the inbox, then run due effects for up to 20 s. */
 export async function drainForCron(db: Db, config: Config) {

@@ -3,7 +3,7 @@ import { logError } from '@/lib/runtime/describe-error';
 import { getDbHandle } from '@/lib/db';
 import { processInboxBatch } from '@/lib/ingest/process-inbox';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
-import { outboxDepsFromConfig } from '@/lib/outbox/executors';
+import { outboxDepsFromConfig } from '@/lib/effects/build-outbox-deps';
 import { runDelayScan } from '@/lib/shopify-sync/run-delay-scan';
 
 // The in-process worker of a long-running server (npm start): several projection loops drain the

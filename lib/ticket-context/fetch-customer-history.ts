@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { customerHistory } from '@/lib/db/schema';
+import { effectPayloads } from '@/lib/outbox/effect-kinds';
 import type { GorgiasClient } from '@/lib/integrations/gorgias/client';
 
 // Effect 'gorgias.fetch_customer_history': on first sight of a customer in a shop, read their
@@ -17,12 +18,8 @@ import type { GorgiasClient } from '@/lib/integrations/gorgias/client';
 
 export const FETCH_CUSTOMER_HISTORY = 'gorgias.fetch_customer_history';
 
-/** The payload, as written by queueCustomerHistory and read by the executor. */
-export const fetchCustomerHistoryPayload = z.object({
-  email: z.string().trim().toLowerCase().min(3).max(320),
-  gorgiasCustomerId: z.string().trim().min(1).nullable(), // from the ticket event; looked up by email when null
-  ticketId: z.string().trim().min(1), // the ticket that first showed the customer: not history
-});
+/** The payload, as written by queueCustomerHistory and read by the executor (its schema is in the effect registry). */
+export const fetchCustomerHistoryPayload = effectPayloads[FETCH_CUSTOMER_HISTORY];
 export type FetchCustomerHistoryPayload = z.infer<typeof fetchCustomerHistoryPayload>;
 
 /** Earlier tickets read per customer: what the sidebar shows, and a bounded number of calls. */

@@ -10,7 +10,7 @@ import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { actions, auditLog, outbox } from '@/lib/db/schema';
 import { defaultSettings } from '@/lib/domain/settings';
 import { drainInbox } from '@/lib/ingest/process-inbox';
-import { outboxDepsFromConfig } from '@/lib/outbox/executors';
+import { outboxDepsFromConfig } from '@/lib/effects/build-outbox-deps';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
 import { saveSettings } from '@/lib/settings/settings-store';
 import { ensureShop } from '@/lib/connections/shops';

@@ -8,7 +8,7 @@ import { linkShopAccounts, saveGorgiasAccount, saveKlaviyoAccount } from '@/lib/
 import { saveShopifyConnection } from '@/lib/connections/shopify-connection-store';
 import { mergeKlaviyoProperties } from '@/lib/domain/klaviyo-merge';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
-import { outboxDepsFromConfig } from '@/lib/outbox/executors';
+import { outboxDepsFromConfig } from '@/lib/effects/build-outbox-deps';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
 import { ensureShop, shopsForGorgiasDomain, clearShopsCache } from '@/lib/connections/shops';
 import { useTestApp, TEST_SECRETS } from '../helpers/app';

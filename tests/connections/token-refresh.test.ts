@@ -9,7 +9,7 @@ import { shopifyAccessToken } from '@/lib/connections/refresh-shopify-token';
 import { shopifyClientForShop } from '@/lib/connections/shop-clients';
 import { loadShopifyConnection, saveShopifyConnection } from '@/lib/connections/shopify-connection-store';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
-import { outboxDepsFromConfig } from '@/lib/outbox/executors';
+import { outboxDepsFromConfig } from '@/lib/effects/build-outbox-deps';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
 import { ensureShop } from '@/lib/connections/shops';
 import { openDb } from '@/lib/db/client';

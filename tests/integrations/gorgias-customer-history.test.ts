@@ -7,7 +7,7 @@ import { customerHistory, outbox } from '@/lib/db/schema';
 import { ensureShop } from '@/lib/connections/shops';
 import { GorgiasClient } from '@/lib/integrations/gorgias/client';
 import { ExternalApiError } from '@/lib/integrations/http';
-import { buildExecutors } from '@/lib/outbox/executors';
+import { buildExecutors } from '@/lib/effects/build-outbox-deps';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
 import { FETCH_CUSTOMER_HISTORY, fetchCustomerHistory, fetchCustomerHistoryPayload } from '@/lib/ticket-context/fetch-customer-history';
 import { loadWidgetPageData } from '@/lib/ticket-context/load-widget-page';

@@ -5,7 +5,7 @@ import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { outbox } from '@/lib/db/schema';
 import { runDelayScan } from '@/lib/shopify-sync/run-delay-scan';
 import { drainInbox } from '@/lib/ingest/process-inbox';
-import { outboxDepsFromConfig } from '@/lib/outbox/executors';
+import { outboxDepsFromConfig } from '@/lib/effects/build-outbox-deps';
 import { runOutboxOnce } from '@/lib/outbox/run-outbox';
 import { loadConfig } from '@/lib/runtime/config';
 import { shopifyRequest, useTestApp } from '../helpers/app';

@@ -26,7 +26,7 @@ describe('backlog in /api/health', () => {
   it('shows the cron secret and an admin the inbox and outbox depth, oldest age and drain rate', async () => {
     for (const id of [1, 2, 3]) expect((await webhook(shopifyRequest(order(id), { topic: 'orders/create', eventId: `h-${id}` }))).status).toBe(200);
     await t.get().db.execute(sql`update inbox_events set received_at = now() - interval '42 seconds' where event_id = 'h-1'`);
-    await enqueueEffect(t.get().db, { shopId: 'acme.myshopify.com', kind: 'gorgias.add_tags', payload: {}, idempotencyKey: 'h-effect' });
+    await enqueueEffect(t.get().db, { shopId: 'acme.myshopify.com', kind: 'gorgias.add_tags', payload: { ticketId: '1', tags: ['x'] }, idempotencyKey: 'h-effect' });
     const before = await health({ authorization: `Bearer ${TEST_SECRETS.CRON_SECRET}` });
     expect(before.backlog.inbox).toMatchObject({ pending: 3, failed: 0, appliedLastMinute: 0 });
     expect(before.backlog.inbox.oldestPendingAgeS).toBeGreaterThanOrEqual(42);

@@ -18,7 +18,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const db = await getDb();
   const params = firstValues(await searchParams);
   const { filters, errors } = parseAuditFilters(params);
-  const [result, actions, shops] = await Promise.all([searchAudit(db, filters), auditActions(db), loadShopChoices(db)]);
+  const [result, shops] = await Promise.all([searchAudit(db, filters), loadShopChoices(db)]);
+  const actions = auditActions();
   const current: Params = Object.fromEntries(FILTER_KEYS.map((k) => [k, filters[k]]));
   const active = FILTER_KEYS.some((k) => filters[k]);
   const shopName = new Map(shops.map((s) => [s.id, s.name]));
