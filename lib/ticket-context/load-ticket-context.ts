@@ -7,7 +7,7 @@ import type { Intent, ShipmentHealth, Verdict } from '@/lib/domain/types';
 import { isVip } from '@/lib/domain/vip';
 import { customerTotals } from '@/lib/domain/customer-totals';
 import { widgetUrl } from '@/lib/auth/widget-link';
-import { contactEvidence, finishMatch, type TicketMatch } from '@/lib/ticket-context/match-ticket';
+import { contactEvidence, finishMatch, type TicketMatch } from '@/lib/domain/ticket-match';
 import { normalizeEmail } from '@/lib/domain/contact';
 import type { OrderBundle } from '@/lib/ticket-context/load-order-bundle';
 import { loadWidgetRows } from '@/lib/ticket-context/load-ticket-rows';

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import { textArray } from '@/lib/db/rows';
 import { customers } from '@/lib/db/schema';
+import type { CustomerCandidate } from '@/lib/domain/ticket-match';
 import type { Customer } from '@/lib/domain/types';
 
 // The customers table: Shopify customers; contact points accumulate, other fields follow the newest updated_at.
@@ -43,4 +45,27 @@ export async function upsertCustomers(tx: Db, list: { customer: Customer; update
         updatedAt: sql`now()`,
       },
     });
+}
+
+/**
+ * Customers of these stores that any of the contact points name (up to 5): the record whose main email
+ * is the contact's own first, then a stable order, so the same ticket always finds the same customer.
+ */
+export async function findCustomersByContact(db: Db, shopIds: string[], contact: { email: string | null; emails: string[]; phones: string[] }): Promise<CustomerCandidate[]> {
+  const { emails, phones } = contact;
+  return db
+    .select({ shopId: customers.shopId, id: customers.shopifyCustomerId, email: customers.email, emails: customers.emails, phones: customers.phones })
+    .from(customers)
+    .where(
+      and(
+        inArray(customers.shopId, shopIds),
+        or(
+          emails.length ? inArray(customers.email, emails) : sql`false`,
+          emails.length ? sql`${customers.emails} && ${textArray(emails)}` : sql`false`,
+          phones.length ? sql`${customers.phones} && ${textArray(phones)}` : sql`false`,
+        ),
+      ),
+    )
+    .orderBy(sql`coalesce(${customers.email} = ${contact.email ?? ''}, false) desc`, customers.shopId, customers.shopifyCustomerId)
+    .limit(5);
 }

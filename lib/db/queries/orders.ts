@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { orders } from '@/lib/db/schema';
 import { excludedSet } from '@/lib/db/upsert';
+import type { QuotedOrder } from '@/lib/domain/ticket-match';
 import type { Order } from '@/lib/domain/types';
 
 // The orders table: Shopify orders, one row per (shop, order id), never moved backwards in time.
@@ -49,4 +50,28 @@ export async function upsertOrders(tx: Db, list: Order[]): Promise<void> {
       // An older payload (a late retry) never overwrites newer state.
       setWhere: sql`excluded.shopify_updated_at >= ${orders.shopifyUpdatedAt}`,
     });
+}
+
+/** A customer's orders in these stores (by Shopify customer id or any of their emails), latest first. */
+export async function findOrdersOfCustomer(db: Db, shopIds: string[], customerShopifyId: string | null, emails: string[], limit: number): Promise<{ id: string; shopId: string }[]> {
+  return db
+    .select({ id: orders.shopifyOrderId, shopId: orders.shopId })
+    .from(orders)
+    .where(
+      and(
+        shopIds.length === 1 ? eq(orders.shopId, shopIds[0]) : inArray(orders.shopId, shopIds),
+        or(customerShopifyId ? eq(orders.customerShopifyId, customerShopifyId) : sql`false`, emails.length ? inArray(orders.email, emails) : sql`false`),
+      ),
+    )
+    .orderBy(desc(orders.shopifyCreatedAt))
+    .limit(limit);
+}
+
+/** Orders of these stores with these order numbers. */
+export async function findOrdersByNumbers(db: Db, shopIds: string[], numbers: number[], limit: number): Promise<QuotedOrder[]> {
+  return db
+    .select({ id: orders.shopifyOrderId, shopId: orders.shopId, name: orders.name, email: orders.email, customer: orders.customerShopifyId })
+    .from(orders)
+    .where(and(inArray(orders.shopId, shopIds), inArray(orders.orderNumber, numbers)))
+    .limit(limit);
 }
