@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { POST } from '@/app/api/webhooks/shopify/route';
 import { auditLog, customers, fulfillments, inboxEvents, issues, orders, outbox, refunds, returns, trackingEvents } from '@/lib/db/schema';
 import { drainInbox } from '@/lib/ingest/process-inbox';
 import { SHOPIFY_TOPICS } from '@/lib/integrations/shopify/verify-webhook';
 import { parseShopifyJson } from '@/lib/integrations/shopify/json';
-import { toCustomer, toFulfillment, toOrder, toRefund, toReturn, toTrackingEvent } from '@/lib/integrations/shopify/webhook-payloads';
-import { parseShopifyEvent, type ShopifyEvent } from '@/lib/integrations/shopify/webhook-events';
+import { customerSchema, fulfillmentSchema, orderSchema, refundSchema, toCustomer, toFulfillment, toOrder, toRefund, toReturn, toTrackingEvent } from '@/lib/integrations/shopify/webhook-payloads';
+import { orderEventSchema, parseShopifyEvent, type ShopifyEvent } from '@/lib/integrations/shopify/webhook-events';
 import { shopifyRequest, useTestApp } from '../helpers/app';
 
 // Contract test: every mapper runs on Shopify's own published sample for each subscribed topic
@@ -229,6 +229,27 @@ describe("Shopify's published samples: through the webhook route and the project
     expect((await db().select().from(trackingEvents)).length).toBeGreaterThan(0);
     expect((await db().select().from(fulfillments)).length).toBeGreaterThan(0);
     expect((await db().select().from(customers).where(eq(customers.shopifyCustomerId, '706405506930370084'))).length).toBe(1);
+  });
+
+  it('the projection parses each orders payload once: one schema parse for the order, its customer, fulfillments and refunds', async () => {
+    // An order with an embedded fulfillment and refund, delivered twice (a batch of two order events).
+    const body = sample('orders_create.json')
+      .replace('"id": 820982911946154500', '"id": 5550001')
+      .replace('"fulfillments": []', '"fulfillments": [{"id": 5550002, "order_id": 5550001, "status": "success", "created_at": "2022-01-02T00:00:00Z", "updated_at": "2022-01-02T00:00:00Z"}]')
+      .replace('"refunds": []', '"refunds": [{"id": 5550003, "order_id": 5550001, "created_at": "2022-01-03T00:00:00Z", "transactions": [{"kind": "refund", "status": "success", "amount": "5.00"}]}]');
+    expect(body).toContain('5550002');
+    expect(body).toContain('5550003');
+    await post('orders/create', body, 'once-1');
+    await post('orders/updated', body, 'once-2');
+    const spies = [orderEventSchema, orderSchema, customerSchema, fulfillmentSchema, refundSchema].map((schema) => vi.spyOn(schema, 'parse'));
+    try {
+      await drain();
+      expect(spies.map((s) => s.mock.calls.length)).toEqual([2, 0, 0, 0, 0]);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(await db().select().from(fulfillments).where(eq(fulfillments.shopifyFulfillmentId, '5550002'))).toHaveLength(1);
+    expect(await db().select().from(refunds).where(eq(refunds.shopifyRefundId, '5550003'))).toHaveLength(1);
   });
 
   it('one merchant action delivered on two topics with the same event id is stored twice (the key includes the topic)', async () => {
