@@ -4,18 +4,8 @@ import type { Db } from '@/lib/db/client';
 import { rowsOf } from '@/lib/db/rows';
 import { retryDelayMs } from '@/lib/domain/backoff';
 import { projectInboxEvent, projectInboxEvents } from '@/lib/projection/project-batch';
+import type { InboxEvent } from './inbox-event';
 import { INBOX_LANES } from './partition-key';
-
-export interface InboxEvent {
-  id: number;
-  source: string;
-  shopId: string;
-  topic: string;
-  eventId: string;
-  triggeredAt: Date | null;
-  body: string;
-  receivedAt: Date;
-}
 
 const MAX_ATTEMPTS = 5;
 export const DEFAULT_BATCH = 50;

@@ -1,77 +1,65 @@
 import type { Db } from '@/lib/db/client';
-import type { Customer, Fulfillment, Order, Refund } from '@/lib/domain/types';
-import type { InboxEvent } from '@/lib/ingest/process-inbox';
-import { parseShopifyJson } from '@/lib/integrations/shopify/json';
-import { orderFulfillments, orderRefunds, toCustomer, toOrder } from '@/lib/integrations/shopify/webhook-payloads';
+import type { InboxEvent } from '@/lib/ingest/inbox-event';
+import { isOrderEvent, parseShopifyEvent, type ShopifyEvent } from '@/lib/integrations/shopify/webhook-events';
 import { ensureShop } from '@/lib/connections/shops';
 import { projectGorgiasEvent } from './project-gorgias-event';
 import { refreshOrdersConsequences } from './refresh-order-consequences';
-import { insertRefunds, payloadUpdatedAt, projectShopifyEvent, upsertCustomers, upsertFulfillments, upsertOrders, withContact } from './project-shopify-event';
+import { upsertCustomers } from '@/lib/db/queries/customers';
+import { upsertFulfillments } from '@/lib/db/queries/fulfillments';
+import { upsertOrders } from '@/lib/db/queries/orders';
+import { insertRefunds } from '@/lib/db/queries/refunds';
+import { projectShopifyEvent } from './project-shopify-event';
 
 /** One event, exactly as it has always been applied. */
 export async function projectInboxEvent(tx: Db, event: InboxEvent, now: Date): Promise<void> {
-  if (event.source === 'shopify') await projectShopifyEvent(tx, event, now);
+  if (event.source === 'shopify') await projectShopifyEvent(tx, parseShopifyEvent(event), now);
   else if (event.source === 'gorgias') await projectGorgiasEvent(tx, event, now);
 }
 
-const ORDER_TOPICS = new Set(['orders/create', 'orders/updated', 'orders/cancelled']);
-const isOrderEvent = (e: InboxEvent) => e.source === 'shopify' && ORDER_TOPICS.has(e.topic);
+type OrderEvent = Extract<ShopifyEvent, { type: 'order.upserted' | 'order.cancelled' }>;
+type Parsed = { kind: 'order'; event: OrderEvent } | { kind: 'shopify'; event: ShopifyEvent } | { kind: 'other'; event: InboxEvent };
 
 /**
- * Applies events (oldest first) in the caller's transaction. A run of order webhooks, by far the
- * commonest kind and a flash sale's or bulk edit's flood, is applied with a few statements for the
- * whole run instead of a dozen per event: one upsert per table, one read of the orders' bundles and
- * one write of their shipments' health. The result is what applying them one at a time gives: an
- * order that appears k times is written in k rounds, each followed by its consequences (so every
- * issue opened or resolved in between is still audited and sent), and customers, which nothing in
- * a round reads, are written in arrival order. Any other event is applied on its own, in its place.
+ * Applies events (oldest first) in the caller's transaction. Each Shopify delivery is parsed once, here,
+ * into a ShopifyEvent. A run of order events, by far the commonest kind and a flash sale's or bulk
+ * edit's flood, is applied with a few statements for the whole run instead of a dozen per event: one
+ * upsert per table, one read of the orders' bundles and one write of their shipments' health. The
+ * result is what applying them one at a time gives: an order that appears k times is written in k
+ * rounds, each followed by its consequences (so every issue opened or resolved in between is still
+ * audited and sent), and customers, which nothing in a round reads, are written in arrival order. Any
+ * other event is applied on its own, in its place.
  */
 export async function projectInboxEvents(tx: Db, events: InboxEvent[], now: Date): Promise<void> {
+  const parsed: Parsed[] = events.map((e) => {
+    if (e.source !== 'shopify') return { kind: 'other', event: e };
+    const event = parseShopifyEvent(e);
+    return isOrderEvent(event) ? { kind: 'order', event } : { kind: 'shopify', event };
+  });
   let i = 0;
-  while (i < events.length) {
-    if (!isOrderEvent(events[i])) {
-      await projectInboxEvent(tx, events[i], now);
+  while (i < parsed.length) {
+    const p = parsed[i];
+    if (p.kind !== 'order') {
+      if (p.kind === 'shopify') await projectShopifyEvent(tx, p.event, now);
+      else await projectInboxEvent(tx, p.event, now);
       i++;
       continue;
     }
-    let j = i;
-    while (j < events.length && isOrderEvent(events[j])) j++;
-    await projectOrderEvents(tx, events.slice(i, j), now);
-    i = j;
+    const run: OrderEvent[] = [];
+    for (let q = parsed[i]; q?.kind === 'order'; q = parsed[++i]) run.push(q.event);
+    await projectOrderEvents(tx, run, now);
   }
 }
 
-interface ParsedOrderEvent {
-  order: Order;
-  customer: { customer: Customer; updatedAt: Date | null } | null;
-  fulfillments: { shopId: string; f: Fulfillment }[];
-  refunds: { shopId: string; r: Refund }[];
-}
-
-async function projectOrderEvents(tx: Db, events: InboxEvent[], now: Date): Promise<void> {
+async function projectOrderEvents(tx: Db, events: OrderEvent[], now: Date): Promise<void> {
   if (events.length === 1) return projectShopifyEvent(tx, events[0], now);
-  const parsed: ParsedOrderEvent[] = events.map((event) => {
-    const payload = parseShopifyJson(event.body) as Record<string, unknown>;
-    const order = toOrder(payload as never, event.shopId);
-    const customerPayload = payload.customer;
-    const customer =
-      customerPayload && typeof customerPayload === 'object'
-        ? { customer: withContact(toCustomer(customerPayload as never, event.shopId), order.email, order.phone, order.updatedAt), updatedAt: payloadUpdatedAt(customerPayload as Record<string, unknown>) }
-        : null;
-    return {
-      order,
-      customer,
-      fulfillments: orderFulfillments(payload as never).map((f) => ({ shopId: event.shopId, f })),
-      refunds: orderRefunds(payload as never).map((r) => ({ shopId: event.shopId, r })),
-    };
-  });
   for (const shopId of new Set(events.map((e) => e.shopId))) await ensureShop(tx, { id: shopId });
-  const customerList = parsed.flatMap((p) => (p.customer ? [p.customer] : []));
+  const customerList = events.flatMap((p) => (p.customer ? [p.customer] : []));
   for (const round of rounds(customerList, (c) => `${c.customer.shopId}\n${c.customer.id}`)) await upsertCustomers(tx, round);
-  for (const round of rounds(parsed, (p) => `${p.order.shopId}\n${p.order.id}`)) {
+  for (const round of rounds(events, (p) => `${p.order.shopId}\n${p.order.id}`)) {
     await upsertOrders(tx, round.map((p) => p.order));
-    for (const r of rounds(round.flatMap((p) => p.fulfillments), (x) => `${x.shopId}\n${x.f.id}`)) await upsertFulfillments(tx, r);
-    await insertRefunds(tx, round.flatMap((p) => p.refunds));
+    const fulfillmentsOfRound = round.flatMap((p) => p.fulfillments.map((f) => ({ shopId: p.shopId, f })));
+    for (const r of rounds(fulfillmentsOfRound, (x) => `${x.shopId}\n${x.f.id}`)) await upsertFulfillments(tx, r);
+    await insertRefunds(tx, round.flatMap((p) => p.refunds.map((r) => ({ shopId: p.shopId, r }))));
     const ordersByShop = new Map<string, string[]>();
     for (const { order } of round) (ordersByShop.get(order.shopId) ?? ordersByShop.set(order.shopId, []).get(order.shopId)!).push(order.id);
     for (const [shopId, ids] of ordersByShop) await refreshOrdersConsequences(tx, shopId, ids, now, { cause: 'orders' });

@@ -12,7 +12,7 @@ import { measureDraftEdit } from '@/lib/domain/edit-distance';
 import { signalsFromTicket } from '@/lib/domain/issues';
 import type { Classification } from '@/lib/domain/types';
 import { parseGorgiasContext, type GorgiasMessage, type GorgiasTicket } from '@/lib/integrations/gorgias/payloads';
-import type { InboxEvent } from '@/lib/ingest/process-inbox';
+import type { InboxEvent } from '@/lib/ingest/inbox-event';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { automateTicket } from '@/lib/automation/automate-ticket';
 import { applyIssueSignals } from '@/lib/projection/apply-issue-signals';

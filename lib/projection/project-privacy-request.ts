@@ -5,17 +5,18 @@ import {
   settingsVersions, shops, suppressionOverrides, tickets, trackingEvents,
 } from '@/lib/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
+import type { ShopifyEvent } from '@/lib/integrations/shopify/webhook-events';
 
 // Shopify's mandatory privacy topics. Redaction really removes personal data from every table
 // that holds it, and the audit log says what was done (without repeating the data).
 
-export async function handlePrivacyTopic(tx: Db, shopId: string, topic: string, payload: Record<string, unknown>, now: Date): Promise<void> {
-  if (topic === 'shop/redact') return redactShop(tx, shopId, now);
-  const customer = (payload.customer ?? {}) as { id?: unknown; email?: unknown; phone?: unknown };
-  const customerId = customer.id !== undefined && customer.id !== null ? String(customer.id) : null;
-  const email = typeof customer.email === 'string' ? customer.email.toLowerCase() : null;
-  const orderIds = Array.isArray(payload.orders_to_redact) ? payload.orders_to_redact.map(String) : Array.isArray(payload.orders_requested) ? payload.orders_requested.map(String) : [];
-  if (topic === 'customers/data_request') {
+type PrivacyEvent = Extract<ShopifyEvent, { type: 'privacy.data_requested' | 'privacy.customer_redacted' | 'privacy.shop_redacted' }>;
+
+export async function handlePrivacyTopic(tx: Db, event: PrivacyEvent, now: Date): Promise<void> {
+  const { shopId } = event;
+  if (event.type === 'privacy.shop_redacted') return redactShop(tx, shopId, now);
+  const { customerId, email, orderIds } = event.request;
+  if (event.type === 'privacy.data_requested') {
     const held = await countCustomerData(tx, shopId, customerId, email);
     await writeAudit(tx, {
       shopId,

@@ -1,7 +1,12 @@
 import type { Db } from '@/lib/db/client';
 import type { ShopifyAdminClient } from '@/lib/integrations/shopify/admin-client';
 import { refreshOrderConsequences } from '@/lib/projection/refresh-order-consequences';
-import { insertRefund, insertTrackingEvent, upsertCustomer, upsertFulfillment, upsertOrder, upsertReturn } from '@/lib/projection/project-shopify-event';
+import { upsertCustomer } from '@/lib/db/queries/customers';
+import { upsertFulfillment } from '@/lib/db/queries/fulfillments';
+import { upsertOrder } from '@/lib/db/queries/orders';
+import { insertRefund } from '@/lib/db/queries/refunds';
+import { upsertReturn } from '@/lib/db/queries/returns';
+import { insertTrackingEvent } from '@/lib/db/queries/tracking-events';
 import { writeAudit } from '@/lib/audit/write-audit';
 
 /**

@@ -6,7 +6,7 @@ import { decidePolicy } from '@/lib/domain/policy/decide';
 import type { Settings } from '@/lib/domain/settings';
 import type { Classification, Verdict } from '@/lib/domain/types';
 import { isVip } from '@/lib/domain/vip';
-import type { TicketMatch } from '@/lib/ticket-context/match-ticket';
+import type { TicketMatch } from '@/lib/domain/ticket-match';
 import type { OrderBundle } from '@/lib/ticket-context/load-order-bundle';
 import { customerFromRow } from '@/lib/ticket-context/row-mappers';
 

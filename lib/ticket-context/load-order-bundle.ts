@@ -4,16 +4,10 @@ import type { Db } from '@/lib/db/client';
 import { decodeJsonRow } from '@/lib/db/json-rows';
 import { jsonValue, rowsOf, textArray } from '@/lib/db/rows';
 import { fulfillments, orders, refunds, returns, trackingEvents } from '@/lib/db/schema';
-import type { Fulfillment, Order, Refund, Return, TrackingEvent } from '@/lib/domain/types';
+import type { OrderBundle } from '@/lib/domain/order-consequences';
 import { fulfillmentFromRow, orderFromRow, refundFromRow, returnFromRow, trackingEventFromRow } from './row-mappers';
 
-export interface OrderBundle {
-  order: Order | null; // null when children arrived before the order itself
-  fulfillments: Fulfillment[];
-  events: TrackingEvent[];
-  refunds: Refund[];
-  returns: Return[];
-}
+export type { OrderBundle };
 
 /** Orders with everything hanging off them, for any number of orders in one round trip. */
 export async function loadOrderBundles(db: Db, shopId: string, orderIds: string[]): Promise<Map<string, OrderBundle>> {

@@ -1,15 +1,8 @@
 import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
-import { shipmentHealth } from '@/lib/domain/shipment-health';
-import { deriveSuppression, type SuppressionOverride, type SuppressionState } from '@/lib/domain/suppression';
-import type { WidgetView } from '@/lib/domain/sidebar';
-import type { Intent, ShipmentHealth, Verdict } from '@/lib/domain/types';
-import { isVip } from '@/lib/domain/vip';
-import { customerTotals } from '@/lib/domain/customer-totals';
+import type { SuppressionOverride } from '@/lib/domain/suppression';
+import { ticketContextView, type TicketContext } from '@/lib/domain/ticket-view';
 import { widgetUrl } from '@/lib/auth/widget-link';
-import { contactEvidence, finishMatch, type TicketMatch } from '@/lib/ticket-context/match-ticket';
-import { normalizeEmail } from '@/lib/domain/contact';
-import type { OrderBundle } from '@/lib/ticket-context/load-order-bundle';
 import { loadWidgetRows } from '@/lib/ticket-context/load-ticket-rows';
 import { customerFromRow, issueRecordFromRow } from '@/lib/ticket-context/row-mappers';
 import { getSettings } from '@/lib/settings/settings-store';
@@ -24,15 +17,8 @@ export class UnknownAccountError extends Error {
   }
 }
 
-export interface WidgetData {
-  view: WidgetView;
-  ticketShopId: string;
-  match: TicketMatch;
-  bundles: { bundle: OrderBundle; health: Map<string, ShipmentHealth> }[];
-  suppression: SuppressionState;
-  verdict: Verdict | null;
-  customerEmails: string[];
-}
+/** The ticket context (lib/domain/ticket-view.ts decides it from the rows loaded here). */
+export type WidgetData = TicketContext;
 
 /**
  * Everything the sidebar and the widget page show about one ticket (or one email), read from the
@@ -56,118 +42,32 @@ export async function loadWidgetData(
     email: input.email,
     lookAcrossStores: shopIds.length > 1,
   });
-  const { ticket, shopId, orderIds, shopRow, customerRow, otherStores, issueRows, overrideRows, previous, draft } = rows;
-  const email = normalizeEmail(ticket?.customerEmail ?? input.email);
-  const contact = { email, otherEmails: ticket?.customerOtherEmails ?? [], phones: ticket?.customerPhones ?? [] };
-  const match = finishMatch(contactEvidence(contact, rows.candidates, rows.own), { focusOrderId: rows.own[0]?.id ?? null, note: null, uncertain: false });
-  // The ticket's own match (made when the message arrived) may have found the order by a quoted number.
-  const focusOrderId = ticket?.matchedOrderId ?? match.focusOrderId;
+  const { ticket, shopId, shopRow, customerRow } = rows;
   const settings = await getSettings(db, shopId);
-  const bundles = orderIds
-    .map((id) => rows.bundles.get(id)!)
-    .filter((b) => b.order !== null)
-    .sort((a, b) => b.order!.createdAt.getTime() - a.order!.createdAt.getTime())
-    .map((bundle) => ({
-      bundle,
-      health: new Map(
-        bundle.fulfillments.map((f) => [f.id, shipmentHealth({ fulfillment: f, events: bundle.events.filter((e) => e.fulfillmentId === f.id), now, delay: settings.delay })]),
-      ),
-    }));
-
-  const customerEmails = match.customerEmails.length ? match.customerEmails : email ? [email] : [];
-  const suppression = deriveSuppression({
-    issues: issueRows.map(issueRecordFromRow),
-    overrides: overrideRows.map((o): SuppressionOverride => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),
+  return ticketContextView({
     now,
-  });
-  const asOf = latest([
-    customerRow?.updatedAt,
-    ...bundles.flatMap(({ bundle }) => [bundle.order!.updatedAt, ...bundle.fulfillments.map((f) => f.updatedAt), ...bundle.events.map((e) => e.happenedAt)]),
-  ]) ?? now;
-  const verdict = (ticket?.verdict as Verdict | null) ?? null;
-  const customer = customerRow ? customerFromRow(customerRow) : null;
-  const totals = customer ? customerTotals(customer, rows.held) : null;
-  const view: WidgetView = {
-    asOf,
-    stale: now.getTime() - asOf.getTime() > STALE_AFTER_MS,
-    refreshing: false,
-    updating: rows.unapplied,
-    shop: { id: shopId, name: shopRow?.name ?? shopId },
-    // The match made when the message arrived knows about quoted order numbers; prefer it.
-    match: ticket?.matchStatus
-      ? { status: ticket.matchStatus as 'matched' | 'uncertain' | 'none', by: ticket.matchBy ?? [], note: ticket.matchNote ?? null }
-      : { status: match.status, by: match.by, note: match.note },
-    customer: customer
-      ? {
-          name: [customer.firstName, customer.lastName].filter(Boolean).join(' ') || ticket?.customerName || null,
-          email: customer.email ?? email,
-          otherEmails: customer.emails.filter((e) => e !== (customer.email ?? email)),
-          phones: customer.phones,
-          vip: isVip({ tags: customer.tags, totalSpent: totals!.totalSpent }, settings),
-          ordersCount: Math.max(totals!.ordersCount, bundles.length),
-          totalSpent: totals!.totalSpent,
-          currency: bundles[0]?.bundle.order?.currency ?? shopRow?.currency ?? 'USD',
-          storesMatched: [shopId, ...otherStores],
-        }
-      : null,
-    orders: bundles.map(({ bundle, health }) => {
-      const o = bundle.order!;
-      return {
-        name: o.name,
-        createdAt: o.createdAt,
-        totalPrice: o.totalPrice,
-        currency: o.currency,
-        financialStatus: o.financialStatus,
-        fulfillmentStatus: o.fulfillmentStatus,
-        cancelled: o.cancelledAt !== null,
-        items: o.lineItems.map((li) => `${li.quantity}× ${li.title}`),
-        adminUrl: `https://admin.shopify.com/store/${shopId.replace(/\.myshopify\.com$/, '')}/orders/${o.id}`,
-        itemsShipped: itemsShipped(o.lineItems.map((li) => li.id), bundle.fulfillments),
-        shipments: bundle.fulfillments.filter((f) => f.status.toLowerCase() !== 'cancelled').map((f) => {
-          const h = health.get(f.id)!;
-          return {
-            carrier: f.trackingCompany,
-            trackingNumber: f.trackingNumber,
-            trackingUrl: f.trackingUrl,
-            state: h.state,
-            reason: h.reason,
-            lastEventStatus: h.lastEventStatus,
-            lastEventAt: h.lastEventAt,
-            estimatedDeliveryAt: h.estimatedDeliveryAt,
-          };
-        }),
-        returns: bundle.returns.map((r) => ({ name: r.name, status: r.status })),
-        refunds: bundle.refunds.map((r) => ({ amount: r.amount, createdAt: r.createdAt })),
-      };
-    }),
-    openIssues: issueRows
-      .filter((i) => i.status === 'open')
-      .map((i) => ({ kind: i.kind, reason: i.reason, openedAt: i.openedAt, orderName: bundles.find(({ bundle }) => bundle.order!.id === i.orderId)?.bundle.order!.name ?? null })),
-    previousTickets: previous.map((p) => ({ id: p.id, subject: p.subject, status: p.status, intent: p.intent, createdAt: p.createdAt, channel: p.channel, excerpt: p.excerpt })),
-    ticket: ticket
-      ? { id: ticket.gorgiasTicketId, intent: (ticket.intent as Intent | null) ?? null, confidence: ticket.intentConfidence ?? null, reasons: ticket.intentReasons ?? [] }
-      : null,
-    verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep } : null,
-    suppression: { suppressed: suppression.suppressed, because: suppression.because },
-    draftPreview: draft?.output ?? null,
-    draftFlags: draft ? draft.flags : null,
+    staleAfterMs: STALE_AFTER_MS,
+    ticketShopId,
+    requestedEmail: input.email,
+    shopId,
+    shop: shopRow ? { name: shopRow.name, currency: shopRow.currency } : null,
+    ticket: ticket ?? null,
+    candidates: rows.candidates,
+    own: rows.own,
+    orderIds: rows.orderIds,
+    bundles: rows.bundles,
+    customer: customerRow ? customerFromRow(customerRow) : null,
+    customerUpdatedAt: customerRow?.updatedAt ?? null,
+    held: rows.held,
+    otherStores: rows.otherStores,
+    issues: rows.issueRows.map(issueRecordFromRow),
+    overrides: rows.overrideRows.map((o): SuppressionOverride => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),
+    previous: rows.previous,
+    draft: rows.draft ?? null,
+    unapplied: rows.unapplied,
+    settings,
     widgetUrl: ticket
       ? widgetUrl(config.appUrl, { ticketId: ticket.gorgiasTicketId, shopId: ticketShopId, agent: null }, config.secrets.session, now, config.env.CONCORD_WIDGET_LINK_TTL_MINUTES * 60_000)
       : config.appUrl,
-  };
-  return { view, ticketShopId, match: { ...match, focusOrderId }, bundles, suppression, verdict, customerEmails };
-}
-
-/** How many of the order's line items the live fulfillments carry; null when their contents are unknown. */
-function itemsShipped(lineItemIds: string[], fulfillments: OrderBundle['fulfillments']): { shipped: number; total: number } | null {
-  const live = fulfillments.filter((f) => f.status.toLowerCase() !== 'cancelled');
-  if (live.length === 0 || lineItemIds.length === 0 || live.some((f) => !f.lineItemIds?.length)) return null;
-  const carried = new Set(live.flatMap((f) => f.lineItemIds ?? []));
-  return { shipped: lineItemIds.filter((id) => carried.has(id)).length, total: lineItemIds.length };
-}
-
-function latest(dates: (Date | null | undefined)[]): Date | null {
-  let best: Date | null = null;
-  for (const d of dates) if (d && (!best || d > best)) best = d;
-  return best;
+  });
 }

@@ -5,7 +5,7 @@ import { decodeJsonRow } from '@/lib/db/json-rows';
 import { batcherPerDb } from '@/lib/db/batcher';
 import { jsonValue, rowsOf } from '@/lib/db/rows';
 import { customerHistory, customers, issues, shops, suppressionOverrides, tickets } from '@/lib/db/schema';
-import type { CustomerCandidate } from '@/lib/ticket-context/match-ticket';
+import type { CustomerCandidate } from '@/lib/domain/ticket-match';
 import { bundleJsonSql, bundlesFromJson, type BundleJson, type OrderBundle } from './load-order-bundle';
 
 // Everything the sidebar shows, in ONE round trip, shared by the sidebars read at the same moment.

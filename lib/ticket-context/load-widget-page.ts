@@ -5,26 +5,7 @@ import { actions, auditLog, drafts, messages, tickets } from '@/lib/db/schema';
 import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
 import { actionFormContext } from '@/lib/actions/action-form-context';
 import { getUnsentReply } from '@/lib/drafts/unsent-reply';
-
-export type TimelineEntry = { at: string; kind: 'order' | 'shipment' | 'refund' | 'return' | 'ticket' | 'message' | 'issue' | 'action'; text: string };
-
-const ACTION_LABEL: Record<string, string> = {
-  reply: 'Reply',
-  reply_tracking: 'Tracking reply',
-  cancel_order: 'Cancellation',
-  update_address: 'Address change',
-  create_return: 'Return',
-  create_exchange: 'Exchange',
-  tag_order: 'Order tag',
-  internal_note: 'Internal note',
-  assign_human_review: 'Sent to human review',
-};
-const STATUS_WORD: Record<string, string> = { pending: 'queued', done: 'done', failed: 'failed', recorded: 'done (demo: recorded, not sent)', shadow: 'shadow mode: not sent' };
-
-/** "Cancellation by sam@acme.com: done", so the ticket's own actions read in the timeline too. */
-export function actionTimelineText(a: { kind: string; status: string; actorId: string | null; actorType: string; error: string | null }): string {
-  return `${ACTION_LABEL[a.kind] ?? a.kind.replace(/_/g, ' ')} by ${a.actorId ?? a.actorType}: ${STATUS_WORD[a.status] ?? a.status}${a.error ? ` (${a.error})` : ''}`;
-}
+import { ticketTimeline } from '@/lib/domain/ticket-timeline';
 
 /** Everything the live widget page shows for one ticket, as plain JSON for the browser. */
 export async function loadWidgetPageData(db: Db, config: Config, grant: { ticketId: string; shopId: string }, now: Date) {
@@ -52,25 +33,7 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
 
   const unsent = await getUnsentReply(db, { shopId: grant.shopId, ticketId: grant.ticketId });
 
-  const timeline: TimelineEntry[] = [];
-  for (const { bundle, health } of data.bundles) {
-    const o = bundle.order!;
-    timeline.push({ at: o.createdAt.toISOString(), kind: 'order', text: `Order ${o.name} placed (${o.totalPrice} ${o.currency})` });
-    if (o.cancelledAt) timeline.push({ at: o.cancelledAt.toISOString(), kind: 'order', text: `Order ${o.name} cancelled${o.cancelReason ? ` (${o.cancelReason})` : ''}` });
-    for (const f of bundle.fulfillments) {
-      timeline.push({ at: f.createdAt.toISOString(), kind: 'shipment', text: `Shipped with ${f.trackingCompany ?? 'carrier'} ${f.trackingNumber ?? ''}`.trim() });
-      for (const e of bundle.events.filter((x) => x.fulfillmentId === f.id)) {
-        timeline.push({ at: e.happenedAt.toISOString(), kind: 'shipment', text: `${e.status.replace(/_/g, ' ')}${e.city ? ` — ${e.city}` : ''}${e.message ? `: ${e.message}` : ''}` });
-      }
-      const h = health.get(f.id);
-      if (h && (h.state === 'delayed' || h.state === 'exception')) timeline.push({ at: now.toISOString(), kind: 'issue', text: h.reason });
-    }
-    for (const r of bundle.refunds) timeline.push({ at: r.createdAt.toISOString(), kind: 'refund', text: `Refund ${r.amount} ${r.currency ?? o.currency}` });
-    for (const r of bundle.returns) timeline.push({ at: r.updatedAt.toISOString(), kind: 'return', text: `Return ${r.name ?? ''} ${r.status}`.replace(/\s+/g, ' ') });
-  }
-  for (const t of data.view.previousTickets) if (t.createdAt) timeline.push({ at: t.createdAt.toISOString(), kind: 'ticket', text: `Ticket “${t.subject ?? 'no subject'}” (${t.intent ?? 'unclassified'}, ${t.status})` });
-  for (const a of recentActions) timeline.push({ at: a.createdAt.toISOString(), kind: 'action', text: actionTimelineText(a) });
-  timeline.sort((a, b) => b.at.localeCompare(a.at));
+  const timeline = ticketTimeline({ bundles: data.bundles, previousTickets: data.view.previousTickets, actions: recentActions, now });
 
   return {
     now: now.toISOString(),

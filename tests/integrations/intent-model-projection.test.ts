@@ -5,7 +5,7 @@ import type OpenAI from 'openai';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { auditLog, tickets } from '@/lib/db/schema';
-import type { InboxEvent } from '@/lib/ingest/process-inbox';
+import type { InboxEvent } from '@/lib/ingest/inbox-event';
 import { INTENT_MODEL_ASKED, projectGorgiasEvent, type IntentModelDeps } from '@/lib/projection/project-gorgias-event';
 import { gorgiasContext } from '../helpers/builders';
 import { createTestDb } from '../helpers/db';

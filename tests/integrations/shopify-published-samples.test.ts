@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { POST } from '@/app/api/webhooks/shopify/route';
 import { auditLog, customers, fulfillments, inboxEvents, issues, orders, outbox, refunds, returns, trackingEvents } from '@/lib/db/schema';
 import { drainInbox } from '@/lib/ingest/process-inbox';
 import { SHOPIFY_TOPICS } from '@/lib/integrations/shopify/verify-webhook';
 import { parseShopifyJson } from '@/lib/integrations/shopify/json';
-import { toCustomer, toFulfillment, toOrder, toRefund, toReturn, toTrackingEvent } from '@/lib/integrations/shopify/webhook-payloads';
+import { customerSchema, fulfillmentSchema, orderSchema, refundSchema, toCustomer, toFulfillment, toOrder, toRefund, toReturn, toTrackingEvent } from '@/lib/integrations/shopify/webhook-payloads';
+import { orderEventSchema, parseShopifyEvent, type ShopifyEvent } from '@/lib/integrations/shopify/webhook-events';
 import { shopifyRequest, useTestApp } from '../helpers/app';
 
 // Contract test: every mapper runs on Shopify's own published sample for each subscribed topic
@@ -110,6 +111,91 @@ describe("Shopify's published samples: the mappers", () => {
   });
 });
 
+// The event each topic's sample becomes at the edge: the only shape projection sees.
+const TYPE_FOR_TOPIC: Record<string, ShopifyEvent['type']> = {
+  'orders/create': 'order.upserted',
+  'orders/updated': 'order.upserted',
+  'orders/cancelled': 'order.cancelled',
+  'fulfillments/create': 'fulfillment.upserted',
+  'fulfillments/update': 'fulfillment.upserted',
+  'fulfillment_events/create': 'tracking_event.created',
+  'refunds/create': 'refund.created',
+  'returns/request': 'return.changed',
+  'returns/approve': 'return.changed',
+  'returns/decline': 'return.changed',
+  'returns/cancel': 'return.changed',
+  'returns/close': 'return.changed',
+  'returns/reopen': 'return.changed',
+  'customers/create': 'customer.upserted',
+  'customers/update': 'customer.upserted',
+  'customers/data_request': 'privacy.data_requested',
+  'customers/redact': 'privacy.customer_redacted',
+  'shop/redact': 'privacy.shop_redacted',
+  'app/uninstalled': 'app.uninstalled',
+  'app/scopes_update': 'app.scopes_updated',
+};
+
+describe("Shopify's published samples: the edge parser (one parse per delivery)", () => {
+  const delivery = (topic: string, file = SAMPLE_FOR_TOPIC[topic]) => ({
+    topic, shopId: SHOP, body: sample(file).replaceAll('{shop}.myshopify.com', SHOP), triggeredAt: new Date(TRIGGERED), receivedAt: NOW,
+  });
+
+  it('every subscribed topic parses from its published sample into its domain event', () => {
+    expect(Object.keys(TYPE_FOR_TOPIC).sort()).toEqual([...SHOPIFY_TOPICS].sort());
+    for (const topic of SHOPIFY_TOPICS) {
+      const e = parseShopifyEvent(delivery(topic));
+      expect(e.type, topic).toBe(TYPE_FOR_TOPIC[topic]);
+      expect(e.topic, topic).toBe(topic);
+      expect(e.shopId, topic).toBe(SHOP);
+    }
+  });
+
+  it('orders/*: the order, its embedded customer (with the order contact), fulfillments and refunds come from one parse', () => {
+    const e = parseShopifyEvent(delivery('orders/updated'));
+    if (e.type !== 'order.upserted') throw new Error(e.type);
+    expect(e.order).toEqual(toOrder(parseShopifyJson(sample('orders_create.json')), SHOP));
+    expect(e.order).toMatchObject({ name: '#9999', email: 'jon@example.com', totalPrice: '388.00' });
+    expect(e.customer?.customer).toMatchObject({ email: 'john@example.com', firstName: 'John' });
+    // The order's email joins the customer's contact points.
+    expect(e.customer?.customer.emails.sort()).toEqual(['john@example.com', 'jon@example.com']);
+    for (const f of e.fulfillments) expect(f.orderId).toBe(e.order.id);
+    for (const r of e.refunds) expect(r.orderId).toBe(e.order.id);
+    const cancelled = parseShopifyEvent(delivery('orders/cancelled'));
+    expect(cancelled.type).toBe('order.cancelled');
+  });
+
+  it('fulfillments, fulfillment events, refunds, returns and customers carry the same values the mappers give', () => {
+    const f = parseShopifyEvent(delivery('fulfillments/update'));
+    expect(f.type === 'fulfillment.upserted' && f.fulfillment).toEqual(toFulfillment(parseShopifyJson(sample('fulfillments_update.json')), undefined, new Date(TRIGGERED)));
+    const t = parseShopifyEvent(delivery('fulfillment_events/create'));
+    expect(t.type === 'tracking_event.created' && t.trackingEvent).toMatchObject({ id: '1234567', fulfillmentId: '123456', status: 'in_transit' });
+    const r = parseShopifyEvent(delivery('refunds/create'));
+    expect(r.type === 'refund.created' && r.refund).toMatchObject({ amount: '85.00', note: 'Things were damaged' });
+    const c = parseShopifyEvent(delivery('customers/create'));
+    expect(c.type === 'customer.upserted' && c.customer.customer).toMatchObject({ id: '706405506930370084', email: 'bob@biller.com' });
+    const cancel = parseShopifyEvent(delivery('returns/cancel'));
+    expect(cancel.type === 'return.changed' && cancel.return).toMatchObject({ id: '123134564567890', orderId: '4783296544821', status: 'cancelled' });
+    expect(cancel.type === 'return.changed' && cancel.return.updatedAt.toISOString()).toBe(TRIGGERED);
+    const decline = parseShopifyEvent(delivery('returns/decline', 'returns_decline.2025-01.json'));
+    expect(decline.type === 'return.changed' && decline.return).toMatchObject({ orderId: null, status: 'declined' });
+  });
+
+  it('privacy topics name the customer and the orders; scopes_update the granted scopes', () => {
+    const redact = parseShopifyEvent(delivery('customers/redact'));
+    if (redact.type !== 'privacy.customer_redacted') throw new Error(redact.type);
+    const raw = parseShopifyJson(sample('customers_redact.json')) as { customer: { id: unknown; email: string }; orders_to_redact: unknown[] };
+    expect(redact.request).toEqual({ customerId: String(raw.customer.id), email: raw.customer.email.toLowerCase(), orderIds: raw.orders_to_redact.map(String) });
+    const scopes = parseShopifyEvent(delivery('app/scopes_update'));
+    expect(scopes.type === 'app.scopes_updated' && typeof scopes.scopes).toBe('string');
+  });
+
+  it('a body that is not what its topic promises, or a topic with no projection, is refused at the edge', () => {
+    expect(() => parseShopifyEvent({ ...delivery('orders/create'), body: '{"id": 1}' })).toThrow(/created_at/);
+    expect(() => parseShopifyEvent({ ...delivery('fulfillments/update'), body: '{"order_id": 1}' })).toThrow();
+    expect(() => parseShopifyEvent({ ...delivery('orders/create'), topic: 'products/create' })).toThrow(/products\/create has no projection/);
+  });
+});
+
 describe("Shopify's published samples: through the webhook route and the projection", () => {
   const t = useTestApp();
   const db = () => t.get().db;
@@ -143,6 +229,27 @@ describe("Shopify's published samples: through the webhook route and the project
     expect((await db().select().from(trackingEvents)).length).toBeGreaterThan(0);
     expect((await db().select().from(fulfillments)).length).toBeGreaterThan(0);
     expect((await db().select().from(customers).where(eq(customers.shopifyCustomerId, '706405506930370084'))).length).toBe(1);
+  });
+
+  it('the projection parses each orders payload once: one schema parse for the order, its customer, fulfillments and refunds', async () => {
+    // An order with an embedded fulfillment and refund, delivered twice (a batch of two order events).
+    const body = sample('orders_create.json')
+      .replace('"id": 820982911946154500', '"id": 5550001')
+      .replace('"fulfillments": []', '"fulfillments": [{"id": 5550002, "order_id": 5550001, "status": "success", "created_at": "2022-01-02T00:00:00Z", "updated_at": "2022-01-02T00:00:00Z"}]')
+      .replace('"refunds": []', '"refunds": [{"id": 5550003, "order_id": 5550001, "created_at": "2022-01-03T00:00:00Z", "transactions": [{"kind": "refund", "status": "success", "amount": "5.00"}]}]');
+    expect(body).toContain('5550002');
+    expect(body).toContain('5550003');
+    await post('orders/create', body, 'once-1');
+    await post('orders/updated', body, 'once-2');
+    const spies = [orderEventSchema, orderSchema, customerSchema, fulfillmentSchema, refundSchema].map((schema) => vi.spyOn(schema, 'parse'));
+    try {
+      await drain();
+      expect(spies.map((s) => s.mock.calls.length)).toEqual([2, 0, 0, 0, 0]);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+    expect(await db().select().from(fulfillments).where(eq(fulfillments.shopifyFulfillmentId, '5550002'))).toHaveLength(1);
+    expect(await db().select().from(refunds).where(eq(refunds.shopifyRefundId, '5550003'))).toHaveLength(1);
   });
 
   it('one merchant action delivered on two topics with the same event id is stored twice (the key includes the topic)', async () => {

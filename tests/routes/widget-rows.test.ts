@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { customers, orders, tickets } from '@/lib/db/schema';
 import { normalizeEmail } from '@/lib/domain/contact';
-import { contactEvidence, finishMatch, matchTicket } from '@/lib/ticket-context/match-ticket';
+import { contactEvidence, finishMatch } from '@/lib/domain/ticket-match';
+import { matchTicket } from '@/lib/ticket-context/match-ticket';
 import { loadWidgetRows } from '@/lib/ticket-context/load-ticket-rows';
 import { useTestApp } from '../helpers/app';
 

@@ -1,11 +1,59 @@
+import { z } from 'zod';
 import { normalizePhones } from '@/lib/domain/contact';
 import type { Customer, Fulfillment, Order, Refund, Return, TrackingEvent } from '@/lib/domain/types';
 
 // Admin GraphQL nodes -> the same domain objects the webhooks produce, in the webhook vocabulary
-// (lowercase statuses, null for unfulfilled) so the read model has one language.
+// (lowercase statuses, null for unfulfilled) so the read model has one language. One zod parse per
+// order node (the fields of ORDER_FIELDS in admin-queries.ts); open like the webhook schemas: unknown
+// fields pass, optional ones may be missing, enum values are kept as they come.
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-type Node = any;
+const str = z.string().nullish();
+const gid = z.string().nullish();
+// Decimal is a string in GraphQL; a number is tolerated and read as its string.
+const amount = z.union([z.string(), z.number().transform(String)]).nullish();
+const moneyBag = z.looseObject({ shopMoney: z.looseObject({ amount, currencyCode: str }).nullish() }).nullish();
+// A list Shopify always sends as [String!]: anything else reads as no tags, as it always has.
+const tags = z.unknown().optional().transform((v) => (Array.isArray(v) ? (v as string[]) : []));
+const nodes = <T extends z.ZodType>(item: T) => z.looseObject({ nodes: z.array(item).nullish() }).nullish();
+const enumValue = z.union([z.string(), z.number()]).nullish();
+
+const adminEventSchema = z.looseObject({
+  id: gid, status: enumValue, happenedAt: z.string(), message: str, estimatedDeliveryAt: str, city: str, province: str, country: str,
+});
+const adminFulfillmentSchema = z.looseObject({
+  id: gid, name: str, status: enumValue, createdAt: z.string(), updatedAt: str, deliveredAt: str, estimatedDeliveryAt: str,
+  trackingInfo: z.array(z.looseObject({ company: str, number: str, url: str })).nullish(),
+  events: nodes(adminEventSchema),
+});
+export const adminOrderNodeSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  email: str,
+  phone: str,
+  createdAt: z.string(),
+  updatedAt: str,
+  processedAt: str,
+  cancelledAt: str,
+  cancelReason: enumValue,
+  closedAt: str,
+  tags,
+  note: str,
+  displayFinancialStatus: enumValue,
+  displayFulfillmentStatus: str,
+  totalPriceSet: moneyBag,
+  shippingAddress: z
+    .looseObject({ name: str, address1: str, address2: str, city: str, province: str, provinceCode: str, zip: str, country: str, countryCodeV2: str, phone: str })
+    .nullish(),
+  customer: z
+    .looseObject({ id: gid, email: str, phone: str, firstName: str, lastName: str, tags, numberOfOrders: z.union([z.string(), z.number()]).nullish(), amountSpent: z.looseObject({ amount }).nullish() })
+    .nullish(),
+  lineItems: nodes(
+    z.looseObject({ id: gid, name: z.string(), sku: str, quantity: z.number().nullish(), originalUnitPriceSet: moneyBag, product: z.looseObject({ id: gid }).nullish(), variant: z.looseObject({ id: gid }).nullish() }),
+  ),
+  fulfillments: z.array(adminFulfillmentSchema).nullish(),
+  refunds: z.array(z.looseObject({ id: gid, createdAt: z.string(), note: str, totalRefundedSet: moneyBag })).nullish(),
+  returns: nodes(z.looseObject({ id: gid, name: str, status: enumValue })),
+});
 
 export const gidToId = (gid: string | null | undefined): string | null => (gid ? gid.replace(/^gid:\/\/shopify\/[A-Za-z]+\//, '').replace(/\?.*$/, '') : null);
 const d = (v: string | null | undefined) => (v ? new Date(v) : null);
@@ -33,9 +81,10 @@ export interface AdminOrder {
   customer: Customer | null;
 }
 
-export function mapAdminOrder(n: Node, shopId: string): AdminOrder {
+export function mapAdminOrder(node: unknown, shopId: string): AdminOrder {
+  const n = adminOrderNodeSchema.parse(node);
   const id = gidToId(n.id)!;
-  const dfs = n.displayFulfillmentStatus as string | null;
+  const dfs = n.displayFulfillmentStatus ?? null;
   const currency = n.totalPriceSet?.shopMoney?.currencyCode ?? 'USD';
   const order: Order = {
     id,
@@ -57,7 +106,7 @@ export function mapAdminOrder(n: Node, shopId: string): AdminOrder {
     totalPrice: n.totalPriceSet?.shopMoney?.amount ?? '0.00',
     tags: Array.isArray(n.tags) ? n.tags : [],
     note: n.note ?? null,
-    lineItems: (n.lineItems?.nodes ?? []).map((li: Node) => ({
+    lineItems: (n.lineItems?.nodes ?? []).map((li) => ({
       id: gidToId(li.id)!,
       title: li.name,
       sku: li.sku ?? null,
@@ -79,7 +128,7 @@ export function mapAdminOrder(n: Node, shopId: string): AdminOrder {
   const events: TrackingEvent[] = [];
   for (const f of n.fulfillments ?? []) {
     const fid = gidToId(f.id)!;
-    const evs = (f.events?.nodes ?? []) as Node[];
+    const evs = f.events?.nodes ?? [];
     const lastStatus = evs.length ? String(evs[evs.length - 1].status).toLowerCase() : null;
     fulfillments.push({
       id: fid,
@@ -110,7 +159,7 @@ export function mapAdminOrder(n: Node, shopId: string): AdminOrder {
       });
     }
   }
-  const refunds: Refund[] = (n.refunds ?? []).map((r: Node) => ({
+  const refunds: Refund[] = (n.refunds ?? []).map((r) => ({
     id: gidToId(r.id)!,
     orderId: id,
     createdAt: new Date(r.createdAt),
@@ -118,7 +167,7 @@ export function mapAdminOrder(n: Node, shopId: string): AdminOrder {
     currency: r.totalRefundedSet?.shopMoney?.currencyCode ?? currency,
     note: r.note ?? null,
   }));
-  const returns: Return[] = (n.returns?.nodes ?? []).map((r: Node) => ({
+  const returns: Return[] = (n.returns?.nodes ?? []).map((r) => ({
     id: gidToId(r.id)!,
     orderId: id,
     name: r.name ?? null,

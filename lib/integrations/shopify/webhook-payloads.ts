@@ -39,7 +39,7 @@ const lineItemSchema = z.looseObject({
   id: id, title: z.string().nullish(), name: z.string().nullish(), sku: str, quantity: num, price: money, product_id: optId, variant_id: optId,
 });
 
-const customerSchema = z.looseObject({
+export const customerSchema = z.looseObject({
   id: id,
   email: str,
   phone: str,
@@ -53,7 +53,7 @@ const customerSchema = z.looseObject({
   default_address: z.looseObject({ phone: str }).nullish(),
 });
 
-const fulfillmentSchema = z.looseObject({
+export const fulfillmentSchema = z.looseObject({
   id: id,
   order_id: optId,
   name: str,
@@ -71,7 +71,7 @@ const fulfillmentSchema = z.looseObject({
   line_items: z.array(z.looseObject({ id: id })).nullish(),
 });
 
-const refundSchema = z.looseObject({
+export const refundSchema = z.looseObject({
   id: id,
   order_id: optId,
   created_at: date,
@@ -81,7 +81,7 @@ const refundSchema = z.looseObject({
   refund_line_items: z.array(z.looseObject({ line_item_id: optId, line_item: z.looseObject({ id: optId }).nullish() })).nullish(),
 });
 
-const orderSchema = z.looseObject({
+export const orderSchema = z.looseObject({
   id: id,
   name: z.string().nullish(),
   order_number: num,
@@ -107,7 +107,7 @@ const orderSchema = z.looseObject({
   refunds: z.array(z.looseObject({})).nullish(),
 });
 
-const trackingEventSchema = z.looseObject({
+export const trackingEventSchema = z.looseObject({
   id: id,
   fulfillment_id: id,
   order_id: id,
@@ -124,7 +124,7 @@ const trackingEventSchema = z.looseObject({
 // Shopify's published returns/* samples (tests/fixtures/shopify/published) carry no created_at or
 // updated_at, and name the order as order_id (cancel, close, reopen), order.id (request, approve,
 // 2026-07 decline) or not at all (2025-01 decline). Dates are kept in case a version adds them.
-const returnSchema = z.looseObject({
+export const returnSchema = z.looseObject({
   id: id,
   name: str,
   status: str,
@@ -153,7 +153,11 @@ function toAddress(a: z.infer<typeof addressSchema>): Address | null {
 const HOLD_TAGS = new Set(['on-hold', 'on hold', 'hold', 'fulfillment-hold']);
 
 export function toOrder(payload: unknown, shopId: string): Order {
-  const o = orderSchema.parse(payload);
+  return mapOrder(orderSchema.parse(payload), shopId);
+}
+
+/** An order already parsed by orderSchema (or a schema that extends it). */
+export function mapOrder(o: z.infer<typeof orderSchema>, shopId: string): Order {
   const createdAt = required(o.created_at, 'created_at');
   return {
     id: o.id,
@@ -196,7 +200,10 @@ export function toOrder(payload: unknown, shopId: string): Order {
  * it): the only honest time when the payload carries none. Never the epoch.
  */
 export function toFulfillment(payload: unknown, orderIdFallback?: string, deliveredAt?: Date): Fulfillment {
-  const f = fulfillmentSchema.parse(payload);
+  return mapFulfillment(fulfillmentSchema.parse(payload), orderIdFallback, deliveredAt);
+}
+
+export function mapFulfillment(f: z.infer<typeof fulfillmentSchema>, orderIdFallback?: string, deliveredAt?: Date): Fulfillment {
   const createdAt = required(f.created_at ?? f.updated_at ?? deliveredAt ?? null, 'created_at (and no delivery time was given)');
   return {
     id: f.id,
@@ -218,7 +225,10 @@ export function toFulfillment(payload: unknown, orderIdFallback?: string, delive
 }
 
 export function toTrackingEvent(payload: unknown): TrackingEvent {
-  const e = trackingEventSchema.parse(payload);
+  return mapTrackingEvent(trackingEventSchema.parse(payload));
+}
+
+export function mapTrackingEvent(e: z.infer<typeof trackingEventSchema>): TrackingEvent {
   return {
     id: e.id,
     fulfillmentId: e.fulfillment_id,
@@ -235,7 +245,10 @@ export function toTrackingEvent(payload: unknown): TrackingEvent {
 
 /** Refund amount = the successful refund transactions (all transactions when none is marked). */
 export function toRefund(payload: unknown, orderIdFallback?: string): Refund {
-  const r = refundSchema.parse(payload);
+  return mapRefund(refundSchema.parse(payload), orderIdFallback);
+}
+
+export function mapRefund(r: z.infer<typeof refundSchema>, orderIdFallback?: string): Refund {
   const txs = r.transactions ?? [];
   const refunds = txs.filter((t) => (t.kind ?? 'refund') === 'refund' && (t.status ?? 'success') === 'success');
   const cents = (refunds.length ? refunds : txs).reduce((sum, t) => sum + Math.round(Number(t.amount) * 100), 0);
@@ -258,7 +271,10 @@ export type ReturnPayload = Omit<Return, 'orderId'> & { orderId: string | null }
  * payloads carry no time of their own. Shopify spells the status "canceled"; Concord "cancelled".
  */
 export function toReturn(payload: unknown, deliveredAt: Date): ReturnPayload {
-  const r = returnSchema.parse(payload);
+  return mapReturn(returnSchema.parse(payload), deliveredAt);
+}
+
+export function mapReturn(r: z.infer<typeof returnSchema>, deliveredAt: Date): ReturnPayload {
   const orderId = r.order_id ?? r.order?.id ?? (r.order?.admin_graphql_api_id ? r.order.admin_graphql_api_id.replace(/^gid:\/\/shopify\/Order\//, '') : null);
   const updatedAt = r.updated_at ?? deliveredAt;
   const status = (r.status ?? '').toLowerCase();
@@ -273,7 +289,10 @@ export function toReturn(payload: unknown, deliveredAt: Date): ReturnPayload {
 }
 
 export function toCustomer(payload: unknown, shopId: string): Customer {
-  const c = customerSchema.parse(payload);
+  return mapCustomer(customerSchema.parse(payload), shopId);
+}
+
+export function mapCustomer(c: z.infer<typeof customerSchema>, shopId: string): Customer {
   const phones = normalizePhones([c.phone, c.default_address?.phone, ...(c.addresses ?? []).map((a) => a.phone)]);
   const email = c.email?.toLowerCase() ?? null;
   return {
@@ -299,12 +318,4 @@ export function orderFulfillments(payload: unknown, deliveredAt?: Date): Fulfill
 export function orderRefunds(payload: unknown): Refund[] {
   const o = orderSchema.parse(payload);
   return (o.refunds ?? []).map((r) => toRefund(r, o.id));
-}
-
-/** The payload's own updated_at, for out-of-order protection. */
-export function payloadUpdatedAt(_topic: string, payload: unknown): Date | null {
-  const v = (payload as { updated_at?: unknown })?.updated_at;
-  if (typeof v !== 'string') return null;
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? null : d;
 }
