@@ -15,6 +15,8 @@ import type { GroundingSpan } from '@/lib/domain/grounding';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
 import { getSettings } from '@/lib/settings/settings-store';
 import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
+import { loadTakenActions } from '@/lib/actions/load-taken-actions';
+import { formatAge } from '@/lib/domain/format';
 
 export interface ActionRequest {
   ticketShopId: string;
@@ -39,7 +41,11 @@ export interface ActionOutcome {
   actionId: number | null;
   overridden: boolean;
   flags?: GroundingSpan[]; // a reply's statements the context doesn't back
+  /** The same kind of action already asked for on this ticket (not failed): the plan warns about it. */
+  repeatOf?: { actionId: number; kind: ActionKind; status: string; by: string; at: string } | null;
 }
+
+const REPEAT_STATUS: Record<string, string> = { pending: 'queued', done: 'done', recorded: 'done (demo: recorded)', shadow: 'shadow mode: not sent' };
 
 /** The state a plan was made on: the order's own version and the verdict's decision and rule. */
 export function planToken(kind: ActionKind, plan: PlanResult & { ok: true }, order: Order | null, verdict: Verdict | null): string {
@@ -87,9 +93,16 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
   if (!req.confirm) {
     const { plan, verdict, token } = await decide(db);
     const conflict = overrideNeeded(req.kind, verdict);
+    // A repeat warns (20.3): the same kind already asked for on this ticket, and not failed or stopped.
+    const prior = (await loadTakenActions(db, shopId, req.ticketId)).find((a) => a.kind === req.kind && a.status !== 'failed' && a.status !== 'stopped');
+    const repeatOf = prior ? { actionId: prior.id, kind: req.kind, status: prior.status, by: prior.actor, at: (prior.completedAt ?? prior.createdAt).toISOString() } : null;
+    const repeat = prior
+      ? ` Already asked: ${req.kind.replace(/_/g, ' ')}, ${REPEAT_STATUS[prior.status] ?? prior.status}, by ${prior.actor} ${formatAge(prior.completedAt ?? prior.createdAt, now)} (action ${prior.id}). Confirm only if it should happen again.`
+      : '';
     return {
       status: 'needs_confirmation',
-      msg: `Not done yet. ${plan.summary}${unbacked}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
+      msg: `Not done yet.${repeat} ${plan.summary}${unbacked}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
+      repeatOf,
       plan: plan.summary,
       planToken: token,
       actionId: null,
@@ -153,7 +166,9 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       });
     }
     // The re-decided verdict replaces the stored one; the case summary written when the ticket was routed stays.
-    if (ticket && verdict) await tx.update(tickets).set({ verdict: { ...verdict, summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null }, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    if (ticket && verdict) {
+      await tx.update(tickets).set({ verdict: { ...verdict, summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null, decidedAt: now.toISOString() }, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    }
     await writeAudit(tx, {
       shopId,
       actor: req.actor,
@@ -166,8 +181,6 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy, re-checked now: ${verdict?.explanation ?? 'no verdict'}`}${sentAnyway ? ` Sent anyway although the grounding check flagged ${describeFlags(grounding!)}.` : ''}`,
       after: { kind: req.kind, params: req.params, resolved: plan.choices, overridden, effects: plan.effects.map((e) => e.kind), ...(sentAnyway ? { sentAnyway: true, flags: flags.map((f) => ({ kind: f.kind, text: f.text })) } : {}) },
     });
-    // The text is on its way: the saved, unsent copy would only come back as a second reply.
-    if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
     // The text is on its way: the saved, unsent copy would only come back as a second reply.
     if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';

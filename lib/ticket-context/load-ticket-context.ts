@@ -13,6 +13,8 @@ import type { OrderBundle } from '@/lib/ticket-context/load-order-bundle';
 import { loadWidgetRows } from '@/lib/ticket-context/load-ticket-rows';
 import { customerFromRow, issueRecordFromRow } from '@/lib/ticket-context/row-mappers';
 import { getSettings } from '@/lib/settings/settings-store';
+import { loadTakenActions } from '@/lib/actions/load-taken-actions';
+import { verdictAfterActions } from '@/lib/domain/policy/verdict-after-actions';
 import { shopsForGorgiasDomain, shopsSharingHelpdesk } from '@/lib/connections/shops';
 
 export const STALE_AFTER_MS = 6 * 3600_000;
@@ -84,7 +86,10 @@ export async function loadWidgetData(
     customerRow?.updatedAt,
     ...bundles.flatMap(({ bundle }) => [bundle.order!.updatedAt, ...bundle.fulfillments.map((f) => f.updatedAt), ...bundle.events.map((e) => e.happenedAt)]),
   ]) ?? now;
-  const verdict = (ticket?.verdict as Verdict | null) ?? null;
+  // The stored verdict, re-derived from what was already done about it (20.3): a queued or done step
+  // is reported, not offered again.
+  const stored = (ticket?.verdict as Verdict | null) ?? null;
+  const verdict = stored && ticket ? verdictAfterActions(stored, await loadTakenActions(db, shopId, ticket.gorgiasTicketId), focusOrderId) : stored;
   const customer = customerRow ? customerFromRow(customerRow) : null;
   const totals = customer ? customerTotals(customer, rows.held) : null;
   const view: WidgetView = {
@@ -147,7 +152,7 @@ export async function loadWidgetData(
     ticket: ticket
       ? { id: ticket.gorgiasTicketId, intent: (ticket.intent as Intent | null) ?? null, confidence: ticket.intentConfidence ?? null, reasons: ticket.intentReasons ?? [] }
       : null,
-    verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep } : null,
+    verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep, taken: verdict.taken ? { status: verdict.taken.status, at: verdict.taken.at, toldCustomer: verdict.taken.toldCustomer } : null } : null,
     suppression: { suppressed: suppression.suppressed, because: suppression.because },
     draftPreview: draft?.output ?? null,
     draftFlags: draft ? draft.flags : null,

@@ -82,5 +82,5 @@ export const POST = handle(async (req: Request) => {
     actor: caller.actor,
   }, now);
   if (outcome.status === 'queued') kickWorker();
-  return NextResponse.json({ msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden, flags: outcome.flags ?? [] });
+  return NextResponse.json({ msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden, flags: outcome.flags ?? [], repeat_of: outcome.repeatOf ?? null });
 });
