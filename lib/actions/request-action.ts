@@ -17,6 +17,7 @@ import { getSettings } from '@/lib/settings/settings-store';
 import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
 import { loadTakenActions } from '@/lib/actions/load-taken-actions';
 import { formatAge } from '@/lib/domain/format';
+import { PAIRED_STEPS, promisesNotQueued } from '@/lib/domain/drafts/unqueued-promises';
 
 export interface ActionRequest {
   ticketShopId: string;
@@ -68,26 +69,37 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
   const key = actionKey(shopId, req);
   const senderEmail = req.actor.id && /@/.test(req.actor.id) ? req.actor.id : null;
 
+  const paired = Boolean(req.params.reply?.trim()) && req.kind in PAIRED_STEPS;
+  if (req.params.reply?.trim() && !paired) throw new HttpError(400, 'reply_not_pairable', `A reply can go with ${Object.keys(PAIRED_STEPS).join(', ')}; send it on its own instead.`);
   const decide = async (tx: Db) => {
     const state = await recheckTicketVerdict(tx, { shopId, ticketShopId: req.ticketShopId, ticketId: req.ticketId, orderId: focusOrderId, match: data.match, settings, now, lock: req.confirm });
     const channel = replyChannel(state.ticket?.channel, { email: state.ticket?.customerEmail ?? null, phone: state.ticket?.customerPhones?.[0] ?? null });
-    const plan = planAction(req.kind, req.params, {
+    const planCtx = {
       order: state.order,
       settings,
       customerMessage: state.message,
       reply: { channel, receiverEmail: state.ticket?.customerEmail ?? data.view.customer?.email ?? null, receiverPhone: state.ticket?.customerPhones?.[0] ?? null, customerId: state.ticket?.gorgiasCustomerId ?? null, senderEmail },
       key,
       now,
-    });
-    if (!plan.ok) throw new HttpError(409, 'action_not_possible', plan.reason);
-    return { ...state, plan, token: planToken(req.kind, plan, state.order, state.verdict) };
+    };
+    const own = planAction(req.kind, req.params, planCtx);
+    if (!own.ok) throw new HttpError(409, 'action_not_possible', own.reason);
+    // "Send reply and cancel": the reply rides on the step and is queued only once Shopify has done it.
+    const replyPlan = paired ? planAction('reply', { body: req.params.reply }, planCtx) : null;
+    if (replyPlan && !replyPlan.ok) throw new HttpError(409, 'action_not_possible', replyPlan.reason);
+    const plan = replyPlan?.ok ? { ...own, summary: `${own.summary} Then send your reply to the customer, once Shopify has done it (if it can't, the reply is not sent).` } : own;
+    return { ...state, plan, replyEffect: replyPlan?.ok ? replyPlan.effects[0] : null, token: planToken(req.kind, plan, state.order, state.verdict) };
   };
 
   // A reply typed or edited by hand gets the same grounding check as a draft (issue 14.8).
   const isReply = req.kind === 'reply' || req.kind === 'reply_tracking';
-  const grounding = isReply ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: req.params.body ?? '' }, now) : null;
+  const replyText = isReply ? (req.params.body ?? '') : paired ? req.params.reply! : null;
+  const checked = replyText !== null ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: replyText }, now) : null;
+  // A reply on its own that says the step is done while nothing asked for it (20.5): flagged like any unbacked statement.
+  const early = replyText !== null && req.kind === 'reply' ? promisesNotQueued(replyText, data.verdict, null) : [];
+  const grounding = checked ? { ok: checked.ok && early.length === 0, spans: [...checked.spans, ...early] } : null;
   const flags = grounding && !grounding.ok ? grounding.spans : [];
-  const unbacked = flags.length ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.` : '';
+  const unbacked = flags.length ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.${early.length ? ` ${early[0].reason}` : ''}` : '';
   const sentAnyway = flags.length > 0;
 
   if (!req.confirm) {
@@ -118,7 +130,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     await expireActionKey(tx, key, now);
     // Re-decided here, on the state this transaction sees (the order row is locked), not on the verdict
     // stored when the message arrived.
-    const { plan, verdict, token, order, ticket } = await decide(tx);
+    const { plan, verdict, token, order, ticket, replyEffect } = await decide(tx);
     if (req.planToken && req.planToken !== token) {
       throw new HttpError(
         409,
@@ -154,13 +166,15 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     }
     const actionId = inserted[0].id;
     const routing = { tagPrefix: settings.routing.tagPrefix, teamId: settings.routing.humanReviewTeamId };
-    for (const effect of plan.effects) {
+    for (const [i, effect] of plan.effects.entries()) {
+      // The paired reply: queued by the outbox only once this step went through (never before, never twice).
+      const then = i === 0 && replyEffect ? { then: [{ kind: replyEffect.kind, payload: { ticketId: req.ticketId, ...replyEffect.payload, routing }, idempotencyKey: `${key}:${actionId}:then:${replyEffect.kind}` }] } : {};
       await enqueueEffect(tx, {
         shopId,
         kind: effect.kind,
         actionId,
         idempotencyKey: `${key}:${actionId}:${effect.kind}`, // the action id: a key reused after it expired makes new effects
-        payload: { ticketId: req.ticketId, ...effect.payload, routing },
+        payload: { ticketId: req.ticketId, ...effect.payload, routing, ...then },
         // A store credit has no way to find its own earlier result: a lost answer goes to a person, never a second credit.
         ...(effect.kind === 'shopify.store_credit' ? { maxAttempts: 1 } : {}),
       });
@@ -182,7 +196,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       after: { kind: req.kind, params: req.params, resolved: plan.choices, overridden, effects: plan.effects.map((e) => e.kind), ...(sentAnyway ? { sentAnyway: true, flags: flags.map((f) => ({ kind: f.kind, text: f.text })) } : {}) },
     });
     // The text is on its way: the saved, unsent copy would only come back as a second reply.
-    if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
+    if (replyText !== null) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';
     return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, planToken: token, actionId, overridden };
   });

@@ -13,6 +13,8 @@ export interface TakenAction {
   actor: string;
   createdAt: Date;
   completedAt: Date | null;
+  /** Asked for with a reply ("Send reply and cancel"): the reply goes out once the step is done. */
+  withReply?: boolean;
 }
 
 /** The actions that carry out each policy rule's recommendation (by the rule's first word). */
@@ -75,11 +77,19 @@ export function verdictAfterActions(verdict: Verdict, actions: TakenAction[], or
   const queued = taken.status === 'pending';
   const at = taken.completedAt ?? taken.createdAt;
   // A reply after the step told the customer: nothing is left to recommend.
-  const toldCustomer = taken.kind === 'reply_tracking' || actions.some((a) => REPLIES.has(a.kind) && !NOT_TAKEN.has(a.status) && a.createdAt.getTime() >= taken.createdAt.getTime() && a.id !== taken.id);
+  const toldCustomer = taken.kind === 'reply_tracking' || Boolean(taken.withReply) || actions.some((a) => REPLIES.has(a.kind) && !NOT_TAKEN.has(a.status) && a.createdAt.getTime() >= taken.createdAt.getTime() && a.id !== taken.id);
   const state = queued
     ? `${QUEUED_WORDS[taken.kind] ?? taken.kind.replace(/_/g, ' ')} queued by ${taken.actor}; not confirmed by Shopify yet`
     : `${DONE_WORDS[taken.kind] ?? taken.kind.replace(/_/g, ' ')} by ${taken.actor}${taken.status === 'recorded' ? ' (demo: recorded, not sent)' : taken.status === 'shadow' ? ' (shadow mode: not sent)' : ''}`;
-  const next = toldCustomer ? 'The customer has been told; nothing more to do' : queued ? 'Tell the customer it is under way' : 'Tell the customer it is done';
+  const next = taken.withReply
+    ? queued
+      ? 'Your reply goes to the customer once it is done'
+      : 'Your reply went to the customer with it; nothing more to do'
+    : toldCustomer
+      ? 'The customer has been told; nothing more to do'
+      : queued
+        ? 'Tell the customer it is under way'
+        : 'Tell the customer it is done';
   return {
     ...verdict,
     rule: `${verdict.rule}.${queued ? 'queued' : 'done'}`,

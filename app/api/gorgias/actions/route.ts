@@ -41,6 +41,7 @@ const bodySchema = z.object({
       percentage: z.number().int().min(1).max(100).optional(),
       expiresInDays: z.number().int().min(1).max(3650).optional(),
       body: text(10_000).optional(),
+      reply: text(10_000).optional(), // sent with the step, once Shopify has done it
       tags: z.array(text(100)).max(20).optional(),
       address: z
         .object({
