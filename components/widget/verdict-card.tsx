@@ -87,14 +87,27 @@ export function VerdictCard({ data, ticketId, token }: { data: WidgetJson; ticke
             )}
             <p className="mt-1 text-slate-600">Rule {v.rule}; thresholds are in Admin → Settings.</p>
           </details>
+          <IntentDisagreementNote data={data} />
           <IntentCorrection ticketId={ticketId} token={token} current={t?.intent ?? null} />
         </div>
       ) : (
         <>
           <p className="text-slate-600">{t?.intent ? `Read as ${t.intent.replace(/_/g, ' ')}; no policy verdict yet.` : 'No customer message classified yet.'}</p>
+          <IntentDisagreementNote data={data} />
           {t && <IntentCorrection ticketId={ticketId} token={token} current={t.intent} />}
         </>
       )}
     </Card>
+  );
+}
+
+/** Gorgias tagged the message with another intent than Concord's reading (20.6): both are shown. */
+function IntentDisagreementNote({ data }: { data: WidgetJson }) {
+  const d = data.intentDisagreement;
+  if (!d) return null;
+  return (
+    <p className="mt-2 rounded-md bg-white/80 px-2 py-1 text-xs text-amber-900" data-testid="intent-disagreement">
+      Gorgias tagged this <span className="font-medium">{d.gorgias}</span> ({d.gorgiasIntent.replace(/_/g, ' ')}); Concord reads {d.concord.replace(/_/g, ' ')}. If Gorgias is right, correct the intent below.
+    </p>
   );
 }

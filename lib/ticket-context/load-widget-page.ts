@@ -5,6 +5,8 @@ import { actions, auditLog, drafts, messages, tickets } from '@/lib/db/schema';
 import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
 import { actionFormContext } from '@/lib/actions/action-form-context';
 import { getUnsentReply } from '@/lib/drafts/unsent-reply';
+import { intentDisagreement } from '@/lib/domain/intent/gorgias-disagreement';
+import type { Intent } from '@/lib/domain/types';
 
 export type TimelineEntry = { at: string; kind: 'order' | 'shipment' | 'refund' | 'return' | 'ticket' | 'message' | 'issue' | 'action'; text: string };
 
@@ -88,6 +90,8 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
         }
       : null,
     verdict: data.verdict,
+    // Gorgias's own intent tag against Concord's reading (20.6), shown beside the intent.
+    intentDisagreement: ticket ? intentDisagreement((ticket.intent as Intent | null) ?? null, ticket.intentReasons ?? [], ticket.tags ?? []) : null,
     suppression: {
       suppressed: data.suppression.suppressed,
       because: data.suppression.because,
@@ -100,7 +104,7 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
     // The order this ticket is about (quoted in the message, or matched when it arrived): pinned first.
     focusOrder: data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.name ?? null,
     unsent: unsent ? { text: unsent.text, baseDraftId: unsent.baseDraftId, updatedBy: unsent.updatedBy, updatedAt: unsent.updatedAt.toISOString() } : null,
-    actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType })),
+    actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType, withReply: Boolean((a.params as { reply?: unknown } | null)?.reply) })),
     audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actorId ?? a.actorType, action: a.action, explanation: a.explanation })),
     timeline: timeline.slice(0, 40),
     actionForms: actionFormContext(data, [...convo].reverse().find((m) => !m.fromAgent && !m.internalNote)?.bodyText ?? null),
