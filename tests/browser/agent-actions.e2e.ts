@@ -79,7 +79,7 @@ describe('the decision first: one button for the reply and the step, drafts from
 
     const primary = page.getByTestId('send-paired');
     expect(await primary.innerText()).toBe('Send reply and update the address');
-    await page.locator('#draft-title').scrollIntoViewIfNeeded();
+    await primary.scrollIntoViewIfNeeded();
     await shoot(page, 'paired');
     await primary.click();
     const ask = page.getByRole('alertdialog', { name: 'Send reply and update the address?' });
