@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { formatAge } from '@/lib/domain/format';
 import { widgetFetch, type WidgetJson } from './api';
 import { Badge, Card } from './badges';
 import { ActionForm, FORM_LABELS, initialParams, isFormKind, type FormKind } from './actions/action-form';
@@ -21,7 +22,10 @@ interface Plan {
   plan: string;
   plan_token?: string | null;
   overridden: boolean;
+  repeat_of?: { actionId: number; kind: string; status: string; by: string; at: string } | null;
 }
+
+const REPEAT_WORDS: Record<string, string> = { pending: 'queued', done: 'done', recorded: 'done (demo: recorded)', shadow: 'shadow mode: not sent' };
 
 export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticketId: string; token: string }) {
   const qc = useQueryClient();
@@ -30,7 +34,8 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
   const [overrideReason, setOverrideReason] = useState('');
   const [plan, setPlan] = useState<Plan | null>(null);
   const [result, setResult] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
-  const suggested = data.verdict?.nextStep;
+  // Once the recommended step is taken the verdict recommends telling the customer, so no button here is marked.
+  const suggested = data.verdict?.taken ? null : data.verdict?.nextStep;
   const confirmRef = useRef<HTMLDivElement>(null);
   // The plan takes the focus: a second Enter in the form can't confirm what the first one asked about.
   useEffect(() => {
@@ -97,6 +102,11 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
           )}
           {plan && (
             <div ref={confirmRef} tabIndex={-1} role="alertdialog" aria-label="Confirm action" className="rounded-md border border-slate-300 bg-white p-2.5 text-xs outline-none focus-visible:ring-2">
+              {plan.repeat_of && (
+                <p className="mb-1.5 rounded bg-amber-50 px-2 py-1 text-amber-900" data-testid="repeat-warning">
+                  Already asked: {LABELS[plan.repeat_of.kind as Kind] ?? plan.repeat_of.kind}, {REPEAT_WORDS[plan.repeat_of.status] ?? plan.repeat_of.status}, by {plan.repeat_of.by} {formatAge(plan.repeat_of.at, data.now)}. Confirm only if it should happen again.
+                </p>
+              )}
               <p className="font-medium text-slate-800">{plan.plan}</p>
               {plan.overridden && (
                 <>

@@ -6,6 +6,7 @@ import { formatAge } from '@/lib/domain/format';
 import { widgetFetch, type WidgetJson } from './api';
 import { Badge, Card } from './badges';
 import { ConfirmBox } from './confirm-box';
+import { PAIRED_STEPS } from '@/lib/domain/drafts/paired-steps';
 
 interface Span {
   start: number;
@@ -18,11 +19,32 @@ interface Check {
   ok: boolean;
   spans: Span[];
 }
-type Ask = null | 'redraft' | 'repeat' | 'flags' | 'send';
+type Ask = null | 'redraft' | 'repeat' | 'flags' | 'send' | 'paired';
+interface PairedPlan {
+  plan: string;
+  plan_token: string | null;
+  flags: Span[];
+  overridden: boolean;
+}
 type Saved = { state: 'idle' | 'saving' | 'saved' | 'error'; at?: string };
 
 const SAVE_AFTER_MS = 600;
 const REPLY_KINDS = new Set(['reply', 'reply_tracking']);
+
+/**
+ * The step the verdict recommends, when a reply can go with it in one button ("Send reply and
+ * cancel"), with the params it needs: an address change only when the message holds the whole address.
+ */
+function pairedStep(data: WidgetJson): { kind: string; button: string; params: Record<string, unknown> } | null {
+  const v = data.verdict;
+  if (!v || v.taken || !PAIRED_STEPS[v.nextStep]) return null;
+  if (v.nextStep === 'update_address') {
+    const a = data.actionForms.addressFromMessage;
+    if (!a?.complete) return null;
+    return { kind: v.nextStep, button: PAIRED_STEPS[v.nextStep].button, params: { address: a.address } };
+  }
+  return { kind: v.nextStep, button: PAIRED_STEPS[v.nextStep].button, params: {} };
+}
 
 /**
  * The reply editor. The agent's text is theirs: it is saved on the server as they type (so a
@@ -176,7 +198,48 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
     void save(value);
   };
 
-  const lastReply = data.actions.find((a) => REPLY_KINDS.has(a.kind) && a.status !== 'failed');
+  const lastReply = data.actions.find((a) => (REPLY_KINDS.has(a.kind) || a.withReply) && a.status !== 'failed' && a.status !== 'stopped');
+  const paired = pairedStep(data);
+  const [pairedPlan, setPairedPlan] = useState<PairedPlan | null>(null);
+  // "Send reply and cancel": the plan of both (what Shopify does, then the reply) is shown and confirmed once.
+  const startPaired = async () => {
+    if (!paired) return;
+    setStatus(null);
+    if (timer.current) clearTimeout(timer.current);
+    if (edited) await save(text);
+    setSending(true);
+    try {
+      const res = await widgetFetch<PairedPlan>('/api/gorgias/actions', token, { method: 'POST', body: { ticket_id: ticketId, action: paired.kind, confirm: false, params: { ...paired.params, reply: text } } });
+      setPairedPlan(res);
+      setAsk('paired');
+    } catch (err) {
+      setStatus({ tone: 'error', text: (err as Error).message });
+    } finally {
+      setSending(false);
+    }
+  };
+  const sendPaired = async () => {
+    if (!paired || !pairedPlan) return;
+    setSending(true);
+    try {
+      const res = await widgetFetch<{ msg: string }>('/api/gorgias/actions', token, {
+        method: 'POST',
+        body: { ticket_id: ticketId, action: paired.kind, confirm: true, plan_token: pairedPlan.plan_token ?? undefined, send_anyway: pairedPlan.flags.length > 0, params: { ...paired.params, reply: text } },
+      });
+      setAsk(null);
+      setPairedPlan(null);
+      setEdited(false);
+      setUndoText(null);
+      setStatus({ tone: 'ok', text: res.msg });
+      await qc.invalidateQueries({ queryKey: ['widget', ticketId] });
+    } catch (err) {
+      setAsk(null);
+      setStatus({ tone: 'error', text: (err as Error).message });
+    } finally {
+      setSending(false);
+      requestAnimationFrame(() => statusRef.current?.focus());
+    }
+  };
   const startSend = async () => {
     setStatus(null);
     if (lastReply && ask !== 'repeat') return setAsk('repeat');
@@ -227,8 +290,9 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
     >
       {lastReply && (
         <p data-testid="sent-marker" className="mb-2 rounded-md bg-emerald-50 px-2 py-1 text-xs text-emerald-950">
-          Sent {formatAge(lastReply.createdAt, data.now)} by {lastReply.actor}
-          {lastReply.status === 'pending' ? ' · on its way to Gorgias' : lastReply.status === 'recorded' ? ' · demo: recorded, not sent' : lastReply.status === 'shadow' ? ' · shadow mode: not sent' : ''}
+          {lastReply.withReply ? 'Sent with the action ' : 'Sent '}
+          {formatAge(lastReply.createdAt, data.now)} by {lastReply.actor}
+          {lastReply.status === 'pending' ? (lastReply.withReply ? ' · goes out once Shopify has done it' : ' · on its way to Gorgias') : lastReply.status === 'recorded' ? ' · demo: recorded, not sent' : lastReply.status === 'shadow' ? ' · shadow mode: not sent' : ''}
         </p>
       )}
       {offered && (
@@ -307,19 +371,51 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
           <p className="mt-1">Sending anyway is recorded in the audit log with these statements.</p>
         </ConfirmBox>
       )}
+      {ask === 'paired' && paired && pairedPlan && (
+        <ConfirmBox
+          title={`${paired.button}?`}
+          onCancel={() => { setAsk(null); setPairedPlan(null); }}
+          confirmLabel={pairedPlan.flags.length ? 'Confirm anyway' : 'Confirm'}
+          busy={sending}
+          danger={pairedPlan.flags.length > 0 || pairedPlan.overridden}
+          onConfirm={() => void sendPaired()}
+        >
+          <p data-testid="paired-plan">{pairedPlan.plan}</p>
+          {pairedPlan.flags.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {pairedPlan.flags.map((s, i) => (
+                <li key={i}>
+                  “{s.text}”: {s.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </ConfirmBox>
+      )}
       {ask === 'send' && (
         <ConfirmBox title="Send this reply?" onCancel={() => setAsk(null)} confirmLabel="Confirm send" busy={sending} onConfirm={() => void send(false)}>
           <p>This sends the text above to the customer from Gorgias.</p>
         </ConfirmBox>
       )}
       <div className="mt-2 flex flex-wrap items-center gap-2">
+        {paired && (
+          <button
+            type="button"
+            data-testid="send-paired"
+            disabled={!text.trim() || sending || streaming || ask !== null}
+            onClick={() => void startPaired()}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+          >
+            {paired.button}
+          </button>
+        )}
         <button
           type="button"
           disabled={!text.trim() || sending || streaming || ask !== null}
           onClick={() => void startSend()}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+          className={paired ? 'rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50 disabled:opacity-50' : 'rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50'}
         >
-          Send reply
+          {paired ? 'Send reply only' : 'Send reply'}
         </button>
         <button
           type="button"

@@ -13,8 +13,12 @@ import { checkReplyText, describeFlags } from '@/lib/drafts/check-reply';
 import { clearUnsentReply } from '@/lib/drafts/unsent-reply';
 import type { GroundingSpan } from '@/lib/domain/grounding';
 import { enqueueEffect } from '@/lib/outbox/enqueue';
+import type { EffectCall } from '@/lib/outbox/effect-kinds';
 import { getSettings } from '@/lib/settings/settings-store';
 import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
+import { loadTakenActions } from '@/lib/actions/load-taken-actions';
+import { formatAge } from '@/lib/domain/format';
+import { PAIRED_STEPS, promisesNotQueued } from '@/lib/domain/drafts/unqueued-promises';
 
 export interface ActionRequest {
   ticketShopId: string;
@@ -39,7 +43,11 @@ export interface ActionOutcome {
   actionId: number | null;
   overridden: boolean;
   flags?: GroundingSpan[]; // a reply's statements the context doesn't back
+  /** The same kind of action already asked for on this ticket (not failed): the plan warns about it. */
+  repeatOf?: { actionId: number; kind: ActionKind; status: string; by: string; at: string } | null;
 }
+
+const REPEAT_STATUS: Record<string, string> = { pending: 'queued', done: 'done', recorded: 'done (demo: recorded)', shadow: 'shadow mode: not sent' };
 
 /** The state a plan was made on: the order's own version and the verdict's decision and rule. */
 export function planToken(kind: ActionKind, plan: PlanResult & { ok: true }, order: Order | null, verdict: Verdict | null): string {
@@ -62,34 +70,52 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
   const key = actionKey(shopId, req);
   const senderEmail = req.actor.id && /@/.test(req.actor.id) ? req.actor.id : null;
 
+  const paired = Boolean(req.params.reply?.trim()) && req.kind in PAIRED_STEPS;
+  if (req.params.reply?.trim() && !paired) throw new AppError('reply_not_pairable', `A reply can go with ${Object.keys(PAIRED_STEPS).join(', ')}; send it on its own instead.`);
   const decide = async (tx: Db) => {
     const state = await recheckTicketVerdict(tx, { shopId, ticketShopId: req.ticketShopId, ticketId: req.ticketId, orderId: focusOrderId, match: data.match, settings, now, lock: req.confirm });
     const channel = replyChannel(state.ticket?.channel, { email: state.ticket?.customerEmail ?? null, phone: state.ticket?.customerPhones?.[0] ?? null });
-    const plan = planAction(req.kind, req.params, {
+    const planCtx = {
       order: state.order,
       settings,
       customerMessage: state.message,
       reply: { channel, receiverEmail: state.ticket?.customerEmail ?? data.view.customer?.email ?? null, receiverPhone: state.ticket?.customerPhones?.[0] ?? null, customerId: state.ticket?.gorgiasCustomerId ?? null, senderEmail },
       key,
       now,
-    });
-    if (!plan.ok) throw new AppError('action_not_possible', plan.reason);
-    return { ...state, plan, token: planToken(req.kind, plan, state.order, state.verdict) };
+    };
+    const own = planAction(req.kind, req.params, planCtx);
+    if (!own.ok) throw new AppError('action_not_possible', own.reason);
+    // "Send reply and cancel": the reply rides on the step and is queued only once Shopify has done it.
+    const replyPlan = paired ? planAction('reply', { body: req.params.reply }, planCtx) : null;
+    if (replyPlan && !replyPlan.ok) throw new AppError('action_not_possible', replyPlan.reason);
+    const plan = replyPlan?.ok ? { ...own, summary: `${own.summary} Then send your reply to the customer, once Shopify has done it (if it can't, the reply is not sent).` } : own;
+    return { ...state, plan, replyEffect: replyPlan?.ok ? replyPlan.effects[0] : null, token: planToken(req.kind, plan, state.order, state.verdict) };
   };
 
   // A reply typed or edited by hand gets the same grounding check as a draft (issue 14.8).
   const isReply = req.kind === 'reply' || req.kind === 'reply_tracking';
-  const grounding = isReply ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: req.params.body ?? '' }, now) : null;
+  const replyText = isReply ? (req.params.body ?? '') : paired ? req.params.reply! : null;
+  const checked = replyText !== null ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: replyText }, now) : null;
+  // A reply on its own that says the step is done while nothing asked for it (20.5): flagged like any unbacked statement.
+  const early = replyText !== null && req.kind === 'reply' ? promisesNotQueued(replyText, data.verdict, null) : [];
+  const grounding = checked ? { ok: checked.ok && early.length === 0, spans: [...checked.spans, ...early] } : null;
   const flags = grounding && !grounding.ok ? grounding.spans : [];
-  const unbacked = flags.length ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.` : '';
+  const unbacked = flags.length ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.${early.length ? ` ${early[0].reason}` : ''}` : '';
   const sentAnyway = flags.length > 0;
 
   if (!req.confirm) {
     const { plan, verdict, token } = await decide(db);
     const conflict = overrideNeeded(req.kind, verdict);
+    // A repeat warns (20.3): the same kind already asked for on this ticket, and not failed or stopped.
+    const prior = (await loadTakenActions(db, shopId, req.ticketId)).find((a) => a.kind === req.kind && a.status !== 'failed' && a.status !== 'stopped');
+    const repeatOf = prior ? { actionId: prior.id, kind: req.kind, status: prior.status, by: prior.actor, at: (prior.completedAt ?? prior.createdAt).toISOString() } : null;
+    const repeat = prior
+      ? ` Already asked: ${req.kind.replace(/_/g, ' ')}, ${REPEAT_STATUS[prior.status] ?? prior.status}, by ${prior.actor} ${formatAge(prior.completedAt ?? prior.createdAt, now)} (action ${prior.id}). Confirm only if it should happen again.`
+      : '';
     return {
       status: 'needs_confirmation',
-      msg: `Not done yet. ${plan.summary}${unbacked}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
+      msg: `Not done yet.${repeat} ${plan.summary}${unbacked}${conflict ? ` ${conflict} Confirm with a reason to override.` : ''}`,
+      repeatOf,
       plan: plan.summary,
       planToken: token,
       actionId: null,
@@ -105,7 +131,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     await expireActionKey(tx, key, now);
     // Re-decided here, on the state this transaction sees (the order row is locked), not on the verdict
     // stored when the message arrived.
-    const { plan, verdict, token, order, ticket } = await decide(tx);
+    const { plan, verdict, token, order, ticket, replyEffect } = await decide(tx);
     if (req.planToken && req.planToken !== token) {
       throw new AppError('stale_confirmation',
         `The order or the policy changed since this plan was made, so the confirmation was refused and nothing was done. Now: ${verdict?.explanation ?? 'no verdict'} Review the new plan: ${plan.summary}`,
@@ -139,19 +165,24 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     }
     const actionId = inserted[0].id;
     const routing = { tagPrefix: settings.routing.tagPrefix, teamId: settings.routing.humanReviewTeamId };
-    for (const effect of plan.effects) {
+    for (const [i, effect] of plan.effects.entries()) {
+      // The paired reply: queued by the outbox only once this step went through (never before, never twice).
+      // (Its kind and payload come from one planned effect, so they match; the runner checks the payload again.)
+      const then = i === 0 && replyEffect ? { then: [{ kind: replyEffect.kind, payload: { ticketId: req.ticketId, ...replyEffect.payload, routing }, idempotencyKey: `${key}:${actionId}:then:${replyEffect.kind}` } as EffectCall] } : {};
       await enqueueEffect(tx, {
         shopId,
         kind: effect.kind,
         actionId,
         idempotencyKey: `${key}:${actionId}:${effect.kind}`, // the action id: a key reused after it expired makes new effects
-        payload: { ticketId: req.ticketId, ...effect.payload, routing },
+        payload: { ticketId: req.ticketId, ...effect.payload, routing, ...then },
         // A store credit has no way to find its own earlier result: a lost answer goes to a person, never a second credit.
         ...(effect.kind === 'shopify.store_credit' ? { maxAttempts: 1 } : {}),
       });
     }
     // The re-decided verdict replaces the stored one; the case summary written when the ticket was routed stays.
-    if (ticket && verdict) await tx.update(tickets).set({ verdict: { ...verdict, summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null }, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    if (ticket && verdict) {
+      await tx.update(tickets).set({ verdict: { ...verdict, summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null, decidedAt: now.toISOString() }, updatedAt: now }).where(eq(tickets.id, ticket.id));
+    }
     await writeAudit(tx, {
       shopId,
       actor: req.actor,
@@ -165,9 +196,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       after: { kind: req.kind, params: req.params, resolved: plan.choices, overridden, effects: plan.effects.map((e) => e.kind), ...(sentAnyway ? { sentAnyway: true, flags: flags.map((f) => ({ kind: f.kind, text: f.text })) } : {}) },
     });
     // The text is on its way: the saved, unsent copy would only come back as a second reply.
-    if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
-    // The text is on its way: the saved, unsent copy would only come back as a second reply.
-    if (isReply) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
+    if (replyText !== null) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';
     return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, planToken: token, actionId, overridden };
   });

@@ -36,6 +36,7 @@ export const actionButtonBody = z.object({
       percentage: z.number().int().min(1).max(100).optional(),
       expiresInDays: z.number().int().min(1).max(3650).optional(),
       body: text(10_000).optional(),
+      reply: text(10_000).optional(), // sent with the step, once Shopify has done it
       tags: z.array(text(100)).max(20).optional(),
       address: z
         .object({
@@ -77,5 +78,5 @@ export async function requestButtonAction(db: Db, config: Config, body: ActionBu
     },
     now,
   );
-  return { msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden, flags: outcome.flags ?? [] };
+  return { msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden, flags: outcome.flags ?? [], repeat_of: outcome.repeatOf ?? null };
 }

@@ -33,6 +33,8 @@ export interface ActionParams {
   address?: Partial<Address>;
   tags?: string[];
   body?: string;
+  /** A reply sent with a step (cancel, address, return, exchange): it goes out once Shopify has done the step. */
+  reply?: string;
   reason?: string; // free text: the staff note, the refund reason, the customer's words for a return
   reasonHandle?: string; // a return reason definition handle chosen by the agent
   lineItems?: LineItemChoice[];

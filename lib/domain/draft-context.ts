@@ -36,11 +36,22 @@ export interface DraftContext {
     cancelledAt: string | null;
     items: { title: string; quantity: number; price: string }[];
     shippingCity: string | null;
+    /** The current address's country: a new address in the customer's words is read in it. */
+    shippingCountry?: string | null;
   } | null;
   shipments: DraftShipment[];
   refunds: { amount: string; currency: string | null; createdAt: string }[];
   returns: { name: string | null; status: string }[];
-  verdict: { decision: 'automate' | 'human_review'; nextStep: string; rule: string; explanation: string; reasons: string[]; allowedPromises: PromiseKind[] };
+  verdict: {
+    decision: 'automate' | 'human_review';
+    nextStep: string;
+    rule: string;
+    explanation: string;
+    reasons: string[];
+    allowedPromises: PromiseKind[];
+    /** The recommended step, already asked for (pending) or done: the reply says so instead of promising it. */
+    taken?: { kind: string; status: string } | null;
+  };
 }
 
 const iso = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO timestamp');
@@ -63,6 +74,7 @@ export const draftContextSchema = z.object({
       cancelledAt: iso.nullable(),
       items: z.array(z.object({ title: z.string(), quantity: z.number().int(), price: z.string() })),
       shippingCity: z.string().nullable(),
+      shippingCountry: z.string().nullable().optional(),
     })
     .nullable(),
   shipments: z.array(
@@ -88,6 +100,7 @@ export const draftContextSchema = z.object({
     explanation: z.string(),
     reasons: z.array(z.string()),
     allowedPromises: z.array(z.enum(PROMISES)),
+    taken: z.object({ kind: z.string(), status: z.string() }).nullable().optional(),
   }),
 }) satisfies z.ZodType<DraftContext>;
 
@@ -179,6 +192,7 @@ export function buildDraftContext(input: DraftContextInput): DraftContext {
           cancelledAt: isoOrNull(order.cancelledAt),
           items: order.lineItems.map((li) => ({ title: li.title, quantity: li.quantity, price: li.price })),
           shippingCity: order.shippingAddress?.city ?? null,
+          shippingCountry: order.shippingAddress?.countryCode ?? null,
         }
       : null,
     shipments: order ? shipmentsOf(input.shipments) : [],
@@ -193,6 +207,7 @@ export function buildDraftContext(input: DraftContextInput): DraftContext {
       explanation: verdict.explanation,
       reasons: verdict.reasons,
       allowedPromises: [...verdict.allowedPromises],
+      ...(verdict.taken ? { taken: { kind: verdict.taken.kind, status: verdict.taken.status } } : {}),
     },
   };
 }

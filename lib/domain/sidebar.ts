@@ -61,7 +61,8 @@ export interface WidgetView {
   // Tickets Concord saw, and earlier ones read from Gorgias on first sight of the customer.
   previousTickets: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null; channel?: string | null; excerpt?: string | null }[];
   ticket: { id: string; intent: Intent | null; confidence: number | null; reasons: string[] } | null;
-  verdict: { decision: 'automate' | 'human_review'; explanation: string; reasons: string[]; nextStep: string } | null;
+  /** `taken`: the recommended step was already asked for (queued) or done; the card says so instead of offering it. */
+  verdict: { decision: 'automate' | 'human_review'; explanation: string; reasons: string[]; nextStep: string; taken?: { status: string; at: Date | string; toldCustomer: boolean } | null } | null;
   suppression: { suppressed: boolean; because: string[] };
   draftPreview: string | null;
   draftFlags?: number | null; // statements in the draft the grounding check could not back
@@ -179,7 +180,7 @@ const NEXT_STEP_LABELS: Record<string, string> = {
   create_exchange: 'Create an exchange',
   tag_order: 'Tag the order',
   internal_note: 'Add an internal note',
-  reply: 'Reply',
+  reply: 'Tell the customer',
   assign_human_review: 'Assign for human review',
 };
 
@@ -309,9 +310,9 @@ function ticketCard(view: WidgetView): SidebarTicketCard {
     ticket_id: t?.id ?? null,
     intent: t?.intent ? `${INTENT_LABELS[t.intent]}${t.confidence !== null ? ` (${Math.round(t.confidence * 100)}%)` : ''}` : null,
     intent_reason: t?.intent ? truncate(t.reasons[0] ?? null, SIDEBAR_TEXT_LIMITS.line) : null,
-    policy: v ? (v.decision === 'automate' ? 'Automate' : 'Human review') : null,
+    policy: v ? (v.taken ? (v.taken.status === 'pending' ? 'Queued' : 'Done') : v.decision === 'automate' ? 'Automate' : 'Human review') : null,
     policy_reason: v ? truncate(v.explanation || v.reasons[0] || null, SIDEBAR_TEXT_LIMITS.paragraph) : null,
-    next_step: v ? (NEXT_STEP_LABELS[v.nextStep] ?? humanise(v.nextStep)) : null,
+    next_step: v ? (v.taken?.toldCustomer ? 'Nothing more to do' : (NEXT_STEP_LABELS[v.nextStep] ?? humanise(v.nextStep))) : null,
     suppressed: view.suppression.suppressed,
     suppression_reason: joined(mergedReasons(view.suppression.because), SIDEBAR_TEXT_LIMITS.paragraph, '; '),
     draft_preview: truncate(view.draftPreview, SIDEBAR_TEXT_LIMITS.paragraph),

@@ -1,4 +1,5 @@
 import { normalizeEmail } from './contact';
+import { verdictAfterActions, type TakenAction } from './policy/verdict-after-actions';
 import { customerTotals } from './customer-totals';
 import type { IssueRecord } from './issues';
 import type { OrderBundle } from './order-consequences';
@@ -53,6 +54,8 @@ export interface TicketViewInput {
   draft: { output: string; flags: number } | null;
   unapplied: number;
   settings: Settings;
+  /** What was already done about this ticket (queued, done): the verdict reports it rather than offering it again. */
+  takenActions: TakenAction[];
   /** The signed link to the widget page (or the app's address when there is no ticket). */
   widgetUrl: string;
 }
@@ -95,7 +98,10 @@ export function ticketContextView(input: TicketViewInput): TicketContext {
     input.customerUpdatedAt,
     ...bundles.flatMap(({ bundle }) => [bundle.order!.updatedAt, ...bundle.fulfillments.map((f) => f.updatedAt), ...bundle.events.map((e) => e.happenedAt)]),
   ]) ?? now;
-  const verdict = (ticket?.verdict as Verdict | null) ?? null;
+  // The stored verdict, re-derived from what was already done about it (20.3): a queued or done step
+  // is reported, not offered again.
+  const stored = (ticket?.verdict as Verdict | null) ?? null;
+  const verdict = stored && ticket ? verdictAfterActions(stored, input.takenActions, focusOrderId) : stored;
   const { customer } = input;
   const totals = customer ? customerTotals(customer, input.held) : null;
   const view: WidgetView = {
@@ -158,7 +164,7 @@ export function ticketContextView(input: TicketViewInput): TicketContext {
     ticket: ticket
       ? { id: ticket.gorgiasTicketId, intent: (ticket.intent as Intent | null) ?? null, confidence: ticket.intentConfidence ?? null, reasons: ticket.intentReasons ?? [] }
       : null,
-    verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep } : null,
+    verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep, taken: verdict.taken ? { status: verdict.taken.status, at: verdict.taken.at, toldCustomer: verdict.taken.toldCustomer } : null } : null,
     suppression: { suppressed: suppression.suppressed, because: suppression.because },
     draftPreview: input.draft?.output ?? null,
     draftFlags: input.draft ? input.draft.flags : null,

@@ -197,4 +197,17 @@ export interface Verdict {
   explanation: string; // one sentence an agent and a customer could read
   allowedPromises: PromiseKind[];
   summary: string | null; // for the human-review queue
+  /** When the policy was decided (ISO); older stored verdicts have none. */
+  decidedAt?: string | null;
+  /** Set when the step this verdict recommends was already asked for (lib/domain/policy/verdict-after-actions.ts). */
+  taken?: VerdictTaken | null;
+}
+
+export interface VerdictTaken {
+  actionId: number;
+  kind: string;
+  status: string;
+  by: string;
+  at: string; // ISO: when it was done, or asked for while queued
+  toldCustomer: boolean;
 }

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'invalid_item',
   'invalid_ticket_payload',
   'reason_required',
+  'reply_not_pairable', // a reply can ride only on a step that pairs with it
   'expiry_in_past',
   'shop_mismatch',
   'missing_topic',

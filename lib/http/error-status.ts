@@ -18,6 +18,7 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   invalid_week: 400,
   invalid_item: 400,
   invalid_ticket_payload: 400,
+  reply_not_pairable: 400,
   reason_required: 400,
   expiry_in_past: 400,
   shop_mismatch: 400,

@@ -84,7 +84,7 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
     ? await evaluateTicketPolicy(tx, { shopId: matchShop, classification, bundle, match, message: text, photoCount: latestCustomer?.attachmentCount ?? 0, settings, now })
     : null;
   // A model's answer, or one below the shop's confidence threshold, never lets the policy automate.
-  const evaluation = evaluated && classification ? { ...evaluated, verdict: gateVerdict(evaluated.verdict, classification, settings.automation.minConfidence) } : null;
+  const evaluation = evaluated && classification ? { ...evaluated, verdict: { ...gateVerdict(evaluated.verdict, classification, settings.automation.minConfidence), decidedAt: now.toISOString() } } : null;
 
   const values = {
     matchedShopId: match.shopId,

@@ -9,6 +9,8 @@ import type { Verdict } from '@/lib/domain/types';
 import { issueRecordFromRow } from '@/lib/ticket-context/row-mappers';
 import { staleIssues, type StaleIssue } from '@/lib/domain/stale-issues';
 import { getSettings } from '@/lib/settings/settings-store';
+import { intentDisagreement, type IntentDisagreement } from '@/lib/domain/intent/gorgias-disagreement';
+import type { Intent } from '@/lib/domain/types';
 
 // Everything /admin/qa shows for one store and one ISO week. A ticket belongs to the store it was
 // matched to (falling back to the helpdesk's store), and to the week Gorgias created it in.
@@ -124,6 +126,17 @@ export async function loadQaWeek(db: Db, input: { shopId: string; week: string; 
     .where(and(eq(issues.shopId, input.shopId), eq(issues.status, 'open'), sql`${issues.openedAt} < ${cutoff.toISOString()}::timestamptz`, sql`${issues.lastSignalAt} < ${cutoff.toISOString()}::timestamptz`));
   const stale: StaleIssue[] = staleIssues(staleRows.map((r) => ({ ...issueRecordFromRow(r), customerEmail: r.customerEmail })), input.now, staleDays);
 
+  // (f) Tickets where Gorgias's own intent and Concord's disagree (20.6): one of the two is wrong.
+  const classified = await db
+    .select({ ticketId: tickets.gorgiasTicketId, subject: tickets.subject, intent: tickets.intent, reasons: tickets.intentReasons, tags: tickets.tags, decidedBy: tickets.intentDecidedBy })
+    .from(tickets)
+    .where(and(inWeek, sql`${tickets.intent} is not null`))
+    .orderBy(sql`${ticketCreated} desc`);
+  const intentDisagreements: ({ ticketId: string; subject: string | null; corrected: boolean } & IntentDisagreement)[] = classified.flatMap((t) => {
+    const d = intentDisagreement(t.intent as Intent, t.reasons ?? [], t.tags ?? []);
+    return d ? [{ ticketId: t.ticketId, subject: t.subject, corrected: t.decidedBy === 'agent', ...d }] : [];
+  });
+
   // (e) Results week by week.
   const allReviews = await db.select({ week: qaReviews.week, kind: qaReviews.kind, verdict: qaReviews.verdict }).from(qaReviews).where(eq(qaReviews.shopId, input.shopId));
 
@@ -134,6 +147,7 @@ export async function loadQaWeek(db: Db, input: { shopId: string; week: string; 
     routing: { items: routed.map(toItem('routing_false_positive')) },
     suppression: { total: suppression.findings.length, items: suppressionItems },
     stale: { thresholdDays: staleDays, items: stale },
+    intentDisagreements,
     history: summarizeQaWeeks(allReviews),
   };
 }

@@ -6,6 +6,7 @@ import { widgetUrl } from '@/lib/auth/widget-link';
 import { loadWidgetRows } from '@/lib/ticket-context/load-ticket-rows';
 import { customerFromRow, issueRecordFromRow } from '@/lib/ticket-context/row-mappers';
 import { getSettings } from '@/lib/settings/settings-store';
+import { loadTakenActions } from '@/lib/actions/load-taken-actions';
 import { shopsForGorgiasDomain, shopsSharingHelpdesk } from '@/lib/connections/shops';
 
 export const STALE_AFTER_MS = 6 * 3600_000;
@@ -66,6 +67,7 @@ export async function loadWidgetData(
     draft: rows.draft ?? null,
     unapplied: rows.unapplied,
     settings,
+    takenActions: ticket ? await loadTakenActions(db, shopId, ticket.gorgiasTicketId) : [],
     widgetUrl: ticket
       ? widgetUrl(config.appUrl, { ticketId: ticket.gorgiasTicketId, shopId: ticketShopId, agent: null }, config.secrets.session, now, config.env.CONCORD_WIDGET_LINK_TTL_MINUTES * 60_000)
       : config.appUrl,

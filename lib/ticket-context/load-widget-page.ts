@@ -6,6 +6,8 @@ import { loadWidgetData } from '@/lib/ticket-context/load-ticket-context';
 import { actionFormContext } from '@/lib/actions/action-form-context';
 import { getUnsentReply } from '@/lib/drafts/unsent-reply';
 import { ticketTimeline } from '@/lib/domain/ticket-timeline';
+import { intentDisagreement } from '@/lib/domain/intent/gorgias-disagreement';
+import type { Intent } from '@/lib/domain/types';
 
 /** Everything the live widget page shows for one ticket, as plain JSON for the browser. */
 export async function loadWidgetPageData(db: Db, config: Config, grant: { ticketId: string; shopId: string }, now: Date) {
@@ -51,6 +53,8 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
         }
       : null,
     verdict: data.verdict,
+    // Gorgias's own intent tag against Concord's reading (20.6), shown beside the intent.
+    intentDisagreement: ticket ? intentDisagreement((ticket.intent as Intent | null) ?? null, ticket.intentReasons ?? [], ticket.tags ?? []) : null,
     suppression: {
       suppressed: data.suppression.suppressed,
       because: data.suppression.because,
@@ -63,7 +67,7 @@ export async function loadWidgetPageData(db: Db, config: Config, grant: { ticket
     // The order this ticket is about (quoted in the message, or matched when it arrived): pinned first.
     focusOrder: data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.name ?? null,
     unsent: unsent ? { text: unsent.text, baseDraftId: unsent.baseDraftId, updatedBy: unsent.updatedBy, updatedAt: unsent.updatedAt.toISOString() } : null,
-    actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType })),
+    actions: recentActions.map((a) => ({ id: a.id, kind: a.kind, status: a.status, overridden: a.overridden, error: a.error, createdAt: a.createdAt.toISOString(), actor: a.actorId ?? a.actorType, withReply: Boolean((a.params as { reply?: unknown } | null)?.reply) })),
     audit: audit.map((a) => ({ id: a.id, at: a.at.toISOString(), actor: a.actorId ?? a.actorType, action: a.action, explanation: a.explanation })),
     timeline: timeline.slice(0, 40),
     actionForms: actionFormContext(data, [...convo].reverse().find((m) => !m.fromAgent && !m.internalNote)?.bodyText ?? null),

@@ -50,14 +50,6 @@ describe('the agent’s path (browser)', () => {
     await page.goto(widgetUrl(BASE_URL, { ticketId: '48120004', shopId: DEMO_SHOP.domain, agent: 'e2e-agent@concord.test' }, process.env.SESSION_SECRET!, new Date()));
     await page.getByTestId('order').first().waitFor();
 
-    // Edit the draft and send it (two steps: send, then confirm).
-    const draft = page.getByTestId('draft-text');
-    await page.waitForFunction(() => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20, null, { timeout: 30_000 });
-    await draft.fill(`${await draft.inputValue()}\nP.S. Edited by the e2e agent.`);
-    await page.getByRole('button', { name: 'Send reply' }).click();
-    await page.getByRole('button', { name: 'Confirm send' }).click();
-    await page.getByText(/Queued as action \d+/).first().waitFor();
-
     // Apply the policy action: review shows exactly what will happen, then confirm.
     await page.getByRole('button', { name: /^Cancel order/ }).click();
     await page.getByRole('button', { name: 'Review', exact: true }).click();
@@ -67,7 +59,16 @@ describe('the agent’s path (browser)', () => {
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
     await page.getByText(/Done: Cancel order #\d+/).waitFor();
     // The recommendation now says what was done instead of offering the same cancel as new (20.3).
-    await expect.poll(() => page.getByTestId('recommendation-state').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/Cancel the order: (queued|done)/);
+    await expect.poll(() => page.getByTestId('recommendation-state').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/(Cancellation queued|Order cancelled) by e2e-agent@concord\.test/);
+
+    // Then edit the draft and send it (two steps: send, then confirm). The draft says the order is
+    // cancelled, which a reply on its own may say only once the cancel is asked for (20.5).
+    const draft = page.getByTestId('draft-text');
+    await page.waitForFunction(() => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20, null, { timeout: 30_000 });
+    await draft.fill(`${await draft.inputValue()}\nP.S. Edited by the e2e agent.`);
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('button', { name: 'Confirm send' }).click();
+    await page.getByText(/Queued as action \d+/).first().waitFor();
 
     // Suppress with a reason.
     await page.getByLabel('Reason').fill('Waiting for the cancellation to settle');

@@ -111,7 +111,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     {r.actorId && <Link href={hrefWith('/admin/audit', {}, { actor: r.actorId })} className="text-xs text-slate-600 hover:underline">{r.actorId}</Link>}
                     {shops.length > 1 && <span className="text-xs text-slate-500">{shopName.get(r.shopId) ?? r.shopId}</span>}
                   </div>
-                  <p className="mt-1 text-slate-800">{r.explanation}</p>
+                  <p className="mt-1 break-words text-slate-800">{r.explanation}</p>
                   <p className="mt-1 flex flex-wrap gap-3 text-xs">
                     {r.customerEmail && <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { email: r.customerEmail })}>{r.customerEmail}</Link>}
                     {r.orderId && <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { order: r.orderId })}>order {r.orderId}</Link>}

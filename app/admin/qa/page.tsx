@@ -126,6 +126,28 @@ export default async function QaPage({ searchParams }: { searchParams: Promise<R
           )}
         </Card>
 
+        <Card id="intent-disagreements" title="Gorgias’s intent against Concord’s" actions={<span className="text-sm text-slate-600">{qa.intentDisagreements.length} this week</span>}>
+          <p className="mb-3 text-sm text-slate-600">Tickets where Gorgias’s own intent tag points elsewhere than Concord’s reading. One of the two is wrong: a correction in the ticket’s widget goes to the classifier’s training set.</p>
+          {qa.intentDisagreements.length === 0 ? (
+            <Empty>Gorgias and Concord agreed on every ticket this week.</Empty>
+          ) : (
+            <ul className="divide-y divide-slate-100 text-sm" data-testid="intent-disagreements">
+              {qa.intentDisagreements.map((d) => (
+                <li key={d.ticketId} className="py-2">
+                  <p className="flex flex-wrap items-center gap-2">
+                    <span className="font-medium">Ticket {d.ticketId}</span>
+                    {d.subject && <span className="text-slate-600">“{d.subject}”</span>}
+                  </p>
+                  <p className="mt-1 text-slate-700">
+                    Gorgias: <span className="font-medium">{d.gorgias}</span> ({d.gorgiasIntent.replace(/_/g, ' ')}) · Concord: <span className="font-medium">{d.concord.replace(/_/g, ' ')}</span>
+                    {d.corrected ? ' · set by an agent' : ''}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
         <Card id="history" title="Results week by week">
           {qa.history.length === 0 ? (
             <Empty>No week has been reviewed yet.</Empty>

@@ -2,6 +2,7 @@ import { primaryShipment, type DraftContext } from '../draft-context';
 import type { PromiseKind } from '../types';
 import { orderRef, refundFacts, shipmentFacts } from './shipment-facts';
 import { capFirst, closer, expandContractions, formatMoney, greeting, hearBack, opener, signOff } from './wording';
+import { addressInMessage, asksForExchange, asksForReturn, itemNamed, sizeAskedFor } from './customer-words';
 
 // Built-in drafts, used when no model is configured and whenever the model fails. They read like
 // a good agent's reply: the customer's name, the specific facts from the context, what happens
@@ -101,10 +102,17 @@ function cancel(ctx: DraftContext): Body {
   if (o.cancelledAt) return { id: 'cancel.cancelled', paragraphs: [para(...shipmentFacts(ctx, 'full'))] };
   const state = primaryShipment(ctx)?.state ?? 'unfulfilled';
   if (allows(ctx, 'cancellation')) {
-    const doing =
-      ctx.brand.style === 'formal'
-        ? `We are cancelling ${orderRef(o)} now, and you will receive a confirmation email once it is done.`
-        : `${ctx.brand.style === 'warm' ? 'No problem: ' : ''}we're cancelling ${orderRef(o)} for you now, and you'll get a confirmation email once it's done.`;
+    // Sending a reply cancels nothing. The cancellation is asked for with the reply ("Send reply and
+    // cancel" sends it only once Shopify has cancelled), or already was: the words follow that state.
+    const taken = ctx.verdict.taken?.kind === 'cancel_order' ? ctx.verdict.taken : null;
+    const queued = taken?.status === 'pending';
+    const doing = queued
+      ? ctx.brand.style === 'formal'
+        ? `I have asked for ${orderRef(o)} to be cancelled, and you will receive a confirmation email once it is done.`
+        : `I've asked for ${orderRef(o)} to be cancelled, and you'll get a confirmation email once it's done.`
+      : ctx.brand.style === 'formal'
+        ? `I have cancelled ${orderRef(o)} for you, and you will receive a confirmation email shortly.`
+        : `${ctx.brand.style === 'warm' ? 'No problem: ' : ''}I've cancelled ${orderRef(o)} for you, and you'll get a confirmation email shortly.`;
     const refund =
       allows(ctx, 'refund') && ctx.refunds.length === 0
         ? `The payment of ${formatMoney(o.totalPrice, o.currency)} will go back to your original payment method.`
@@ -123,6 +131,15 @@ function addressChange(ctx: DraftContext): Body {
   const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
   if (allows(ctx, 'address_change') && !o.cancelledAt) {
     const can = ctx.shipments.length === 0 ? `${capFirst(orderRef(o))} hasn't shipped yet, so we can still change the shipping address.` : `We can still change the shipping address on ${orderRef(o)}.`;
+    // The new address is in the message: say it back so the customer can check it, and don't ask again.
+    const given = addressInMessage(ctx);
+    if (given) {
+      const will =
+        ctx.brand.style === 'concise'
+          ? `We'll send it to ${given}.`
+          : `We'll update it to the address in your message, ${given}, and you'll get a confirmation email once it's changed. If anything in it is off, just reply with the correction.`;
+      return { id: `address_change.${state}.update_from_message`, paragraphs: [para(can, will)] };
+    }
     const ask =
       ctx.brand.style === 'concise'
         ? "If your message doesn't include it yet, reply with the full new address and we'll update it."
@@ -143,6 +160,20 @@ function returnExchange(ctx: DraftContext): Body {
   const ret = allows(ctx, 'return_label');
   const exch = allows(ctx, 'exchange');
   const refundAfter = ret && allows(ctx, 'refund') ? "Once it's back with us, we'll refund you to your original payment method." : null;
+  // The customer already said which they want: answer that, don't ask "return or exchange?".
+  if (exch && asksForExchange(ctx)) {
+    const size = sizeAskedFor(ctx);
+    const what = ctx.order?.items.length === 1 ? `your ${ctx.order.items[0].title}` : itemNamed(ctx) ? `your ${itemNamed(ctx)!.title}` : 'it';
+    const swap = size ? `We'll exchange ${what} for the size ${size} you asked for.` : `We'll set up the exchange of ${what} you asked for.`;
+    const label = ret ? "We'll email you a return label to send the original back, and the new one ships once it's on its way to us." : null;
+    return { id: `return_exchange.${state}.exchange_as_asked`, paragraphs: [facts, para(swap, label)] };
+  }
+  if (ret && asksForReturn(ctx)) {
+    return {
+      id: `return_exchange.${state}.return_as_asked`,
+      paragraphs: [facts, para(`We'll email you a return label for ${itemsPhrase(ctx)}. Pack it securely and drop the parcel off with the carrier.`, refundAfter)],
+    };
+  }
   if (ret && exch) {
     const ask =
       ctx.brand.style === 'concise'
@@ -186,7 +217,11 @@ function refund(ctx: DraftContext): Body {
 function damaged(ctx: DraftContext): Body {
   const o = ctx.order!;
   const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
-  const sorry = ctx.brand.style === 'formal' ? `I am very sorry that ${itemsPhrase(ctx)} arrived damaged.` : `I'm so sorry ${itemsPhrase(ctx)} arrived damaged.`;
+  // Only what the customer says is damaged: the one item their message names, else not "every item".
+  const named = itemNamed(ctx);
+  const items = ctx.order?.items ?? [];
+  const what = named ? `${named.oneOf ? 'one of ' : ''}your ${named.title}` : items.length === 1 ? itemsPhrase(ctx) : 'part of your order';
+  const sorry = ctx.brand.style === 'formal' ? `I am very sorry that ${what} arrived damaged.` : `I'm so sorry ${what} arrived damaged.`;
   const photos =
     (ctx.ticket.attachmentCount ?? 0) > 0
       ? 'Thank you for the photos.'

@@ -26,7 +26,7 @@ const HOUR = 3_600_000;
 const PROCESSING_DAYS = 2;
 
 const MONEY_INTENTS: Intent[] = ['refund', 'return_exchange', 'damaged', 'not_received', 'cancel'];
-const EXCHANGE_WORDS = /\b(exchange|swap|switch|different (size|colou?r)|(smaller|bigger|larger) (size|one)|size (up|down)|in (a )?size|replace (it )?with|trade)\b/i;
+export const EXCHANGE_WORDS = /\b(exchange|swap|switch|different (size|colou?r)|(smaller|bigger|larger) (size|one)|size (up|down)|in (a )?size|replace (it )?with|trade)\b/i;
 
 interface Facts {
   order: Order;
