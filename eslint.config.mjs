@@ -26,7 +26,18 @@ function only(files, patterns) {
 const config = [
   ...next,
   ...nextTs,
-  { ignores: ['.next/**', '.data/**', 'node_modules/**', 'lib/db/migrations/**', 'next-env.d.ts', '.ci-results/**', 'bench/**/*.md', '.try.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      '.data/**',
+      'node_modules/**',
+      'lib/db/migrations/**',
+      'next-env.d.ts',
+      '.ci-results/**',
+      'bench/**/*.md',
+      '.try.ts',
+    ],
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -41,29 +52,61 @@ const config = [
   // Only lib/http knows HTTP and Next: services throw AppError and take plain inputs.
   // (Listed first: a later block for a narrower folder replaces this rule with a stricter one.)
   {
-    ...only(['lib/**'], [{ group: ['@/lib/http', '@/lib/http/*', ...NEXT], message: 'only lib/http knows HTTP and Next: throw AppError and take plain inputs.' }]),
+    ...only(
+      ['lib/**'],
+      [
+        {
+          group: ['@/lib/http', '@/lib/http/*', ...NEXT],
+          message: 'only lib/http knows HTTP and Next: throw AppError and take plain inputs.',
+        },
+      ],
+    ),
     ignores: ['lib/http/**'],
   },
   // The domain is pure: no database, vendor, framework or service; `now` is passed in.
-  only(['lib/domain/**'], [
-    { group: libExcept('domain'), message: 'lib/domain is pure: pass the data in instead of importing a service, the database or a vendor client.' },
-    { group: [...STORAGE_DRIVERS, ...VENDOR_SDKS, ...NEXT, 'react', 'node:fs', 'fs'], message: 'lib/domain is pure: no storage, vendor, framework or file system.' },
-  ]),
+  only(
+    ['lib/domain/**'],
+    [
+      {
+        group: libExcept('domain'),
+        message: 'lib/domain is pure: pass the data in instead of importing a service, the database or a vendor client.',
+      },
+      {
+        group: [...STORAGE_DRIVERS, ...VENDOR_SDKS, ...NEXT, 'react', 'node:fs', 'fs'],
+        message: 'lib/domain is pure: no storage, vendor, framework or file system.',
+      },
+    ],
+  ),
   // Components render what they are given: no database, vendor client, config or service calls.
-  only(['components/**'], [
-    { group: libExcept('domain'), message: 'components render props: load data in the page (app/) or a service, and pass it in. Type-only imports are fine.' },
-    { group: [...STORAGE_DRIVERS, ...VENDOR_SDKS], message: 'components never touch storage or vendors.' },
-  ]),
+  only(
+    ['components/**'],
+    [
+      {
+        group: libExcept('domain'),
+        message: 'components render props: load data in the page (app/) or a service, and pass it in. Type-only imports are fine.',
+      },
+      { group: [...STORAGE_DRIVERS, ...VENDOR_SDKS], message: 'components never touch storage or vendors.' },
+    ],
+  ),
   // Storage knows no use case: the schema, the client and the per-table queries only.
-  only(['lib/db/**'], [
-    { group: libExcept('db', 'domain', 'runtime'), message: 'lib/db knows no use case: services call it, never the other way round.' },
-    { group: NEXT, message: 'lib/db knows no framework.' },
-  ]),
+  only(
+    ['lib/db/**'],
+    [
+      { group: libExcept('db', 'domain', 'runtime'), message: 'lib/db knows no use case: services call it, never the other way round.' },
+      { group: NEXT, message: 'lib/db knows no framework.' },
+    ],
+  ),
   // Vendor clients speak the vendor's API; they don't know Concord's services or database.
-  only(['lib/integrations/**'], [
-    { group: libExcept('integrations', 'domain', 'runtime'), message: 'lib/integrations holds vendor clients: no services, no database.' },
-    { group: [...STORAGE_DRIVERS, ...NEXT], message: 'lib/integrations holds vendor clients: no database, no framework.' },
-  ]),
+  only(
+    ['lib/integrations/**'],
+    [
+      {
+        group: libExcept('integrations', 'domain', 'runtime'),
+        message: 'lib/integrations holds vendor clients: no services, no database.',
+      },
+      { group: [...STORAGE_DRIVERS, ...NEXT], message: 'lib/integrations holds vendor clients: no database, no framework.' },
+    ],
+  ),
 ];
 
 export default config;

@@ -8,7 +8,10 @@ export default function NotFound() {
     <main className="mx-auto max-w-md p-6">
       <div role="alert" data-testid="not-found" className="rounded-lg border border-slate-300 bg-white p-4 text-sm text-slate-900">
         <h1 className="mb-1 font-semibold">Nothing here</h1>
-        <p>Concord has no such page or ticket. A ticket appears once Gorgias sends its first event; if it is new, wait a moment and open the link from the Gorgias sidebar again.</p>
+        <p>
+          Concord has no such page or ticket. A ticket appears once Gorgias sends its first event; if it is new, wait a moment and open the
+          link from the Gorgias sidebar again.
+        </p>
       </div>
     </main>
   );

@@ -30,11 +30,13 @@ function Landing() {
     <main className="mx-auto mt-16 max-w-lg rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h1 className="text-lg font-semibold text-brand-700">Concord</h1>
       <p className="mt-2 text-sm text-slate-600">
-        Post-purchase operations for this store: agents work in the Gorgias sidebar; leads and admins sign in to review drafts,
-        settings and the audit log.
+        Post-purchase operations for this store: agents work in the Gorgias sidebar; leads and admins sign in to review drafts, settings and
+        the audit log.
       </p>
       <p className="mt-4 text-sm">
-        <Link className="font-medium text-brand-700 hover:underline" href="/login">Sign in</Link>
+        <Link className="font-medium text-brand-700 hover:underline" href="/login">
+          Sign in
+        </Link>
       </p>
     </main>
   );
@@ -48,12 +50,21 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
   const { ticket: selectedId } = await searchParams;
   const selected = list.find((t) => t.gorgiasTicketId === selectedId) ?? list[0];
   const convo = selected
-    ? await db.select().from(messages).where(and(eq(messages.shopId, selected.shopId), eq(messages.ticketId, selected.gorgiasTicketId))).orderBy(messages.gorgiasCreatedAt, messages.id)
+    ? await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.shopId, selected.shopId), eq(messages.ticketId, selected.gorgiasTicketId)))
+        .orderBy(messages.gorgiasCreatedAt, messages.id)
     : [];
   const sidebar = selected
-    ? buildSidebarJson((await loadWidgetData(db, config, { ticketShopId: selected.shopId, ticketId: selected.gorgiasTicketId, email: null }, now)).view, now)
+    ? buildSidebarJson(
+        (await loadWidgetData(db, config, { ticketShopId: selected.shopId, ticketId: selected.gorgiasTicketId, email: null }, now)).view,
+        now,
+      )
     : null;
-  const liveUrl = selected ? widgetUrl('', { ticketId: selected.gorgiasTicketId, shopId: selected.shopId, agent }, config.secrets.session, now) : null;
+  const liveUrl = selected
+    ? widgetUrl('', { ticketId: selected.gorgiasTicketId, shopId: selected.shopId, agent }, config.secrets.session, now)
+    : null;
 
   return (
     <div className="flex h-screen flex-col">
@@ -63,8 +74,12 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
           <span className="text-sm text-slate-600">Demo inbox — a Gorgias-like ticket view with Concord’s sidebar</span>
         </div>
         <nav className="flex gap-3 text-sm">
-          <Link className="text-brand-700 hover:underline" href="/admin">Admin</Link>
-          <Link className="text-brand-700 hover:underline" href="/api/health">Health</Link>
+          <Link className="text-brand-700 hover:underline" href="/admin">
+            Admin
+          </Link>
+          <Link className="text-brand-700 hover:underline" href="/api/health">
+            Health
+          </Link>
         </nav>
       </header>
       {list.length === 0 ? (
@@ -89,7 +104,13 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
                       <p className="truncate text-xs text-slate-600">{t.customerName ?? t.customerEmail}</p>
                       <p className="mt-1 flex gap-1 text-[11px]">
                         {t.intent && <span className="rounded bg-violet-100 px-1.5 text-violet-800">{t.intent.replace(/_/g, ' ')}</span>}
-                        {v && <span className={`rounded px-1.5 ${v.decision === 'automate' ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}>{v.decision === 'automate' ? 'automatable' : 'human review'}</span>}
+                        {v && (
+                          <span
+                            className={`rounded px-1.5 ${v.decision === 'automate' ? 'bg-emerald-100 text-emerald-800' : 'bg-amber-100 text-amber-900'}`}
+                          >
+                            {v.decision === 'automate' ? 'automatable' : 'human review'}
+                          </span>
+                        )}
                         {t.status === 'closed' && <span className="rounded bg-slate-100 px-1.5 text-slate-600">closed</span>}
                       </p>
                     </Link>

@@ -20,15 +20,24 @@ export function AdminNav({ session, current }: { session: Session; current: stri
       {/* Wraps on a phone (375 px) instead of pushing the page sideways. */}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
         <nav className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" aria-label="Admin">
-          <Link href="/" className="font-bold text-brand-700">Concord</Link>
-          {LINKS.filter((l) => l.role === 'admin' ? session.role === 'admin' : true).map((l) => (
-            <Link key={l.href} href={l.href} aria-current={current === l.href ? 'page' : undefined} className={current === l.href ? 'font-semibold text-slate-900' : 'text-slate-600 hover:text-slate-900'}>
+          <Link href="/" className="font-bold text-brand-700">
+            Concord
+          </Link>
+          {LINKS.filter((l) => (l.role === 'admin' ? session.role === 'admin' : true)).map((l) => (
+            <Link
+              key={l.href}
+              href={l.href}
+              aria-current={current === l.href ? 'page' : undefined}
+              className={current === l.href ? 'font-semibold text-slate-900' : 'text-slate-600 hover:text-slate-900'}
+            >
               {l.label}
             </Link>
           ))}
         </nav>
         <div className="flex min-w-0 flex-wrap items-center gap-3 text-xs text-slate-600">
-          <span className="break-all">{session.email} · {session.role}</span>
+          <span className="break-all">
+            {session.email} · {session.role}
+          </span>
           <LogoutButton />
         </div>
       </div>

@@ -12,7 +12,23 @@ export interface FormField {
 }
 
 /** A small form that sends its fields as JSON with the CSRF header and shows the answer's message. */
-export function JsonActionForm({ path, method = 'POST', csrf, label, fields = [], confirm, reload = true }: { path: string; method?: 'POST' | 'PATCH' | 'DELETE'; csrf: string; label: string; fields?: FormField[]; confirm?: string; reload?: boolean }) {
+export function JsonActionForm({
+  path,
+  method = 'POST',
+  csrf,
+  label,
+  fields = [],
+  confirm,
+  reload = true,
+}: {
+  path: string;
+  method?: 'POST' | 'PATCH' | 'DELETE';
+  csrf: string;
+  label: string;
+  fields?: FormField[];
+  confirm?: string;
+  reload?: boolean;
+}) {
   const [state, setState] = useState<{ ok: boolean; msg: string } | null>(null);
   const [pending, setPending] = useState(false);
   return (
@@ -23,7 +39,11 @@ export function JsonActionForm({ path, method = 'POST', csrf, label, fields = []
         if (confirm && !window.confirm(confirm)) return;
         const data = Object.fromEntries(new FormData(ev.currentTarget).entries());
         setPending(true);
-        const res = await fetch(path, { method, headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: fields.length ? JSON.stringify(data) : undefined });
+        const res = await fetch(path, {
+          method,
+          headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' },
+          body: fields.length ? JSON.stringify(data) : undefined,
+        });
         const json = await res.json().catch(() => null);
         setPending(false);
         const ok = res.ok && json?.ok !== false;
@@ -43,14 +63,29 @@ export function JsonActionForm({ path, method = 'POST', csrf, label, fields = []
               ))}
             </select>
           ) : (
-            <input name={f.name} type={f.type ?? 'text'} placeholder={f.placeholder} defaultValue={f.defaultValue} autoComplete="off" className="mt-0.5 rounded border border-slate-300 px-2 py-1 text-sm" />
+            <input
+              name={f.name}
+              type={f.type ?? 'text'}
+              placeholder={f.placeholder}
+              defaultValue={f.defaultValue}
+              autoComplete="off"
+              className="mt-0.5 rounded border border-slate-300 px-2 py-1 text-sm"
+            />
           )}
         </label>
       ))}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+      >
         {pending ? 'Working…' : label}
       </button>
-      {state && <span role="status" className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-rose-700'}`}>{state.msg}</span>}
+      {state && (
+        <span role="status" className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-rose-700'}`}>
+          {state.msg}
+        </span>
+      )}
     </form>
   );
 }

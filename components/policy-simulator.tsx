@@ -19,7 +19,16 @@ const EXAMPLE = JSON.stringify(
       total_price: '120.00',
       tags: '',
       line_items: [{ id: 1, title: 'Trail Jacket', sku: 'TJ-M', quantity: 1, price: '120.00' }],
-      fulfillments: [{ id: 77, order_id: 5940139490001, status: 'success', shipment_status: 'delivered', created_at: '2026-10-22T10:00:00Z', updated_at: '2026-10-29T10:00:00Z' }],
+      fulfillments: [
+        {
+          id: 77,
+          order_id: 5940139490001,
+          status: 'success',
+          shipment_status: 'delivered',
+          created_at: '2026-10-22T10:00:00Z',
+          updated_at: '2026-10-29T10:00:00Z',
+        },
+      ],
       refunds: [],
     },
     events: [{ id: 1, fulfillment_id: 77, order_id: 5940139490001, status: 'delivered', happened_at: '2026-10-29T10:00:00Z' }],
@@ -44,13 +53,24 @@ export function PolicySimulator({ csrf, shopId }: { csrf: string; shopId: string
   const [pending, setPending] = useState(false);
   return (
     <section aria-labelledby="simulator" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <h2 id="simulator" className="mb-1 font-semibold">Policy simulator</h2>
+      <h2 id="simulator" className="mb-1 font-semibold">
+        Policy simulator
+      </h2>
       <p className="mb-2 text-sm text-slate-600">
-        A scenario as <code>npm run -s policy</code> reads it: a Shopify order in webhook JSON with its fulfillments and refunds, its tracking events, the
-        intent and the customer. It runs with this store’s saved settings.
+        A scenario as <code>npm run -s policy</code> reads it: a Shopify order in webhook JSON with its fulfillments and refunds, its
+        tracking events, the intent and the customer. It runs with this store’s saved settings.
       </p>
-      <label htmlFor="scenario" className="sr-only">Scenario JSON</label>
-      <textarea id="scenario" data-testid="scenario" rows={14} className="block w-full rounded-md border border-slate-300 p-2 font-mono text-xs" value={text} onChange={(e) => setText(e.target.value)} />
+      <label htmlFor="scenario" className="sr-only">
+        Scenario JSON
+      </label>
+      <textarea
+        id="scenario"
+        data-testid="scenario"
+        rows={14}
+        className="block w-full rounded-md border border-slate-300 p-2 font-mono text-xs"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <button
         type="button"
         disabled={pending}
@@ -65,7 +85,11 @@ export function PolicySimulator({ csrf, shopId }: { csrf: string; shopId: string
             setResult({ error: 'The scenario is not valid JSON.' });
             return;
           }
-          const res = await fetch('/api/admin/policy-simulate', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ shop: shopId, scenario }) });
+          const res = await fetch('/api/admin/policy-simulate', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+            body: JSON.stringify({ shop: shopId, scenario }),
+          });
           const json = await res.json().catch(() => null);
           setPending(false);
           setResult(res.ok ? json : { error: json?.error?.message ?? `HTTP ${res.status}` });
@@ -74,7 +98,11 @@ export function PolicySimulator({ csrf, shopId }: { csrf: string; shopId: string
         {pending ? 'Running…' : 'Run scenario'}
       </button>
       {result && (
-        <div role="status" data-testid="simulation-result" className={`mt-3 rounded-lg p-3 text-sm ${result.error ? 'bg-rose-50 text-rose-900' : result.decision === 'automate' ? 'bg-emerald-50' : 'bg-amber-50'}`}>
+        <div
+          role="status"
+          data-testid="simulation-result"
+          className={`mt-3 rounded-lg p-3 text-sm ${result.error ? 'bg-rose-50 text-rose-900' : result.decision === 'automate' ? 'bg-emerald-50' : 'bg-amber-50'}`}
+        >
           {result.error ? (
             result.error
           ) : (

@@ -17,7 +17,11 @@ export function ReplayButton({ id, csrf }: { id: number; csrf: string }) {
       >
         Replay
       </button>
-      {msg && <span role="status" className="ml-2 text-xs">{msg}</span>}
+      {msg && (
+        <span role="status" className="ml-2 text-xs">
+          {msg}
+        </span>
+      )}
     </span>
   );
 }

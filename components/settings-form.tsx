@@ -20,7 +20,10 @@ export function SettingsForm({ shopId, initial, csrf }: { shopId: string; initia
       onSubmit={async (e) => {
         e.preventDefault();
         if (problems.length) {
-          setStatus({ ok: false, msg: `Not saved: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} fixing (${problems.map((p) => p.label).join(', ')}).` });
+          setStatus({
+            ok: false,
+            msg: `Not saved: ${problems.length} field${problems.length === 1 ? ' needs' : 's need'} fixing (${problems.map((p) => p.label).join(', ')}).`,
+          });
           document.getElementById(`f-${problems[0].path.replace(/\./g, '-')}`)?.focus();
           return;
         }
@@ -47,13 +50,23 @@ export function SettingsForm({ shopId, initial, csrf }: { shopId: string; initia
           <legend className="px-1 text-sm font-semibold">{section.title}</legend>
           <div className="grid gap-3 md:grid-cols-2">
             {section.fields.map((f) => (
-              <Field key={f.path} field={f} value={getPath(values, f.path)} problem={problemAt.get(f.path) ?? null} onChange={(v) => setValues((s) => setPath(s, f.path, v))} />
+              <Field
+                key={f.path}
+                field={f}
+                value={getPath(values, f.path)}
+                problem={problemAt.get(f.path) ?? null}
+                onChange={(v) => setValues((s) => setPath(s, f.path, v))}
+              />
             ))}
           </div>
         </fieldset>
       ))}
       <div className="sticky bottom-0 flex items-center gap-3 border-t border-slate-200 bg-slate-50 py-3">
-        <button disabled={!dirty || saving} aria-describedby={problems.length ? 'settings-problems' : undefined} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+        <button
+          disabled={!dirty || saving}
+          aria-describedby={problems.length ? 'settings-problems' : undefined}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
           {saving ? 'Saving…' : 'Save settings'}
         </button>
         {dirty && <span className="text-sm text-amber-800">Unsaved changes</span>}
@@ -62,13 +75,27 @@ export function SettingsForm({ shopId, initial, csrf }: { shopId: string; initia
             {problems.length} field{problems.length === 1 ? '' : 's'} to fix before saving
           </span>
         )}
-        {status && <span role="status" className={`text-sm ${status.ok ? 'text-emerald-800' : 'text-rose-800'}`}>{status.msg}</span>}
+        {status && (
+          <span role="status" className={`text-sm ${status.ok ? 'text-emerald-800' : 'text-rose-800'}`}>
+            {status.msg}
+          </span>
+        )}
       </div>
     </form>
   );
 }
 
-function Field({ field, value, problem, onChange }: { field: SettingsField; value: unknown; problem: string | null; onChange: (v: unknown) => void }) {
+function Field({
+  field,
+  value,
+  problem,
+  onChange,
+}: {
+  field: SettingsField;
+  value: unknown;
+  problem: string | null;
+  onChange: (v: unknown) => void;
+}) {
   const id = `f-${field.path.replace(/\./g, '-')}`;
   const input = `mt-1 block w-full rounded-md border px-2 py-1.5 text-sm ${problem ? 'border-rose-600' : 'border-slate-300'}`;
   const invalid = problem ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-problem` } : {};
@@ -108,14 +135,39 @@ function Field({ field, value, problem, onChange }: { field: SettingsField; valu
           {...invalid}
         />
       )}
-      {field.type === 'money' && <input id={id} inputMode="decimal" className={input} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} {...invalid} />}
+      {field.type === 'money' && (
+        <input
+          id={id}
+          inputMode="decimal"
+          className={input}
+          value={String(value ?? '')}
+          onChange={(e) => onChange(e.target.value)}
+          {...invalid}
+        />
+      )}
       {field.type === 'text' &&
         (field.multiline ? (
-          <textarea id={id} rows={3} className={input} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} {...invalid} />
+          <textarea
+            id={id}
+            rows={3}
+            className={input}
+            value={String(value ?? '')}
+            onChange={(e) => onChange(e.target.value)}
+            {...invalid}
+          />
         ) : (
-          <input id={id} className={input} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)} required={field.required} {...invalid} />
+          <input
+            id={id}
+            className={input}
+            value={String(value ?? '')}
+            onChange={(e) => onChange(e.target.value)}
+            required={field.required}
+            {...invalid}
+          />
         ))}
-      {field.type === 'list' && <ListInput id={id} className={input} value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} />}
+      {field.type === 'list' && (
+        <ListInput id={id} className={input} value={Array.isArray(value) ? (value as string[]) : []} onChange={onChange} />
+      )}
       {field.type === 'select' && (
         <select id={id} className={input} value={String(value ?? '')} onChange={(e) => onChange(e.target.value)}>
           {field.options.map((o) => (
@@ -129,7 +181,17 @@ function Field({ field, value, problem, onChange }: { field: SettingsField; valu
 }
 
 // Keeps the raw text while typing (blank lines included) and reports the cleaned list.
-function ListInput({ id, className, value, onChange }: { id: string; className: string; value: string[]; onChange: (v: string[]) => void }) {
+function ListInput({
+  id,
+  className,
+  value,
+  onChange,
+}: {
+  id: string;
+  className: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+}) {
   const [text, setText] = useState(value.join('\n'));
   return (
     <textarea
@@ -139,7 +201,12 @@ function ListInput({ id, className, value, onChange }: { id: string; className: 
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(e.target.value.split('\n').map((s) => s.trim()).filter(Boolean));
+        onChange(
+          e.target.value
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        );
       }}
     />
   );

@@ -12,7 +12,17 @@ export interface SettingsVersionView {
 }
 
 /** Every saved version with what it changed; restoring one saves its values as a new version. */
-export function SettingsHistory({ shopId, csrf, current, versions }: { shopId: string; csrf: string; current: number; versions: SettingsVersionView[] }) {
+export function SettingsHistory({
+  shopId,
+  csrf,
+  current,
+  versions,
+}: {
+  shopId: string;
+  csrf: string;
+  current: number;
+  versions: SettingsVersionView[];
+}) {
   const [asking, setAsking] = useState<number | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; msg: string } | null>(null);
   const restore = async (v: SettingsVersionView) => {
@@ -37,13 +47,19 @@ export function SettingsHistory({ shopId, csrf, current, versions }: { shopId: s
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span>
                 <span className="font-medium">Version {v.version}</span> · {v.createdBy ?? 'unknown'} · {formatDateTime(v.createdAt)}
-                {v.version === current && <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">in use</span>}
+                {v.version === current && (
+                  <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">in use</span>
+                )}
               </span>
               {v.version !== current &&
                 (asking === v.version ? (
                   <span role="alertdialog" aria-label={`Restore version ${v.version}?`} className="flex items-center gap-2 text-xs">
                     Restore version {v.version} as a new version?
-                    <button type="button" onClick={() => void restore(v)} className="rounded-md bg-brand-600 px-2 py-1 font-semibold text-white hover:bg-brand-700">
+                    <button
+                      type="button"
+                      onClick={() => void restore(v)}
+                      className="rounded-md bg-brand-600 px-2 py-1 font-semibold text-white hover:bg-brand-700"
+                    >
                       Restore
                     </button>
                     <button type="button" onClick={() => setAsking(null)} className="rounded-md border border-slate-300 px-2 py-1">
@@ -51,7 +67,11 @@ export function SettingsHistory({ shopId, csrf, current, versions }: { shopId: s
                     </button>
                   </span>
                 ) : (
-                  <button type="button" onClick={() => setAsking(v.version)} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+                  <button
+                    type="button"
+                    onClick={() => setAsking(v.version)}
+                    className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
+                  >
                     Restore…
                   </button>
                 ))}

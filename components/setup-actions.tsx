@@ -21,7 +21,11 @@ export function SetupButton({ path, label, csrf }: { path: string; label: string
       >
         {pending ? 'Working…' : label}
       </button>
-      {state && <span role="status" className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-rose-700'}`}>{state.msg}</span>}
+      {state && (
+        <span role="status" className={`text-sm ${state.ok ? 'text-emerald-700' : 'text-rose-700'}`}>
+          {state.msg}
+        </span>
+      )}
     </div>
   );
 }
@@ -33,7 +37,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <p className="text-xs font-medium text-slate-600">{label}</p>
       <div className="mt-0.5 flex items-start gap-2">
         <code className="block flex-1 whitespace-pre-wrap break-all rounded bg-slate-100 px-2 py-1 text-xs">{value}</code>
-        <button type="button" className="rounded border border-slate-300 px-2 py-1 text-xs" onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true))}>
+        <button
+          type="button"
+          className="rounded border border-slate-300 px-2 py-1 text-xs"
+          onClick={() => navigator.clipboard?.writeText(value).then(() => setCopied(true))}
+        >
           {copied ? 'Copied' : 'Copy'}
         </button>
       </div>

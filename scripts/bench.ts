@@ -58,7 +58,8 @@ async function seed(): Promise<void> {
   const h = await openDb({ driver: 'pg', url: DATABASE_URL, poolSize: 2 });
   await migrateDb(h);
   const t0 = Date.now();
-  await h.db.execute(sql.raw(`
+  await h.db.execute(
+    sql.raw(`
     insert into shops (id, name, gorgias_domain) values ('${SHOP}', 'Bench Store', 'bench') on conflict do nothing;
     insert into customers (shop_id, shopify_customer_id, email, emails, first_name, last_name, tags, orders_count, total_spent)
       select '${SHOP}', (7000000000 + g)::text, 'customer' || g || '@bench.test', array['customer' || g || '@bench.test'], 'Customer', g::text,
@@ -82,11 +83,16 @@ async function seed(): Promise<void> {
       from generate_series(1, ${CUSTOMERS * ORDERS_PER_CUSTOMER}) g where g % 3 <> 0 on conflict do nothing;
     insert into tickets (shop_id, matched_shop_id, gorgias_ticket_id, gorgias_domain, customer_email, customer_name, subject, status, intent, intent_confidence, intent_reasons, matched_order_id, match_status, match_by, gorgias_created_at)
       values ('${SHOP}', '${SHOP}', '1', 'bench', 'customer1@bench.test', 'Customer 1', 'Where is my order?', 'open', 'wismo', 0.9, '["matched where is my order"]', '5000000000001', 'matched', '["email"]', now())
-      on conflict do nothing;`));
+      on conflict do nothing;`),
+  );
   // A store in steady state: autovacuum has merged the bulk insert into the indexes (a fresh GIN index
   // keeps new entries in a pending list that every lookup scans) and refreshed the statistics.
   await h.db.execute(sql.raw('vacuum analyze'));
-  const counts = ((await h.db.execute(sql`select (select count(*) from customers)::int as customers, (select count(*) from orders)::int as orders`)) as unknown as { rows: { customers: number; orders: number }[] }).rows[0];
+  const counts = (
+    (await h.db.execute(
+      sql`select (select count(*) from customers)::int as customers, (select count(*) from orders)::int as orders`,
+    )) as unknown as { rows: { customers: number; orders: number }[] }
+  ).rows[0];
   console.log(`[bench] seeded ${counts.customers} customers and ${counts.orders} orders in ${Date.now() - t0} ms`);
   rows.push({ name: 'Seeded store', value: `${counts.customers} customers, ${counts.orders} orders (PostgreSQL)` });
   await h.close();
@@ -101,7 +107,16 @@ function startServer(env: Record<string, string | undefined> = { DATABASE_URL })
   return spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(PORT)], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, ...SECRETS, DEMO_MODE: 'off', CONCORD_BENCH_ROUTES: '1', CONCORD_WORKER: 'on', APP_URL: BASE, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      ...SECRETS,
+      DEMO_MODE: 'off',
+      CONCORD_BENCH_ROUTES: '1',
+      CONCORD_WORKER: 'on',
+      APP_URL: BASE,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
   });
 }
 
@@ -118,14 +133,20 @@ async function waitForServer(): Promise<void> {
 }
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon({ connections: 50, duration, ...opts }, (err, res) => (err ? reject(err) : resolve(res))));
+  return new Promise((resolve, reject) =>
+    autocannon({ connections: 50, duration, ...opts }, (err, res) => (err ? reject(err) : resolve(res))),
+  );
 }
 
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
 
 async function benchSidebar(): Promise<void> {
   await run({ url: `${BASE}/api/bench/bare`, duration: 2 }); // warm-up
-  await run({ url: `${BASE}/api/gorgias/widget?account=bench&email=customer1%40bench.test`, duration: 2, headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` } });
+  await run({
+    url: `${BASE}/api/gorgias/widget?account=bench&email=customer1%40bench.test`,
+    duration: 2,
+    headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` },
+  });
   const bare = await run({ url: `${BASE}/api/bench/bare` });
   let i = 0;
   const sidebarAt = (connections: number) =>
@@ -133,21 +154,41 @@ async function benchSidebar(): Promise<void> {
       url: BASE,
       connections,
       headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/gorgias/widget?account=bench&email=customer${(i++ % CUSTOMERS) + 1}%40bench.test` }) }],
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req) => ({
+            ...req,
+            path: `/api/gorgias/widget?account=bench&email=customer${(i++ % CUSTOMERS) + 1}%40bench.test`,
+          }),
+        },
+      ],
     });
   const sidebar = await sidebarAt(50);
   const ratio = sidebar.requests.average / bare.requests.average;
   bars.push({ label: 'Bare route GET (constant JSON)', perSecond: bare.requests.average, p99Ms: bare.latency.p99 });
   bars.push({ label: 'Sidebar JSON, 10k customers', perSecond: sidebar.requests.average, p99Ms: sidebar.latency.p99 });
-  rows.push({ name: 'Bare route (constant JSON), c=50', value: `${fmt(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms` });
-  rows.push({ name: 'Sidebar JSON endpoint (GET, 10k distinct customers), c=50', value: `${fmt(sidebar.requests.average)} req/s, p50 ${sidebar.latency.p50} ms, p99 ${sidebar.latency.p99} ms, errors ${sidebar.errors + sidebar.non2xx}` });
+  rows.push({
+    name: 'Bare route (constant JSON), c=50',
+    value: `${fmt(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms`,
+  });
+  rows.push({
+    name: 'Sidebar JSON endpoint (GET, 10k distinct customers), c=50',
+    value: `${fmt(sidebar.requests.average)} req/s, p50 ${sidebar.latency.p50} ms, p99 ${sidebar.latency.p99} ms, errors ${sidebar.errors + sidebar.non2xx}`,
+  });
   rows.push({ name: 'Sidebar / bare throughput ratio', value: ratio.toFixed(2), target: '≥ 0.5', met: ratio >= 0.5 });
   rows.push({ name: 'Sidebar p99', value: `${sidebar.latency.p99} ms`, target: '< 50 ms', met: sidebar.latency.p99 < 50 });
   // With 50 requests always open, the mean wait is 50 / throughput (Little's law), whatever the
   // route does: p99 < 50 ms needs more than 1,000 answers a second.
-  rows.push({ name: "Mean latency any route can have at c=50 on this machine (Little's law: 50 / the bare route's req/s)", value: `${(50_000 / bare.requests.average).toFixed(0)} ms` });
+  rows.push({
+    name: "Mean latency any route can have at c=50 on this machine (Little's law: 50 / the bare route's req/s)",
+    value: `${(50_000 / bare.requests.average).toFixed(0)} ms`,
+  });
   const light = await sidebarAt(10);
-  rows.push({ name: 'Sidebar JSON endpoint, c=10', value: `${fmt(light.requests.average)} req/s, p50 ${light.latency.p50} ms, p99 ${light.latency.p99} ms, errors ${light.errors + light.non2xx}` });
+  rows.push({
+    name: 'Sidebar JSON endpoint, c=10',
+    value: `${fmt(light.requests.average)} req/s, p50 ${light.latency.p50} ms, p99 ${light.latency.p99} ms, errors ${light.errors + light.non2xx}`,
+  });
 }
 
 async function benchWebhooks(): Promise<void> {
@@ -163,9 +204,18 @@ async function benchWebhooks(): Promise<void> {
           const k = ++n;
           const id = 6000000000000 + k + started;
           const body = JSON.stringify({
-            id, name: `#B${k}`, order_number: 900000 + k, email: `customer${(k % CUSTOMERS) + 1}@bench.test`,
-            created_at: new Date().toISOString(), updated_at: new Date().toISOString(), financial_status: 'paid', fulfillment_status: null,
-            currency: 'USD', total_price: '84.00', tags: '', line_items: [{ id: k, title: 'Trail Jacket', sku: 'TJ-1', quantity: 1, price: '84.00' }],
+            id,
+            name: `#B${k}`,
+            order_number: 900000 + k,
+            email: `customer${(k % CUSTOMERS) + 1}@bench.test`,
+            created_at: new Date().toISOString(),
+            updated_at: new Date().toISOString(),
+            financial_status: 'paid',
+            fulfillment_status: null,
+            currency: 'USD',
+            total_price: '84.00',
+            tags: '',
+            line_items: [{ id: k, title: 'Trail Jacket', sku: 'TJ-1', quantity: 1, price: '84.00' }],
             customer: { id: 7000000000 + (k % CUSTOMERS) + 1, email: `customer${(k % CUSTOMERS) + 1}@bench.test` },
           });
           return {
@@ -187,8 +237,14 @@ async function benchWebhooks(): Promise<void> {
   const ratio = hooks.requests.average / bare.requests.average;
   bars.push({ label: 'Bare route POST', perSecond: bare.requests.average, p99Ms: bare.latency.p99 });
   bars.push({ label: 'Shopify webhooks (signed)', perSecond: hooks.requests.average, p99Ms: hooks.latency.p99 });
-  rows.push({ name: 'Bare route POST, c=50', value: `${fmt(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms` });
-  rows.push({ name: 'Shopify webhook ingestion (signed orders), c=50', value: `${fmt(hooks.requests.average)} events/s accepted, p50 ${hooks.latency.p50} ms, p99 ${hooks.latency.p99} ms, non-2xx ${hooks.non2xx}` });
+  rows.push({
+    name: 'Bare route POST, c=50',
+    value: `${fmt(bare.requests.average)} req/s, p50 ${bare.latency.p50} ms, p99 ${bare.latency.p99} ms`,
+  });
+  rows.push({
+    name: 'Shopify webhook ingestion (signed orders), c=50',
+    value: `${fmt(hooks.requests.average)} events/s accepted, p50 ${hooks.latency.p50} ms, p99 ${hooks.latency.p99} ms, non-2xx ${hooks.non2xx}`,
+  });
   rows.push({ name: 'Webhooks / bare throughput ratio', value: ratio.toFixed(2) });
   rows.push({ name: 'Webhook events/s', value: fmt(hooks.requests.average), target: '≥ 300', met: hooks.requests.average >= 300 });
   rows.push({ name: 'Webhook ack p99', value: `${hooks.latency.p99} ms`, target: '< 100 ms', met: hooks.latency.p99 < 100 });
@@ -203,7 +259,13 @@ async function benchWidgetPage(): Promise<void> {
     // version summed whatever had arrived when the card showed and under-counted).
     const scriptSizes: Promise<number>[] = [];
     page.on('response', (res) => {
-      if (res.request().resourceType() === 'script') scriptSizes.push(res.body().then((b) => zlib.gzipSync(b).length, () => 0 /* redirects have no body */));
+      if (res.request().resourceType() === 'script')
+        scriptSizes.push(
+          res.body().then(
+            (b) => zlib.gzipSync(b).length,
+            () => 0 /* redirects have no body */,
+          ),
+        );
     });
     const url = widgetUrl(BASE, { ticketId: '1', shopId: SHOP, agent: 'bench' }, SECRETS.SESSION_SECRET, new Date());
     // Timed to the order card on screen, not to the load event: the card comes in the server's HTML, so
@@ -220,7 +282,12 @@ async function benchWidgetPage(): Promise<void> {
     await warm.goto(url, { waitUntil: 'commit' });
     await warm.getByTestId('order').first().waitFor({ timeout: 30_000 });
     const warmMs = Date.now() - t1;
-    rows.push({ name: 'Widget page first-load JavaScript (gzipped)', value: `${(jsGzip / 1024).toFixed(1)} KB`, target: '< 200 KB', met: jsGzip < 200 * 1024 });
+    rows.push({
+      name: 'Widget page first-load JavaScript (gzipped)',
+      value: `${(jsGzip / 1024).toFixed(1)} KB`,
+      target: '< 200 KB',
+      met: jsGzip < 200 * 1024,
+    });
     rows.push({ name: 'Widget page: time to show the order card', value: `${firstMs} ms cold, ${warmMs} ms warm (localhost)` });
   } finally {
     await browser.close();
@@ -230,7 +297,11 @@ async function benchWidgetPage(): Promise<void> {
 async function benchClassifier(): Promise<void> {
   const { classifyIntent } = await import('../lib/domain/intent/classify');
   const file = path.join(ROOT, 'tests/fixtures/intents.jsonl');
-  const texts = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+  const texts = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { text: string }).text);
   for (const t of texts) classifyIntent({ text: t });
   let n = 0;
   const t0 = process.hrtime.bigint();
@@ -275,16 +346,28 @@ interface FloodResult {
 function orderHook(k: number, tag: string, email: string, name: string): { body: string; headers: Record<string, string> } {
   const id = 6100000000000 + k;
   const body = JSON.stringify({
-    id, name, order_number: 700000 + k, email, created_at: new Date().toISOString(), updated_at: new Date().toISOString(),
-    financial_status: 'paid', fulfillment_status: null, currency: 'USD', total_price: '84.00', tags: '',
+    id,
+    name,
+    order_number: 700000 + k,
+    email,
+    created_at: new Date().toISOString(),
+    updated_at: new Date().toISOString(),
+    financial_status: 'paid',
+    fulfillment_status: null,
+    currency: 'USD',
+    total_price: '84.00',
+    tags: '',
     line_items: [{ id: k, title: 'Trail Jacket', sku: 'TJ-1', quantity: 1, price: '84.00' }],
     customer: { id: 7100000000 + k, email },
   });
   return {
     body,
     headers: {
-      'content-type': 'application/json', 'x-shopify-topic': 'orders/create', 'x-shopify-shop-domain': SHOP,
-      'x-shopify-event-id': `fresh-${tag}-${k}`, 'x-shopify-hmac-sha256': signShopifyBody(body, SECRETS.SHOPIFY_API_SECRET),
+      'content-type': 'application/json',
+      'x-shopify-topic': 'orders/create',
+      'x-shopify-shop-domain': SHOP,
+      'x-shopify-event-id': `fresh-${tag}-${k}`,
+      'x-shopify-hmac-sha256': signShopifyBody(body, SECRETS.SHOPIFY_API_SECRET),
     },
   };
 }
@@ -292,7 +375,12 @@ function orderHook(k: number, tag: string, email: string, name: string): { body:
 async function post(path: string, req: { body: string; headers: Record<string, string> }): Promise<{ ok: boolean; ms: number }> {
   const t0 = performance.now();
   try {
-    const res = await fetch(`${BASE}${path}`, { method: 'POST', headers: req.headers, body: req.body, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${BASE}${path}`, {
+      method: 'POST',
+      headers: req.headers,
+      body: req.body,
+      signal: AbortSignal.timeout(10_000),
+    });
     await res.arrayBuffer();
     return { ok: res.status === 200, ms: performance.now() - t0 };
   } catch {
@@ -316,7 +404,10 @@ async function openLoop(rate: number, seconds: number, fire: (k: number) => Prom
 
 async function inboxPending(): Promise<number> {
   try {
-    const res = await fetch(`${BASE}/api/health`, { headers: { authorization: `Bearer ${SECRETS.CRON_SECRET}` }, signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(`${BASE}/api/health`, {
+      headers: { authorization: `Bearer ${SECRETS.CRON_SECRET}` },
+      signal: AbortSignal.timeout(5_000),
+    });
     const json = (await res.json()) as { backlog?: { inbox: { pending: number } } };
     return json.backlog?.inbox.pending ?? -1;
   } catch {
@@ -333,7 +424,19 @@ async function flood(label: string, rate: number, seconds: number): Promise<Floo
     const r = await post('/api/bench/bare', { body: '{}', headers: { 'content-type': 'application/json' } });
     if (r.ok) bareMs.push(r.ms);
   });
-  const result: FloodResult = { label, offered: Math.round(rate * seconds), acked: 0, failed: 0, ackMs: [], bareMs, fresh: [], unseen: 0, backlog: [], drainedMs: null, durationS: seconds };
+  const result: FloodResult = {
+    label,
+    offered: Math.round(rate * seconds),
+    acked: 0,
+    failed: 0,
+    ackMs: [],
+    bareMs,
+    fresh: [],
+    unseen: 0,
+    backlog: [],
+    drainedMs: null,
+    durationS: seconds,
+  };
   const started = performance.now();
   let flooding = true;
   const sampler = (async () => {
@@ -356,8 +459,12 @@ async function flood(label: string, rate: number, seconds: number): Promise<Floo
         // Until it shows, give up 30 s after the flood ends (reported as "never showed").
         while (performance.now() - started < (seconds + 30) * 1000) {
           try {
-            const res = await fetch(`${BASE}/api/gorgias/widget?account=bench&email=${encodeURIComponent(email)}`, { headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, signal: AbortSignal.timeout(10_000) });
-            if ((await res.text()).includes(name)) return void result.fresh.push({ sentAt: (sentAt - started) / 1000, ms: performance.now() - sentAt });
+            const res = await fetch(`${BASE}/api/gorgias/widget?account=bench&email=${encodeURIComponent(email)}`, {
+              headers: { authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` },
+              signal: AbortSignal.timeout(10_000),
+            });
+            if ((await res.text()).includes(name))
+              return void result.fresh.push({ sentAt: (sentAt - started) / 1000, ms: performance.now() - sentAt });
           } catch {
             /* retry */
           }
@@ -368,7 +475,10 @@ async function flood(label: string, rate: number, seconds: number): Promise<Floo
     );
   }, 500);
   await openLoop(rate, seconds, async (k) => {
-    const r = await post('/api/webhooks/shopify', orderHook(floodRun * 10_000_000 + k, tag, `customer${(k % CUSTOMERS) + 1}@bench.test`, `#F${tag}${k}`));
+    const r = await post(
+      '/api/webhooks/shopify',
+      orderHook(floodRun * 10_000_000 + k, tag, `customer${(k % CUSTOMERS) + 1}@bench.test`, `#F${tag}${k}`),
+    );
     if (r.ok) {
       result.acked++;
       result.ackMs.push(r.ms);
@@ -407,18 +517,30 @@ function reportFlood(r: FloodResult, target: { freshP99Ms: number; ackP99Ms: num
   const firstBacklog = r.backlog.filter((b) => b.t < half).map((b) => b.pending);
   const secondBacklog = r.backlog.filter((b) => b.t >= half && b.t < r.durationS).map((b) => b.pending);
   const met = target
-    ? pct(r.ackMs, 99) < target.ackP99Ms && r.failed === 0 && (!Number.isFinite(target.freshP99Ms) || (pct(all, 99) < target.freshP99Ms && r.unseen === 0 && flat))
+    ? pct(r.ackMs, 99) < target.ackP99Ms &&
+      r.failed === 0 &&
+      (!Number.isFinite(target.freshP99Ms) || (pct(all, 99) < target.freshP99Ms && r.unseen === 0 && flat))
     : undefined;
   freshnessTable.push(
     `| ${r.label} | ${r.offered.toLocaleString('en-US')} | ${r.acked.toLocaleString('en-US')}${r.failed ? ` (${r.failed} failed)` : ''} | ${ms(pct(r.ackMs, 50))} / ${ms(pct(r.ackMs, 99))} | ${ms(pct(r.bareMs, 50))} / ${ms(pct(r.bareMs, 99))} | ${ms(pct(all, 50))} / **${ms(pct(all, 99))}**${r.unseen ? ` (${r.unseen} probes never showed)` : ''} | ${ms(firstP50)} → ${ms(secondP50)}: ${flat ? 'flat' : 'growing'} | ${Math.round(pct(firstBacklog, 50))} → ${Math.round(pct(secondBacklog, 50))} (peak ${peak}) | ${r.drainedMs === null ? 'not drained' : ms(r.drainedMs)} | ${target ? `${Number.isFinite(target.freshP99Ms) ? `fresh p99 < ${ms(target.freshP99Ms)}, flat, ` : ''}ack p99 < ${ms(target.ackP99Ms)}: ${met ? 'yes' : '**no**'}` : ''} |`,
   );
   console.log(`[bench] ${freshnessTable[freshnessTable.length - 1]}`);
   console.log(`[bench]   backlog each second: ${r.backlog.map((b) => b.pending).join(' ')}`);
-  console.log(`[bench]   freshness by probe (s): ${r.fresh.sort((a, b) => a.sentAt - b.sentAt).map((f) => (f.ms / 1000).toFixed(1)).join(' ')}`);
+  console.log(
+    `[bench]   freshness by probe (s): ${r.fresh
+      .sort((a, b) => a.sentAt - b.sentAt)
+      .map((f) => (f.ms / 1000).toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 async function benchFreshness(): Promise<void> {
-  const plan: { driver: 'PostgreSQL' | 'PGlite (embedded)'; rate: number; seconds: number; target: { freshP99Ms: number; ackP99Ms: number } | null }[] = [
+  const plan: {
+    driver: 'PostgreSQL' | 'PGlite (embedded)';
+    rate: number;
+    seconds: number;
+    target: { freshP99Ms: number; ackP99Ms: number } | null;
+  }[] = [
     { driver: 'PostgreSQL', rate: 100, seconds: 20, target: { freshP99Ms: 1000, ackP99Ms: 500 } },
     { driver: 'PostgreSQL', rate: 300, seconds: 15, target: { freshP99Ms: 5000, ackP99Ms: 500 } },
     { driver: 'PGlite (embedded)', rate: 100, seconds: 20, target: { freshP99Ms: Infinity, ackP99Ms: 500 } },
@@ -439,7 +561,12 @@ async function benchFreshness(): Promise<void> {
     try {
       await waitForServer();
       // Warm-up: compile the routes, open connections, take the shop row into existence.
-      await openLoop(20, 2, async (k) => void (await post('/api/webhooks/shopify', orderHook(90_000_000 + k, `warm${Date.now()}`, `warm${k}@bench.test`, `#W${k}`))));
+      await openLoop(
+        20,
+        2,
+        async (k) =>
+          void (await post('/api/webhooks/shopify', orderHook(90_000_000 + k, `warm${Date.now()}`, `warm${k}@bench.test`, `#W${k}`))),
+      );
       for (let i = 0; i < 60 && (await inboxPending()) !== 0; i++) await sleep(500);
       for (const step of plan.filter((p) => p.driver === driver)) {
         const r = await flood(`${driver}, ${step.rate}/s for ${step.seconds} s`, step.rate, step.seconds);
@@ -489,7 +616,11 @@ async function main(): Promise<void> {
   } finally {
     server?.kill('SIGTERM');
   }
-  const table = ['| measure | result | target | met |', '|---|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`)].join('\n');
+  const table = [
+    '| measure | result | target | met |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`),
+  ].join('\n');
   const freshness = freshnessTable.length
     ? `\n## Freshness under floods\n\nSigned orders/create webhooks at a fixed offered rate (open loop); every 500 ms a probe order for a new customer, whose sidebar is polled until the order shows. Ack: the webhook's answer time; the bare route takes the same rate in the same run. Freshness: from sending the probe to the sidebar showing it. Trend: median freshness of the probes sent in the first half → second half. Backlog: inbox events waiting, median of the per-second samples in the first half → second half.\n\n| driver, offered rate | offered | acked | ack p50 / p99 | bare route p50 / p99 | freshness p50 / p99 | trend | backlog | drained after the flood in | target met |\n|---|---|---|---|---|---|---|---|---|---|\n${freshnessTable.join('\n')}\n`
     : '';
@@ -497,7 +628,14 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
   const name = only ? `results-${only.replace(/,/g, '-')}` : 'results';
   fs.writeFileSync(path.join(ROOT, 'bench', `${name}.md`), report);
-  if (bars.length) fs.writeFileSync(path.join(ROOT, 'bench', `${name}.svg`), throughputChartSvg(bars, `Throughput at 50 connections, ${new Date().toISOString().slice(0, 10)} (grey: the bare route in the same run)`));
+  if (bars.length)
+    fs.writeFileSync(
+      path.join(ROOT, 'bench', `${name}.svg`),
+      throughputChartSvg(
+        bars,
+        `Throughput at 50 connections, ${new Date().toISOString().slice(0, 10)} (grey: the bare route in the same run)`,
+      ),
+    );
   console.log(`\n${report}`);
 }
 

@@ -19,13 +19,24 @@ const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--th
 const FIX = 'tests/fixtures/';
 const sets = files.length
   ? files
-  : ['intents.jsonl', 'intents-dev.jsonl', 'intents-dev2.jsonl', 'intents-new-dev.jsonl', 'intents-holdout.jsonl', 'intents-new-calib.jsonl', 'intents-new-test.jsonl'].map((f) => FIX + f);
+  : [
+      'intents.jsonl',
+      'intents-dev.jsonl',
+      'intents-dev2.jsonl',
+      'intents-new-dev.jsonl',
+      'intents-holdout.jsonl',
+      'intents-new-calib.jsonl',
+      'intents-new-test.jsonl',
+    ].map((f) => FIX + f);
 
 // "tests/fixtures/intents-new-dev.jsonl: 257 messages, accuracy 77.0%, macro-F1 0.811, …" as recorded blind
 const blindFile = `${FIX}intents-new-BLIND.md`;
 const blind = new Map<string, string>();
 if (fs.existsSync(blindFile)) {
-  for (const m of fs.readFileSync(blindFile, 'utf8').matchAll(/^(tests\/fixtures\/\S+\.jsonl): \d+ messages, (accuracy [\d.]+%, macro-F1 [\d.]+)/gm)) blind.set(m[1], m[2]);
+  for (const m of fs
+    .readFileSync(blindFile, 'utf8')
+    .matchAll(/^(tests\/fixtures\/\S+\.jsonl): \d+ messages, (accuracy [\d.]+%, macro-F1 [\d.]+)/gm))
+    blind.set(m[1], m[2]);
 }
 const role = (file: string) => {
   const name = file.replace(FIX, '');
@@ -46,7 +57,11 @@ for (const file of sets) {
     console.log(`${file}: missing`);
     continue;
   }
-  const rows = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; intent: Intent });
+  const rows = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { text: string; intent: Intent });
   everything.push(...rows.map((r) => r.text));
   const results = rows.map((r) => ({ expected: r.intent, c: classifyIntent({ text: r.text }) }));
   const m = intentMetrics(results.map((r) => ({ expected: r.expected, got: r.c.intent })));
@@ -58,12 +73,27 @@ for (const file of sets) {
     const s = m.perIntent[i];
     const gated = results.filter((r) => r.c.intent === i && intentGate(r.c, threshold).ok);
     const tp = gated.filter((r) => r.expected === i).length;
-    const auto = gated.length ? `${(tp / gated.length).toFixed(2)}  ${s.support ? (tp / s.support).toFixed(2) : '  - '}  ${String(gated.length).padStart(4)}` : '   -     -      0';
-    console.log(`  ${i.padEnd(16)} ${s.precision.toFixed(2)}  ${s.recall.toFixed(2)}  ${s.f1.toFixed(2)}  ${String(s.support).padStart(3)}   |                         ${auto}`);
+    const auto = gated.length
+      ? `${(tp / gated.length).toFixed(2)}  ${s.support ? (tp / s.support).toFixed(2) : '  - '}  ${String(gated.length).padStart(4)}`
+      : '   -     -      0';
+    console.log(
+      `  ${i.padEnd(16)} ${s.precision.toFixed(2)}  ${s.recall.toFixed(2)}  ${s.f1.toFixed(2)}  ${String(s.support).padStart(3)}   |                         ${auto}`,
+    );
   }
-  console.log(`  top confusions: ${m.confusions.slice(0, 6).map((c) => `${c.expected}→${c.got} ×${c.count}`).join(', ') || 'none'}`);
-  answers.set(file.replace(FIX, ''), results.map((r) => ({ expected: r.expected, got: r.c.intent, confidence: r.c.confidence, automatable: intentGate(r.c, 0).ok })));
-  if (role(file) !== 'trained and tuned on') pooled.push(...results.map((r) => ({ expected: r.expected, got: r.c.intent, pass: intentGate(r.c, threshold).ok })));
+  console.log(
+    `  top confusions: ${
+      m.confusions
+        .slice(0, 6)
+        .map((c) => `${c.expected}→${c.got} ×${c.count}`)
+        .join(', ') || 'none'
+    }`,
+  );
+  answers.set(
+    file.replace(FIX, ''),
+    results.map((r) => ({ expected: r.expected, got: r.c.intent, confidence: r.c.confidence, automatable: intentGate(r.c, 0).ok })),
+  );
+  if (role(file) !== 'trained and tuned on')
+    pooled.push(...results.map((r) => ({ expected: r.expected, got: r.c.intent, pass: intentGate(r.c, threshold).ok })));
 }
 
 if (pooled.length) {
@@ -72,7 +102,9 @@ if (pooled.length) {
     const gated = pooled.filter((r) => r.got === i && r.pass);
     const tp = gated.filter((r) => r.expected === i).length;
     const support = pooled.filter((r) => r.expected === i).length;
-    console.log(`  ${i.padEnd(8)} precision ${gated.length ? (tp / gated.length).toFixed(3) : '-'} (${tp}/${gated.length}), recall ${(tp / support).toFixed(3)} (${tp}/${support})`);
+    console.log(
+      `  ${i.padEnd(8)} precision ${gated.length ? (tp / gated.length).toFixed(3) : '-'} (${tp}/${gated.length}), recall ${(tp / support).toFixed(3)} (${tp}/${support})`,
+    );
   }
 }
 
@@ -89,7 +121,9 @@ if (calib.length && blindRows) {
     return { p: gated.length ? tp / gated.length : 1, r: support ? tp / support : 0, tp, n: gated.length, support };
   };
   const fmt = (x: ReturnType<typeof at>) => `precision ${x.p.toFixed(3)} (${x.tp}/${x.n}), recall ${x.r.toFixed(3)} (${x.tp}/${x.support})`;
-  console.log(`\nAutomation thresholds calibrated on ${CALIBRATION_SETS.join(' + ')} (${calib.length} messages; target precision ≥ 0.97), read on the blind set:`);
+  console.log(
+    `\nAutomation thresholds calibrated on ${CALIBRATION_SETS.join(' + ')} (${calib.length} messages; target precision ≥ 0.97), read on the blind set:`,
+  );
   for (const i of ['wismo', 'cancel'] as Intent[]) {
     let t = threshold;
     while (t < 0.99 && at(calib, i, t).p < 0.97) t = Math.round((t + 0.05) * 100) / 100;
@@ -120,6 +154,11 @@ if (!args.includes('--no-speed') && everything.length) {
   const median = ratios[Math.floor(ratios.length / 2)];
   const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
   console.log(`\nThroughput (rules + learned weights, no model), one core, ${everything.length} messages, 5 rounds:`);
-  for (const r of rounds) console.log(`  ${fmt(r.perSec)} messages/s with the CPU reference loop at ${fmt(r.refMs)} ms: ${fmt((r.perSec * r.refMs) / 1000)} messages per reference loop`);
-  console.log(`  median ${fmt(median)} messages per reference loop (target ≥ 1,820) ${median >= 1820 ? '✔' : '✘'}; on the bench's quiet host (loop 148–182 ms) that is ${fmt(median / 0.182)}–${fmt(median / 0.148)} messages/s`);
+  for (const r of rounds)
+    console.log(
+      `  ${fmt(r.perSec)} messages/s with the CPU reference loop at ${fmt(r.refMs)} ms: ${fmt((r.perSec * r.refMs) / 1000)} messages per reference loop`,
+    );
+  console.log(
+    `  median ${fmt(median)} messages per reference loop (target ≥ 1,820) ${median >= 1820 ? '✔' : '✘'}; on the bench's quiet host (loop 148–182 ms) that is ${fmt(median / 0.182)}–${fmt(median / 0.148)} messages/s`,
+  );
 }

@@ -31,6 +31,10 @@ export function mapLines(lines: string[], fn: (value: unknown) => unknown, parse
 }
 
 export function errorMessage(err: unknown): string {
-  if (err instanceof ZodError) return err.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
+  if (err instanceof ZodError)
+    return err.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || 'line'}: ${i.message}`)
+      .join('; ');
   return err instanceof Error ? err.message.split('\n')[0].slice(0, 300) : String(err);
 }

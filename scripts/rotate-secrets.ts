@@ -7,5 +7,7 @@ import { rotateEncryptionKey } from '../lib/connections/rotate-encryption-key';
 
 const handle = await getDbHandle();
 const r = await rotateEncryptionKey(handle.db, getConfig());
-console.log(`re-sealed ${r.resealed} secrets under the current key; ${r.alreadyCurrent} already were. When this says 0 re-sealed, remove the old key from CONCORD_ENCRYPTION_PREVIOUS_KEYS.`);
+console.log(
+  `re-sealed ${r.resealed} secrets under the current key; ${r.alreadyCurrent} already were. When this says 0 re-sealed, remove the old key from CONCORD_ENCRYPTION_PREVIOUS_KEYS.`,
+);
 await handle.close();

@@ -24,8 +24,14 @@ function newestMtime(p) {
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 const changedAt = Math.max(...sources.map((s) => newestMtime(path.join(root, s))));
 if (builtAt < changedAt) {
-  console.log(builtAt ? '[concord] sources changed since the last build: building…' : '[concord] first start: building the app (about a minute)…');
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  console.log(
+    builtAt ? '[concord] sources changed since the last build: building…' : '[concord] first start: building the app (about a minute)…',
+  );
+  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -35,7 +41,12 @@ const host = process.env.HOST ?? '0.0.0.0';
 const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', port, '-H', host], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CONCORD_BIND_HOST: host, APP_URL: process.env.APP_URL ?? `http://localhost:${port}` },
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    CONCORD_BIND_HOST: host,
+    APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

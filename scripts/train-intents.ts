@@ -7,9 +7,15 @@ import { buildModelFile, type LabelledRow } from '../lib/domain/intent/train';
 
 const root = path.join(import.meta.dirname, '..');
 const load = (set: string) =>
-  fs.readFileSync(path.join(root, 'tests/fixtures', set), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as LabelledRow);
+  fs
+    .readFileSync(path.join(root, 'tests/fixtures', set), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as LabelledRow);
 const t0 = Date.now();
 const file = buildModelFile(load);
 fs.writeFileSync(path.join(root, 'lib/domain/intent/intent-model.json'), `${JSON.stringify(file)}\n`);
-console.log(`trained on ${file.trainedOn} messages, ${file.features.length} features; calibrated on ${file.calibration.calibratedOn}; ${Date.now() - t0} ms`);
+console.log(
+  `trained on ${file.trainedOn} messages, ${file.features.length} features; calibrated on ${file.calibration.calibratedOn}; ${Date.now() - t0} ms`,
+);
 console.log('calibration (a, b) per intent:', JSON.stringify(file.calibration.perIntent));

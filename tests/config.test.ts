@@ -48,7 +48,9 @@ describe('configuration', () => {
   });
 
   it('refuses half-set credentials instead of silently falling back to demo mode', () => {
-    expect(() => loadConfig({ SHOPIFY_SHOP_DOMAIN: 'acme.myshopify.com', CONCORD_DATA_DIR: tmp() })).toThrow(/SHOPIFY_ADMIN_ACCESS_TOKEN is missing/);
+    expect(() => loadConfig({ SHOPIFY_SHOP_DOMAIN: 'acme.myshopify.com', CONCORD_DATA_DIR: tmp() })).toThrow(
+      /SHOPIFY_ADMIN_ACCESS_TOKEN is missing/,
+    );
     expect(() => loadConfig({ GORGIAS_API_KEY: 'k', GORGIAS_DOMAIN: 'acme', CONCORD_DATA_DIR: tmp() })).toThrow(/must be set together/);
     // The domain alone is fine: it links the store to its helpdesk without API access.
     expect(() => loadConfig({ GORGIAS_DOMAIN: 'acme', DEMO_MODE: 'on', CONCORD_DATA_DIR: tmp() })).not.toThrow();
@@ -63,7 +65,10 @@ describe('configuration', () => {
       OPENAI_BASE_URL: 'http://127.0.0.1:4040/v1',
     });
     expect([c.env.SHOPIFY_ADMIN_BASE_URL, c.env.GORGIAS_BASE_URL, c.env.KLAVIYO_BASE_URL, c.env.OPENAI_BASE_URL]).toEqual([
-      'http://127.0.0.1:4010', 'http://127.0.0.1:4020', 'http://127.0.0.1:4030', 'http://127.0.0.1:4040/v1',
+      'http://127.0.0.1:4010',
+      'http://127.0.0.1:4020',
+      'http://127.0.0.1:4030',
+      'http://127.0.0.1:4040/v1',
     ]);
     expect(() => loadConfig({ CONCORD_DATA_DIR: tmp(), KLAVIYO_BASE_URL: 'not a url' })).toThrow(/KLAVIYO_BASE_URL/);
   });
@@ -72,7 +77,12 @@ describe('configuration', () => {
     const secrets = { SHOPIFY_API_SECRET: 's', GORGIAS_INTEGRATION_SECRET: 'g', SESSION_SECRET: 'x'.repeat(32), CRON_SECRET: 'c' };
 
     it('turns demo off with DEMO_MODE=auto as soon as any production signal is set, and says which', () => {
-      for (const [key, value] of Object.entries({ DATABASE_URL: 'postgres://u@h/db', ADMIN_EMAIL: 'a@b.test', SESSION_SECRET: 'x'.repeat(32), KLAVIYO_API_KEY: 'pk_x' })) {
+      for (const [key, value] of Object.entries({
+        DATABASE_URL: 'postgres://u@h/db',
+        ADMIN_EMAIL: 'a@b.test',
+        SESSION_SECRET: 'x'.repeat(32),
+        KLAVIYO_API_KEY: 'pk_x',
+      })) {
         const c = loadConfig({ CONCORD_DATA_DIR: tmp(), ...secrets, [key]: value });
         expect(c.demoMode, key).toBe(false);
         expect(c.demoReason).toContain('production configuration found');
@@ -81,7 +91,9 @@ describe('configuration', () => {
 
     it('refuses to start a production-looking instance without its secrets instead of falling into demo mode', () => {
       // The attack: DATABASE_URL and a first admin set, no vendor keys: this used to seed demo data and demo logins.
-      expect(() => loadConfig({ CONCORD_DATA_DIR: tmp(), DATABASE_URL: 'postgres://u@h/db', ADMIN_EMAIL: 'a@b.test' })).toThrow(/outside demo mode/);
+      expect(() => loadConfig({ CONCORD_DATA_DIR: tmp(), DATABASE_URL: 'postgres://u@h/db', ADMIN_EMAIL: 'a@b.test' })).toThrow(
+        /outside demo mode/,
+      );
     });
 
     it('is on with no configuration at all, or with DEMO_MODE=on, and says why', () => {
@@ -102,7 +114,11 @@ describe('a demo reachable from other machines', () => {
     const said: string[] = [];
     expect(warnIfExposed('0.0.0.0', (m) => said.push(m))).toBe(true);
     expect(said[0]).toContain('DEMO MODE on an address other machines can reach (0.0.0.0)');
-    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(warnIfExposed(host, (m) => said.push(m)), host).toBe(false);
+    for (const host of ['127.0.0.1', 'localhost', '::1'])
+      expect(
+        warnIfExposed(host, (m) => said.push(m)),
+        host,
+      ).toBe(false);
     expect(said).toHaveLength(1);
   });
 });

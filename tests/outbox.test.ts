@@ -36,7 +36,15 @@ const deps: OutboxDeps = {
   backoff: { baseMs: 1_000, capMs: 60_000 },
   executors: {
     'vendor.call': async (e) =>
-      (await requestJson({ system: 'gorgias', url: `http://vendor.test/effects/${e.payload.key}?mode=${e.payload.mode}`, method: 'POST', body: e.payload, timeoutMs: 150 })).json,
+      (
+        await requestJson({
+          system: 'gorgias',
+          url: `http://vendor.test/effects/${e.payload.key}?mode=${e.payload.mode}`,
+          method: 'POST',
+          body: e.payload,
+          timeoutMs: 150,
+        })
+      ).json,
     'demo.thing': async () => {
       throw new Error('must not run in demo mode');
     },
@@ -63,7 +71,10 @@ describe('outbox', () => {
       const s = await runOutboxOnce(t.db, deps, 10);
       if (s.claimed === 0) {
         // jump the clock past every backoff; stop when nothing is left to do at all
-        const [{ n }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(sql`status in ('pending', 'running')`)) as { n: number }[];
+        const [{ n }] = (await t.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(outbox)
+          .where(sql`status in ('pending', 'running')`)) as { n: number }[];
         if (Number(n) === 0) return;
         clock = new Date(clock.getTime() + 120_000);
       }
@@ -133,7 +144,10 @@ describe('outbox', () => {
   it('recovers an effect claimed by a worker that crashed before completing it', async () => {
     await effect('crash', 'ok');
     // Simulate the crash: claimed (running, locked) but never settled.
-    await t.db.update(outbox).set({ status: 'running', attempts: 1, lockedUntil: new Date(clock.getTime() + 30_000) }).where(eq(outbox.idempotencyKey, 'crash'));
+    await t.db
+      .update(outbox)
+      .set({ status: 'running', attempts: 1, lockedUntil: new Date(clock.getTime() + 30_000) })
+      .where(eq(outbox.idempotencyKey, 'crash'));
     expect((await runOutboxOnce(t.db, deps)).claimed).toBe(0); // still locked
     clock = new Date(clock.getTime() + 31_000);
     expect((await runOutboxOnce(t.db, deps)).done).toBe(1);
@@ -168,7 +182,8 @@ describe('outbox', () => {
         },
       },
     };
-    for (let i = 0; i < 6; i++) await enqueueQueueRow(t.db, { shopId: 's', kind: 'slow.call', payload: { key: `slow-${i}` }, idempotencyKey: `slow-${i}` });
+    for (let i = 0; i < 6; i++)
+      await enqueueQueueRow(t.db, { shopId: 's', kind: 'slow.call', payload: { key: `slow-${i}` }, idempotencyKey: `slow-${i}` });
     let firstDone = false;
     const first = runOutboxOnce(t.db, slow, 6).finally(() => (firstDone = true));
     // Another instance polls all the while, from the moment the first worker's claim has landed (on a
@@ -177,7 +192,16 @@ describe('outbox', () => {
     let reclaimed = 0;
     while (!firstDone) {
       await new Promise((r) => setTimeout(r, 100));
-      reclaimed += (await runOutboxOnce(t.db, { ...slow, executors: { 'slow.call': async (e) => void runs.set(String(e.payload.key), (runs.get(String(e.payload.key)) ?? 0) + 1) } }, 6)).claimed;
+      reclaimed += (
+        await runOutboxOnce(
+          t.db,
+          {
+            ...slow,
+            executors: { 'slow.call': async (e) => void runs.set(String(e.payload.key), (runs.get(String(e.payload.key)) ?? 0) + 1) },
+          },
+          6,
+        )
+      ).claimed;
     }
     expect(await first).toMatchObject({ claimed: 6, done: 6 });
     expect(reclaimed).toBe(0);
@@ -198,14 +222,18 @@ describe('outbox', () => {
         },
       },
     };
-    for (let i = 0; i < 7; i++) await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: `par-${i}` }, idempotencyKey: `par-${i}` });
+    for (let i = 0; i < 7; i++)
+      await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: `par-${i}` }, idempotencyKey: `par-${i}` });
     const s = await runOutboxOnce(t.db, slowDeps, 10);
     expect(s).toMatchObject({ claimed: 7, done: 7 });
     expect(most).toBe(3);
   });
 
   it('records instead of sending when the system is not connected (demo mode), and updates the action', async () => {
-    const [a] = await t.db.insert(actions).values({ shopId: 's', kind: 'tag_order', params: {}, actorType: 'agent', idempotencyKey: 'act-demo' }).returning();
+    const [a] = await t.db
+      .insert(actions)
+      .values({ shopId: 's', kind: 'tag_order', params: {}, actorType: 'agent', idempotencyKey: 'act-demo' })
+      .returning();
     await enqueueQueueRow(t.db, { shopId: 's', kind: 'demo.thing', payload: { x: 1 }, idempotencyKey: 'demo-1', actionId: a.id });
     const s = await runOutboxOnce(t.db, deps);
     expect(s.recorded).toBe(1);
@@ -217,7 +245,12 @@ describe('outbox', () => {
   });
 
   it('records shadow-mode effects as "would have done" without running them', async () => {
-    await enqueueQueueRow(t.db, { shopId: 's', kind: 'vendor.call', payload: { key: 'sh', mode: 'ok', shadow: true }, idempotencyKey: 'shadow-1' });
+    await enqueueQueueRow(t.db, {
+      shopId: 's',
+      kind: 'vendor.call',
+      payload: { key: 'sh', mode: 'ok', shadow: true },
+      idempotencyKey: 'shadow-1',
+    });
     expect((await runOutboxOnce(t.db, deps)).shadow).toBe(1);
     expect(calls.sh).toBeUndefined();
     expect((await row('shadow-1')).status).toBe('shadow');

@@ -13,7 +13,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="mx-auto mt-16 max-w-sm rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h1 className="text-lg font-semibold">Sign in to Concord</h1>
       <p className="mb-4 text-sm text-slate-500">For leads and admins. Agents open tickets from the Gorgias sidebar.</p>
-      {forbidden && <p role="alert" className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900">Your role can’t open that page. Sign in with an account that can.</p>}
+      {forbidden && (
+        <p role="alert" className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          Your role can’t open that page. Sign in with an account that can.
+        </p>
+      )}
       <LoginForm next={safeNext} />
       {demo && (
         <p className="mt-4 rounded-md bg-sky-50 p-2 text-xs text-sky-900">

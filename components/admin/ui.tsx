@@ -2,12 +2,28 @@ import Link from 'next/link';
 
 // Small building blocks shared by the lead and admin pages, styled like /admin.
 
-export function Card({ title, id, actions, children, className = '' }: { title?: string; id: string; actions?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Card({
+  title,
+  id,
+  actions,
+  children,
+  className = '',
+}: {
+  title?: string;
+  id: string;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
     <section aria-labelledby={title ? id : undefined} className={`rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200 ${className}`}>
       {(title || actions) && (
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-          {title && <h2 id={id} className="font-semibold">{title}</h2>}
+          {title && (
+            <h2 id={id} className="font-semibold">
+              {title}
+            </h2>
+          )}
           {actions}
         </div>
       )}
@@ -16,8 +32,26 @@ export function Card({ title, id, actions, children, className = '' }: { title?:
   );
 }
 
-export function Stat({ label, value, hint, href, tone = 'slate' }: { label: string; value: React.ReactNode; hint?: React.ReactNode; href?: string; tone?: 'slate' | 'amber' | 'rose' | 'green' | 'muted' }) {
-  const tones = { slate: 'text-slate-900', amber: 'text-amber-700', rose: 'text-rose-700', green: 'text-emerald-700', muted: 'text-slate-500' };
+export function Stat({
+  label,
+  value,
+  hint,
+  href,
+  tone = 'slate',
+}: {
+  label: string;
+  value: React.ReactNode;
+  hint?: React.ReactNode;
+  href?: string;
+  tone?: 'slate' | 'amber' | 'rose' | 'green' | 'muted';
+}) {
+  const tones = {
+    slate: 'text-slate-900',
+    amber: 'text-amber-700',
+    rose: 'text-rose-700',
+    green: 'text-emerald-700',
+    muted: 'text-slate-500',
+  };
   const body = (
     <>
       <p className="text-xs text-slate-500">{label}</p>
@@ -51,7 +85,13 @@ export function RateBar({ value, label }: { value: number | null; label?: string
   );
 }
 
-export function Badge({ children, tone = 'slate' }: { children: React.ReactNode; tone?: 'slate' | 'green' | 'amber' | 'rose' | 'violet' | 'sky' }) {
+export function Badge({
+  children,
+  tone = 'slate',
+}: {
+  children: React.ReactNode;
+  tone?: 'slate' | 'green' | 'amber' | 'rose' | 'violet' | 'sky';
+}) {
   const tones = {
     slate: 'bg-slate-100 text-slate-700',
     green: 'bg-emerald-100 text-emerald-800',
@@ -67,20 +107,53 @@ export function Pager({ prev, next, label }: { prev: string | null; next: string
   const cls = 'rounded-md border border-slate-300 px-3 py-1.5 text-sm';
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-3 pt-3 text-sm">
-      {prev ? <Link className={`${cls} hover:bg-slate-50`} href={prev} rel="prev">← Previous</Link> : <span className={`${cls} text-slate-300`} aria-disabled>← Previous</span>}
+      {prev ? (
+        <Link className={`${cls} hover:bg-slate-50`} href={prev} rel="prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span className={`${cls} text-slate-300`} aria-disabled>
+          ← Previous
+        </span>
+      )}
       <span className="text-slate-500">{label}</span>
-      {next ? <Link className={`${cls} hover:bg-slate-50`} href={next} rel="next">Next →</Link> : <span className={`${cls} text-slate-300`} aria-disabled>Next →</span>}
+      {next ? (
+        <Link className={`${cls} hover:bg-slate-50`} href={next} rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span className={`${cls} text-slate-300`} aria-disabled>
+          Next →
+        </span>
+      )}
     </nav>
   );
 }
 
 /** Store switcher for pages that are per store; hidden when there is only one. */
-export function ShopSwitcher({ shops, current, hrefFor, allLabel }: { shops: { id: string; name: string }[]; current: string | null; hrefFor: (shop: string | undefined) => string; allLabel?: string }) {
+export function ShopSwitcher({
+  shops,
+  current,
+  hrefFor,
+  allLabel,
+}: {
+  shops: { id: string; name: string }[];
+  current: string | null;
+  hrefFor: (shop: string | undefined) => string;
+  allLabel?: string;
+}) {
   if (shops.length < 2) return null;
   const item = (id: string | undefined, name: string) => {
     const active = (id ?? null) === current;
     return (
-      <Link key={id ?? 'all'} href={hrefFor(id)} aria-current={active ? 'page' : undefined} className={active ? 'rounded-md bg-slate-900 px-2 py-1 font-semibold text-white' : 'rounded-md px-2 py-1 text-brand-700 hover:bg-brand-50'}>
+      <Link
+        key={id ?? 'all'}
+        href={hrefFor(id)}
+        aria-current={active ? 'page' : undefined}
+        className={
+          active ? 'rounded-md bg-slate-900 px-2 py-1 font-semibold text-white' : 'rounded-md px-2 py-1 text-brand-700 hover:bg-brand-50'
+        }
+      >
         {name}
       </Link>
     );

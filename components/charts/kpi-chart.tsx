@@ -19,7 +19,23 @@ export interface ChartSeries {
 const fmt = (unit: ChartUnit, v: number | null) =>
   v === null ? '—' : unit === 'percent' ? `${Math.round(v * 10) / 10}%` : unit === 'hours' ? `${Math.round(v * 10) / 10} h` : String(v);
 
-export function KpiChart({ type, title, labels, series, unit = 'count', stacked = false, height = 220 }: { type: 'bar' | 'line'; title: string; labels: string[]; series: ChartSeries[]; unit?: ChartUnit; stacked?: boolean; height?: number }) {
+export function KpiChart({
+  type,
+  title,
+  labels,
+  series,
+  unit = 'count',
+  stacked = false,
+  height = 220,
+}: {
+  type: 'bar' | 'line';
+  title: string;
+  labels: string[];
+  series: ChartSeries[];
+  unit?: ChartUnit;
+  stacked?: boolean;
+  height?: number;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const router = useRouter();
   const [failed, setFailed] = useState(false);
@@ -28,40 +44,55 @@ export function KpiChart({ type, title, labels, series, unit = 'count', stacked 
     let chart: { destroy(): void } | null = null;
     let cancelled = false;
     import('chart.js')
-      .then(({ Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend }) => {
-        if (cancelled || !canvas.current) return;
-        Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
-        chart = new Chart(canvas.current, {
-          type,
-          data: {
-            labels,
-            // No line is drawn across a period with no data: a gap is a gap, not a trend.
-            datasets: series.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.color, borderColor: s.color, borderWidth: type === 'line' ? 2 : 0, pointRadius: type === 'line' ? 3 : 0, spanGaps: false, tension: 0 })),
-          },
-          options: {
-            responsive: true,
-            maintainAspectRatio: false,
-            animation: false,
-            interaction: { mode: 'index', intersect: false },
-            scales: {
-              x: { stacked, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
-              y: { stacked, beginAtZero: true, ticks: { precision: unit === 'count' ? 0 : undefined, callback: (v) => fmt(unit, Number(v)) } },
+      .then(
+        ({ Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend }) => {
+          if (cancelled || !canvas.current) return;
+          Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
+          chart = new Chart(canvas.current, {
+            type,
+            data: {
+              labels,
+              // No line is drawn across a period with no data: a gap is a gap, not a trend.
+              datasets: series.map((s) => ({
+                label: s.label,
+                data: s.data,
+                backgroundColor: s.color,
+                borderColor: s.color,
+                borderWidth: type === 'line' ? 2 : 0,
+                pointRadius: type === 'line' ? 3 : 0,
+                spanGaps: false,
+                tension: 0,
+              })),
             },
-            plugins: {
-              legend: { display: series.length > 1, position: 'bottom', labels: { boxWidth: 10, boxHeight: 10 } },
-              tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${fmt(unit, ctx.parsed.y)}` } },
+            options: {
+              responsive: true,
+              maintainAspectRatio: false,
+              animation: false,
+              interaction: { mode: 'index', intersect: false },
+              scales: {
+                x: { stacked, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 12 } },
+                y: {
+                  stacked,
+                  beginAtZero: true,
+                  ticks: { precision: unit === 'count' ? 0 : undefined, callback: (v) => fmt(unit, Number(v)) },
+                },
+              },
+              plugins: {
+                legend: { display: series.length > 1, position: 'bottom', labels: { boxWidth: 10, boxHeight: 10 } },
+                tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${fmt(unit, ctx.parsed.y)}` } },
+              },
+              onClick: (_event, elements) => {
+                const href = elements[0] ? series[elements[0].datasetIndex]?.href : null;
+                if (href) router.push(href);
+              },
+              onHover: (event, elements) => {
+                const target = event.native?.target as HTMLElement | undefined;
+                if (target) target.style.cursor = elements[0] && series[elements[0].datasetIndex]?.href ? 'pointer' : 'default';
+              },
             },
-            onClick: (_event, elements) => {
-              const href = elements[0] ? series[elements[0].datasetIndex]?.href : null;
-              if (href) router.push(href);
-            },
-            onHover: (event, elements) => {
-              const target = event.native?.target as HTMLElement | undefined;
-              if (target) target.style.cursor = elements[0] && series[elements[0].datasetIndex]?.href ? 'pointer' : 'default';
-            },
-          },
-        });
-      })
+          });
+        },
+      )
       .catch(() => setFailed(true));
     return () => {
       cancelled = true;
@@ -85,10 +116,18 @@ export function KpiChart({ type, title, labels, series, unit = 'count', stacked 
             <caption className="sr-only">{title}</caption>
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className="py-1 pr-2">Period</th>
+                <th scope="col" className="py-1 pr-2">
+                  Period
+                </th>
                 {series.map((s) => (
                   <th key={s.label} scope="col" className="pr-2 text-right">
-                    {s.href ? <a href={s.href} className="text-brand-700 hover:underline">{s.label}</a> : s.label}
+                    {s.href ? (
+                      <a href={s.href} className="text-brand-700 hover:underline">
+                        {s.label}
+                      </a>
+                    ) : (
+                      s.label
+                    )}
                   </th>
                 ))}
               </tr>
@@ -96,9 +135,13 @@ export function KpiChart({ type, title, labels, series, unit = 'count', stacked 
             <tbody>
               {labels.map((l, i) => (
                 <tr key={l} className="border-t border-slate-100">
-                  <th scope="row" className="py-0.5 pr-2 font-normal">{l}</th>
+                  <th scope="row" className="py-0.5 pr-2 font-normal">
+                    {l}
+                  </th>
                   {series.map((s) => (
-                    <td key={s.label} className="pr-2 text-right tabular-nums">{fmt(unit, s.data[i] ?? null)}</td>
+                    <td key={s.label} className="pr-2 text-right tabular-nums">
+                      {fmt(unit, s.data[i] ?? null)}
+                    </td>
                   ))}
                 </tr>
               ))}

@@ -8,7 +8,12 @@ function humanise(key: string): string {
 
 function Leaf({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === '') return <span className="text-slate-500">-</span>;
-  if (typeof value === 'boolean') return <span className={`rounded px-1.5 text-xs ${value ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-100'}`}>{value ? 'True' : 'False'}</span>;
+  if (typeof value === 'boolean')
+    return (
+      <span className={`rounded px-1.5 text-xs ${value ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-100'}`}>
+        {value ? 'True' : 'False'}
+      </span>
+    );
   if (typeof value === 'string' && /^https?:\/\//.test(value)) {
     return (
       <a href={value} target="_blank" rel="noreferrer" className="text-brand-700 underline">
@@ -22,7 +27,9 @@ function Leaf({ value }: { value: unknown }) {
 
 export function SidebarPreview({ json }: { json: Record<string, unknown> }) {
   const entries = Object.entries(json).filter(([k]) => !k.startsWith('_'));
-  const scalars = entries.filter(([, v]) => typeof v !== 'object' || v === null || (Array.isArray(v) && v.every((x) => typeof x !== 'object')));
+  const scalars = entries.filter(
+    ([, v]) => typeof v !== 'object' || v === null || (Array.isArray(v) && v.every((x) => typeof x !== 'object')),
+  );
   const objects = entries.filter(([, v]) => v && typeof v === 'object' && !Array.isArray(v));
   const lists = entries.filter(([, v]) => Array.isArray(v) && v.some((x) => typeof x === 'object'));
   return (
@@ -32,7 +39,9 @@ export function SidebarPreview({ json }: { json: Record<string, unknown> }) {
           {scalars.map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="text-slate-500">{humanise(k)}</dt>
-              <dd><Leaf value={v} /></dd>
+              <dd>
+                <Leaf value={v} />
+              </dd>
             </div>
           ))}
         </dl>

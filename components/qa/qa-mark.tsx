@@ -15,9 +15,14 @@ export function QaMark(props: {
 }) {
   const [verdict, setVerdict] = useState<Verdict | null>(props.initial?.verdict ?? null);
   const [note, setNote] = useState(props.initial?.note ?? '');
-  const [saved, setSaved] = useState<{ verdict: Verdict | null; note: string }>({ verdict: props.initial?.verdict ?? null, note: props.initial?.note ?? '' });
+  const [saved, setSaved] = useState<{ verdict: Verdict | null; note: string }>({
+    verdict: props.initial?.verdict ?? null,
+    note: props.initial?.note ?? '',
+  });
   const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<{ ok: boolean; msg: string } | null>(props.initial ? { ok: true, msg: `Marked by ${props.initial.reviewer}` } : null);
+  const [status, setStatus] = useState<{ ok: boolean; msg: string } | null>(
+    props.initial ? { ok: true, msg: `Marked by ${props.initial.reviewer}` } : null,
+  );
   const dirty = verdict !== saved.verdict || note.trim() !== saved.note.trim();
   const idBase = `qa-${props.kind}-${props.item}`.replace(/[^a-zA-Z0-9-]/g, '-');
 
@@ -29,7 +34,14 @@ export function QaMark(props: {
       const res = await fetch('/api/admin/qa/reviews', {
         method: 'PUT',
         headers: { 'content-type': 'application/json', 'x-csrf-token': props.csrf },
-        body: JSON.stringify({ shop: props.shop, week: props.week, kind: props.kind, item: props.item, verdict: v, note: note.trim() || null }),
+        body: JSON.stringify({
+          shop: props.shop,
+          week: props.week,
+          kind: props.kind,
+          item: props.item,
+          verdict: v,
+          note: note.trim() || null,
+        }),
       });
       const json = await res.json().catch(() => null);
       if (res.ok) setSaved({ verdict: v, note });
@@ -64,7 +76,9 @@ export function QaMark(props: {
           </button>
         )}
       </div>
-      <label htmlFor={`${idBase}-note`} className="sr-only">Note</label>
+      <label htmlFor={`${idBase}-note`} className="sr-only">
+        Note
+      </label>
       <textarea
         id={`${idBase}-note`}
         value={note}
@@ -74,7 +88,9 @@ export function QaMark(props: {
         onChange={(e) => setNote(e.target.value)}
         className="block w-full rounded-md border border-slate-300 px-2 py-1 text-xs"
       />
-      <p role="status" aria-live="polite" className={`text-xs ${status?.ok ? 'text-emerald-700' : 'text-rose-700'}`}>{status?.msg}</p>
+      <p role="status" aria-live="polite" className={`text-xs ${status?.ok ? 'text-emerald-700' : 'text-rose-700'}`}>
+        {status?.msg}
+      </p>
     </div>
   );
 }

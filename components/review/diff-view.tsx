@@ -10,7 +10,21 @@ export function InlineDiff({ parts }: { parts: DiffPart[] }) {
   return (
     <p className="whitespace-pre-wrap text-sm leading-relaxed">
       {parts.map((p, i) =>
-        p.op === 'same' ? <span key={i}>{p.text}</span> : p.op === 'removed' ? <del key={i} className={removed}><span className="sr-only">[removed: </span>{p.text}<span className="sr-only">]</span></del> : <ins key={i} className={added}><span className="sr-only">[added: </span>{p.text}<span className="sr-only">]</span></ins>,
+        p.op === 'same' ? (
+          <span key={i}>{p.text}</span>
+        ) : p.op === 'removed' ? (
+          <del key={i} className={removed}>
+            <span className="sr-only">[removed: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </del>
+        ) : (
+          <ins key={i} className={added}>
+            <span className="sr-only">[added: </span>
+            {p.text}
+            <span className="sr-only">]</span>
+          </ins>
+        ),
       )}
     </p>
   );
@@ -23,13 +37,33 @@ export function SideBySideDiff({ parts }: { parts: DiffPart[] }) {
       <figure className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
         <figcaption className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Draft</figcaption>
         <p className="whitespace-pre-wrap text-sm leading-relaxed">
-          {parts.filter((p) => p.op !== 'added').map((p, i) => (p.op === 'same' ? <span key={i}>{p.text}</span> : <del key={i} className={removed}>{p.text}</del>))}
+          {parts
+            .filter((p) => p.op !== 'added')
+            .map((p, i) =>
+              p.op === 'same' ? (
+                <span key={i}>{p.text}</span>
+              ) : (
+                <del key={i} className={removed}>
+                  {p.text}
+                </del>
+              ),
+            )}
         </p>
       </figure>
       <figure className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
         <figcaption className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Sent by the agent</figcaption>
         <p className="whitespace-pre-wrap text-sm leading-relaxed">
-          {parts.filter((p) => p.op !== 'removed').map((p, i) => (p.op === 'same' ? <span key={i}>{p.text}</span> : <ins key={i} className={added}>{p.text}</ins>))}
+          {parts
+            .filter((p) => p.op !== 'removed')
+            .map((p, i) =>
+              p.op === 'same' ? (
+                <span key={i}>{p.text}</span>
+              ) : (
+                <ins key={i} className={added}>
+                  {p.text}
+                </ins>
+              ),
+            )}
         </p>
       </figure>
     </div>

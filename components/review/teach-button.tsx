@@ -26,16 +26,28 @@ export function TeachButton({ draftId, csrf, initiallyTaught }: { draftId: numbe
       {taught ? (
         <>
           <span className="rounded-md bg-sky-100 px-3 py-1.5 text-sm font-semibold text-sky-900">Taught ✓</span>
-          <button type="button" disabled={pending} onClick={() => send('DELETE')} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50">
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => send('DELETE')}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50"
+          >
             {pending ? 'Removing…' : 'Undo'}
           </button>
         </>
       ) : (
-        <button type="button" disabled={pending} onClick={() => send('POST')} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() => send('POST')}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+        >
           {pending ? 'Saving…' : 'Teach this'}
         </button>
       )}
-      <span role="status" aria-live="polite" className={`text-sm ${status?.ok ? 'text-emerald-700' : 'text-rose-700'}`}>{status?.msg}</span>
+      <span role="status" aria-live="polite" className={`text-sm ${status?.ok ? 'text-emerald-700' : 'text-rose-700'}`}>
+        {status?.msg}
+      </span>
     </div>
   );
 }

@@ -25,7 +25,12 @@ interface Plan {
   repeat_of?: { actionId: number; kind: string; status: string; by: string; at: string } | null;
 }
 
-const REPEAT_WORDS: Record<string, string> = { pending: 'queued', done: 'done', recorded: 'done (demo: recorded)', shadow: 'shadow mode: not sent' };
+const REPEAT_WORDS: Record<string, string> = {
+  pending: 'queued',
+  done: 'done',
+  recorded: 'done (demo: recorded)',
+  shadow: 'shadow mode: not sent',
+};
 
 export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticketId: string; token: string }) {
   const qc = useQueryClient();
@@ -47,7 +52,14 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
       widgetFetch<Plan>('/api/gorgias/actions', token, {
         method: 'POST',
         // The plan's token: if the order changed since the agent read the plan, the server refuses the confirmation.
-        body: { ticket_id: ticketId, action: kind, confirm, params, ...(confirm && plan?.plan_token ? { plan_token: plan.plan_token } : {}), ...(overrideReason.trim() ? { override_reason: overrideReason.trim() } : {}) },
+        body: {
+          ticket_id: ticketId,
+          action: kind,
+          confirm,
+          params,
+          ...(confirm && plan?.plan_token ? { plan_token: plan.plan_token } : {}),
+          ...(overrideReason.trim() ? { override_reason: overrideReason.trim() } : {}),
+        },
       }),
     onSuccess: (res, confirm) => {
       if (!confirm) setPlan(res);
@@ -96,15 +108,38 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
           }}
         >
           {isFormKind(kind) ? (
-            <ActionForm kind={kind} params={params} forms={data.actionForms} setParams={(p) => { setParams(p); setPlan(null); }} />
+            <ActionForm
+              kind={kind}
+              params={params}
+              forms={data.actionForms}
+              setParams={(p) => {
+                setParams(p);
+                setPlan(null);
+              }}
+            />
           ) : (
-            <ActionFields kind={kind} params={params} setParams={(p) => { setParams(p); setPlan(null); }} />
+            <ActionFields
+              kind={kind}
+              params={params}
+              setParams={(p) => {
+                setParams(p);
+                setPlan(null);
+              }}
+            />
           )}
           {plan && (
-            <div ref={confirmRef} tabIndex={-1} role="alertdialog" aria-label="Confirm action" className="rounded-md border border-slate-300 bg-white p-2.5 text-xs outline-none focus-visible:ring-2">
+            <div
+              ref={confirmRef}
+              tabIndex={-1}
+              role="alertdialog"
+              aria-label="Confirm action"
+              className="rounded-md border border-slate-300 bg-white p-2.5 text-xs outline-none focus-visible:ring-2"
+            >
               {plan.repeat_of && (
                 <p className="mb-1.5 rounded bg-amber-50 px-2 py-1 text-amber-900" data-testid="repeat-warning">
-                  Already asked: {LABELS[plan.repeat_of.kind as Kind] ?? plan.repeat_of.kind}, {REPEAT_WORDS[plan.repeat_of.status] ?? plan.repeat_of.status}, by {plan.repeat_of.by} {formatAge(plan.repeat_of.at, data.now)}. Confirm only if it should happen again.
+                  Already asked: {LABELS[plan.repeat_of.kind as Kind] ?? plan.repeat_of.kind},{' '}
+                  {REPEAT_WORDS[plan.repeat_of.status] ?? plan.repeat_of.status}, by {plan.repeat_of.by}{' '}
+                  {formatAge(plan.repeat_of.at, data.now)}. Confirm only if it should happen again.
                 </p>
               )}
               <p className="font-medium text-slate-800">{plan.plan}</p>
@@ -113,7 +148,12 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
                   <p className="mt-1 text-amber-800">{plan.msg.replace(plan.plan, '').replace(/^Not done yet\.\s*/, '')}</p>
                   <label className="mt-2 block font-medium text-slate-700">
                     Reason for overriding the policy
-                    <input required value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+                    <input
+                      required
+                      value={overrideReason}
+                      onChange={(e) => setOverrideReason(e.target.value)}
+                      className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+                    />
                   </label>
                 </>
               )}
@@ -124,17 +164,32 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
               <button
                 type="button"
                 disabled={call.isPending}
-                onClick={() => (plan.overridden && !overrideReason.trim() ? setResult({ tone: 'error', text: 'Give a reason for overriding the policy first.' }) : call.mutate(true))}
+                onClick={() =>
+                  plan.overridden && !overrideReason.trim()
+                    ? setResult({ tone: 'error', text: 'Give a reason for overriding the policy first.' })
+                    : call.mutate(true)
+                }
                 className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
               >
                 {call.isPending ? 'Working…' : 'Confirm'}
               </button>
             ) : (
-              <button type="submit" disabled={call.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50">
+              <button
+                type="submit"
+                disabled={call.isPending}
+                className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+              >
                 {call.isPending ? 'Working…' : 'Review'}
               </button>
             )}
-            <button type="button" onClick={() => { setKind(null); setPlan(null); }} className="rounded-md border border-slate-300 px-3 py-1.5 text-xs">
+            <button
+              type="button"
+              onClick={() => {
+                setKind(null);
+                setPlan(null);
+              }}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-xs"
+            >
               Cancel
             </button>
           </div>
@@ -164,13 +219,30 @@ export function ActionPanel({ data, ticketId, token }: { data: WidgetJson; ticke
   );
 }
 
-function ActionFields({ kind, setParams }: { kind: Kind; params: Record<string, unknown>; setParams: (p: Record<string, unknown>) => void }) {
+function ActionFields({
+  kind,
+  setParams,
+}: {
+  kind: Kind;
+  params: Record<string, unknown>;
+  setParams: (p: Record<string, unknown>) => void;
+}) {
   const input = 'mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm';
   if (kind === 'tag_order') {
     return (
       <label className="block text-xs font-medium text-slate-700">
         Tags (comma separated)
-        <input className={input} onChange={(e) => setParams({ tags: e.target.value.split(',').map((t) => t.trim()).filter(Boolean) })} />
+        <input
+          className={input}
+          onChange={(e) =>
+            setParams({
+              tags: e.target.value
+                .split(',')
+                .map((t) => t.trim())
+                .filter(Boolean),
+            })
+          }
+        />
       </label>
     );
   }

@@ -9,7 +9,10 @@ type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[]
 export type WidgetJson = Jsonify<WidgetPageData>;
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -10,13 +10,21 @@ const HEALTH_STYLES: Record<string, string> = {
 
 export function HealthBadge({ state }: { state: string }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${HEALTH_STYLES[state] ?? 'bg-slate-100 text-slate-700'}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${HEALTH_STYLES[state] ?? 'bg-slate-100 text-slate-700'}`}
+    >
       {state.replace(/_/g, ' ')}
     </span>
   );
 }
 
-export function Badge({ tone = 'slate', children }: { tone?: 'slate' | 'green' | 'amber' | 'rose' | 'blue' | 'violet'; children: React.ReactNode }) {
+export function Badge({
+  tone = 'slate',
+  children,
+}: {
+  tone?: 'slate' | 'green' | 'amber' | 'rose' | 'blue' | 'violet';
+  children: React.ReactNode;
+}) {
   const tones = {
     slate: 'bg-slate-100 text-slate-700',
     green: 'bg-emerald-100 text-emerald-800',
@@ -32,7 +40,9 @@ export function Card({ title, children, right, id }: { title: string; children: 
   return (
     <section aria-labelledby={id} className="rounded-xl border border-slate-200 bg-white shadow-sm">
       <header className="flex items-center justify-between border-b border-slate-100 px-4 py-2.5">
-        <h2 id={id} className="text-sm font-semibold text-slate-800">{title}</h2>
+        <h2 id={id} className="text-sm font-semibold text-slate-800">
+          {title}
+        </h2>
         {right}
       </header>
       <div className="px-4 py-3 text-sm">{children}</div>

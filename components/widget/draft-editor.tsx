@@ -209,7 +209,10 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
     if (edited) await save(text);
     setSending(true);
     try {
-      const res = await widgetFetch<PairedPlan>('/api/gorgias/actions', token, { method: 'POST', body: { ticket_id: ticketId, action: paired.kind, confirm: false, params: { ...paired.params, reply: text } } });
+      const res = await widgetFetch<PairedPlan>('/api/gorgias/actions', token, {
+        method: 'POST',
+        body: { ticket_id: ticketId, action: paired.kind, confirm: false, params: { ...paired.params, reply: text } },
+      });
       setPairedPlan(res);
       setAsk('paired');
     } catch (err) {
@@ -224,7 +227,14 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
     try {
       const res = await widgetFetch<{ msg: string }>('/api/gorgias/actions', token, {
         method: 'POST',
-        body: { ticket_id: ticketId, action: paired.kind, confirm: true, plan_token: pairedPlan.plan_token ?? undefined, send_anyway: pairedPlan.flags.length > 0, params: { ...paired.params, reply: text } },
+        body: {
+          ticket_id: ticketId,
+          action: paired.kind,
+          confirm: true,
+          plan_token: pairedPlan.plan_token ?? undefined,
+          send_anyway: pairedPlan.flags.length > 0,
+          params: { ...paired.params, reply: text },
+        },
       });
       setAsk(null);
       setPairedPlan(null);
@@ -282,7 +292,9 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
             {check === null || checking ? (
               <Badge>checking…</Badge>
             ) : (
-              <Badge tone={flags.length ? 'rose' : 'green'}>{flags.length ? `${flags.length} flag${flags.length === 1 ? '' : 's'}` : 'grounded'}</Badge>
+              <Badge tone={flags.length ? 'rose' : 'green'}>
+                {flags.length ? `${flags.length} flag${flags.length === 1 ? '' : 's'}` : 'grounded'}
+              </Badge>
             )}
           </span>
         </span>
@@ -292,11 +304,22 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
         <p data-testid="sent-marker" className="mb-2 rounded-md bg-emerald-50 px-2 py-1 text-xs text-emerald-950">
           {lastReply.withReply ? 'Sent with the action ' : 'Sent '}
           {formatAge(lastReply.createdAt, data.now)} by {lastReply.actor}
-          {lastReply.status === 'pending' ? (lastReply.withReply ? ' · goes out once Shopify has done it' : ' · on its way to Gorgias') : lastReply.status === 'recorded' ? ' · demo: recorded, not sent' : lastReply.status === 'shadow' ? ' · shadow mode: not sent' : ''}
+          {lastReply.status === 'pending'
+            ? lastReply.withReply
+              ? ' · goes out once Shopify has done it'
+              : ' · on its way to Gorgias'
+            : lastReply.status === 'recorded'
+              ? ' · demo: recorded, not sent'
+              : lastReply.status === 'shadow'
+                ? ' · shadow mode: not sent'
+                : ''}
         </p>
       )}
       {offered && (
-        <div role="status" className="mb-2 flex flex-wrap items-center gap-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-xs text-sky-950">
+        <div
+          role="status"
+          className="mb-2 flex flex-wrap items-center gap-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-xs text-sky-950"
+        >
           <span className="font-semibold">New draft available.</span>
           <span>Your edits are kept until you choose.</span>
           <button type="button" onClick={() => void takeOffered()} className="rounded border border-sky-400 bg-white px-2 py-0.5">
@@ -307,7 +330,9 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
           </button>
         </div>
       )}
-      {!draft && !streaming && !text && <p className="mb-2 text-slate-600">No draft yet: it is written after the customer’s message arrives, or press Redraft.</p>}
+      {!draft && !streaming && !text && (
+        <p className="mb-2 text-slate-600">No draft yet: it is written after the customer’s message arrives, or press Redraft.</p>
+      )}
       {flags.length > 0 && !streaming && (
         <div className="mb-2 rounded-md bg-rose-50 p-2 text-xs text-rose-950" data-testid="live-flags">
           <p className="mb-1 font-semibold">Check before sending: Concord can’t back these statements in the text below.</p>
@@ -338,7 +363,9 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
       />
       <p id="draft-save-state" className="mt-1 text-xs text-slate-600">
         {saved.state === 'saving' && 'Saving and checking…'}
-        {saved.state === 'saved' && edited && `Saved ${saved.at ? formatAge(saved.at, Date.now()) : ''} · your edits are kept on this ticket`}
+        {saved.state === 'saved' &&
+          edited &&
+          `Saved ${saved.at ? formatAge(saved.at, Date.now()) : ''} · your edits are kept on this ticket`}
         {saved.state === 'error' && 'Not saved: Concord can’t be reached. Keep this tab open; it saves again on your next change.'}
       </p>
       {ask === 'redraft' && (
@@ -353,14 +380,27 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
         </ConfirmBox>
       )}
       {ask === 'repeat' && lastReply && (
-        <ConfirmBox title="Send a second reply?" onCancel={() => setAsk(null)} confirmLabel="Send another reply" onConfirm={() => void startSend()}>
+        <ConfirmBox
+          title="Send a second reply?"
+          onCancel={() => setAsk(null)}
+          confirmLabel="Send another reply"
+          onConfirm={() => void startSend()}
+        >
           <p>
-            {lastReply.actor} already sent a reply {formatAge(lastReply.createdAt, data.now)}. Sending again writes to the customer a second time.
+            {lastReply.actor} already sent a reply {formatAge(lastReply.createdAt, data.now)}. Sending again writes to the customer a second
+            time.
           </p>
         </ConfirmBox>
       )}
       {ask === 'flags' && (
-        <ConfirmBox title={`${flags.length} unbacked statement${flags.length === 1 ? '' : 's'}: send anyway?`} onCancel={() => setAsk(null)} confirmLabel="Send anyway" busy={sending} danger onConfirm={() => void send(true)}>
+        <ConfirmBox
+          title={`${flags.length} unbacked statement${flags.length === 1 ? '' : 's'}: send anyway?`}
+          onCancel={() => setAsk(null)}
+          confirmLabel="Send anyway"
+          busy={sending}
+          danger
+          onConfirm={() => void send(true)}
+        >
           <ul className="list-disc pl-5">
             {flags.map((s, i) => (
               <li key={i}>
@@ -374,7 +414,10 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
       {ask === 'paired' && paired && pairedPlan && (
         <ConfirmBox
           title={`${paired.button}?`}
-          onCancel={() => { setAsk(null); setPairedPlan(null); }}
+          onCancel={() => {
+            setAsk(null);
+            setPairedPlan(null);
+          }}
           confirmLabel={pairedPlan.flags.length ? 'Confirm anyway' : 'Confirm'}
           busy={sending}
           danger={pairedPlan.flags.length > 0 || pairedPlan.overridden}
@@ -393,7 +436,13 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
         </ConfirmBox>
       )}
       {ask === 'send' && (
-        <ConfirmBox title="Send this reply?" onCancel={() => setAsk(null)} confirmLabel="Confirm send" busy={sending} onConfirm={() => void send(false)}>
+        <ConfirmBox
+          title="Send this reply?"
+          onCancel={() => setAsk(null)}
+          confirmLabel="Confirm send"
+          busy={sending}
+          onConfirm={() => void send(false)}
+        >
           <p>This sends the text above to the customer from Gorgias.</p>
         </ConfirmBox>
       )}
@@ -413,13 +462,19 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
           type="button"
           disabled={!text.trim() || sending || streaming || ask !== null}
           onClick={() => void startSend()}
-          className={paired ? 'rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50 disabled:opacity-50' : 'rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50'}
+          className={
+            paired
+              ? 'rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50 disabled:opacity-50'
+              : 'rounded-md bg-brand-600 px-3 py-1.5 text-xs font-semibold text-white hover:bg-brand-700 disabled:opacity-50'
+          }
         >
           {paired ? 'Send reply only' : 'Send reply'}
         </button>
         <button
           type="button"
-          onClick={() => navigator.clipboard?.writeText(text).then(() => setStatus({ tone: 'ok', text: 'Copied: paste it into the Gorgias reply box.' }))}
+          onClick={() =>
+            navigator.clipboard?.writeText(text).then(() => setStatus({ tone: 'ok', text: 'Copied: paste it into the Gorgias reply box.' }))
+          }
           className="rounded-md border border-slate-300 px-3 py-1.5 text-xs hover:bg-slate-50"
         >
           Copy
@@ -439,7 +494,12 @@ export function DraftEditor({ data, ticketId, token }: { data: WidgetJson; ticke
         )}
         {edited && <span className="text-xs text-slate-600">edited</span>}
       </div>
-      <p ref={statusRef} tabIndex={-1} aria-live="polite" className={`mt-2 text-xs outline-none ${status?.tone === 'error' ? 'text-rose-800' : 'text-emerald-800'}`}>
+      <p
+        ref={statusRef}
+        tabIndex={-1}
+        aria-live="polite"
+        className={`mt-2 text-xs outline-none ${status?.tone === 'error' ? 'text-rose-800' : 'text-emerald-800'}`}
+      >
         {status?.text ?? ''}
       </p>
     </Card>

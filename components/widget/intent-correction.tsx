@@ -30,7 +30,12 @@ export function IntentCorrection({ ticketId, token, current }: { ticketId: strin
       <label htmlFor="intent-correction" className="text-slate-700">
         Wrong intent?
       </label>
-      <select id="intent-correction" value={choice} onChange={(e) => setChoice(e.target.value as Intent | '')} className="rounded-md border border-slate-300 px-1.5 py-1">
+      <select
+        id="intent-correction"
+        value={choice}
+        onChange={(e) => setChoice(e.target.value as Intent | '')}
+        className="rounded-md border border-slate-300 px-1.5 py-1"
+      >
         <option value="">choose…</option>
         {INTENTS.filter((i) => i !== current).map((i) => (
           <option key={i} value={i}>
@@ -38,7 +43,12 @@ export function IntentCorrection({ ticketId, token, current }: { ticketId: strin
           </option>
         ))}
       </select>
-      <button type="button" disabled={!choice || busy} onClick={() => void save()} className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium disabled:opacity-50">
+      <button
+        type="button"
+        disabled={!choice || busy}
+        onClick={() => void save()}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 font-medium disabled:opacity-50"
+      >
         Correct
       </button>
       <span aria-live="polite" className={status?.ok === false ? 'text-rose-800' : 'text-emerald-800'}>

@@ -5,12 +5,19 @@ import { Badge, Card, HealthBadge } from './badges';
 export function OrderCard({ data }: { data: WidgetJson }) {
   const { view } = data;
   // The ticket's own order first, then the rest latest first.
-  const orders = data.focusOrder ? [...view.orders.filter((o) => o.name === data.focusOrder), ...view.orders.filter((o) => o.name !== data.focusOrder)] : view.orders;
+  const orders = data.focusOrder
+    ? [...view.orders.filter((o) => o.name === data.focusOrder), ...view.orders.filter((o) => o.name !== data.focusOrder)]
+    : view.orders;
   return (
     <Card
       title="Orders & tracking"
       id="orders-title"
-      right={<span className="text-xs text-slate-500" title={view.asOf}>as of {formatAge(view.asOf, data.now)}{view.stale ? ' · refreshing' : ''}</span>}
+      right={
+        <span className="text-xs text-slate-500" title={view.asOf}>
+          as of {formatAge(view.asOf, data.now)}
+          {view.stale ? ' · refreshing' : ''}
+        </span>
+      }
     >
       {view.match.note && (
         <p role="note" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900">
@@ -18,7 +25,11 @@ export function OrderCard({ data }: { data: WidgetJson }) {
           {view.match.note}
         </p>
       )}
-      {view.orders.length === 0 && <p className="text-slate-500">No orders found for this customer in {view.shop.name}. Orders older than 60 days may not be visible.</p>}
+      {view.orders.length === 0 && (
+        <p className="text-slate-500">
+          No orders found for this customer in {view.shop.name}. Orders older than 60 days may not be visible.
+        </p>
+      )}
       <ul className="space-y-4">
         {orders.map((o, i) => (
           <li key={o.name} data-testid="order" className={i > 0 ? 'border-t border-slate-100 pt-3' : ''}>
@@ -29,9 +40,7 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 </a>
                 {o.name === data.focusOrder && <Badge tone="blue">this ticket</Badge>}
               </span>
-              <span className="font-medium">
-                {formatMoney(o.totalPrice, o.currency)}
-              </span>
+              <span className="font-medium">{formatMoney(o.totalPrice, o.currency)}</span>
             </div>
             <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
               <span className="text-slate-500">{formatDate(o.createdAt)}</span>
@@ -46,7 +55,13 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                   <span className="text-xs font-medium">
                     {s.carrier ?? 'Carrier'} ·{' '}
                     {s.trackingUrl ? (
-                      <a className="text-brand-700 underline" href={s.trackingUrl} target="_blank" rel="noreferrer" data-testid="tracking-link">
+                      <a
+                        className="text-brand-700 underline"
+                        href={s.trackingUrl}
+                        target="_blank"
+                        rel="noreferrer"
+                        data-testid="tracking-link"
+                      >
                         {s.trackingNumber ?? 'track'}
                       </a>
                     ) : (
@@ -57,7 +72,8 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 </div>
                 <p className="mt-1 text-xs text-slate-700">{s.reason}</p>
                 <p className="mt-0.5 text-xs text-slate-500">
-                  Last scan: {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${formatAge(s.lastEventAt, data.now)}` : 'none yet'}
+                  Last scan:{' '}
+                  {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${formatAge(s.lastEventAt, data.now)}` : 'none yet'}
                   {s.estimatedDeliveryAt ? ` · ETA ${formatDate(s.estimatedDeliveryAt)}` : ''}
                 </p>
               </div>

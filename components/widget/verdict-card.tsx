@@ -12,7 +12,13 @@ const STEP_LABELS: Record<string, string> = {
   assign_human_review: 'A person decides',
   reply: 'Reply',
 };
-const STATUS_WORDS: Record<string, string> = { pending: 'queued', done: 'done', failed: 'failed', recorded: 'done (demo: recorded)', shadow: 'shadow mode: not sent' };
+const STATUS_WORDS: Record<string, string> = {
+  pending: 'queued',
+  done: 'done',
+  failed: 'failed',
+  recorded: 'done (demo: recorded)',
+  shadow: 'shadow mode: not sent',
+};
 
 /** The first sentence: the one-line reason shown beside the recommendation. */
 function firstSentence(text: string): string {
@@ -30,22 +36,43 @@ export function VerdictCard({ data, ticketId, token }: { data: WidgetJson; ticke
   const v = data.verdict;
   const reason = v ? firstSentence(v.explanation) : null;
   // After a step was taken, the first reason is that step's state, already shown above.
-  const otherReasons = v ? (v.taken ? v.reasons.slice(1) : v.reasons).filter((r) => r.trim() !== v.explanation.trim() && r.trim() !== reason) : [];
+  const otherReasons = v
+    ? (v.taken ? v.reasons.slice(1) : v.reasons).filter((r) => r.trim() !== v.explanation.trim() && r.trim() !== reason)
+    : [];
   // Re-derived from the ticket's actions on every read (20.3): a step already asked for shows its
   // state, who asked and when, instead of being offered again.
   const taken = v?.taken ?? null;
   const failed = v && !taken ? data.actions.find((a) => a.kind === v.nextStep && a.status === 'failed') : undefined;
   const asOf = taken?.at ?? v?.decidedAt ?? data.view.asOf;
-  const label = taken ? (taken.toldCustomer ? 'Nothing more to do' : 'Tell the customer') : v ? (STEP_LABELS[v.nextStep] ?? v.nextStep.replace(/_/g, ' ')) : '';
+  const label = taken
+    ? taken.toldCustomer
+      ? 'Nothing more to do'
+      : 'Tell the customer'
+    : v
+      ? (STEP_LABELS[v.nextStep] ?? v.nextStep.replace(/_/g, ' '))
+      : '';
   return (
-    <Card title="Recommendation" id="verdict-title" right={<span className="text-xs text-slate-600" title={String(asOf)}>as of {formatAge(asOf, data.now)}</span>}>
+    <Card
+      title="Recommendation"
+      id="verdict-title"
+      right={
+        <span className="text-xs text-slate-600" title={String(asOf)}>
+          as of {formatAge(asOf, data.now)}
+        </span>
+      }
+    >
       {v ? (
-        <div data-testid="verdict" className={`rounded-lg p-3 ${taken ? 'bg-sky-50' : v.decision === 'automate' ? 'bg-emerald-50' : 'bg-amber-50'}`}>
+        <div
+          data-testid="verdict"
+          className={`rounded-lg p-3 ${taken ? 'bg-sky-50' : v.decision === 'automate' ? 'bg-emerald-50' : 'bg-amber-50'}`}
+        >
           <p className="flex flex-wrap items-center gap-2">
             {taken ? (
               <Badge tone={taken.status === 'pending' ? 'blue' : 'green'}>{STATUS_WORDS[taken.status] ?? taken.status}</Badge>
             ) : (
-              <Badge tone={v.decision === 'automate' ? 'green' : 'amber'}>{v.decision === 'automate' ? 'safe to automate' : 'human review'}</Badge>
+              <Badge tone={v.decision === 'automate' ? 'green' : 'amber'}>
+                {v.decision === 'automate' ? 'safe to automate' : 'human review'}
+              </Badge>
             )}
             <span className="text-sm font-semibold text-slate-900" data-testid="recommendation">
               {label}
@@ -60,7 +87,8 @@ export function VerdictCard({ data, ticketId, token }: { data: WidgetJson; ticke
           )}
           {!taken && failed && (
             <p className="mt-2 rounded-md bg-rose-50 px-2 py-1 text-xs text-rose-900" role="status">
-              {STEP_LABELS[failed.kind] ?? failed.kind} failed {formatAge(failed.createdAt, data.now)}: {failed.error ?? 'see the audit log'}.
+              {STEP_LABELS[failed.kind] ?? failed.kind} failed {formatAge(failed.createdAt, data.now)}:{' '}
+              {failed.error ?? 'see the audit log'}.
             </p>
           )}
           {v.decision === 'human_review' && v.summary && v.summary.trim() !== v.explanation.trim() && (
@@ -81,7 +109,8 @@ export function VerdictCard({ data, ticketId, token }: { data: WidgetJson; ticke
             )}
             {t?.intent && (
               <p className="mt-1">
-                Read as <span className="font-medium">{t.intent.replace(/_/g, ' ')}</span> ({Math.round((t.confidence ?? 0) * 100)}% confident)
+                Read as <span className="font-medium">{t.intent.replace(/_/g, ' ')}</span> ({Math.round((t.confidence ?? 0) * 100)}%
+                confident)
                 {t.reasons.length ? `: ${t.reasons.slice(0, 3).join('; ')}` : ''}.
               </p>
             )}
@@ -92,7 +121,9 @@ export function VerdictCard({ data, ticketId, token }: { data: WidgetJson; ticke
         </div>
       ) : (
         <>
-          <p className="text-slate-600">{t?.intent ? `Read as ${t.intent.replace(/_/g, ' ')}; no policy verdict yet.` : 'No customer message classified yet.'}</p>
+          <p className="text-slate-600">
+            {t?.intent ? `Read as ${t.intent.replace(/_/g, ' ')}; no policy verdict yet.` : 'No customer message classified yet.'}
+          </p>
           <IntentDisagreementNote data={data} />
           {t && <IntentCorrection ticketId={ticketId} token={token} current={t.intent} />}
         </>
@@ -107,7 +138,8 @@ function IntentDisagreementNote({ data }: { data: WidgetJson }) {
   if (!d) return null;
   return (
     <p className="mt-2 rounded-md bg-white/80 px-2 py-1 text-xs text-amber-900" data-testid="intent-disagreement">
-      Gorgias tagged this <span className="font-medium">{d.gorgias}</span> ({d.gorgiasIntent.replace(/_/g, ' ')}); Concord reads {d.concord.replace(/_/g, ' ')}. If Gorgias is right, correct the intent below.
+      Gorgias tagged this <span className="font-medium">{d.gorgias}</span> ({d.gorgiasIntent.replace(/_/g, ' ')}); Concord reads{' '}
+      {d.concord.replace(/_/g, ' ')}. If Gorgias is right, correct the intent below.
     </p>
   );
 }

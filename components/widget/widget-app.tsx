@@ -32,7 +32,11 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
         <div role="alert" className="rounded-lg border border-rose-300 bg-rose-50 p-4 text-sm text-rose-900">
           <p className="font-semibold">Couldn’t load this ticket</p>
           <p>{(query.error as Error).message}</p>
-          <button type="button" onClick={() => query.refetch()} className="mt-2 rounded-md border border-rose-300 bg-white px-3 py-1 text-xs">
+          <button
+            type="button"
+            onClick={() => query.refetch()}
+            className="mt-2 rounded-md border border-rose-300 bg-white px-3 py-1 text-xs"
+          >
             Try again
           </button>
         </div>
@@ -46,8 +50,13 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
       {/* A failed background refresh keeps what the agent sees and types; it only says so. */}
       <div aria-live="polite">
         {query.isError && (
-          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950" data-testid="refresh-failed">
-            Can’t refresh, retrying every 15 s. Showing what Concord knew {formatAge(data.now, query.errorUpdatedAt)}; your text is safe. ({(query.error as Error).message})
+          <p
+            role="status"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950"
+            data-testid="refresh-failed"
+          >
+            Can’t refresh, retrying every 15 s. Showing what Concord knew {formatAge(data.now, query.errorUpdatedAt)}; your text is safe. (
+            {(query.error as Error).message})
           </p>
         )}
       </div>
@@ -55,7 +64,8 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
         <div className="flex items-start justify-between gap-2">
           <div className="min-w-0">
             <h1 className="text-base font-semibold">
-              {c?.name ?? data.ticket?.customerName ?? data.ticket?.customerEmail ?? 'Unknown customer'} {c?.vip && <Badge tone="violet">VIP</Badge>}
+              {c?.name ?? data.ticket?.customerName ?? data.ticket?.customerEmail ?? 'Unknown customer'}{' '}
+              {c?.vip && <Badge tone="violet">VIP</Badge>}
             </h1>
             <p className="break-words text-xs text-slate-600">
               {c?.email ?? data.ticket?.customerEmail ?? 'no email'}
@@ -63,7 +73,8 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
             </p>
             {c && (
               <p className="text-xs text-slate-600">
-                {c.ordersCount} order{c.ordersCount === 1 ? '' : 's'} · {formatMoney(c.totalSpent, c.currency)} spent · {data.view.shop.name}
+                {c.ordersCount} order{c.ordersCount === 1 ? '' : 's'} · {formatMoney(c.totalSpent, c.currency)} spent ·{' '}
+                {data.view.shop.name}
                 {c.storesMatched.length > 1 ? ` (+${c.storesMatched.length - 1} other store)` : ''}
               </p>
             )}

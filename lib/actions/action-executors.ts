@@ -29,15 +29,17 @@ export interface StoppedResult {
 
 const marker = (ctx: EffectContext) => `concord-${ctx.idempotencyKey.replace(/[^A-Za-z0-9]/g, '').slice(-24)}`;
 
-
-
 // A mutation's userErrors mean Shopify refused: retrying won't help, so dead-letter with the reason.
 function refusedOrResult<T extends MutationResult>(r: T): T {
   if (!r.ok) throw new Error(`Shopify refused: ${r.userErrors.map((u) => u.message).join('; ') || 'unknown error'}`);
   return r;
 }
 
-async function check(shopify: ShopifyAdminClient, p: { orderId: string; guard?: LiveGuard }, now: Date): Promise<{ live: LiveOrder | null; stop: StoppedResult | null }> {
+async function check(
+  shopify: ShopifyAdminClient,
+  p: { orderId: string; guard?: LiveGuard },
+  now: Date,
+): Promise<{ live: LiveOrder | null; stop: StoppedResult | null }> {
   const live = await liveOrderState(shopify, p.orderId);
   const verdict = liveRecheck(p.guard, live, now);
   return { live, stop: verdict.ok ? null : { stopped: true, reason: verdict.reason } };
@@ -48,7 +50,9 @@ async function returnLines(shopify: ShopifyAdminClient, orderId: string, wanted:
   const lines = wanted
     ? wanted.flatMap((w) => {
         const r = returnable.find((x) => x.lineItemId === w.lineItemId || x.lineItemId.endsWith(`/${w.lineItemId}`));
-        return r ? [{ fulfillmentLineItemId: r.fulfillmentLineItemId, quantity: Math.min(w.quantity, r.quantity), lineItemId: r.lineItemId }] : [];
+        return r
+          ? [{ fulfillmentLineItemId: r.fulfillmentLineItemId, quantity: Math.min(w.quantity, r.quantity), lineItemId: r.lineItemId }]
+          : [];
       })
     : returnable;
   if (lines.length === 0) throw new Error(`Order ${orderId} has nothing returnable in Shopify for this request.`);
@@ -61,7 +65,15 @@ async function reasonId(shopify: ShopifyAdminClient, handle: string): Promise<{ 
   return { id: ids.get(FALLBACK_REASON_HANDLE) ?? null, handle: FALLBACK_REASON_HANDLE };
 }
 
-type ActionKinds = 'shopify.cancel_order' | 'shopify.update_address' | 'shopify.create_return' | 'shopify.create_exchange' | 'shopify.refund_order' | 'shopify.reship_order' | 'shopify.store_credit' | 'shopify.discount_code';
+type ActionKinds =
+  | 'shopify.cancel_order'
+  | 'shopify.update_address'
+  | 'shopify.create_return'
+  | 'shopify.create_exchange'
+  | 'shopify.refund_order'
+  | 'shopify.reship_order'
+  | 'shopify.store_credit'
+  | 'shopify.discount_code';
 
 /** Each effect runs with its own shop's Shopify connection (lib/connections), from ctx.clients. */
 export const actionExecutors: Pick<EffectExecutors, ActionKinds> = {
@@ -96,7 +108,12 @@ export const actionExecutors: Pick<EffectExecutors, ActionKinds> = {
     if (stop) return stop;
     const lines = await returnLines(shopify, p.orderId, p.lineItems ?? null);
     const reason = await reasonId(shopify, p.reasonHandle ?? FALLBACK_REASON_HANDLE);
-    const r = await createReturnWithReason(shopify, { orderId: p.orderId, lines, reasonDefinitionId: reason.id, note: p.note ?? 'Created via Concord' });
+    const r = await createReturnWithReason(shopify, {
+      orderId: p.orderId,
+      lines,
+      reasonDefinitionId: reason.id,
+      note: p.note ?? 'Created via Concord',
+    });
     return { ...refusedOrResult(r), reasonHandle: reason.handle };
   },
   'shopify.create_exchange': async (p, ctx) => {
@@ -118,11 +135,21 @@ export const actionExecutors: Pick<EffectExecutors, ActionKinds> = {
       }
       const item = options.find((o) => o.lineItemId === l.lineItemId);
       const pick = item ? pickExchangeVariant(p.customerWords ?? '', item.current, item.variants) : null;
-      if (!pick) return { stopped: true, reason: 'the message does not name exactly one available replacement variant, so a person should choose it' } satisfies StoppedResult;
+      if (!pick)
+        return {
+          stopped: true,
+          reason: 'the message does not name exactly one available replacement variant, so a person should choose it',
+        } satisfies StoppedResult;
       exchange.push({ variantId: pick.id, quantity: l.quantity });
     }
     const reason = await reasonId(shopify, p.reasonHandle ?? FALLBACK_REASON_HANDLE);
-    const r = await createReturnWithReason(shopify, { orderId, lines, reasonDefinitionId: reason.id, note: p.note ?? 'Exchange via Concord', exchange });
+    const r = await createReturnWithReason(shopify, {
+      orderId,
+      lines,
+      reasonDefinitionId: reason.id,
+      note: p.note ?? 'Exchange via Concord',
+      exchange,
+    });
     return { ...refusedOrResult(r), reasonHandle: reason.handle, exchange };
   },
   'shopify.refund_order': async (p, ctx) => {
@@ -157,7 +184,14 @@ export const actionExecutors: Pick<EffectExecutors, ActionKinds> = {
       }),
     ),
   'shopify.store_credit': async (p, ctx) =>
-    refusedOrResult(await creditStoreAccount(await ctx.clients.shopify(), { customerId: p.customerId, amount: p.amount, currency: p.currency, expiresAt: p.expiresAt ?? null })),
+    refusedOrResult(
+      await creditStoreAccount(await ctx.clients.shopify(), {
+        customerId: p.customerId,
+        amount: p.amount,
+        currency: p.currency,
+        expiresAt: p.expiresAt ?? null,
+      }),
+    ),
   'shopify.discount_code': async (p, ctx) =>
     refusedOrResult(
       await createDiscountCode(await ctx.clients.shopify(), {

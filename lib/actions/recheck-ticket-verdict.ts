@@ -22,21 +22,44 @@ export interface RecheckedState {
 
 export async function recheckTicketVerdict(
   tx: Db,
-  input: { shopId: string; ticketShopId: string; ticketId: string; orderId: string | null; match: TicketMatch; settings: Settings; now: Date; lock?: boolean },
+  input: {
+    shopId: string;
+    ticketShopId: string;
+    ticketId: string;
+    orderId: string | null;
+    match: TicketMatch;
+    settings: Settings;
+    now: Date;
+    lock?: boolean;
+  },
 ): Promise<RecheckedState> {
-  const [ticket] = await tx.select().from(tickets).where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
+  const [ticket] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId)))
+    .limit(1);
   if (input.lock && input.orderId) {
-    await tx.execute(sql`select 1 from ${orders} where ${orders.shopId} = ${input.shopId} and ${orders.shopifyOrderId} = ${input.orderId} for update`);
+    await tx.execute(
+      sql`select 1 from ${orders} where ${orders.shopId} = ${input.shopId} and ${orders.shopifyOrderId} = ${input.orderId} for update`,
+    );
   }
   const bundle = input.orderId ? await loadOrderBundle(tx, input.shopId, input.orderId) : null;
   const [latest] = await tx
     .select({ bodyText: messages.bodyText, attachmentCount: messages.attachmentCount })
     .from(messages)
-    .where(and(eq(messages.shopId, input.ticketShopId), eq(messages.ticketId, input.ticketId), eq(messages.fromAgent, false), eq(messages.internalNote, false)))
+    .where(
+      and(
+        eq(messages.shopId, input.ticketShopId),
+        eq(messages.ticketId, input.ticketId),
+        eq(messages.fromAgent, false),
+        eq(messages.internalNote, false),
+      ),
+    )
     .orderBy(desc(messages.gorgiasCreatedAt), desc(messages.id))
     .limit(1);
   const message = latest?.bodyText ?? '';
-  if (!ticket?.intent) return { ticket: ticket ?? null, order: bundle?.order ?? null, bundle, verdict: (ticket?.verdict as Verdict | null) ?? null, message };
+  if (!ticket?.intent)
+    return { ticket: ticket ?? null, order: bundle?.order ?? null, bundle, verdict: (ticket?.verdict as Verdict | null) ?? null, message };
   const classification: Classification = {
     intent: ticket.intent as Intent,
     confidence: ticket.intentConfidence ?? 0,

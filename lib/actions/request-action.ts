@@ -47,11 +47,24 @@ export interface ActionOutcome {
   repeatOf?: { actionId: number; kind: ActionKind; status: string; by: string; at: string } | null;
 }
 
-const REPEAT_STATUS: Record<string, string> = { pending: 'queued', done: 'done', recorded: 'done (demo: recorded)', shadow: 'shadow mode: not sent' };
+const REPEAT_STATUS: Record<string, string> = {
+  pending: 'queued',
+  done: 'done',
+  recorded: 'done (demo: recorded)',
+  shadow: 'shadow mode: not sent',
+};
 
 /** The state a plan was made on: the order's own version and the verdict's decision and rule. */
 export function planToken(kind: ActionKind, plan: PlanResult & { ok: true }, order: Order | null, verdict: Verdict | null): string {
-  const basis = JSON.stringify([kind, plan.summary, order?.updatedAt?.toISOString() ?? null, order?.cancelledAt?.toISOString() ?? null, order?.fulfillmentStatus ?? null, verdict?.decision ?? null, verdict?.rule ?? null]);
+  const basis = JSON.stringify([
+    kind,
+    plan.summary,
+    order?.updatedAt?.toISOString() ?? null,
+    order?.cancelledAt?.toISOString() ?? null,
+    order?.fulfillmentStatus ?? null,
+    verdict?.decision ?? null,
+    verdict?.rule ?? null,
+  ]);
   return crypto.createHash('sha256').update(basis).digest('hex').slice(0, 24);
 }
 
@@ -63,23 +76,44 @@ export function planToken(kind: ActionKind, plan: PlanResult & { ok: true }, ord
  */
 export async function requestAction(db: Db, config: Config, req: ActionRequest, now: Date): Promise<ActionOutcome> {
   const data = await loadWidgetData(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, email: null }, now);
-  if (!data.view.ticket) throw new AppError('unknown_ticket', `Concord has no ticket ${req.ticketId}. It appears once Gorgias sends the ticket's first event.`);
-  const focusOrderId = data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.id ?? data.bundles[0]?.bundle.order?.id ?? null;
+  if (!data.view.ticket)
+    throw new AppError('unknown_ticket', `Concord has no ticket ${req.ticketId}. It appears once Gorgias sends the ticket's first event.`);
+  const focusOrderId =
+    data.bundles.find((b) => b.bundle.order?.id === data.match.focusOrderId)?.bundle.order?.id ?? data.bundles[0]?.bundle.order?.id ?? null;
   const shopId = data.view.shop.id;
   const settings = await getSettings(db, shopId);
   const key = actionKey(shopId, req);
   const senderEmail = req.actor.id && /@/.test(req.actor.id) ? req.actor.id : null;
 
   const paired = Boolean(req.params.reply?.trim()) && req.kind in PAIRED_STEPS;
-  if (req.params.reply?.trim() && !paired) throw new AppError('reply_not_pairable', `A reply can go with ${Object.keys(PAIRED_STEPS).join(', ')}; send it on its own instead.`);
+  if (req.params.reply?.trim() && !paired)
+    throw new AppError('reply_not_pairable', `A reply can go with ${Object.keys(PAIRED_STEPS).join(', ')}; send it on its own instead.`);
   const decide = async (tx: Db) => {
-    const state = await recheckTicketVerdict(tx, { shopId, ticketShopId: req.ticketShopId, ticketId: req.ticketId, orderId: focusOrderId, match: data.match, settings, now, lock: req.confirm });
-    const channel = replyChannel(state.ticket?.channel, { email: state.ticket?.customerEmail ?? null, phone: state.ticket?.customerPhones?.[0] ?? null });
+    const state = await recheckTicketVerdict(tx, {
+      shopId,
+      ticketShopId: req.ticketShopId,
+      ticketId: req.ticketId,
+      orderId: focusOrderId,
+      match: data.match,
+      settings,
+      now,
+      lock: req.confirm,
+    });
+    const channel = replyChannel(state.ticket?.channel, {
+      email: state.ticket?.customerEmail ?? null,
+      phone: state.ticket?.customerPhones?.[0] ?? null,
+    });
     const planCtx = {
       order: state.order,
       settings,
       customerMessage: state.message,
-      reply: { channel, receiverEmail: state.ticket?.customerEmail ?? data.view.customer?.email ?? null, receiverPhone: state.ticket?.customerPhones?.[0] ?? null, customerId: state.ticket?.gorgiasCustomerId ?? null, senderEmail },
+      reply: {
+        channel,
+        receiverEmail: state.ticket?.customerEmail ?? data.view.customer?.email ?? null,
+        receiverPhone: state.ticket?.customerPhones?.[0] ?? null,
+        customerId: state.ticket?.gorgiasCustomerId ?? null,
+        senderEmail,
+      },
       key,
       now,
     };
@@ -88,27 +122,52 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     // "Send reply and cancel": the reply rides on the step and is queued only once Shopify has done it.
     const replyPlan = paired ? planAction('reply', { body: req.params.reply }, planCtx) : null;
     if (replyPlan && !replyPlan.ok) throw new AppError('action_not_possible', replyPlan.reason);
-    const plan = replyPlan?.ok ? { ...own, summary: `${own.summary} Then send your reply to the customer, once Shopify has done it (if it can't, the reply is not sent).` } : own;
-    return { ...state, plan, replyEffect: replyPlan?.ok ? replyPlan.effects[0] : null, token: planToken(req.kind, plan, state.order, state.verdict) };
+    const plan = replyPlan?.ok
+      ? {
+          ...own,
+          summary: `${own.summary} Then send your reply to the customer, once Shopify has done it (if it can't, the reply is not sent).`,
+        }
+      : own;
+    return {
+      ...state,
+      plan,
+      replyEffect: replyPlan?.ok ? replyPlan.effects[0] : null,
+      token: planToken(req.kind, plan, state.order, state.verdict),
+    };
   };
 
   // A reply typed or edited by hand gets the same grounding check as a draft (issue 14.8).
   const isReply = req.kind === 'reply' || req.kind === 'reply_tracking';
   const replyText = isReply ? (req.params.body ?? '') : paired ? req.params.reply! : null;
-  const checked = replyText !== null ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: replyText }, now) : null;
+  const checked =
+    replyText !== null
+      ? await checkReplyText(db, config, { ticketShopId: req.ticketShopId, ticketId: req.ticketId, text: replyText }, now)
+      : null;
   // A reply on its own that says the step is done while nothing asked for it (20.5): flagged like any unbacked statement.
   const early = replyText !== null && req.kind === 'reply' ? promisesNotQueued(replyText, data.verdict, null) : [];
   const grounding = checked ? { ok: checked.ok && early.length === 0, spans: [...checked.spans, ...early] } : null;
   const flags = grounding && !grounding.ok ? grounding.spans : [];
-  const unbacked = flags.length ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.${early.length ? ` ${early[0].reason}` : ''}` : '';
+  const unbacked = flags.length
+    ? ` Concord can’t back ${flags.length} statement${flags.length === 1 ? '' : 's'} in it: ${describeFlags(grounding!)}.${early.length ? ` ${early[0].reason}` : ''}`
+    : '';
   const sentAnyway = flags.length > 0;
 
   if (!req.confirm) {
     const { plan, verdict, token } = await decide(db);
     const conflict = overrideNeeded(req.kind, verdict);
     // A repeat warns (20.3): the same kind already asked for on this ticket, and not failed or stopped.
-    const prior = (await loadTakenActions(db, shopId, req.ticketId)).find((a) => a.kind === req.kind && a.status !== 'failed' && a.status !== 'stopped');
-    const repeatOf = prior ? { actionId: prior.id, kind: req.kind, status: prior.status, by: prior.actor, at: (prior.completedAt ?? prior.createdAt).toISOString() } : null;
+    const prior = (await loadTakenActions(db, shopId, req.ticketId)).find(
+      (a) => a.kind === req.kind && a.status !== 'failed' && a.status !== 'stopped',
+    );
+    const repeatOf = prior
+      ? {
+          actionId: prior.id,
+          kind: req.kind,
+          status: prior.status,
+          by: prior.actor,
+          at: (prior.completedAt ?? prior.createdAt).toISOString(),
+        }
+      : null;
     const repeat = prior
       ? ` Already asked: ${req.kind.replace(/_/g, ' ')}, ${REPEAT_STATUS[prior.status] ?? prior.status}, by ${prior.actor} ${formatAge(prior.completedAt ?? prior.createdAt, now)} (action ${prior.id}). Confirm only if it should happen again.`
       : '';
@@ -133,7 +192,8 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     // stored when the message arrived.
     const { plan, verdict, token, order, ticket, replyEffect } = await decide(tx);
     if (req.planToken && req.planToken !== token) {
-      throw new AppError('stale_confirmation',
+      throw new AppError(
+        'stale_confirmation',
         `The order or the policy changed since this plan was made, so the confirmation was refused and nothing was done. Now: ${verdict?.explanation ?? 'no verdict'} Review the new plan: ${plan.summary}`,
       );
     }
@@ -161,14 +221,32 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       .returning({ id: actions.id });
     if (inserted.length === 0) {
       const [prior] = await tx.select({ id: actions.id, status: actions.status }).from(actions).where(eq(actions.idempotencyKey, key));
-      return { status: 'duplicate', msg: `Already requested (action ${prior?.id}, ${prior?.status}); nothing was done twice.`, plan: plan.summary, planToken: token, actionId: prior?.id ?? null, overridden };
+      return {
+        status: 'duplicate',
+        msg: `Already requested (action ${prior?.id}, ${prior?.status}); nothing was done twice.`,
+        plan: plan.summary,
+        planToken: token,
+        actionId: prior?.id ?? null,
+        overridden,
+      };
     }
     const actionId = inserted[0].id;
     const routing = { tagPrefix: settings.routing.tagPrefix, teamId: settings.routing.humanReviewTeamId };
     for (const [i, effect] of plan.effects.entries()) {
       // The paired reply: queued by the outbox only once this step went through (never before, never twice).
       // (Its kind and payload come from one planned effect, so they match; the runner checks the payload again.)
-      const then = i === 0 && replyEffect ? { then: [{ kind: replyEffect.kind, payload: { ticketId: req.ticketId, ...replyEffect.payload, routing }, idempotencyKey: `${key}:${actionId}:then:${replyEffect.kind}` } as EffectCall] } : {};
+      const then =
+        i === 0 && replyEffect
+          ? {
+              then: [
+                {
+                  kind: replyEffect.kind,
+                  payload: { ticketId: req.ticketId, ...replyEffect.payload, routing },
+                  idempotencyKey: `${key}:${actionId}:then:${replyEffect.kind}`,
+                } as EffectCall,
+              ],
+            }
+          : {};
       await enqueueEffect(tx, {
         shopId,
         kind: effect.kind,
@@ -181,7 +259,17 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
     }
     // The re-decided verdict replaces the stored one; the case summary written when the ticket was routed stays.
     if (ticket && verdict) {
-      await tx.update(tickets).set({ verdict: { ...verdict, summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null, decidedAt: now.toISOString() }, updatedAt: now }).where(eq(tickets.id, ticket.id));
+      await tx
+        .update(tickets)
+        .set({
+          verdict: {
+            ...verdict,
+            summary: verdict.summary ?? (ticket.verdict as Verdict | null)?.summary ?? null,
+            decidedAt: now.toISOString(),
+          },
+          updatedAt: now,
+        })
+        .where(eq(tickets.id, ticket.id));
     }
     await writeAudit(tx, {
       shopId,
@@ -193,12 +281,26 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
       orderId: order?.id ?? null,
       customerEmail: data.view.customer?.email ?? null,
       explanation: `${req.actor.id ?? req.actor.type} asked: ${plan.summary}${overridden ? ` Override of the policy (${conflict}) because: ${req.overrideReason!.trim()}` : ` Policy, re-checked now: ${verdict?.explanation ?? 'no verdict'}`}${sentAnyway ? ` Sent anyway although the grounding check flagged ${describeFlags(grounding!)}.` : ''}`,
-      after: { kind: req.kind, params: req.params, resolved: plan.choices, overridden, effects: plan.effects.map((e) => e.kind), ...(sentAnyway ? { sentAnyway: true, flags: flags.map((f) => ({ kind: f.kind, text: f.text })) } : {}) },
+      after: {
+        kind: req.kind,
+        params: req.params,
+        resolved: plan.choices,
+        overridden,
+        effects: plan.effects.map((e) => e.kind),
+        ...(sentAnyway ? { sentAnyway: true, flags: flags.map((f) => ({ kind: f.kind, text: f.text })) } : {}),
+      },
     });
     // The text is on its way: the saved, unsent copy would only come back as a second reply.
     if (replyText !== null) await clearUnsentReply(tx, { shopId: req.ticketShopId, ticketId: req.ticketId });
     const live = config.demoMode ? ' (demo mode: the call is recorded, not sent)' : '';
-    return { status: 'queued', msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`, plan: plan.summary, planToken: token, actionId, overridden };
+    return {
+      status: 'queued',
+      msg: `Done: ${plan.summary.replace(/ Cancelling cannot be undone\.$/, '')} Queued as action ${actionId}${live}.`,
+      plan: plan.summary,
+      planToken: token,
+      actionId,
+      overridden,
+    };
   });
 }
 

@@ -11,7 +11,10 @@ const text = (max: number) => z.string().trim().max(max);
 
 /** The body a Gorgias button or the widget page sends to POST /api/gorgias/actions. */
 export const actionButtonBody = z.object({
-  ticket_id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^\d{1,20}$/, 'must be a Gorgias ticket id (digits)')),
+  ticket_id: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^\d{1,20}$/, 'must be a Gorgias ticket id (digits)')),
   action: z.enum(ACTION_KINDS),
   confirm: z.boolean().default(false),
   send_anyway: z.boolean().default(false), // a reply the grounding check flagged, sent on purpose
@@ -27,12 +30,28 @@ export const actionButtonBody = z.object({
       notifyCustomer: z.boolean().optional(),
       cancelReason: z.enum(CANCEL_REASONS).optional(),
       reason: text(500).optional(),
-      reasonHandle: z.string().trim().regex(/^[a-z0-9-]{1,80}$/, 'a return reason handle like "too-small"').optional(),
+      reasonHandle: z
+        .string()
+        .trim()
+        .regex(/^[a-z0-9-]{1,80}$/, 'a return reason handle like "too-small"')
+        .optional(),
       lineItems: z
-        .array(z.object({ lineItemId: text(80).pipe(z.string().min(1)), quantity: z.number().int().min(1).max(10_000), variantId: text(120).nullable().optional() }).strict())
+        .array(
+          z
+            .object({
+              lineItemId: text(80).pipe(z.string().min(1)),
+              quantity: z.number().int().min(1).max(10_000),
+              variantId: text(120).nullable().optional(),
+            })
+            .strict(),
+        )
         .max(50)
         .optional(),
-      amount: z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'an amount like 25.00').optional(),
+      amount: z
+        .string()
+        .trim()
+        .regex(/^\d{1,9}(\.\d{1,2})?$/, 'an amount like 25.00')
+        .optional(),
       percentage: z.number().int().min(1).max(100).optional(),
       expiresInDays: z.number().int().min(1).max(3650).optional(),
       body: text(10_000).optional(),
@@ -78,5 +97,14 @@ export async function requestButtonAction(db: Db, config: Config, body: ActionBu
     },
     now,
   );
-  return { msg: outcome.msg, status: outcome.status, plan: outcome.plan, plan_token: outcome.planToken, action_id: outcome.actionId, overridden: outcome.overridden, flags: outcome.flags ?? [], repeat_of: outcome.repeatOf ?? null };
+  return {
+    msg: outcome.msg,
+    status: outcome.status,
+    plan: outcome.plan,
+    plan_token: outcome.planToken,
+    action_id: outcome.actionId,
+    overridden: outcome.overridden,
+    flags: outcome.flags ?? [],
+    repeat_of: outcome.repeatOf ?? null,
+  };
 }

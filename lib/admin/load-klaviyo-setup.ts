@@ -23,7 +23,12 @@ export async function loadKlaviyoSetup(config: Config): Promise<KlaviyoSetupView
   if (!client) return { connected: false, error: null, rows: unchecked, properties: KLAVIYO_PROPERTIES };
   try {
     const status = await checkKlaviyoSetup(client);
-    return { connected: true, error: null, rows: status.map((s) => ({ ...s.item, found: s.found, detail: s.detail })), properties: KLAVIYO_PROPERTIES };
+    return {
+      connected: true,
+      error: null,
+      rows: status.map((s) => ({ ...s.item, found: s.found, detail: s.detail })),
+      properties: KLAVIYO_PROPERTIES,
+    };
   } catch (err) {
     return { connected: true, error: (err as Error).message, rows: unchecked, properties: KLAVIYO_PROPERTIES };
   }

@@ -40,7 +40,9 @@ export async function loadKpis(db: Db, input: { shopId: string; view: KpiView; n
     .from(fulfillments)
     .where(and(eq(fulfillments.shopId, input.shopId), sql`${fulfillments.shopifyCreatedAt} >= ${since}::timestamptz`));
   const [health] = rowsOf<{ delayed: number; exception: number }>(
-    await db.execute(sql`select count(*) filter (where health_state = 'delayed')::int as delayed, count(*) filter (where health_state = 'exception')::int as exception from ${fulfillments} where shop_id = ${input.shopId}`),
+    await db.execute(
+      sql`select count(*) filter (where health_state = 'delayed')::int as delayed, count(*) filter (where health_state = 'exception')::int as exception from ${fulfillments} where shop_id = ${input.shopId}`,
+    ),
   );
 
   const [suppressedRow] = await db
@@ -70,11 +72,15 @@ export async function loadKpis(db: Db, input: { shopId: string; view: KpiView; n
   const emails = [...new Set(resolvedRows.map((r) => r.email))];
   const laterOrders = emails.length
     ? rowsOf<{ email: string; name: string; created_at: Date | string }>(
-        await db.execute(sql`select email, name, shopify_created_at as created_at from orders where shop_id = ${input.shopId} and cancelled_at is null and email = any(${textArray(emails)}) and shopify_created_at >= ${since}::timestamptz`),
+        await db.execute(
+          sql`select email, name, shopify_created_at as created_at from orders where shop_id = ${input.shopId} and cancelled_at is null and email = any(${textArray(emails)}) and shopify_created_at >= ${since}::timestamptz`,
+        ),
       )
     : [];
   const reviewRows = rowsOf<{ email: string; order_name: string; at: Date | string }>(
-    await db.execute(sql`select payload->>'email' as email, payload->>'orderName' as order_name, created_at as at from outbox where shop_id = ${input.shopId} and kind = 'klaviyo.review_eligible' and created_at >= ${since}::timestamptz`),
+    await db.execute(
+      sql`select payload->>'email' as email, payload->>'orderName' as order_name, created_at as at from outbox where shop_id = ${input.shopId} and kind = 'klaviyo.review_eligible' and created_at >= ${since}::timestamptz`,
+    ),
   );
   const postResolution = postResolutionKpis({
     resolved: resolvedRows.map((r) => ({ key: r.key, intent: r.intent ?? r.kind, email: r.email, resolvedAt: new Date(r.resolved_at) })),
@@ -88,9 +94,16 @@ export async function loadKpis(db: Db, input: { shopId: string; view: KpiView; n
     view: input.view,
     postResolution,
     tickets: ticketSeries(kpiTickets, buckets, input.view),
-    shipments: { ...shipmentSeries(shipmentRows, buckets, input.view), delayedNow: Number(health?.delayed ?? 0), exceptionNow: Number(health?.exception ?? 0) },
-    suppression: { klaviyoSuppressed: Number(suppressedRow?.n ?? 0), klaviyoProfiles: Number(suppressedRow?.profiles ?? 0), withOpenIssues: Number(openIssueRow?.n ?? 0) },
+    shipments: {
+      ...shipmentSeries(shipmentRows, buckets, input.view),
+      delayedNow: Number(health?.delayed ?? 0),
+      exceptionNow: Number(health?.exception ?? 0),
+    },
+    suppression: {
+      klaviyoSuppressed: Number(suppressedRow?.n ?? 0),
+      klaviyoProfiles: Number(suppressedRow?.profiles ?? 0),
+      withOpenIssues: Number(openIssueRow?.n ?? 0),
+    },
     qa: { total: tally(qaRows), weeks: qaWeeks.map((week) => ({ week, ...tally(qaRows.filter((r) => r.week === week)) })) },
   };
 }
-

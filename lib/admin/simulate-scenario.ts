@@ -38,7 +38,9 @@ export interface SimulationResult {
 /** Settings: the scenario's own (over defaults) win over the store's, which win over defaults. */
 export function simulateScenario(raw: unknown, baseSettings?: Settings): SimulationResult {
   const s = scenarioSchema.parse(raw);
-  const settings = s.settings ? settingsSchema.parse(deepMerge(baseSettings ?? {}, s.settings)) : (baseSettings ?? settingsSchema.parse({}));
+  const settings = s.settings
+    ? settingsSchema.parse(deepMerge(baseSettings ?? {}, s.settings))
+    : (baseSettings ?? settingsSchema.parse({}));
   const order = s.order ? toOrder(s.order, 'simulator.myshopify.com') : null;
   const input: PolicyInput = {
     intent: s.intent,

@@ -45,7 +45,10 @@ export const AUDIT_CSV_LIMIT = 20_000;
  * Reads filters from a query string (first value of each known key). A bad value is dropped and
  * reported, so the page can still show what the other filters find; the CSV export refuses it.
  */
-export function parseAuditFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): { filters: AuditFilters; errors: string[] } {
+export function parseAuditFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): {
+  filters: AuditFilters;
+  errors: string[];
+} {
   const get = (k: string) => (params instanceof URLSearchParams ? (params.get(k) ?? undefined) : [params[k]].flat()[0]);
   const shape = auditFiltersSchema.shape;
   const out: Record<string, unknown> = {};
@@ -68,13 +71,23 @@ async function whereFor(db: Db, f: AuditFilters): Promise<SQL | undefined> {
     // An order is searchable by its Shopify id or by the number customers and agents quote ("#1043").
     const number = /^#?(\d{1,9})$/.exec(f.order)?.[1];
     const ids = number
-      ? (await db.select({ id: orders.shopifyOrderId }).from(orders).where(or(eq(orders.orderNumber, Number(number)), eq(orders.name, `#${number}`))).limit(50)).map((o) => o.id)
+      ? (
+          await db
+            .select({ id: orders.shopifyOrderId })
+            .from(orders)
+            .where(or(eq(orders.orderNumber, Number(number)), eq(orders.name, `#${number}`)))
+            .limit(50)
+        ).map((o) => o.id)
       : [];
     conds.push(ids.length ? or(eq(auditLog.orderId, f.order), inArray(auditLog.orderId, ids)) : eq(auditLog.orderId, f.order));
   }
   if (f.actor) {
     const a = f.actor.toLowerCase();
-    conds.push((ACTOR_TYPES as readonly string[]).includes(a) ? eq(auditLog.actorType, a) : sql`lower(${auditLog.actorId}) like ${`%${likeEscape(a)}%`} escape '\\'`);
+    conds.push(
+      (ACTOR_TYPES as readonly string[]).includes(a)
+        ? eq(auditLog.actorType, a)
+        : sql`lower(${auditLog.actorId}) like ${`%${likeEscape(a)}%`} escape '\\'`,
+    );
   }
   // "suppression" finds suppression.suppress, suppression.release...; "draft.taught" finds exactly that.
   if (f.action) conds.push(or(eq(auditLog.action, f.action), sql`${auditLog.action} like ${`${likeEscape(f.action)}.%`} escape '\\'`));
@@ -87,7 +100,11 @@ async function whereFor(db: Db, f: AuditFilters): Promise<SQL | undefined> {
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export async function searchAudit(db: Db, f: AuditFilters, pageSize = AUDIT_PAGE_SIZE): Promise<{ rows: AuditRow[]; page: number; hasNext: boolean }> {
+export async function searchAudit(
+  db: Db,
+  f: AuditFilters,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<{ rows: AuditRow[]; page: number; hasNext: boolean }> {
   const rows = await db
     .select()
     .from(auditLog)
@@ -103,7 +120,22 @@ export function auditActions(): string[] {
   return [...AUDIT_ACTIONS].sort();
 }
 
-const CSV_HEADER = ['id', 'at', 'shop', 'actor_type', 'actor', 'action', 'subject_type', 'subject_id', 'customer_email', 'order_id', 'ticket_id', 'explanation', 'before', 'after'];
+const CSV_HEADER = [
+  'id',
+  'at',
+  'shop',
+  'actor_type',
+  'actor',
+  'action',
+  'subject_type',
+  'subject_id',
+  'customer_email',
+  'order_id',
+  'ticket_id',
+  'explanation',
+  'before',
+  'after',
+];
 
 /** Every matching entry (up to AUDIT_CSV_LIMIT), newest first, as CSV. */
 export async function exportAuditCsv(db: Db, f: AuditFilters): Promise<{ csv: string; rows: number; capped: boolean }> {
@@ -116,7 +148,22 @@ export async function exportAuditCsv(db: Db, f: AuditFilters): Promise<{ csv: st
   const shown = rows.slice(0, AUDIT_CSV_LIMIT);
   const csv = toCsv(
     CSV_HEADER,
-    shown.map((r) => [r.id, r.at, r.shopId, r.actorType, r.actorId, r.action, r.subjectType, r.subjectId, r.customerEmail, r.orderId, r.ticketId, r.explanation, r.before, r.after]),
+    shown.map((r) => [
+      r.id,
+      r.at,
+      r.shopId,
+      r.actorType,
+      r.actorId,
+      r.action,
+      r.subjectType,
+      r.subjectId,
+      r.customerEmail,
+      r.orderId,
+      r.ticketId,
+      r.explanation,
+      r.before,
+      r.after,
+    ]),
   );
   return { csv, rows: shown.length, capped: rows.length > AUDIT_CSV_LIMIT };
 }

@@ -32,15 +32,30 @@ export async function authenticateWidgetCaller(
   if (token) {
     const result = await checkWidgetGrant(db, token, input.ticketId, config.secrets.session, now);
     if (!result.ok) throw new AppError('invalid_widget_link', result.reason);
-    return { via: 'widget', actor: { type: 'agent', id: result.grant.agent ?? 'unidentified agent (widget link)' }, ticketShopId: result.grant.shopId };
+    return {
+      via: 'widget',
+      actor: { type: 'agent', id: result.grant.agent ?? 'unidentified agent (widget link)' },
+      ticketShopId: result.grant.shopId,
+    };
   }
   if (!verifyGorgiasBearer(headers.get('authorization'), config.secrets.gorgiasIntegration)) {
-    throw new AppError('unauthorized', 'Send Authorization: Bearer <GORGIAS_INTEGRATION_SECRET> (Gorgias buttons) or open the widget from its signed link.');
+    throw new AppError(
+      'unauthorized',
+      'Send Authorization: Bearer <GORGIAS_INTEGRATION_SECRET> (Gorgias buttons) or open the widget from its signed link.',
+    );
   }
-  if (!input.account) throw new AppError('missing_account', 'Add "account": "{{ticket.account.domain}}" to the button’s body so Concord knows which helpdesk is asking.');
+  if (!input.account)
+    throw new AppError(
+      'missing_account',
+      'Add "account": "{{ticket.account.domain}}" to the button’s body so Concord knows which helpdesk is asking.',
+    );
   const scope = await shopsForGorgiasDomain(db, input.account);
   const [ticket] = scope.length
-    ? await db.select({ shopId: tickets.shopId }).from(tickets).where(and(inArray(tickets.shopId, scope), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1)
+    ? await db
+        .select({ shopId: tickets.shopId })
+        .from(tickets)
+        .where(and(inArray(tickets.shopId, scope), eq(tickets.gorgiasTicketId, input.ticketId)))
+        .limit(1)
     : [];
   if (!ticket) throw new AppError('unknown_ticket', `Concord has no ticket ${input.ticketId} for the Gorgias account ${input.account}.`);
   return { via: 'gorgias', actor: { type: 'agent', id: input.agentEmail ?? 'agent (Gorgias button)' }, ticketShopId: ticket.shopId };

@@ -15,7 +15,10 @@ export type ThrottleVerdict = { ok: true } | { ok: false; retryAfterSeconds: num
 export async function admitLoginAttempt(db: Db, ip: string, email: string, now: Date): Promise<ThrottleVerdict> {
   const ipRow = await bump(db, `ip:${ip}`, now, 'attempts');
   if (ipRow.attempts > MAX_ATTEMPTS_PER_IP) return blocked(ipRow.windowStart, now, 'too many sign-in attempts from this address');
-  const [account] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${email}`));
+  const [account] = await db
+    .select()
+    .from(loginThrottle)
+    .where(eq(loginThrottle.key, `account:${email}`));
   if (account && inWindow(account.windowStart, now) && account.failures >= MAX_FAILURES_PER_ACCOUNT) {
     return blocked(account.windowStart, now, 'too many failed sign-ins for this account');
   }
@@ -43,8 +46,14 @@ async function bump(db: Db, key: string, now: Date, column: 'attempts' | 'failur
       target: loginThrottle.key,
       set: {
         windowStart: sql`case when ${expired} then ${now} else ${loginThrottle.windowStart} end`,
-        attempts: column === 'attempts' ? sql`case when ${expired} then 1 else ${loginThrottle.attempts} + 1 end` : sql`case when ${expired} then 0 else ${loginThrottle.attempts} end`,
-        failures: column === 'failures' ? sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end` : sql`case when ${expired} then 0 else ${loginThrottle.failures} end`,
+        attempts:
+          column === 'attempts'
+            ? sql`case when ${expired} then 1 else ${loginThrottle.attempts} + 1 end`
+            : sql`case when ${expired} then 0 else ${loginThrottle.attempts} end`,
+        failures:
+          column === 'failures'
+            ? sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`
+            : sql`case when ${expired} then 0 else ${loginThrottle.failures} end`,
       },
     })
     .returning();

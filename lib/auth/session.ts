@@ -18,7 +18,11 @@ export interface Session {
   version: number; // the user's session version when it was issued (logout bumps it)
 }
 
-export function createSessionToken(user: { id: number; email: string; role: Role; sessionVersion?: number }, secret: string, now: Date): { token: string; session: Session } {
+export function createSessionToken(
+  user: { id: number; email: string; role: Role; sessionVersion?: number },
+  secret: string,
+  now: Date,
+): { token: string; session: Session } {
   const session: Session = {
     userId: user.id,
     email: user.email,
@@ -34,8 +38,21 @@ export function readSessionToken(token: string | undefined | null, secret: strin
   if (!token) return null;
   const p = verifyToken(token, secret);
   if (!p || p.k !== 'session' || typeof p.expiresAt !== 'number' || p.expiresAt < now.getTime()) return null;
-  if ((p.role !== 'lead' && p.role !== 'admin') || typeof p.userId !== 'number' || typeof p.csrf !== 'string' || typeof p.email !== 'string') return null;
-  return { userId: p.userId, email: p.email, role: p.role, csrf: p.csrf, expiresAt: p.expiresAt, version: typeof p.version === 'number' ? p.version : 0 };
+  if (
+    (p.role !== 'lead' && p.role !== 'admin') ||
+    typeof p.userId !== 'number' ||
+    typeof p.csrf !== 'string' ||
+    typeof p.email !== 'string'
+  )
+    return null;
+  return {
+    userId: p.userId,
+    email: p.email,
+    role: p.role,
+    csrf: p.csrf,
+    expiresAt: p.expiresAt,
+    version: typeof p.version === 'number' ? p.version : 0,
+  };
 }
 
 export function sessionCookie(token: string, secure: boolean): string {

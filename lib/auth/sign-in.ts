@@ -6,13 +6,22 @@ import { admitLoginAttempt, recordLoginResult } from './login-throttle';
 import { createSessionToken, type Session } from './session';
 
 /** Throttled sign-in: 429 with Retry-After past the limits, one scrypt per admitted attempt. */
-export async function signIn(db: Db, config: Config, input: { email: string; password: string; ip: string }, now: Date): Promise<{ token: string; session: Session }> {
+export async function signIn(
+  db: Db,
+  config: Config,
+  input: { email: string; password: string; ip: string },
+  now: Date,
+): Promise<{ token: string; session: Session }> {
   const email = input.email.trim().toLowerCase();
   const admitted = await admitLoginAttempt(db, input.ip, email, now);
   if (!admitted.ok) {
-    throw new AppError('too_many_attempts', `Sign-in paused: ${admitted.why}. Try again in ${Math.ceil(admitted.retryAfterSeconds / 60)} min.`, {
-      'retry-after': String(admitted.retryAfterSeconds),
-    });
+    throw new AppError(
+      'too_many_attempts',
+      `Sign-in paused: ${admitted.why}. Try again in ${Math.ceil(admitted.retryAfterSeconds / 60)} min.`,
+      {
+        'retry-after': String(admitted.retryAfterSeconds),
+      },
+    );
   }
   const user: SignedInUser | null = await authenticate(db, email, input.password, { demoMode: config.demoMode });
   await recordLoginResult(db, email, user !== null, now);
@@ -31,7 +40,11 @@ export async function signOut(db: Db, session: Session | null): Promise<void> {
  */
 export function clientAddress(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return (last ?? headers.get('x-real-ip') ?? 'unknown').slice(0, 64);
 }
 

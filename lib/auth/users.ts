@@ -45,18 +45,33 @@ export async function authenticate(db: Db, email: string, password: string, opts
 
 /** Logging out ends every session of this user, on every instance. */
 export async function endSessions(db: Db, userId: number): Promise<void> {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }
 
 /** The user behind a session, if the session is still current (not logged out, role unchanged). */
 export async function liveSessionUser(db: Db, userId: number, version: number): Promise<{ role: Role; email: string } | null> {
-  const [u] = await db.select({ role: users.role, email: users.email, sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, userId)).limit(1);
+  const [u] = await db
+    .select({ role: users.role, email: users.email, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!u || u.sessionVersion !== version) return null;
   return { role: u.role as Role, email: u.email };
 }
 
 /** Outside demo mode the demo accounts (whose password is published) must not exist. */
 export async function removeDemoUsers(db: Db): Promise<number> {
-  const rows = await db.delete(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email))).returning({ id: users.id });
+  const rows = await db
+    .delete(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_USERS.map((u) => u.email),
+      ),
+    )
+    .returning({ id: users.id });
   return rows.length;
 }

@@ -8,13 +8,27 @@ import { verifyWidgetToken, type WidgetGrantResult } from './widget-link';
  * revoked the store's links since it was issued. One primary-key read per request, so a revocation
  * takes effect at once on every instance.
  */
-export async function checkWidgetGrant(db: Db, token: string | null | undefined, ticketId: string, secret: string, now: Date): Promise<WidgetGrantResult> {
+export async function checkWidgetGrant(
+  db: Db,
+  token: string | null | undefined,
+  ticketId: string,
+  secret: string,
+  now: Date,
+): Promise<WidgetGrantResult> {
   const result = verifyWidgetToken(token, ticketId, secret, now);
   if (!result.ok) return result;
-  const [shop] = await db.select({ revokedBefore: shops.widgetLinksRevokedBefore }).from(shops).where(eq(shops.id, result.grant.shopId)).limit(1);
+  const [shop] = await db
+    .select({ revokedBefore: shops.widgetLinksRevokedBefore })
+    .from(shops)
+    .where(eq(shops.id, result.grant.shopId))
+    .limit(1);
   if (!shop) return { ok: false, reason: 'This widget link names a store Concord does not serve.' };
   if (shop.revokedBefore && result.grant.issuedAt < shop.revokedBefore) {
-    return { ok: false, reason: 'An admin revoked this store’s widget links. Gorgias hands out a new one on the next ticket event: reload the ticket in Gorgias.' };
+    return {
+      ok: false,
+      reason:
+        'An admin revoked this store’s widget links. Gorgias hands out a new one on the next ticket event: reload the ticket in Gorgias.',
+    };
   }
   return result;
 }

@@ -26,13 +26,17 @@ export function widgetUrl(appUrl: string, grant: GrantInput, secret: string, now
 
 /** The same link with the agent who opened it bound in: from then on actions are theirs. */
 export function bindAgent(grant: WidgetGrant, agent: string, secret: string): string {
-  return signToken({ k: 'widget', t: grant.ticketId, s: grant.shopId, a: agent, i: grant.issuedAt.getTime(), e: grant.expiresAt.getTime() }, secret);
+  return signToken(
+    { k: 'widget', t: grant.ticketId, s: grant.shopId, a: agent, i: grant.issuedAt.getTime(), e: grant.expiresAt.getTime() },
+    secret,
+  );
 }
 
 export type WidgetGrantResult = { ok: true; grant: WidgetGrant } | { ok: false; reason: string };
 
 export function verifyWidgetToken(token: string | null | undefined, ticketId: string, secret: string, now: Date): WidgetGrantResult {
-  if (!/^\d{1,20}$/.test(ticketId)) return { ok: false, reason: 'This is not a Gorgias ticket id. Open the ticket’s link from the Gorgias sidebar again.' };
+  if (!/^\d{1,20}$/.test(ticketId))
+    return { ok: false, reason: 'This is not a Gorgias ticket id. Open the ticket’s link from the Gorgias sidebar again.' };
   if (!token) return { ok: false, reason: 'This widget link has no token. Open the ticket’s link from the Gorgias sidebar again.' };
   const p = verifyToken(token, secret);
   if (!p || p.k !== 'widget' || typeof p.t !== 'string' || typeof p.s !== 'string' || typeof p.e !== 'number') {
@@ -40,8 +44,21 @@ export function verifyWidgetToken(token: string | null | undefined, ticketId: st
   }
   if (p.t !== ticketId) return { ok: false, reason: 'This widget link belongs to another ticket.' };
   if (p.e < now.getTime()) {
-    return { ok: false, reason: 'This widget link has expired. Gorgias renews it on every ticket event: reload the ticket in Gorgias (or add a note) and open the link again.' };
+    return {
+      ok: false,
+      reason:
+        'This widget link has expired. Gorgias renews it on every ticket event: reload the ticket in Gorgias (or add a note) and open the link again.',
+    };
   }
   const issuedAt = typeof p.i === 'number' ? p.i : 0; // links from before issue times were recorded count as oldest
-  return { ok: true, grant: { ticketId: p.t, shopId: p.s, agent: typeof p.a === 'string' ? p.a : null, issuedAt: new Date(issuedAt), expiresAt: new Date(p.e) } };
+  return {
+    ok: true,
+    grant: {
+      ticketId: p.t,
+      shopId: p.s,
+      agent: typeof p.a === 'string' ? p.a : null,
+      issuedAt: new Date(issuedAt),
+      expiresAt: new Date(p.e),
+    },
+  };
 }

@@ -44,13 +44,25 @@ export interface AutomationOutcome {
 
 const DELIVERED = (b: OrderBundle | null): Date | null => {
   if (!b) return null;
-  const dates = [...b.events.filter((e) => e.status === 'delivered').map((e) => e.happenedAt), ...b.fulfillments.map((f) => f.deliveredAt).filter((d): d is Date => d !== null)];
+  const dates = [
+    ...b.events.filter((e) => e.status === 'delivered').map((e) => e.happenedAt),
+    ...b.fulfillments.map((f) => f.deliveredAt).filter((d): d is Date => d !== null),
+  ];
   return dates.sort((a, c) => c.getTime() - a.getTime())[0] ?? null;
 };
 
 export async function automateTicket(
   tx: Db,
-  input: { ticket: AutomationTicket; message: string; classification: Classification; verdict: Verdict; bundle: OrderBundle | null; vip: boolean; settings: Settings; now: Date },
+  input: {
+    ticket: AutomationTicket;
+    message: string;
+    classification: Classification;
+    verdict: Verdict;
+    bundle: OrderBundle | null;
+    vip: boolean;
+    settings: Settings;
+    now: Date;
+  },
 ): Promise<AutomationOutcome> {
   const { ticket, verdict, settings, now, classification } = input;
   if (verdict.decision === 'human_review') return prepareHumanCase(tx, input);
@@ -70,58 +82,128 @@ export async function automateTicket(
   if (decision.mode === 'skip') return { mode: 'skipped', summary: null };
 
   const channel = replyChannel(ticket.channel, { email: ticket.customerEmail, phone: ticket.customerPhone });
-  const replyTo = { ticketId: ticket.ticketId, channel, receiverEmail: ticket.customerEmail, receiverPhone: ticket.customerPhone, customerId: ticket.gorgiasCustomerId };
+  const replyTo = {
+    ticketId: ticket.ticketId,
+    channel,
+    receiverEmail: ticket.customerEmail,
+    receiverPhone: ticket.customerPhone,
+    customerId: ticket.gorgiasCustomerId,
+  };
   const firstName = ticket.customerName?.split(/\s+/)[0] ?? null;
   const key = `auto:${ticket.ticketId}:${ticket.messageId}`;
-  const tagEffect = (tags: string[]) => ({ kind: 'gorgias.add_tags' as const, payload: { ticketId: ticket.ticketId, tags, ...(decision.shadow ? { shadow: true } : {}) }, idempotencyKey: `${key}:tags` });
+  const tagEffect = (tags: string[]) => ({
+    kind: 'gorgias.add_tags' as const,
+    payload: { ticketId: ticket.ticketId, tags, ...(decision.shadow ? { shadow: true } : {}) },
+    idempotencyKey: `${key}:tags`,
+  });
   const prefix = settings.routing.tagPrefix;
 
   if (decision.mode === 'ask') {
     const body = actionReply('address_missing', language, { firstName, orderName: order!.name, missing: decision.missing }, settings.tone)!;
-    const reply = { kind: 'gorgias.send_reply' as const, payload: { ...replyTo, body, ...(decision.shadow ? { shadow: true } : {}) }, idempotencyKey: `${key}:reply` };
+    const reply = {
+      kind: 'gorgias.send_reply' as const,
+      payload: { ...replyTo, body, ...(decision.shadow ? { shadow: true } : {}) },
+      idempotencyKey: `${key}:reply`,
+    };
     const [row] = await tx
       .insert(actions)
-      .values({ shopId: ticket.shopId, ticketId: ticket.ticketId, orderId: order!.id, kind: 'reply', params: { automated: 'address_missing', intent: classification.intent, missing: decision.missing, summary: `Ask the customer for the missing parts of the new address (${decision.missing.join(', ')}).`, calls: [reply] }, verdict, actorType: 'system', actorId: 'automation', idempotencyKey: key, status: decision.shadow ? 'shadow' : 'pending' })
+      .values({
+        shopId: ticket.shopId,
+        ticketId: ticket.ticketId,
+        orderId: order!.id,
+        kind: 'reply',
+        params: {
+          automated: 'address_missing',
+          intent: classification.intent,
+          missing: decision.missing,
+          summary: `Ask the customer for the missing parts of the new address (${decision.missing.join(', ')}).`,
+          calls: [reply],
+        },
+        verdict,
+        actorType: 'system',
+        actorId: 'automation',
+        idempotencyKey: key,
+        status: decision.shadow ? 'shadow' : 'pending',
+      })
       .onConflictDoNothing()
       .returning({ id: actions.id });
     if (!row) return { mode: 'skipped', summary: null };
     await enqueueEffect(tx, { shopId: ticket.shopId, ...reply, actionId: row.id });
     await enqueueEffect(tx, { shopId: ticket.shopId, ...tagEffect([`${prefix}automated`, `${prefix}address-incomplete`]) });
     await writeAudit(tx, {
-      shopId: ticket.shopId, actor: { type: 'system', id: 'automation' }, action: decision.shadow ? 'automation.shadow_would_ask' : 'automation.asked',
-      subjectType: 'action', subjectId: String(row.id), ticketId: ticket.ticketId, orderId: order!.id, customerEmail: ticket.customerEmail,
+      shopId: ticket.shopId,
+      actor: { type: 'system', id: 'automation' },
+      action: decision.shadow ? 'automation.shadow_would_ask' : 'automation.asked',
+      subjectType: 'action',
+      subjectId: String(row.id),
+      ticketId: ticket.ticketId,
+      orderId: order!.id,
+      customerEmail: ticket.customerEmail,
       explanation: `${decision.shadow ? 'Shadow mode: would have asked' : 'Asked'} the customer for the missing parts of the new address (${decision.missing.join(', ')}); nothing was changed in Shopify. ${decision.reasons.join('; ')}.`,
       after: { calls: [reply.kind] },
     });
     return { mode: decision.shadow ? 'shadow' : 'asked', summary: null };
   }
 
-  const plan = planAction(decision.kind, decision.params, { order, settings, customerMessage: input.message, notAfter: decision.notAfter, key, now });
+  const plan = planAction(decision.kind, decision.params, {
+    order,
+    settings,
+    customerMessage: input.message,
+    notAfter: decision.notAfter,
+    key,
+    now,
+  });
   if (!plan.ok) return { mode: 'skipped', summary: null };
   const mutation = plan.effects[0];
   const items = order!.lineItems.map((li) => `${li.quantity} × ${li.title}`).join(', ');
-  const body = actionReply(decision.replyKind, language, {
-    firstName,
-    orderName: order!.name,
-    amount: `${order!.totalPrice} ${order!.currency}`,
-    refund: Boolean(plan.choices.refund),
-    restock: Boolean(plan.choices.restock),
-    notifyCustomer: Boolean(plan.choices.notifyCustomer),
-    items: decision.kind === 'create_exchange' ? `${items} (replacement as you asked)` : items,
-    address: plan.choices.address ? formatAddress(plan.choices.address as Partial<Address>) : undefined,
-  }, settings.tone)!;
+  const body = actionReply(
+    decision.replyKind,
+    language,
+    {
+      firstName,
+      orderName: order!.name,
+      amount: `${order!.totalPrice} ${order!.currency}`,
+      refund: Boolean(plan.choices.refund),
+      restock: Boolean(plan.choices.restock),
+      notifyCustomer: Boolean(plan.choices.notifyCustomer),
+      items: decision.kind === 'create_exchange' ? `${items} (replacement as you asked)` : items,
+      address: plan.choices.address ? formatAddress(plan.choices.address as Partial<Address>) : undefined,
+    },
+    settings.tone,
+  )!;
   const shadowFlag = decision.shadow ? { shadow: true } : {};
   const reply = { kind: 'gorgias.send_reply' as const, payload: { ...replyTo, body, ...shadowFlag }, idempotencyKey: `${key}:reply` };
   const tags = tagEffect([`${prefix}automated`, `${prefix}automated-${classification.intent.replace(/_/g, '-')}`]);
-  const routing = { tagPrefix: prefix, teamId: caseRouting(caseReason(classification.intent, verdict, input.vip), settings.routing).teamId };
-  const call = { kind: mutation.kind, payload: { ticketId: ticket.ticketId, ...mutation.payload, routing, ...shadowFlag }, idempotencyKey: `${key}:${mutation.kind}` };
+  const routing = {
+    tagPrefix: prefix,
+    teamId: caseRouting(caseReason(classification.intent, verdict, input.vip), settings.routing).teamId,
+  };
+  const call = {
+    kind: mutation.kind,
+    payload: { ticketId: ticket.ticketId, ...mutation.payload, routing, ...shadowFlag },
+    idempotencyKey: `${key}:${mutation.kind}`,
+  };
 
   const [row] = await tx
     .insert(actions)
     .values({
-      shopId: ticket.shopId, ticketId: ticket.ticketId, orderId: order!.id, kind: decision.kind,
-      params: { ...decision.params, resolved: plan.choices, intent: classification.intent, language, summary: plan.summary, calls: [call, reply, tags] },
-      verdict, actorType: 'system', actorId: 'automation', idempotencyKey: key, status: decision.shadow ? 'shadow' : 'pending',
+      shopId: ticket.shopId,
+      ticketId: ticket.ticketId,
+      orderId: order!.id,
+      kind: decision.kind,
+      params: {
+        ...decision.params,
+        resolved: plan.choices,
+        intent: classification.intent,
+        language,
+        summary: plan.summary,
+        calls: [call, reply, tags],
+      },
+      verdict,
+      actorType: 'system',
+      actorId: 'automation',
+      idempotencyKey: key,
+      status: decision.shadow ? 'shadow' : 'pending',
     })
     .onConflictDoNothing()
     .returning({ id: actions.id });
@@ -131,11 +213,23 @@ export async function automateTicket(
     for (const e of [call, reply, tags]) await enqueueEffect(tx, { shopId: ticket.shopId, ...e, actionId: e === call ? row.id : null });
   } else {
     // The reply and tags ride on the mutation: queued only once Shopify accepted it (lib/outbox/run-outbox.ts).
-    await enqueueEffect(tx, { shopId: ticket.shopId, kind: call.kind, payload: { ...call.payload, then: [reply, tags] }, idempotencyKey: call.idempotencyKey, actionId: row.id });
+    await enqueueEffect(tx, {
+      shopId: ticket.shopId,
+      kind: call.kind,
+      payload: { ...call.payload, then: [reply, tags] },
+      idempotencyKey: call.idempotencyKey,
+      actionId: row.id,
+    });
   }
   await writeAudit(tx, {
-    shopId: ticket.shopId, actor: { type: 'system', id: 'automation' }, action: decision.shadow ? 'automation.shadow_would_act' : 'automation.acted',
-    subjectType: 'action', subjectId: String(row.id), ticketId: ticket.ticketId, orderId: order!.id, customerEmail: ticket.customerEmail,
+    shopId: ticket.shopId,
+    actor: { type: 'system', id: 'automation' },
+    action: decision.shadow ? 'automation.shadow_would_act' : 'automation.acted',
+    subjectType: 'action',
+    subjectId: String(row.id),
+    ticketId: ticket.ticketId,
+    orderId: order!.id,
+    customerEmail: ticket.customerEmail,
     explanation: `${decision.shadow ? 'Shadow mode: would have done' : 'Queued'}: ${plan.summary} Then the approved ${language} reply on the ${channel} channel and the tags. Why: ${decision.reasons.join('; ')}.`,
     after: { calls: [call, reply, tags].map((e) => ({ kind: e.kind, payload: e.payload })) },
   });
@@ -145,7 +239,16 @@ export async function automateTicket(
 /** The human zone: the case summary as an internal note, the team for the reason, the priority. */
 async function prepareHumanCase(
   tx: Db,
-  input: { ticket: AutomationTicket; message: string; classification: Classification; verdict: Verdict; bundle: OrderBundle | null; vip: boolean; settings: Settings; now: Date },
+  input: {
+    ticket: AutomationTicket;
+    message: string;
+    classification: Classification;
+    verdict: Verdict;
+    bundle: OrderBundle | null;
+    vip: boolean;
+    settings: Settings;
+    now: Date;
+  },
 ): Promise<AutomationOutcome> {
   const { ticket, verdict, settings, now, bundle } = input;
   const ctx = buildDraftContext({
@@ -158,7 +261,15 @@ async function prepareHumanCase(
     attachmentCount: ticket.attachmentCount,
     intent: input.classification.intent,
     order: bundle?.order ?? null,
-    shipments: (bundle?.fulfillments ?? []).map((f) => ({ fulfillment: f, health: shipmentHealth({ fulfillment: f, events: bundle!.events.filter((e) => e.fulfillmentId === f.id), now, delay: settings.delay }) })),
+    shipments: (bundle?.fulfillments ?? []).map((f) => ({
+      fulfillment: f,
+      health: shipmentHealth({
+        fulfillment: f,
+        events: bundle!.events.filter((e) => e.fulfillmentId === f.id),
+        now,
+        delay: settings.delay,
+      }),
+    })),
     refunds: bundle?.refunds ?? [],
     returns: bundle?.returns ?? [],
     verdict,
@@ -168,12 +279,39 @@ async function prepareHumanCase(
   const route = caseRouting(reason, settings.routing);
   const shadow = settings.automation.shadowMode ? { shadow: true } : {};
   const key = `case:${ticket.ticketId}:${ticket.messageId}`;
-  await enqueueEffect(tx, { shopId: ticket.shopId, kind: 'gorgias.internal_note', payload: { ticketId: ticket.ticketId, body: `Concord case summary (needs a person: ${reason === 'default' ? 'policy' : reason})\n${summary.text}`, ...shadow }, idempotencyKey: `${key}:note` });
-  if (route.teamId !== null) await enqueueEffect(tx, { shopId: ticket.shopId, kind: 'gorgias.assign', payload: { ticketId: ticket.ticketId, teamId: route.teamId, ...shadow }, idempotencyKey: `${key}:assign` });
-  if (route.priority) await enqueueEffect(tx, { shopId: ticket.shopId, kind: 'gorgias.set_priority', payload: { ticketId: ticket.ticketId, priority: route.priority, ...shadow }, idempotencyKey: `${key}:priority` });
+  await enqueueEffect(tx, {
+    shopId: ticket.shopId,
+    kind: 'gorgias.internal_note',
+    payload: {
+      ticketId: ticket.ticketId,
+      body: `Concord case summary (needs a person: ${reason === 'default' ? 'policy' : reason})\n${summary.text}`,
+      ...shadow,
+    },
+    idempotencyKey: `${key}:note`,
+  });
+  if (route.teamId !== null)
+    await enqueueEffect(tx, {
+      shopId: ticket.shopId,
+      kind: 'gorgias.assign',
+      payload: { ticketId: ticket.ticketId, teamId: route.teamId, ...shadow },
+      idempotencyKey: `${key}:assign`,
+    });
+  if (route.priority)
+    await enqueueEffect(tx, {
+      shopId: ticket.shopId,
+      kind: 'gorgias.set_priority',
+      payload: { ticketId: ticket.ticketId, priority: route.priority, ...shadow },
+      idempotencyKey: `${key}:priority`,
+    });
   await writeAudit(tx, {
-    shopId: ticket.shopId, actor: { type: 'system' }, action: 'ticket.routed_to_person', subjectType: 'ticket', subjectId: ticket.ticketId, ticketId: ticket.ticketId,
-    orderId: bundle?.order?.id ?? null, customerEmail: ticket.customerEmail,
+    shopId: ticket.shopId,
+    actor: { type: 'system' },
+    action: 'ticket.routed_to_person',
+    subjectType: 'ticket',
+    subjectId: ticket.ticketId,
+    ticketId: ticket.ticketId,
+    orderId: bundle?.order?.id ?? null,
+    customerEmail: ticket.customerEmail,
     explanation: `Needs a person (${reason}): ${verdict.explanation} Case summary posted as an internal note${route.teamId !== null ? `, assigned to team ${route.teamId}` : ''}${route.priority ? `, priority ${route.priority}` : ''}.${settings.automation.shadowMode ? ' Shadow mode: recorded, not sent.' : ''}`,
     after: { reason, teamId: route.teamId, priority: route.priority },
   });

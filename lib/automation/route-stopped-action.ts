@@ -37,11 +37,24 @@ export async function routeStoppedAction(tx: Db, effect: StoppedEffect, reason: 
   await enqueueEffect(tx, {
     shopId: effect.shopId,
     kind: 'gorgias.internal_note',
-    payload: { ticketId, body: `Concord did not do this: ${what}\nWhy: ${reason}. Nothing was changed in Shopify. Please review the order and decide.` },
+    payload: {
+      ticketId,
+      body: `Concord did not do this: ${what}\nWhy: ${reason}. Nothing was changed in Shopify. Please review the order and decide.`,
+    },
     idempotencyKey: `${key}:note`,
   });
-  await enqueueEffect(tx, { shopId: effect.shopId, kind: 'gorgias.add_tags', payload: { ticketId, tags: [`${prefix}human-review`, `${prefix}action-stopped`] }, idempotencyKey: `${key}:tags` });
+  await enqueueEffect(tx, {
+    shopId: effect.shopId,
+    kind: 'gorgias.add_tags',
+    payload: { ticketId, tags: [`${prefix}human-review`, `${prefix}action-stopped`] },
+    idempotencyKey: `${key}:tags`,
+  });
   if (routing.teamId !== undefined && routing.teamId !== null) {
-    await enqueueEffect(tx, { shopId: effect.shopId, kind: 'gorgias.assign', payload: { ticketId, teamId: routing.teamId }, idempotencyKey: `${key}:assign` });
+    await enqueueEffect(tx, {
+      shopId: effect.shopId,
+      kind: 'gorgias.assign',
+      payload: { ticketId, teamId: routing.teamId },
+      idempotencyKey: `${key}:assign`,
+    });
   }
 }

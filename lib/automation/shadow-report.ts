@@ -23,18 +23,36 @@ export interface ShadowIntentRow {
   items: ShadowItem[];
 }
 
-export async function shadowReport(db: Db, shopId: string, opts: { since?: Date; limitPerIntent?: number } = {}): Promise<ShadowIntentRow[]> {
+export async function shadowReport(
+  db: Db,
+  shopId: string,
+  opts: { since?: Date; limitPerIntent?: number } = {},
+): Promise<ShadowIntentRow[]> {
   const rows = await db
     .select()
     .from(actions)
-    .where(and(eq(actions.shopId, shopId), eq(actions.actorId, 'automation'), eq(actions.status, 'shadow'), ...(opts.since ? [gt(actions.createdAt, opts.since)] : [])))
+    .where(
+      and(
+        eq(actions.shopId, shopId),
+        eq(actions.actorId, 'automation'),
+        eq(actions.status, 'shadow'),
+        ...(opts.since ? [gt(actions.createdAt, opts.since)] : []),
+      ),
+    )
     .orderBy(asc(actions.createdAt));
   const ticketIds = [...new Set(rows.map((r) => r.ticketId).filter((t): t is string => t !== null))];
   const later = ticketIds.length
-    ? await db.select().from(actions).where(and(eq(actions.shopId, shopId), inArray(actions.ticketId, ticketIds), ne(actions.actorType, 'system'))).orderBy(asc(actions.createdAt))
+    ? await db
+        .select()
+        .from(actions)
+        .where(and(eq(actions.shopId, shopId), inArray(actions.ticketId, ticketIds), ne(actions.actorType, 'system')))
+        .orderBy(asc(actions.createdAt))
     : [];
   const replies = ticketIds.length
-    ? await db.select({ ticketId: messages.ticketId, at: messages.gorgiasCreatedAt }).from(messages).where(and(inArray(messages.ticketId, ticketIds), eq(messages.fromAgent, true), eq(messages.internalNote, false)))
+    ? await db
+        .select({ ticketId: messages.ticketId, at: messages.gorgiasCreatedAt })
+        .from(messages)
+        .where(and(inArray(messages.ticketId, ticketIds), eq(messages.fromAgent, true), eq(messages.internalNote, false)))
     : [];
   const byIntent = new Map<string, ShadowIntentRow>();
   for (const r of rows) {

@@ -22,7 +22,14 @@ export interface StoreConnectionView {
     fromEnv: boolean;
   };
   todo: string | null; // what the admin should do, if anything
-  webhooks: { registered: number; expected: number; missing: string[]; registeredAt: Date | null; lastDeliveryAt: Date | null; failures: number };
+  webhooks: {
+    registered: number;
+    expected: number;
+    missing: string[];
+    registeredAt: Date | null;
+    lastDeliveryAt: Date | null;
+    failures: number;
+  };
   backfill: { status: string | null; pages: number; checked: number; repaired: number; error: string | null; backfilledAt: Date | null };
   gorgiasDomain: string | null;
   gorgiasConnected: boolean;
@@ -43,18 +50,31 @@ export async function connectionsOverview(db: Db, opts: { demoMode?: boolean } =
     .leftJoin(shopifyConnections, eq(shopifyConnections.shopId, shops.id))
     .orderBy(asc(shops.createdAt), asc(shops.id));
   const deliveries = rowsOf<{ shop_id: string; last_at: Date | string | null; failures: number }>(
-    await db.execute(sql`select shop_id, max(received_at) as last_at, count(*) filter (where status = 'failed')::int as failures from ${inboxEvents} where source = 'shopify' group by shop_id`),
+    await db.execute(
+      sql`select shop_id, max(received_at) as last_at, count(*) filter (where status = 'failed')::int as failures from ${inboxEvents} where source = 'shopify' group by shop_id`,
+    ),
   );
   const byShop = new Map(deliveries.map((d) => [d.shop_id, d]));
-  const gAccounts = await db.select({ id: gorgiasAccounts.id, domain: gorgiasAccounts.domain, apiEmail: gorgiasAccounts.apiEmail, fromEnv: gorgiasAccounts.fromEnv }).from(gorgiasAccounts).orderBy(gorgiasAccounts.domain);
-  const kAccounts = await db.select({ id: klaviyoAccounts.id, label: klaviyoAccounts.label, fromEnv: klaviyoAccounts.fromEnv }).from(klaviyoAccounts).orderBy(klaviyoAccounts.label);
+  const gAccounts = await db
+    .select({
+      id: gorgiasAccounts.id,
+      domain: gorgiasAccounts.domain,
+      apiEmail: gorgiasAccounts.apiEmail,
+      fromEnv: gorgiasAccounts.fromEnv,
+    })
+    .from(gorgiasAccounts)
+    .orderBy(gorgiasAccounts.domain);
+  const kAccounts = await db
+    .select({ id: klaviyoAccounts.id, label: klaviyoAccounts.label, fromEnv: klaviyoAccounts.fromEnv })
+    .from(klaviyoAccounts)
+    .orderBy(klaviyoAccounts.label);
   const envKlaviyo = kAccounts.find((k) => k.fromEnv) ?? null;
   const envGorgias = gAccounts.find((g) => g.fromEnv) ?? null;
 
   const stores: StoreConnectionView[] = storeRows.map(({ shop, conn }) => {
     const d = byShop.get(shop.id);
     const topics = conn?.webhookTopics ?? [];
-    const klaviyo = shop.klaviyoAccountId != null ? kAccounts.find((k) => k.id === shop.klaviyoAccountId) ?? null : envKlaviyo;
+    const klaviyo = shop.klaviyoAccountId != null ? (kAccounts.find((k) => k.id === shop.klaviyoAccountId) ?? null) : envKlaviyo;
     const gorgiasDomain = shop.gorgiasDomain ?? envGorgias?.domain ?? null;
     return {
       shopId: shop.id,
@@ -70,17 +90,18 @@ export async function connectionsOverview(db: Db, opts: { demoMode?: boolean } =
         refreshedAt: conn.refreshedAt,
         fromEnv: conn.fromEnv,
       },
-      todo: !conn && opts.demoMode
-        ? 'Demo store: its orders come from the bundled demo events, and every outbound call is recorded, not sent.'
-        : !conn
-        ? 'Not connected to Shopify: use “Install” (or connect with a token) below.'
-        : conn.status === 'uninstalled'
-          ? 'The app was uninstalled from this store. Its Shopify effects wait: install the app again to resume them.'
-          : conn.status === 'disconnected'
-            ? `${conn.statusReason ?? 'Disconnected.'} Its Shopify effects wait until you reconnect.`
-            : conn.webhooksRegisteredAt && topics.length < REGISTERED_TOPICS.length
-              ? 'Some webhook subscriptions are missing: use “Repair webhooks”.'
-              : null,
+      todo:
+        !conn && opts.demoMode
+          ? 'Demo store: its orders come from the bundled demo events, and every outbound call is recorded, not sent.'
+          : !conn
+            ? 'Not connected to Shopify: use “Install” (or connect with a token) below.'
+            : conn.status === 'uninstalled'
+              ? 'The app was uninstalled from this store. Its Shopify effects wait: install the app again to resume them.'
+              : conn.status === 'disconnected'
+                ? `${conn.statusReason ?? 'Disconnected.'} Its Shopify effects wait until you reconnect.`
+                : conn.webhooksRegisteredAt && topics.length < REGISTERED_TOPICS.length
+                  ? 'Some webhook subscriptions are missing: use “Repair webhooks”.'
+                  : null,
       webhooks: {
         registered: topics.length,
         expected: REGISTERED_TOPICS.length,

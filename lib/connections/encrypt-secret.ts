@@ -29,7 +29,9 @@ export function encryptSecret(keys: Keyring, plaintext: string, context: string)
   const cipher = crypto.createCipheriv('aes-256-gcm', keys.current, iv);
   cipher.setAAD(Buffer.from(context, 'utf8'));
   const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', keyId(keys.current), iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+  return ['v1', keyId(keys.current), iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join(
+    '.',
+  );
 }
 
 export function decryptSecret(keys: Keyring, sealed: string, context: string): string {
@@ -37,7 +39,8 @@ export function decryptSecret(keys: Keyring, sealed: string, context: string): s
   if (parts.length !== 5 || parts[0] !== 'v1') throw new SecretDecryptError('not a Concord ciphertext');
   const [, id, iv, tag, ct] = parts;
   const key = [keys.current, ...keys.previous].find((k) => keyId(k) === id);
-  if (!key) throw new SecretDecryptError(`sealed with key ${id}, which is neither CONCORD_ENCRYPTION_KEY nor in CONCORD_ENCRYPTION_PREVIOUS_KEYS`);
+  if (!key)
+    throw new SecretDecryptError(`sealed with key ${id}, which is neither CONCORD_ENCRYPTION_KEY nor in CONCORD_ENCRYPTION_PREVIOUS_KEYS`);
   try {
     const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context, 'utf8'));

@@ -25,7 +25,11 @@ export async function installGorgiasForAccount(db: Db, config: Config, account: 
   } else {
     client = gorgiasClientFromConfig(config);
     domain = config.env.GORGIAS_DOMAIN ? gorgiasSubdomain(config.env.GORGIAS_DOMAIN) : null;
-    if (!client) throw new AppError('gorgias_not_connected', 'Add a Gorgias account on /admin/connections (or set GORGIAS_DOMAIN, GORGIAS_API_EMAIL and GORGIAS_API_KEY), or paste the values by hand.');
+    if (!client)
+      throw new AppError(
+        'gorgias_not_connected',
+        'Add a Gorgias account on /admin/connections (or set GORGIAS_DOMAIN, GORGIAS_API_EMAIL and GORGIAS_API_KEY), or paste the values by hand.',
+      );
   }
   const result = await installGorgiasIntegration(client, config);
   const [shopId] = await shopsForGorgiasDomain(db, domain);
@@ -36,5 +40,9 @@ export async function installGorgiasForAccount(db: Db, config: Config, account: 
     explanation: `${adminEmail} installed the Gorgias integration ${result.integrationId}${result.createdIntegration ? ' (created)' : ' (already existed)'}, widget ${result.widgetId} and reply macro ${result.macroId}${result.createdMacro ? ' (created)' : ' (already existed)'} in ${domain ?? 'the Gorgias account'}.`,
     after: result,
   });
-  return { ok: true, ...result, msg: `Installed in ${domain ?? 'Gorgias'}: integration ${result.integrationId}, widget template ${result.widgetId}, macro “Concord: insert reply draft” ${result.macroId}.` };
+  return {
+    ok: true,
+    ...result,
+    msg: `Installed in ${domain ?? 'Gorgias'}: integration ${result.integrationId}, widget template ${result.widgetId}, macro “Concord: insert reply draft” ${result.macroId}.`,
+  };
 }

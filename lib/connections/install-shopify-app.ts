@@ -47,7 +47,11 @@ function requireShop(shop: string | null): string {
 }
 
 function requireClientId(config: Config): string {
-  if (!config.env.SHOPIFY_API_KEY) throw new AppError('missing_client_id', 'Set SHOPIFY_API_KEY to the Dev Dashboard app’s client id (and SHOPIFY_API_SECRET to its secret) to install stores.');
+  if (!config.env.SHOPIFY_API_KEY)
+    throw new AppError(
+      'missing_client_id',
+      'Set SHOPIFY_API_KEY to the Dev Dashboard app’s client id (and SHOPIFY_API_SECRET to its secret) to install stores.',
+    );
   return config.env.SHOPIFY_API_KEY;
 }
 
@@ -59,21 +63,42 @@ export async function beginShopifyInstall(db: Db, config: Config, rawShop: strin
   await db.delete(oauthStates).where(lt(oauthStates.expiresAt, new Date(now.getTime() - 86_400_000)));
   const nonce = crypto.randomBytes(18).toString('base64url');
   await db.insert(oauthStates).values({ nonce, shopId: shop, expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS), createdAt: now });
-  return authorizeUrl({ shop, clientId, scopes: shopifyScopes(config), redirectUri: shopifyCallbackUrl(config), state: `${nonce}.${stateSignature(config, nonce, shop)}`, baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL });
+  return authorizeUrl({
+    shop,
+    clientId,
+    scopes: shopifyScopes(config),
+    redirectUri: shopifyCallbackUrl(config),
+    state: `${nonce}.${stateSignature(config, nonce, shop)}`,
+    baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL,
+  });
 }
 
 /** Step 2: the callback. Refuses a bad HMAC, a replayed, foreign or expired state, or a non-myshopify shop. */
-export async function completeShopifyInstall(db: Db, config: Config, params: URLSearchParams, now: Date, deps: TokenDeps = {}): Promise<{ shop: string; webhooks: RegisterResult | { error: string } }> {
+export async function completeShopifyInstall(
+  db: Db,
+  config: Config,
+  params: URLSearchParams,
+  now: Date,
+  deps: TokenDeps = {},
+): Promise<{ shop: string; webhooks: RegisterResult | { error: string } }> {
   const shop = requireShop(params.get('shop'));
   const check = verifyOAuthQuery(params, config.secrets.shopifyWebhook, now);
   if (!check.ok) {
-    throw new AppError(check.reason === 'stale_timestamp' ? 'stale_callback' : 'invalid_hmac', check.reason === 'stale_timestamp' ? 'The install link has expired: start the install again.' : 'The callback’s hmac does not match: this request did not come from Shopify.');
+    throw new AppError(
+      check.reason === 'stale_timestamp' ? 'stale_callback' : 'invalid_hmac',
+      check.reason === 'stale_timestamp'
+        ? 'The install link has expired: start the install again.'
+        : 'The callback’s hmac does not match: this request did not come from Shopify.',
+    );
   }
   const state = params.get('state') ?? '';
   const [nonce, sig] = state.split('.');
   const expected = nonce ? stateSignature(config, nonce, shop) : '';
   if (!nonce || !sig || !sameSecret(sig, expected)) {
-    throw new AppError('invalid_state', 'The install state is missing or was issued for another store: start the install again from /admin/connections.');
+    throw new AppError(
+      'invalid_state',
+      'The install state is missing or was issued for another store: start the install again from /admin/connections.',
+    );
   }
   // Single use: the first callback marks the state used; a replay finds nothing to claim.
   const claimed = await db
@@ -81,17 +106,35 @@ export async function completeShopifyInstall(db: Db, config: Config, params: URL
     .set({ usedAt: now })
     .where(and(eq(oauthStates.nonce, nonce), eq(oauthStates.shopId, shop), isNull(oauthStates.usedAt), gt(oauthStates.expiresAt, now)))
     .returning({ nonce: oauthStates.nonce });
-  if (claimed.length === 0) throw new AppError('invalid_state', 'This install link was already used or has expired: start the install again from /admin/connections.');
+  if (claimed.length === 0)
+    throw new AppError(
+      'invalid_state',
+      'This install link was already used or has expired: start the install again from /admin/connections.',
+    );
   const code = params.get('code');
   if (!code) throw new AppError('missing_code', 'Shopify sent no authorization code.');
   let pair: TokenPair;
   try {
-    pair = await exchangeAuthorizationCode({ shop, clientId: requireClientId(config), clientSecret: config.secrets.shopifyWebhook, code, baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL, fetchImpl: deps.fetchImpl, now: () => now, sleep: deps.sleep });
+    pair = await exchangeAuthorizationCode({
+      shop,
+      clientId: requireClientId(config),
+      clientSecret: config.secrets.shopifyWebhook,
+      code,
+      baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL,
+      fetchImpl: deps.fetchImpl,
+      now: () => now,
+      sleep: deps.sleep,
+    });
   } catch (err) {
     if (err instanceof ShopifyGrantError) throw new AppError('code_refused', `${err.message} Start the install again.`);
     throw err;
   }
-  const webhooks = await finishConnect(db, config, { shop, grant: 'authorization_code', pair, now, actor: { type: 'system', id: 'shopify-install' } }, deps);
+  const webhooks = await finishConnect(
+    db,
+    config,
+    { shop, grant: 'authorization_code', pair, now, actor: { type: 'system', id: 'shopify-install' } },
+    deps,
+  );
   return { shop, webhooks };
 }
 
@@ -100,21 +143,54 @@ export async function connectWithClientCredentials(db: Db, config: Config, rawSh
   const shop = requireShop(rawShop);
   let pair: TokenPair;
   try {
-    pair = await clientCredentialsToken({ shop, clientId: requireClientId(config), clientSecret: config.secrets.shopifyWebhook, baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL, fetchImpl: deps.fetchImpl, now: () => now, sleep: deps.sleep });
+    pair = await clientCredentialsToken({
+      shop,
+      clientId: requireClientId(config),
+      clientSecret: config.secrets.shopifyWebhook,
+      baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL,
+      fetchImpl: deps.fetchImpl,
+      now: () => now,
+      sleep: deps.sleep,
+    });
   } catch (err) {
-    if (err instanceof ShopifyGrantError) throw new AppError('grant_refused', `${err.message} The client credentials grant works only for the organization’s own stores with the app installed.`);
+    if (err instanceof ShopifyGrantError)
+      throw new AppError(
+        'grant_refused',
+        `${err.message} The client credentials grant works only for the organization’s own stores with the app installed.`,
+      );
     throw err;
   }
   return { shop, webhooks: await finishConnect(db, config, { shop, grant: 'client_credentials', pair, now, actor }, deps) };
 }
 
 /** A legacy custom app's Admin API token (shpat_…), which never expires. */
-export async function connectWithStaticToken(db: Db, config: Config, rawShop: string, token: string, now: Date, actor: Actor, deps: TokenDeps & { fromEnv?: boolean; skipSetup?: boolean } = {}) {
+export async function connectWithStaticToken(
+  db: Db,
+  config: Config,
+  rawShop: string,
+  token: string,
+  now: Date,
+  actor: Actor,
+  deps: TokenDeps & { fromEnv?: boolean; skipSetup?: boolean } = {},
+) {
   const shop = requireShop(rawShop);
-  const pair: TokenPair = { accessToken: token.trim(), scopes: '', accessTokenExpiresAt: null, refreshToken: null, refreshTokenExpiresAt: null };
+  const pair: TokenPair = {
+    accessToken: token.trim(),
+    scopes: '',
+    accessTokenExpiresAt: null,
+    refreshToken: null,
+    refreshTokenExpiresAt: null,
+  };
   if (deps.skipSetup) {
     await ensureShop(db, { id: shop });
-    await saveShopifyConnection(db, config, { shopId: shop, grant: 'static', pair, apiVersion: config.env.SHOPIFY_API_VERSION, fromEnv: deps.fromEnv, now });
+    await saveShopifyConnection(db, config, {
+      shopId: shop,
+      grant: 'static',
+      pair,
+      apiVersion: config.env.SHOPIFY_API_VERSION,
+      fromEnv: deps.fromEnv,
+      now,
+    });
     return { shop, webhooks: { error: 'not registered (set up from the environment)' } };
   }
   return { shop, webhooks: await finishConnect(db, config, { shop, grant: 'static', pair, now, actor, fromEnv: deps.fromEnv }, deps) };
@@ -127,12 +203,21 @@ async function finishConnect(
   deps: TokenDeps,
 ): Promise<RegisterResult | { error: string }> {
   await ensureShop(db, { id: c.shop });
-  await saveShopifyConnection(db, config, { shopId: c.shop, grant: c.grant, pair: c.pair, apiVersion: config.env.SHOPIFY_API_VERSION, fromEnv: c.fromEnv, now: c.now });
+  await saveShopifyConnection(db, config, {
+    shopId: c.shop,
+    grant: c.grant,
+    pair: c.pair,
+    apiVersion: config.env.SHOPIFY_API_VERSION,
+    fromEnv: c.fromEnv,
+    now: c.now,
+  });
   // Effects that waited while the store was disconnected run now.
   await db
     .update(outbox)
     .set({ nextAttemptAt: c.now })
-    .where(and(eq(outbox.shopId, c.shop), eq(outbox.status, 'pending'), like(outbox.kind, 'shopify.%'), sql`${outbox.nextAttemptAt} > ${c.now}`));
+    .where(
+      and(eq(outbox.shopId, c.shop), eq(outbox.status, 'pending'), like(outbox.kind, 'shopify.%'), sql`${outbox.nextAttemptAt} > ${c.now}`),
+    );
   let webhooks: RegisterResult | { error: string };
   try {
     webhooks = await registerShopWebhooks(db, config, c.shop, { ...deps, now: () => c.now });
@@ -145,10 +230,15 @@ async function finishConnect(
     action: 'shopify.connected',
     explanation:
       `${c.shop} connected to Shopify (${c.grant.replace('_', ' ')}${c.pair.accessTokenExpiresAt ? `, token expires ${c.pair.accessTokenExpiresAt.toISOString()}` : ''}). ` +
-      ('error' in webhooks ? `Webhook registration failed: ${webhooks.error}` : `Webhooks: ${webhooks.created.length} created, ${webhooks.existing.length} already there, ${webhooks.failed.length} failed.`),
+      ('error' in webhooks
+        ? `Webhook registration failed: ${webhooks.error}`
+        : `Webhooks: ${webhooks.created.length} created, ${webhooks.existing.length} already there, ${webhooks.failed.length} failed.`),
     after: { grant: c.grant, scopes: c.pair.scopes },
   });
-  backfills.set(c.shop, startShopBackfill(db, config, c.shop, c.now, deps).finally(() => backfills.delete(c.shop)));
+  backfills.set(
+    c.shop,
+    startShopBackfill(db, config, c.shop, c.now, deps).finally(() => backfills.delete(c.shop)),
+  );
   return webhooks;
 }
 

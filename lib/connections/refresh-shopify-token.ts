@@ -5,7 +5,13 @@ import { shopifyConnections } from '@/lib/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { clientCredentialsToken, refreshAccessToken, ShopifyGrantError, type TokenPair } from '@/lib/integrations/shopify/oauth';
 import { ConnectionUnavailableError } from './connection-unavailable';
-import { loadShopifyConnection, openAccessToken, openRefreshToken, sealedPair, type ShopifyConnectionRow } from './shopify-connection-store';
+import {
+  loadShopifyConnection,
+  openAccessToken,
+  openRefreshToken,
+  sealedPair,
+  type ShopifyConnectionRow,
+} from './shopify-connection-store';
 
 // A usable access token for a shop, refreshed a few minutes before it expires and after a 401
 // (shopify.dev changelog 2025-12-10: "Proactively refresh tokens a few minutes before they expire,
@@ -29,11 +35,17 @@ function nearExpiry(row: ShopifyConnectionRow, now: Date): boolean {
 
 export function unavailableMessage(row: ShopifyConnectionRow | null, shopId: string): string {
   if (!row) return `Shopify is not connected for ${shopId}: add the store on /admin/connections.`;
-  if (row.status === 'uninstalled') return `${shopId} uninstalled the Concord app; effects wait until it is installed again from /admin/connections.`;
+  if (row.status === 'uninstalled')
+    return `${shopId} uninstalled the Concord app; effects wait until it is installed again from /admin/connections.`;
   return `${shopId} is disconnected from Shopify (${row.statusReason ?? 'no reason recorded'}); reconnect it on /admin/connections and waiting effects resume.`;
 }
 
-export async function shopifyAccessToken(db: Db, config: Config, shopId: string, opts: TokenDeps & { rejected?: string } = {}): Promise<string> {
+export async function shopifyAccessToken(
+  db: Db,
+  config: Config,
+  shopId: string,
+  opts: TokenDeps & { rejected?: string } = {},
+): Promise<string> {
   const now = opts.now ?? (() => new Date());
   const row = await loadShopifyConnection(db, shopId);
   if (!row || row.status !== 'connected') throw new ConnectionUnavailableError('shopify', shopId, unavailableMessage(row, shopId));
@@ -46,7 +58,13 @@ export async function shopifyAccessToken(db: Db, config: Config, shopId: string,
 
 type Outcome = { kind: 'token'; token: string } | { kind: 'unavailable'; message: string };
 
-async function refreshUnderLock(db: Db, config: Config, shopId: string, rejected: string | undefined, deps: TokenDeps & { now: () => Date }): Promise<Outcome> {
+async function refreshUnderLock(
+  db: Db,
+  config: Config,
+  shopId: string,
+  rejected: string | undefined,
+  deps: TokenDeps & { now: () => Date },
+): Promise<Outcome> {
   const outcome = await db.transaction(async (tx): Promise<Outcome & { audit?: string }> => {
     const [row] = await tx.select().from(shopifyConnections).where(eq(shopifyConnections.shopId, shopId)).for('update');
     if (!row || row.status !== 'connected') return { kind: 'unavailable', message: unavailableMessage(row ?? null, shopId) };
@@ -54,18 +72,39 @@ async function refreshUnderLock(db: Db, config: Config, shopId: string, rejected
     // Another worker refreshed while this one waited for the lock.
     if (current && current !== rejected && !nearExpiry(row, deps.now())) return { kind: 'token', token: current };
     const disconnect = async (reason: string): Promise<Outcome & { audit: string }> => {
-      await tx.update(shopifyConnections).set({ status: 'disconnected', statusReason: reason, updatedAt: deps.now() }).where(eq(shopifyConnections.shopId, shopId));
-      return { kind: 'unavailable', message: unavailableMessage({ ...row, status: 'disconnected', statusReason: reason }, shopId), audit: reason };
+      await tx
+        .update(shopifyConnections)
+        .set({ status: 'disconnected', statusReason: reason, updatedAt: deps.now() })
+        .where(eq(shopifyConnections.shopId, shopId));
+      return {
+        kind: 'unavailable',
+        message: unavailableMessage({ ...row, status: 'disconnected', statusReason: reason }, shopId),
+        audit: reason,
+      };
     };
     if (row.grant === 'static' || (row.grant === 'authorization_code' && !row.refreshTokenEnc)) {
-      return disconnect('Shopify rejected the access token (HTTP 401): it was revoked or the app was uninstalled. Install the app again to reconnect.');
+      return disconnect(
+        'Shopify rejected the access token (HTTP 401): it was revoked or the app was uninstalled. Install the app again to reconnect.',
+      );
     }
     const clientId = config.env.SHOPIFY_API_KEY;
-    if (!clientId) return { kind: 'unavailable', message: `Set SHOPIFY_API_KEY (the app's client id) so Concord can renew ${shopId}'s Shopify token.` };
-    const endpoint = { shop: shopId, clientId, clientSecret: config.secrets.shopifyWebhook, baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL, fetchImpl: deps.fetchImpl, now: deps.now, sleep: deps.sleep };
+    if (!clientId)
+      return { kind: 'unavailable', message: `Set SHOPIFY_API_KEY (the app's client id) so Concord can renew ${shopId}'s Shopify token.` };
+    const endpoint = {
+      shop: shopId,
+      clientId,
+      clientSecret: config.secrets.shopifyWebhook,
+      baseUrl: config.env.SHOPIFY_ADMIN_BASE_URL,
+      fetchImpl: deps.fetchImpl,
+      now: deps.now,
+      sleep: deps.sleep,
+    };
     let pair: TokenPair;
     try {
-      pair = row.grant === 'client_credentials' ? await clientCredentialsToken(endpoint) : await refreshAccessToken({ ...endpoint, refreshToken: openRefreshToken(config, row)! });
+      pair =
+        row.grant === 'client_credentials'
+          ? await clientCredentialsToken(endpoint)
+          : await refreshAccessToken({ ...endpoint, refreshToken: openRefreshToken(config, row)! });
     } catch (err) {
       if (err instanceof ShopifyGrantError) {
         return disconnect(

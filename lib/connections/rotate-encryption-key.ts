@@ -19,8 +19,10 @@ export async function rotateEncryptionKey(db: Db, config: Config): Promise<{ res
   const reseal = (sealed: string, context: string) => encryptSecret(keys, decryptSecret(keys, sealed, context), context);
   for (const row of await db.select().from(shopifyConnections)) {
     const set: Partial<typeof shopifyConnections.$inferInsert> = {};
-    if (row.accessTokenEnc && !sealedWithCurrentKey(keys, row.accessTokenEnc)) set.accessTokenEnc = reseal(row.accessTokenEnc, accessTokenContext(row.shopId));
-    if (row.refreshTokenEnc && !sealedWithCurrentKey(keys, row.refreshTokenEnc)) set.refreshTokenEnc = reseal(row.refreshTokenEnc, refreshTokenContext(row.shopId));
+    if (row.accessTokenEnc && !sealedWithCurrentKey(keys, row.accessTokenEnc))
+      set.accessTokenEnc = reseal(row.accessTokenEnc, accessTokenContext(row.shopId));
+    if (row.refreshTokenEnc && !sealedWithCurrentKey(keys, row.refreshTokenEnc))
+      set.refreshTokenEnc = reseal(row.refreshTokenEnc, refreshTokenContext(row.shopId));
     if (Object.keys(set).length === 0) {
       alreadyCurrent++;
       continue;
@@ -36,14 +38,20 @@ export async function rotateEncryptionKey(db: Db, config: Config): Promise<{ res
   for (const row of await db.select().from(gorgiasAccounts)) {
     if (sealedWithCurrentKey(keys, row.apiKeyEnc)) alreadyCurrent++;
     else {
-      await db.update(gorgiasAccounts).set({ apiKeyEnc: reseal(row.apiKeyEnc, gorgiasKeyContext(row.domain)) }).where(eq(gorgiasAccounts.id, row.id));
+      await db
+        .update(gorgiasAccounts)
+        .set({ apiKeyEnc: reseal(row.apiKeyEnc, gorgiasKeyContext(row.domain)) })
+        .where(eq(gorgiasAccounts.id, row.id));
       resealed++;
     }
   }
   for (const row of await db.select().from(klaviyoAccounts)) {
     if (sealedWithCurrentKey(keys, row.privateKeyEnc)) alreadyCurrent++;
     else {
-      await db.update(klaviyoAccounts).set({ privateKeyEnc: reseal(row.privateKeyEnc, klaviyoKeyContext(row.label)) }).where(eq(klaviyoAccounts.id, row.id));
+      await db
+        .update(klaviyoAccounts)
+        .set({ privateKeyEnc: reseal(row.privateKeyEnc, klaviyoKeyContext(row.label)) })
+        .where(eq(klaviyoAccounts.id, row.id));
       resealed++;
     }
   }

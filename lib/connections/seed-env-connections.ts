@@ -19,9 +19,18 @@ export async function seedEnvConnections(db: Db, config: Config, now: Date): Pro
   const env = config.env;
   const gorgiasDomain = env.GORGIAS_DOMAIN ? gorgiasSubdomain(env.GORGIAS_DOMAIN) : null;
   if (env.GORGIAS_DOMAIN && env.GORGIAS_API_EMAIL && env.GORGIAS_API_KEY) {
-    const [existing] = await db.select({ fromEnv: gorgiasAccounts.fromEnv }).from(gorgiasAccounts).where(eq(gorgiasAccounts.domain, gorgiasDomain!)).limit(1);
+    const [existing] = await db
+      .select({ fromEnv: gorgiasAccounts.fromEnv })
+      .from(gorgiasAccounts)
+      .where(eq(gorgiasAccounts.domain, gorgiasDomain!))
+      .limit(1);
     if (!existing || existing.fromEnv) {
-      await saveGorgiasAccount(db, config, { domain: env.GORGIAS_DOMAIN, apiEmail: env.GORGIAS_API_EMAIL, apiKey: env.GORGIAS_API_KEY, fromEnv: true });
+      await saveGorgiasAccount(db, config, {
+        domain: env.GORGIAS_DOMAIN,
+        apiEmail: env.GORGIAS_API_EMAIL,
+        apiKey: env.GORGIAS_API_KEY,
+        fromEnv: true,
+      });
       seeded.push(`Gorgias account ${gorgiasDomain}`);
     }
   }
@@ -35,10 +44,21 @@ export async function seedEnvConnections(db: Db, config: Config, now: Date): Pro
     await ensureShop(db, { id: shop, name: shop, gorgiasDomain });
     const existing = await loadShopifyConnection(db, shop);
     if (!existing || existing.fromEnv) {
-      await connectWithStaticToken(db, config, shop, env.SHOPIFY_ADMIN_ACCESS_TOKEN, now, { type: 'system', id: 'environment' }, { fromEnv: true, skipSetup: true });
+      await connectWithStaticToken(
+        db,
+        config,
+        shop,
+        env.SHOPIFY_ADMIN_ACCESS_TOKEN,
+        now,
+        { type: 'system', id: 'environment' },
+        { fromEnv: true, skipSetup: true },
+      );
       seeded.push(`Shopify ${shop} (static token)`);
     }
-    const [row] = await db.select({ gorgiasDomain: shops.gorgiasDomain, klaviyoAccountId: shops.klaviyoAccountId }).from(shops).where(eq(shops.id, shop));
+    const [row] = await db
+      .select({ gorgiasDomain: shops.gorgiasDomain, klaviyoAccountId: shops.klaviyoAccountId })
+      .from(shops)
+      .where(eq(shops.id, shop));
     await linkShopAccounts(db, shop, {
       ...(row && !row.gorgiasDomain && gorgiasDomain ? { gorgiasDomain } : {}),
       ...(row && row.klaviyoAccountId == null && klaviyoId !== null ? { klaviyoAccountId: klaviyoId } : {}),

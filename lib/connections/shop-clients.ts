@@ -20,7 +20,12 @@ export type KlaviyoAccountRow = typeof klaviyoAccounts.$inferSelect;
 export const gorgiasKeyContext = (domain: string) => `gorgias_accounts:${domain}:api_key`;
 export const klaviyoKeyContext = (label: string) => `klaviyo_accounts:${label}:private_key`;
 
-export async function shopifyClientForShop(db: Db, config: Config, shopId: string, deps: TokenDeps = {}): Promise<ShopifyAdminClient | null> {
+export async function shopifyClientForShop(
+  db: Db,
+  config: Config,
+  shopId: string,
+  deps: TokenDeps = {},
+): Promise<ShopifyAdminClient | null> {
   const row = await loadShopifyConnection(db, shopId);
   if (!row) return null;
   return new ShopifyAdminClient({
@@ -43,11 +48,23 @@ export async function gorgiasAccountForShop(db: Db, shopId: string): Promise<Gor
 }
 
 export function gorgiasClientForAccount(config: Config, account: GorgiasAccountRow, o: { fetchImpl?: typeof fetch } = {}): GorgiasClient {
-  const base = config.env.GORGIAS_BASE_URL ? config.env.GORGIAS_BASE_URL.replace(/\{account\}/g, account.domain) : gorgiasBaseUrl(account.domain);
-  return new GorgiasClient({ baseUrl: base, email: account.apiEmail, apiKey: decryptSecret(config.encryption, account.apiKeyEnc, gorgiasKeyContext(account.domain)), fetchImpl: o.fetchImpl });
+  const base = config.env.GORGIAS_BASE_URL
+    ? config.env.GORGIAS_BASE_URL.replace(/\{account\}/g, account.domain)
+    : gorgiasBaseUrl(account.domain);
+  return new GorgiasClient({
+    baseUrl: base,
+    email: account.apiEmail,
+    apiKey: decryptSecret(config.encryption, account.apiKeyEnc, gorgiasKeyContext(account.domain)),
+    fetchImpl: o.fetchImpl,
+  });
 }
 
-export async function gorgiasClientForShop(db: Db, config: Config, shopId: string, o: { fetchImpl?: typeof fetch } = {}): Promise<GorgiasClient | null> {
+export async function gorgiasClientForShop(
+  db: Db,
+  config: Config,
+  shopId: string,
+  o: { fetchImpl?: typeof fetch } = {},
+): Promise<GorgiasClient | null> {
   const account = await gorgiasAccountForShop(db, shopId);
   return account ? gorgiasClientForAccount(config, account, o) : null;
 }
@@ -70,7 +87,12 @@ export function klaviyoClientForAccount(config: Config, account: KlaviyoAccountR
   });
 }
 
-export async function klaviyoClientForShop(db: Db, config: Config, shopId: string, o: { fetchImpl?: typeof fetch } = {}): Promise<KlaviyoClient | null> {
+export async function klaviyoClientForShop(
+  db: Db,
+  config: Config,
+  shopId: string,
+  o: { fetchImpl?: typeof fetch } = {},
+): Promise<KlaviyoClient | null> {
   const account = await klaviyoAccountForShop(db, shopId);
   return account ? klaviyoClientForAccount(config, account, o) : null;
 }
@@ -80,7 +102,9 @@ export async function shopsInKlaviyoAccount(db: Db, account: KlaviyoAccountRow):
   const rows = await db
     .select({ id: shops.id })
     .from(shops)
-    .where(account.fromEnv ? or(eq(shops.klaviyoAccountId, account.id), isNull(shops.klaviyoAccountId)) : eq(shops.klaviyoAccountId, account.id))
+    .where(
+      account.fromEnv ? or(eq(shops.klaviyoAccountId, account.id), isNull(shops.klaviyoAccountId)) : eq(shops.klaviyoAccountId, account.id),
+    )
     .orderBy(shops.id);
   return rows.map((r) => r.id);
 }

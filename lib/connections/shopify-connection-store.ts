@@ -52,7 +52,10 @@ export async function saveShopifyConnection(
   await db
     .insert(shopifyConnections)
     .values(values)
-    .onConflictDoUpdate({ target: shopifyConnections.shopId, set: { ...values, tokenVersion: sql`${shopifyConnections.tokenVersion} + 1` } });
+    .onConflictDoUpdate({
+      target: shopifyConnections.shopId,
+      set: { ...values, tokenVersion: sql`${shopifyConnections.tokenVersion} + 1` },
+    });
 }
 
 export function openAccessToken(config: Config, row: ShopifyConnectionRow): string | null {
@@ -67,14 +70,22 @@ export function openRefreshToken(config: Config, row: ShopifyConnectionRow): str
  * Stops every call for the shop at once: clients read the connection before each request. An
  * uninstall also forgets the tokens (Shopify has revoked them anyway).
  */
-export async function markShopifyDisconnected(db: Db, shopId: string, status: Exclude<ConnectionStatus, 'connected'>, reason: string, now: Date): Promise<boolean> {
+export async function markShopifyDisconnected(
+  db: Db,
+  shopId: string,
+  status: Exclude<ConnectionStatus, 'connected'>,
+  reason: string,
+  now: Date,
+): Promise<boolean> {
   const rows = await db
     .update(shopifyConnections)
     .set({
       status,
       statusReason: reason,
       updatedAt: now,
-      ...(status === 'uninstalled' ? { accessTokenEnc: null, refreshTokenEnc: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null } : {}),
+      ...(status === 'uninstalled'
+        ? { accessTokenEnc: null, refreshTokenEnc: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null }
+        : {}),
     })
     .where(eq(shopifyConnections.shopId, shopId))
     .returning({ shopId: shopifyConnections.shopId });

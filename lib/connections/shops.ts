@@ -2,10 +2,18 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { shops } from '@/lib/db/schema';
 
-export async function ensureShop(db: Db, shop: { id: string; name?: string; gorgiasDomain?: string | null; currency?: string }): Promise<void> {
+export async function ensureShop(
+  db: Db,
+  shop: { id: string; name?: string; gorgiasDomain?: string | null; currency?: string },
+): Promise<void> {
   const created = await db
     .insert(shops)
-    .values({ id: shop.id, name: shop.name ?? shop.id.replace(/\.myshopify\.com$/, ''), gorgiasDomain: shop.gorgiasDomain ?? null, currency: shop.currency ?? 'USD' })
+    .values({
+      id: shop.id,
+      name: shop.name ?? shop.id.replace(/\.myshopify\.com$/, ''),
+      gorgiasDomain: shop.gorgiasDomain ?? null,
+      currency: shop.currency ?? 'USD',
+    })
     .onConflictDoNothing()
     .returning({ id: shops.id });
   if (created.length > 0) cache.clear();
@@ -28,7 +36,11 @@ export async function shopsForGorgiasDomain(db: Db, gorgiasDomain: string | null
   if (!gorgiasDomain) return [];
   const hit = cache.get(gorgiasDomain);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.ids;
-  const rows = await db.select({ id: shops.id }).from(shops).where(eq(shops.gorgiasDomain, gorgiasDomain)).orderBy(shops.createdAt, shops.id);
+  const rows = await db
+    .select({ id: shops.id })
+    .from(shops)
+    .where(eq(shops.gorgiasDomain, gorgiasDomain))
+    .orderBy(shops.createdAt, shops.id);
   const ids = rows.map((r) => r.id);
   if (ids.length > 0) cache.set(gorgiasDomain, { at: Date.now(), ids });
   return ids;

@@ -8,7 +8,10 @@ export async function testGorgiasEndpoint(config: Config): Promise<{ ok: boolean
   const url = `${config.appUrl}/api/gorgias/widget?email=${encodeURIComponent('test-request@concord.invalid')}`;
   const started = Date.now();
   try {
-    const res = await fetch(url, { headers: { authorization: `Bearer ${config.secrets.gorgiasIntegration}` }, signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${config.secrets.gorgiasIntegration}` },
+      signal: AbortSignal.timeout(5_000),
+    });
     const ms = Date.now() - started;
     const json = await res.json().catch(() => null);
     const ok = res.ok && json !== null;
@@ -21,6 +24,11 @@ export async function testGorgiasEndpoint(config: Config): Promise<{ ok: boolean
         : `The endpoint answered ${res.status}${json?.error?.message ? `: ${json.error.message}` : ''}. Check APP_URL and the secret.`,
     };
   } catch (err) {
-    return { ok: false, status: 0, ms: Date.now() - started, msg: `Could not reach ${config.appUrl}: ${(err as Error).message}. Is APP_URL the address Gorgias can reach?` };
+    return {
+      ok: false,
+      status: 0,
+      ms: Date.now() - started,
+      msg: `Could not reach ${config.appUrl}: ${(err as Error).message}. Is APP_URL the address Gorgias can reach?`,
+    };
   }
 }

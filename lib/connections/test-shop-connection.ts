@@ -7,10 +7,16 @@ export const SHOP_SYSTEMS = ['shopify', 'gorgias', 'klaviyo'] as const;
 export type ShopSystem = (typeof SHOP_SYSTEMS)[number];
 
 /** One read-only call with the shop's own credentials, so an admin can tell they work. No secret is returned. */
-export async function testShopConnection(db: Db, config: Config, shopId: string, system: ShopSystem): Promise<{ ok: boolean; msg: string; ms: number }> {
+export async function testShopConnection(
+  db: Db,
+  config: Config,
+  shopId: string,
+  system: ShopSystem,
+): Promise<{ ok: boolean; msg: string; ms: number }> {
   const started = Date.now();
   const done = (ok: boolean, msg: string) => ({ ok, msg, ms: Date.now() - started });
-  if (config.demoMode) return done(false, 'Demo mode: Concord makes no outside calls, so there is nothing to test. Set real credentials to leave demo mode.');
+  if (config.demoMode)
+    return done(false, 'Demo mode: Concord makes no outside calls, so there is nothing to test. Set real credentials to leave demo mode.');
   try {
     switch (system) {
       case 'shopify': {

@@ -70,7 +70,10 @@ export function createBatcher<I, O>(runBatch: (inputs: I[]) => Promise<(O | Erro
 }
 
 /** A batcher per database handle (tests open several): `batcherPerDb(run, opts)(db)(input)`. */
-export function batcherPerDb<I, O>(runBatch: (db: Db, inputs: I[]) => Promise<(O | Error)[]>, opts: BatcherOptions): (db: Db) => (input: I) => Promise<O> {
+export function batcherPerDb<I, O>(
+  runBatch: (db: Db, inputs: I[]) => Promise<(O | Error)[]>,
+  opts: BatcherOptions,
+): (db: Db) => (input: I) => Promise<O> {
   const batchers = new WeakMap<Db, (input: I) => Promise<O>>();
   return (db) => {
     let call = batchers.get(db);

@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  real,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // The read model and the machinery around it. Every row belongs to a shop (a myshopify domain).
 // Shopify/Gorgias ids are text. Rows refer to each other by vendor ids, not foreign keys, because
@@ -53,7 +42,10 @@ export const shopifyConnections = pgTable('shopify_connections', {
   installedAt: tz('installed_at').notNull().defaultNow(),
   refreshedAt: tz('refreshed_at'),
   webhooksRegisteredAt: tz('webhooks_registered_at'),
-  webhookTopics: text('webhook_topics').array().notNull().default(sql`'{}'::text[]`),
+  webhookTopics: text('webhook_topics')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   updatedAt: tz('updated_at').notNull().defaultNow(),
 });
 
@@ -116,12 +108,22 @@ export const inboxEvents = pgTable(
     // Shopify shares one event id across every delivery of one merchant action, so two topics from
     // one action must not collide: the topic is part of the key.
     uniqueIndex('inbox_events_dedupe_topic').on(t.source, t.shopId, t.topic, t.eventId),
-    index('inbox_events_pending').on(t.id).where(sql`status = 'pending'`),
-    index('inbox_events_lane_pending').on(t.lane, t.id).where(sql`status = 'pending'`),
-    index('inbox_events_key_pending').on(t.partitionKey, t.id).where(sql`status = 'pending'`),
-    index('inbox_events_customer_pending').on(t.customerEmail).where(sql`status = 'pending' and customer_email is not null`),
+    index('inbox_events_pending')
+      .on(t.id)
+      .where(sql`status = 'pending'`),
+    index('inbox_events_lane_pending')
+      .on(t.lane, t.id)
+      .where(sql`status = 'pending'`),
+    index('inbox_events_key_pending')
+      .on(t.partitionKey, t.id)
+      .where(sql`status = 'pending'`),
+    index('inbox_events_customer_pending')
+      .on(t.customerEmail)
+      .where(sql`status = 'pending' and customer_email is not null`),
     // The drain rate (events applied in the last minute) for /admin and /api/health.
-    index('inbox_events_processed').on(t.processedAt).where(sql`processed_at is not null`),
+    index('inbox_events_processed')
+      .on(t.processedAt)
+      .where(sql`processed_at is not null`),
   ],
 );
 
@@ -132,11 +134,20 @@ export const customers = pgTable(
     shopId: text('shop_id').notNull(),
     shopifyCustomerId: text('shopify_customer_id').notNull(),
     email: text('email'), // lower-cased
-    emails: text('emails').array().notNull().default(sql`'{}'::text[]`), // every email seen, lower-cased
-    phones: text('phones').array().notNull().default(sql`'{}'::text[]`),
+    emails: text('emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`), // every email seen, lower-cased
+    phones: text('phones')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     firstName: text('first_name'),
     lastName: text('last_name'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ordersCount: integer('orders_count').notNull().default(0),
     totalSpent: text('total_spent').notNull().default('0.00'),
     shopifyUpdatedAt: tz('shopify_updated_at'),
@@ -172,9 +183,14 @@ export const orders = pgTable(
     fulfillmentStatus: text('fulfillment_status'),
     currency: text('currency').notNull(),
     totalPrice: text('total_price').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     note: text('note'),
-    lineItems: jsonb('line_items').notNull().default(sql`'[]'::jsonb`),
+    lineItems: jsonb('line_items')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     shippingAddress: jsonb('shipping_address'),
     onHold: boolean('on_hold').notNull().default(false),
     shopifyUpdatedAt: tz('shopify_updated_at').notNull(),
@@ -205,7 +221,10 @@ export const fulfillments = pgTable(
     shopifyUpdatedAt: tz('shopify_updated_at').notNull(),
     estimatedDeliveryAt: tz('estimated_delivery_at'),
     deliveredAt: tz('delivered_at'),
-    lineItemIds: text('line_item_ids').array().notNull().default(sql`'{}'::text[]`),
+    lineItemIds: text('line_item_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // When shipment_status last changed: carrier movement reported without a fulfillment event.
     shipmentStatusAt: tz('shipment_status_at'),
     // Derived shipment health, cached for listing and for the delay scan.
@@ -254,7 +273,10 @@ export const refunds = pgTable(
     amount: text('amount').notNull(),
     currency: text('currency'),
     note: text('note'),
-    lineItemIds: text('line_item_ids').array().notNull().default(sql`'{}'::text[]`),
+    lineItemIds: text('line_item_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     shopifyCreatedAt: tz('shopify_created_at').notNull(),
     createdAt: createdAt(),
   },
@@ -287,15 +309,24 @@ export const tickets = pgTable(
     gorgiasDomain: text('gorgias_domain'),
     gorgiasCustomerId: text('gorgias_customer_id'),
     customerEmail: text('customer_email'),
-    customerOtherEmails: text('customer_other_emails').array().notNull().default(sql`'{}'::text[]`), // from the Gorgias customer's channels
-    customerPhones: text('customer_phones').array().notNull().default(sql`'{}'::text[]`), // normalised (SMS, WhatsApp, voice)
+    customerOtherEmails: text('customer_other_emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`), // from the Gorgias customer's channels
+    customerPhones: text('customer_phones')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`), // normalised (SMS, WhatsApp, voice)
     customerName: text('customer_name'),
     subject: text('subject'),
     status: text('status').notNull().default('open'),
     channel: text('channel'),
     assigneeEmail: text('assignee_email'),
     assigneeTeamId: text('assignee_team_id'),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     intent: text('intent'),
     intentConfidence: real('intent_confidence'),
     intentReasons: jsonb('intent_reasons').$type<string[]>(),
@@ -450,7 +481,10 @@ export const intentCorrections = pgTable(
     predictedIntent: text('predicted_intent'),
     predictedConfidence: real('predicted_confidence'),
     correctedIntent: text('corrected_intent').notNull(),
-    gorgiasTags: text('gorgias_tags').array().notNull().default(sql`'{}'::text[]`),
+    gorgiasTags: text('gorgias_tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     actor: text('actor').notNull(),
     createdAt: createdAt(),
   },
@@ -506,12 +540,18 @@ export const outbox = pgTable(
   },
   (t) => [
     uniqueIndex('outbox_idempotency').on(t.idempotencyKey),
-    index('outbox_due').on(t.nextAttemptAt).where(sql`status in ('pending', 'running')`),
+    index('outbox_due')
+      .on(t.nextAttemptAt)
+      .where(sql`status in ('pending', 'running')`),
     // The claim's "nothing earlier with this serial key is open" check: without it each check scanned
     // every open effect, and a backlog of 4,000 took 1.25 s per claim of 20.
-    index('outbox_serial_open').on(t.serialKey, t.id).where(sql`status in ('pending', 'running') and serial_key is not null`),
+    index('outbox_serial_open')
+      .on(t.serialKey, t.id)
+      .where(sql`status in ('pending', 'running') and serial_key is not null`),
     // The outbox drain rate (effects finished in the last minute) for /admin and /api/health.
-    index('outbox_completed').on(t.completedAt).where(sql`completed_at is not null`),
+    index('outbox_completed')
+      .on(t.completedAt)
+      .where(sql`completed_at is not null`),
   ],
 );
 

@@ -95,7 +95,11 @@ export function buildDemoEvents(now: Date, opts: DemoOptions): DemoEvent[] {
     counters.set(counterKey, n);
     const eventId = `demo-${topic.replace('/', '-')}-${resourceId}-${n}`;
     // Round-trip through JSON so a body never shares objects with another and holds no undefined.
-    pending.push({ ms, seq: seq++, event: { source: 'shopify', topic, eventId, triggeredAt: utcIso(ms), body: JSON.parse(JSON.stringify(body)) } });
+    pending.push({
+      ms,
+      seq: seq++,
+      event: { source: 'shopify', topic, eventId, triggeredAt: utcIso(ms), body: JSON.parse(JSON.stringify(body)) },
+    });
   };
 
   // Customers: the VIP predates the stream (tagged by the merchant); everyone else signs up at checkout.
@@ -103,7 +107,11 @@ export function buildDemoEvents(now: Date, opts: DemoOptions): DemoEvent[] {
     const createdMs = customerCreatedMs(c.key, baseMs);
     if (c.sinceDays !== undefined) {
       const at = hoursAgo(baseMs, VIP_TAGGED_H);
-      const body = customerBody(c, { createdMs, updatedMs: at, ordersCount: c.priorOrders ?? 0, totalSpentCents: c.priorSpentCents ?? 0, lastOrder: null }, currency);
+      const body = customerBody(
+        c,
+        { createdMs, updatedMs: at, ordersCount: c.priorOrders ?? 0, totalSpentCents: c.priorSpentCents ?? 0, lastOrder: null },
+        currency,
+      );
       shopify('customers/update', body.id, at, body);
     } else {
       const body = customerBody(c, { createdMs, updatedMs: createdMs, ordersCount: 0, totalSpentCents: 0, lastOrder: null }, currency);
@@ -127,7 +135,12 @@ export function buildDemoEvents(now: Date, opts: DemoOptions): DemoEvent[] {
       pending.push({
         ms: e.ms,
         seq: seq++,
-        event: { source: 'gorgias', eventId: `demo-gorgias-${story.id}-${e.messageId}`, at: utcIso(e.ms), body: JSON.parse(JSON.stringify(e.body)) },
+        event: {
+          source: 'gorgias',
+          eventId: `demo-gorgias-${story.id}-${e.messageId}`,
+          at: utcIso(e.ms),
+          body: JSON.parse(JSON.stringify(e.body)),
+        },
       });
     }
   }
@@ -156,7 +169,11 @@ function orderActions(f: OrderFacts, baseMs: number): Array<{ ms: number; run: (
   const step = (ms: number, run: (emit: Emit) => void) => steps.push({ ms, order: steps.length, run });
   let refundIndex = 0;
 
-  const refund = (emit: Emit, ms: number, r: { full: boolean; items: Array<[string, number]>; note: string; restockType: 'return' | 'cancel' | 'no_restock' }) => {
+  const refund = (
+    emit: Emit,
+    ms: number,
+    r: { full: boolean; items: Array<[string, number]>; note: string; restockType: 'return' | 'cancel' | 'no_restock' },
+  ) => {
     const built = refundBody(f, refundIndex++, { ms, ...r });
     st.refunds.push(built.body);
     st.refundedCents += built.cents;
@@ -179,7 +196,8 @@ function orderActions(f: OrderFacts, baseMs: number): Array<{ ms: number; run: (
     const cancel = story.cancel;
     step(at(cancel.h), (emit) => {
       const ms = at(cancel.h);
-      if (cancel.refund) refund(emit, ms, { full: true, items: [], note: 'Order cancelled at the customer\'s request', restockType: 'cancel' });
+      if (cancel.refund)
+        refund(emit, ms, { full: true, items: [], note: "Order cancelled at the customer's request", restockType: 'cancel' });
       st.cancelled = { ms, reason: cancel.reason };
       st.financialStatus = cancel.refund ? 'refunded' : 'voided';
       st.updatedMs = ms;
@@ -253,7 +271,9 @@ function orderActions(f: OrderFacts, baseMs: number): Array<{ ms: number; run: (
 
   for (const r of story.refunds ?? []) {
     const ms = at(r.h);
-    step(ms, (emit) => refund(emit, ms, { full: r.full ?? false, items: r.items ?? [], note: r.note, restockType: story.ret ? 'return' : 'no_restock' }));
+    step(ms, (emit) =>
+      refund(emit, ms, { full: r.full ?? false, items: r.items ?? [], note: r.note, restockType: story.ret ? 'return' : 'no_restock' }),
+    );
     step(minutesAfter(ms, 1), (emit) => {
       st.financialStatus = st.refundedCents >= f.totalCents ? 'refunded' : 'partially_refunded';
       st.updatedMs = minutesAfter(ms, 1);
@@ -298,7 +318,12 @@ function ticketCtx(allFacts: Map<string, OrderFacts>, shopName: string, weekday:
 // Static facts for the start-up banner, a demo script and tests. Names, totals and tracking
 // numbers do not depend on `now`, so they are computed once against a fixed base.
 const STATIC_BASE = Date.UTC(2026, 0, 1);
-const STATIC_FACTS = new Map(ORDER_STORIES.map((s) => [s.key, facts(s, STATIC_BASE, { shopDomain: DEMO_SHOP.domain, shopName: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain })]));
+const STATIC_FACTS = new Map(
+  ORDER_STORIES.map((s) => [
+    s.key,
+    facts(s, STATIC_BASE, { shopDomain: DEMO_SHOP.domain, shopName: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain }),
+  ]),
+);
 const STATIC_CTX = ticketCtx(STATIC_FACTS, DEMO_SHOP.name, () => '');
 
 export interface DemoOrderInfo {

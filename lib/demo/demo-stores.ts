@@ -12,18 +12,42 @@ import type { DemoEvent } from './types';
 // helpdesk's ticket never matches two stores' customers) and a dozen orders each.
 
 export const DEMO_EXTRA_STORES = [
-  { domain: 'concord-demo-eu.myshopify.com', name: `${DEMO_BRAND.name} EU`, gorgiasDomain: DEMO_BRAND.gorgiasDomain, currency: 'EUR', tag: 'eu', klaviyo: 'Northbound (demo)' },
-  { domain: 'summit-demo.myshopify.com', name: 'Summit Supply Co.', gorgiasDomain: 'summit-demo', currency: 'USD', tag: 'summit', klaviyo: 'Summit (demo)' },
+  {
+    domain: 'concord-demo-eu.myshopify.com',
+    name: `${DEMO_BRAND.name} EU`,
+    gorgiasDomain: DEMO_BRAND.gorgiasDomain,
+    currency: 'EUR',
+    tag: 'eu',
+    klaviyo: 'Northbound (demo)',
+  },
+  {
+    domain: 'summit-demo.myshopify.com',
+    name: 'Summit Supply Co.',
+    gorgiasDomain: 'summit-demo',
+    currency: 'USD',
+    tag: 'summit',
+    klaviyo: 'Summit (demo)',
+  },
 ] as const;
 
 const ORDERS_PER_EXTRA_STORE = 12;
 
 export function buildExtraStoreEvents(now: Date): { shopDomain: string; events: DemoEvent[] }[] {
   return DEMO_EXTRA_STORES.map((store) => {
-    const all = buildDemoEvents(now, { shopDomain: store.domain, shopName: store.name, gorgiasDomain: store.gorgiasDomain, currency: store.currency }).filter((e) => e.source === 'shopify');
+    const all = buildDemoEvents(now, {
+      shopDomain: store.domain,
+      shopName: store.name,
+      gorgiasDomain: store.gorgiasDomain,
+      currency: store.currency,
+    }).filter((e) => e.source === 'shopify');
     const orderIds = new Set<unknown>();
-    for (const e of all) if (e.source === 'shopify' && e.topic === 'orders/create' && orderIds.size < ORDERS_PER_EXTRA_STORE) orderIds.add(e.body.id);
-    const kept = all.filter((e) => e.source === 'shopify' && (e.topic.startsWith('customers/') || (e.topic.startsWith('orders/') ? orderIds.has(e.body.id) : orderIds.has(e.body.order_id))));
+    for (const e of all)
+      if (e.source === 'shopify' && e.topic === 'orders/create' && orderIds.size < ORDERS_PER_EXTRA_STORE) orderIds.add(e.body.id);
+    const kept = all.filter(
+      (e) =>
+        e.source === 'shopify' &&
+        (e.topic.startsWith('customers/') || (e.topic.startsWith('orders/') ? orderIds.has(e.body.id) : orderIds.has(e.body.order_id))),
+    );
     const events = kept.map((e) => JSON.parse(distinctContacts(JSON.stringify(e), store.tag)) as DemoEvent);
     return { shopDomain: store.domain, events };
   });
@@ -39,7 +63,8 @@ function distinctContacts(json: string, tag: string): string {
 /** The stores exist (with their helpdesk) before their first webhook arrives. */
 export async function ensureDemoStores(db: Db): Promise<void> {
   await ensureShop(db, { id: DEMO_SHOP.domain, name: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
-  for (const s of DEMO_EXTRA_STORES) await ensureShop(db, { id: s.domain, name: s.name, gorgiasDomain: s.gorgiasDomain, currency: s.currency });
+  for (const s of DEMO_EXTRA_STORES)
+    await ensureShop(db, { id: s.domain, name: s.name, gorgiasDomain: s.gorgiasDomain, currency: s.currency });
 }
 
 /**

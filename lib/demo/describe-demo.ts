@@ -45,7 +45,12 @@ export function cents(amount: unknown): number {
 }
 
 function splitTags(tags: unknown): string[] {
-  return typeof tags === 'string' ? tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  return typeof tags === 'string'
+    ? tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function orderIdOf(body: Record<string, unknown>): string {
@@ -63,7 +68,17 @@ export function inferOrderStates(events: DemoEvent[], now?: Date): Record<string
   const view = (id: string): OrderView => {
     let v = views.get(id);
     if (!v) {
-      v = { name: '', totalCents: 0, tags: [], skus: [], cancelled: false, fulfilled: false, lastScan: null, refundedCents: 0, returned: false };
+      v = {
+        name: '',
+        totalCents: 0,
+        tags: [],
+        skus: [],
+        cancelled: false,
+        fulfilled: false,
+        lastScan: null,
+        refundedCents: 0,
+        returned: false,
+      };
       views.set(id, v);
     }
     return v;
@@ -92,7 +107,11 @@ export function inferOrderStates(events: DemoEvent[], now?: Date): Record<string
         const v = view(orderIdOf(b));
         const happenedMs = Date.parse(String(b.happened_at));
         if (!v.lastScan || happenedMs >= v.lastScan.happenedMs) {
-          v.lastScan = { status: String(b.status), happenedMs, etaMs: b.estimated_delivery_at ? Date.parse(String(b.estimated_delivery_at)) : null };
+          v.lastScan = {
+            status: String(b.status),
+            happenedMs,
+            etaMs: b.estimated_delivery_at ? Date.parse(String(b.estimated_delivery_at)) : null,
+          };
         }
         break;
       }
@@ -201,7 +220,11 @@ const STATE_LABELS: Record<DemoOrderState, string> = {
 
 /** One line for the start-up banner. */
 export function formatDemoSummary(s: DemoSummary): string {
-  const states = DEMO_ORDER_STATES.filter((k) => s.orderStates[k] > 0).map((k) => `${s.orderStates[k]} ${STATE_LABELS[k]}`).join(', ');
-  const intents = INTENTS.filter((i) => s.ticketsByIntent[i] > 0).map((i) => `${s.ticketsByIntent[i]} ${i}`).join(', ');
+  const states = DEMO_ORDER_STATES.filter((k) => s.orderStates[k] > 0)
+    .map((k) => `${s.orderStates[k]} ${STATE_LABELS[k]}`)
+    .join(', ');
+  const intents = INTENTS.filter((i) => s.ticketsByIntent[i] > 0)
+    .map((i) => `${s.ticketsByIntent[i]} ${i}`)
+    .join(', ');
   return `${s.customers} customers (${s.vipCustomers} VIP), ${s.orders} orders (${states}), ${s.tickets} tickets (${intents}); ${s.total} events.`;
 }

@@ -76,6 +76,9 @@ export function hash32(s: string): number {
 export function digits(key: string, n: number): string {
   let out = '';
   let i = 0;
-  while (out.length < n) out += String(hash32(`${key}:${i++}`)).padStart(10, '0').slice(1);
+  while (out.length < n)
+    out += String(hash32(`${key}:${i++}`))
+      .padStart(10, '0')
+      .slice(1);
   return out.slice(0, n);
 }

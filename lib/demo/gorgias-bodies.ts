@@ -23,14 +23,26 @@ export interface Requester {
 export function requesterFor(story: TicketStory): Requester {
   if ('email' in story.from) {
     const [firstname, ...rest] = story.from.name.split(' ');
-    return { id: 387700000 + (hash32(story.from.email) % 90000), email: story.from.email, name: story.from.name, firstname, lastname: rest.join(' ') };
+    return {
+      id: 387700000 + (hash32(story.from.email) % 90000),
+      email: story.from.email,
+      name: story.from.name,
+      firstname,
+      lastname: rest.join(' '),
+    };
   }
   const key = story.from.customer;
   const index = DEMO_CUSTOMERS.findIndex((c) => c.key === key);
   const c = DEMO_CUSTOMERS[index];
   // A second address is a separate Gorgias customer, as it would be before anyone merges them.
   const email = story.from.alt ? c.altEmail! : c.email;
-  return { id: 387705000 + index * 7 + (story.from.alt ? 3 : 0), email, name: `${c.firstName} ${c.lastName}`, firstname: c.firstName, lastname: c.lastName };
+  return {
+    id: 387705000 + index * 7 + (story.from.alt ? 3 : 0),
+    email,
+    name: `${c.firstName} ${c.lastName}`,
+    firstname: c.firstName,
+    lastname: c.lastName,
+  };
 }
 
 function html(text: string): string {
@@ -43,26 +55,48 @@ interface BuiltMessage {
   body: Record<string, unknown>;
 }
 
-function messageBody(story: TicketStory, i: number, ms: number, ctx: TicketCtx, requester: Requester, subject: string, gorgiasDomain: string, quoted: { ms: number; text: string; by: MessageSpec['by'] } | null): Record<string, unknown> {
+function messageBody(
+  story: TicketStory,
+  i: number,
+  ms: number,
+  ctx: TicketCtx,
+  requester: Requester,
+  subject: string,
+  gorgiasDomain: string,
+  quoted: { ms: number; text: string; by: MessageSpec['by'] } | null,
+): Record<string, unknown> {
   const spec = story.messages[i];
   const id = gorgiasMessageId(story.id, i);
   const own = spec.text(ctx);
   const fromAgent = spec.by !== 'customer';
   const note = spec.by === 'note';
-  const quoteAuthor = quoted && quoted.by !== 'customer' ? `${AGENT.name} at ${ctx.shopName} <${AGENT.email}>` : `${requester.name} <${requester.email}>`;
+  const quoteAuthor =
+    quoted && quoted.by !== 'customer' ? `${AGENT.name} at ${ctx.shopName} <${AGENT.email}>` : `${requester.name} <${requester.email}>`;
   const bodyText = quoted
-    ? `${own}\n\nOn ${quoteHeaderDate(quoted.ms)}, ${quoteAuthor} wrote:\n${quoted.text.split('\n').map((l) => `> ${l}`.trimEnd()).join('\n')}`
+    ? `${own}\n\nOn ${quoteHeaderDate(quoted.ms)}, ${quoteAuthor} wrote:\n${quoted.text
+        .split('\n')
+        .map((l) => `> ${l}`.trimEnd())
+        .join('\n')}`
     : own;
   const channel = note ? 'internal-note' : story.channel;
   const via = fromAgent ? 'helpdesk' : story.channel;
-  const sender = fromAgent ? { id: AGENT.id, email: AGENT.email, name: AGENT.name } : { id: requester.id, email: requester.email, name: requester.name };
-  const receiver = note ? null : fromAgent ? { id: requester.id, email: requester.email, name: requester.name } : { id: AGENT.id, email: AGENT.email, name: `${ctx.shopName} Support` };
+  const sender = fromAgent
+    ? { id: AGENT.id, email: AGENT.email, name: AGENT.name }
+    : { id: requester.id, email: requester.email, name: requester.name };
+  const receiver = note
+    ? null
+    : fromAgent
+      ? { id: requester.id, email: requester.email, name: requester.name }
+      : { id: AGENT.id, email: AGENT.email, name: `${ctx.shopName} Support` };
   const at = gorgiasTime(ms);
   return {
     id,
     uri: `/api/tickets/${story.id}/messages/${id}/`,
     ticket_id: story.id,
-    message_id: story.channel === 'email' && !note ? `<${id}.${hash32(`${story.id}:${i}`).toString(16)}@${fromAgent ? 'gorgias.mail' : 'mail.example.com'}>` : null,
+    message_id:
+      story.channel === 'email' && !note
+        ? `<${id}.${hash32(`${story.id}:${i}`).toString(16)}@${fromAgent ? 'gorgias.mail' : 'mail.example.com'}>`
+        : null,
     from_agent: fromAgent,
     public: !note,
     channel,
@@ -76,7 +110,11 @@ function messageBody(story: TicketStory, i: number, ms: number, ctx: TicketCtx, 
     receiver,
     source: note
       ? { type: 'internal-note' }
-      : { type: channel, from: { name: sender.name, address: sender.email }, to: receiver ? [{ name: receiver.name, address: receiver.email }] : [] },
+      : {
+          type: channel,
+          from: { name: sender.name, address: sender.email },
+          to: receiver ? [{ name: receiver.name, address: receiver.email }] : [],
+        },
     attachments: (spec.attachments ?? []).map((a, k) => ({
       url: `https://uploads.gorgias.io/${gorgiasDomain}/${hash32(`${story.id}:${i}:${k}`).toString(16)}/${a.name}`,
       name: a.name,
@@ -103,7 +141,12 @@ function messageBody(story: TicketStory, i: number, ms: number, ctx: TicketCtx, 
  * One `{{context}}` body per message, in order: the ticket as Gorgias would send it right after
  * that message was created, with every message so far.
  */
-export function ticketEvents(story: TicketStory, ctx: TicketCtx, times: number[], opts: { gorgiasDomain: string }): Array<{ ms: number; messageId: number; body: { ticket: Record<string, unknown>; message: Record<string, unknown> } }> {
+export function ticketEvents(
+  story: TicketStory,
+  ctx: TicketCtx,
+  times: number[],
+  opts: { gorgiasDomain: string },
+): Array<{ ms: number; messageId: number; body: { ticket: Record<string, unknown>; message: Record<string, unknown> } }> {
   const requester = requesterFor(story);
   const subject = story.subject(ctx);
   const built: BuiltMessage[] = [];
@@ -112,7 +155,10 @@ export function ticketEvents(story: TicketStory, ctx: TicketCtx, times: number[]
   let closedMs: number | null = null;
   story.messages.forEach((spec, i) => {
     const ms = times[i];
-    const q = spec.quotes !== undefined ? { ms: times[spec.quotes], text: story.messages[spec.quotes].text(ctx), by: story.messages[spec.quotes].by } : null;
+    const q =
+      spec.quotes !== undefined
+        ? { ms: times[spec.quotes], text: story.messages[spec.quotes].text(ctx), by: story.messages[spec.quotes].by }
+        : null;
     const message = messageBody(story, i, ms, ctx, requester, subject, opts.gorgiasDomain, q);
     built.push({ ms, body: message });
     if (spec.by !== 'customer') assigned = true;
@@ -136,8 +182,18 @@ export function ticketEvents(story: TicketStory, ctx: TicketCtx, times: number[]
       subject,
       excerpt: String(first.stripped_text).slice(0, 100),
       account: { domain: opts.gorgiasDomain },
-      customer: { id: requester.id, email: requester.email, name: requester.name, firstname: requester.firstname, lastname: requester.lastname, integrations: {}, data: null },
-      assignee_user: assigned ? { id: AGENT.id, email: AGENT.email, name: AGENT.name, firstname: AGENT.firstname, lastname: AGENT.lastname } : null,
+      customer: {
+        id: requester.id,
+        email: requester.email,
+        name: requester.name,
+        firstname: requester.firstname,
+        lastname: requester.lastname,
+        integrations: {},
+        data: null,
+      },
+      assignee_user: assigned
+        ? { id: AGENT.id, email: AGENT.email, name: AGENT.name, firstname: AGENT.firstname, lastname: AGENT.lastname }
+        : null,
       assignee_team: null,
       tags: story.tags.map((name) => ({ id: 5100000 + (hash32(name) % 90000), name, decoration: null })),
       messages: built.map((m) => m.body),

@@ -44,7 +44,8 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
       else duplicates++;
     } else {
       const m = e.body.message;
-      if (m?.from_agent === true && m.public !== false && !(await alreadyReceived(db, e.eventId))) await draftBeforeReply(db, config, String(e.body.ticket.id), now);
+      if (m?.from_agent === true && m.public !== false && !(await alreadyReceived(db, e.eventId)))
+        await draftBeforeReply(db, config, String(e.body.ticket.id), now);
       const r = await receiveGorgiasEvent(db, e.body, { eventId: e.eventId });
       if (!r) throw new Error(`demo ticket ${e.body.ticket.id} names a Gorgias account no demo store is linked to`);
       if (r.inboxId !== null) fed++;
@@ -62,14 +63,21 @@ export async function seedDemo(db: Db, config: Config, now: Date): Promise<SeedR
   }
   const seededAt = now.toISOString();
   const showcaseTicketId = DEMO_SHOWCASE_TICKET_ID;
-  await db.insert(appMeta).values({ key: SEEDED_KEY, value: { seededAt, showcaseTicketId, events: events.length } }).onConflictDoNothing();
+  await db
+    .insert(appMeta)
+    .values({ key: SEEDED_KEY, value: { seededAt, showcaseTicketId, events: events.length } })
+    .onConflictDoNothing();
   return { fed, duplicates, seededAt, showcaseTicketId };
 }
 
 async function draftBeforeReply(db: Db, config: Config, ticketId: string, now: Date): Promise<void> {
   await drainInbox(db, 10_000, () => now);
   try {
-    await generateTicketDraft(db, { openai: null, model: 'template', config }, { shopId: DEMO_SHOP.domain, ticketShopId: DEMO_SHOP.domain, ticketId, messageId: null, now, allowAutoReply: false });
+    await generateTicketDraft(
+      db,
+      { openai: null, model: 'template', config },
+      { shopId: DEMO_SHOP.domain, ticketShopId: DEMO_SHOP.domain, ticketId, messageId: null, now, allowAutoReply: false },
+    );
   } catch (err) {
     // The demo still seeds without this pair; the review page just has one diff fewer.
     console.error(`[demo] could not draft ticket ${ticketId} before its reply:`, (err as Error).message);
@@ -77,7 +85,11 @@ async function draftBeforeReply(db: Db, config: Config, ticketId: string, now: D
 }
 
 async function alreadyReceived(db: Db, eventId: string): Promise<boolean> {
-  const [row] = await db.select({ id: inboxEvents.id }).from(inboxEvents).where(and(eq(inboxEvents.source, 'gorgias'), eq(inboxEvents.eventId, eventId))).limit(1);
+  const [row] = await db
+    .select({ id: inboxEvents.id })
+    .from(inboxEvents)
+    .where(and(eq(inboxEvents.source, 'gorgias'), eq(inboxEvents.eventId, eventId)))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -85,7 +97,12 @@ async function alreadyReceived(db: Db, eventId: string): Promise<boolean> {
  * One demo Shopify event through the real verified ingestion, signed like Shopify signs it. The demo
  * replays history: each delivery arrives at the moment it was triggered, as it would have. True when stored.
  */
-async function deliverShopifyEvent(db: Db, config: Config, shopDomain: string, e: { topic: string; eventId: string; triggeredAt: string; body: unknown }): Promise<boolean> {
+async function deliverShopifyEvent(
+  db: Db,
+  config: Config,
+  shopDomain: string,
+  e: { topic: string; eventId: string; triggeredAt: string; body: unknown },
+): Promise<boolean> {
   const raw = Buffer.from(JSON.stringify(e.body));
   const headers = new Headers({
     'x-shopify-topic': e.topic,

@@ -129,7 +129,17 @@ function address(c: DemoCustomer) {
   };
 }
 
-export function customerBody(c: DemoCustomer, snap: { createdMs: number; updatedMs: number; ordersCount: number; totalSpentCents: number; lastOrder: { id: number; name: string } | null }, currency: string) {
+export function customerBody(
+  c: DemoCustomer,
+  snap: {
+    createdMs: number;
+    updatedMs: number;
+    ordersCount: number;
+    totalSpentCents: number;
+    lastOrder: { id: number; name: string } | null;
+  },
+  currency: string,
+) {
   const id = customerId(c.key);
   const addr = { id: ids.customerAddress(c.key), customer_id: id, ...address(c), default: true };
   const consent = c.acceptsMarketing
@@ -156,7 +166,9 @@ export function customerBody(c: DemoCustomer, snap: { createdMs: number; updated
     last_order_id: snap.lastOrder?.id ?? null,
     last_order_name: snap.lastOrder?.name ?? null,
     email_marketing_consent: consent,
-    sms_marketing_consent: c.phone ? { state: 'not_subscribed', opt_in_level: 'single_opt_in', consent_updated_at: null, consent_collected_from: 'OTHER' } : null,
+    sms_marketing_consent: c.phone
+      ? { state: 'not_subscribed', opt_in_level: 'single_opt_in', consent_updated_at: null, consent_collected_from: 'OTHER' }
+      : null,
     addresses: [addr],
     default_address: addr,
   };
@@ -191,7 +203,8 @@ function lineItemBody(f: OrderFacts, l: OrderLine, fulfilled: boolean) {
     properties: [],
     discount_allocations: [],
     duties: [],
-    tax_lines: f.taxRate > 0 ? [{ title: 'State Tax', rate: f.taxRate, price: money(l.taxCents), price_set: moneySet(l.taxCents, f.currency) }] : [],
+    tax_lines:
+      f.taxRate > 0 ? [{ title: 'State Tax', rate: f.taxRate, price: money(l.taxCents), price_set: moneySet(l.taxCents, f.currency) }] : [],
   };
 }
 
@@ -222,7 +235,20 @@ export function fulfillmentBody(f: OrderFacts, s: FulfillmentState) {
   };
 }
 
-export function fulfillmentEventBody(f: OrderFacts, i: number, scan: { status: string; message: string; happenedMs: number; createdMs: number; etaMs: number; city: string; provinceCode: string; atDestination: boolean }) {
+export function fulfillmentEventBody(
+  f: OrderFacts,
+  i: number,
+  scan: {
+    status: string;
+    message: string;
+    happenedMs: number;
+    createdMs: number;
+    etaMs: number;
+    city: string;
+    provinceCode: string;
+    atDestination: boolean;
+  },
+) {
   const id = ids.fulfillmentEvent(f.number, i);
   return {
     id,
@@ -295,7 +321,8 @@ export function orderBody(f: OrderFacts, s: OrderState) {
     customer_locale: 'en-US',
     order_status_url: `https://${f.shopDomain}/74530012345/orders/${digits(`token:${f.story.key}`, 32)}/authenticate?key=${digits(`key:${f.story.key}`, 32)}`,
     discount_codes: [],
-    tax_lines: f.taxRate > 0 ? [{ title: 'State Tax', rate: f.taxRate, price: money(f.taxCents), price_set: moneySet(f.taxCents, f.currency) }] : [],
+    tax_lines:
+      f.taxRate > 0 ? [{ title: 'State Tax', rate: f.taxRate, price: money(f.taxCents), price_set: moneySet(f.taxCents, f.currency) }] : [],
     customer: {
       id: customerId(c.key),
       admin_graphql_api_id: gid('Customer', customerId(c.key)),
@@ -339,9 +366,15 @@ export function orderBody(f: OrderFacts, s: OrderState) {
  * A refund of some lines (with their tax) or of the whole order (lines, tax and shipping). The
  * transaction amount is what the customer gets back: the sum the read model should record.
  */
-export function refundBody(f: OrderFacts, i: number, r: { ms: number; full: boolean; items: Array<[string, number]>; note: string; restockType: 'return' | 'cancel' | 'no_restock' }) {
+export function refundBody(
+  f: OrderFacts,
+  i: number,
+  r: { ms: number; full: boolean; items: Array<[string, number]>; note: string; restockType: 'return' | 'cancel' | 'no_restock' },
+) {
   const id = ids.refund(f.number, i);
-  const picked = r.full ? f.lines.map((l) => ({ line: l, quantity: l.quantity })) : r.items.map(([sku, quantity]) => ({ line: f.lines.find((l) => l.product.sku === sku)!, quantity }));
+  const picked = r.full
+    ? f.lines.map((l) => ({ line: l, quantity: l.quantity }))
+    : r.items.map(([sku, quantity]) => ({ line: f.lines.find((l) => l.product.sku === sku)!, quantity }));
   const refundLines = picked.map(({ line, quantity }, j) => {
     const subtotal = line.product.priceCents * quantity;
     const tax = Math.round((line.taxCents * quantity) / line.quantity);
@@ -357,7 +390,16 @@ export function refundBody(f: OrderFacts, i: number, r: { ms: number; full: bool
         subtotal_set: moneySet(subtotal, f.currency),
         total_tax: money(tax),
         total_tax_set: moneySet(tax, f.currency),
-        line_item: { id: line.id, admin_graphql_api_id: gid('LineItem', line.id), title: line.product.title, sku: line.product.sku, quantity: line.quantity, price: money(line.product.priceCents), product_id: line.product.productId, variant_id: line.product.variantId },
+        line_item: {
+          id: line.id,
+          admin_graphql_api_id: gid('LineItem', line.id),
+          title: line.product.title,
+          sku: line.product.sku,
+          quantity: line.quantity,
+          price: money(line.product.priceCents),
+          product_id: line.product.productId,
+          variant_id: line.product.variantId,
+        },
       },
     };
   });
@@ -376,7 +418,16 @@ export function refundBody(f: OrderFacts, i: number, r: { ms: number; full: bool
       restock: r.restockType !== 'no_restock',
       user_id: STAFF_USER_ID,
       refund_line_items: refundLines.map((l) => l.body),
-      refund_shipping_lines: shipping > 0 ? [{ id: ids.shippingLine(f.number) + 1, shipping_line_id: ids.shippingLine(f.number), subtotal_amount_set: moneySet(shipping, f.currency) }] : [],
+      refund_shipping_lines:
+        shipping > 0
+          ? [
+              {
+                id: ids.shippingLine(f.number) + 1,
+                shipping_line_id: ids.shippingLine(f.number),
+                subtotal_amount_set: moneySet(shipping, f.currency),
+              },
+            ]
+          : [],
       transactions: [
         {
           id: txId,
@@ -403,7 +454,18 @@ export function refundBody(f: OrderFacts, i: number, r: { ms: number; full: bool
   };
 }
 
-export function returnBody(f: OrderFacts, i: number, r: { status: 'requested' | 'open' | 'closed'; createdMs: number; updatedMs: number; items: Array<[string, number]>; reason: string; customerNote: string }) {
+export function returnBody(
+  f: OrderFacts,
+  i: number,
+  r: {
+    status: 'requested' | 'open' | 'closed';
+    createdMs: number;
+    updatedMs: number;
+    items: Array<[string, number]>;
+    reason: string;
+    customerNote: string;
+  },
+) {
   const id = ids.return(f.number, i);
   const lines = r.items.map(([sku, quantity], j) => {
     const index = f.lines.findIndex((l) => l.product.sku === sku);

@@ -49,7 +49,13 @@ export interface PlanContext {
   /** The customer's latest words: a return's reason note and an exchange's variant choice. */
   customerMessage?: string;
   /** Where replies go: the ticket's own channel and the customer's address on it. */
-  reply?: { channel: string; receiverEmail: string | null; receiverPhone?: string | null; customerId?: string | null; senderEmail?: string | null };
+  reply?: {
+    channel: string;
+    receiverEmail: string | null;
+    receiverPhone?: string | null;
+    customerId?: string | null;
+    senderEmail?: string | null;
+  };
   /** Deterministic per request, so a retried plan queues the same discount code. */
   key?: string;
   now?: Date;
@@ -67,19 +73,35 @@ export interface LiveGuard {
   notAfter?: string | null;
 }
 
-export type PlanResult = { ok: true; kind: ActionKind; summary: string; effects: PlannedEffect[]; choices: Record<string, unknown> } | { ok: false; reason: string };
+export type PlanResult =
+  | { ok: true; kind: ActionKind; summary: string; effects: PlannedEffect[]; choices: Record<string, unknown> }
+  | { ok: false; reason: string };
 
-const NEEDS_ORDER: ActionKind[] = ['cancel_order', 'update_address', 'create_return', 'create_exchange', 'tag_order', 'refund_order', 'reship_order', 'store_credit', 'discount_code'];
+const NEEDS_ORDER: ActionKind[] = [
+  'cancel_order',
+  'update_address',
+  'create_return',
+  'create_exchange',
+  'tag_order',
+  'refund_order',
+  'reship_order',
+  'store_credit',
+  'discount_code',
+];
 const fail = (reason: string): PlanResult => ({ ok: false, reason });
 const qty = (n: number, title: string) => `${n} × ${title}`;
 
-function chosenItems(o: Order, items: LineItemChoice[] | undefined): { ok: true; items: (LineItemChoice & { title: string; price: string; variant: string | null })[] } | { ok: false; reason: string } {
+function chosenItems(
+  o: Order,
+  items: LineItemChoice[] | undefined,
+): { ok: true; items: (LineItemChoice & { title: string; price: string; variant: string | null })[] } | { ok: false; reason: string } {
   const list = items?.length ? items : o.lineItems.map((li) => ({ lineItemId: li.id, quantity: li.quantity }));
   const out = [];
   for (const c of list) {
     const li = o.lineItems.find((l) => l.id === c.lineItemId);
     if (!li) return { ok: false, reason: `Line item ${c.lineItemId} is not on ${o.name}.` };
-    if (!Number.isInteger(c.quantity) || c.quantity < 1 || c.quantity > li.quantity) return { ok: false, reason: `${li.title}: quantity must be between 1 and ${li.quantity}.` };
+    if (!Number.isInteger(c.quantity) || c.quantity < 1 || c.quantity > li.quantity)
+      return { ok: false, reason: `${li.title}: quantity must be between 1 and ${li.quantity}.` };
     out.push({ ...c, title: li.title, price: li.price, variant: li.variantId });
   }
   if (out.length === 0) return { ok: false, reason: `${o.name} has no line items to act on.` };
@@ -106,14 +128,27 @@ export function planAction(kind: ActionKind, params: ActionParams, ctx: PlanCont
       };
       const summary = `Cancel order ${o.name} (${o.totalPrice} ${o.currency}, reason: ${choices.reason.toLowerCase()}), ${choices.refund ? 'refund the payment' : 'no refund'}, ${choices.restock ? 'restock the items' : "don't restock"}, and ${choices.notifyCustomer ? 'Shopify emails the customer' : "Shopify doesn't email the customer"}. Cancelling cannot be undone.`;
       const guard: LiveGuard = { requireNotCancelled: true, requireUnfulfilled: true, notAfter: ctx.notAfter?.toISOString() ?? null };
-      return { ok: true, kind, summary, choices, effects: [{ kind: 'shopify.cancel_order', payload: { ...base, ...choices, staffNote: params.reason ?? null, guard, summary } }] };
+      return {
+        ok: true,
+        kind,
+        summary,
+        choices,
+        effects: [{ kind: 'shopify.cancel_order', payload: { ...base, ...choices, staffNote: params.reason ?? null, guard, summary } }],
+      };
     }
     case 'update_address': {
       const a = params.address;
-      if (!a || !a.address1 || !a.city || !a.zip || !(a.countryCode || a.country)) return fail('The new address needs at least address1, city, zip and country.');
+      if (!a || !a.address1 || !a.city || !a.zip || !(a.countryCode || a.country))
+        return fail('The new address needs at least address1, city, zip and country.');
       const guard: LiveGuard = { requireNotCancelled: true, requireUnfulfilled: true, notAfter: ctx.notAfter?.toISOString() ?? null };
       const summary = `Change the shipping address of ${o.name} to ${formatAddress(a)}.`;
-      return { ok: true, kind, summary, choices: { address: a }, effects: [{ kind: 'shopify.update_address', payload: { ...base, address: a, guard, summary } }] };
+      return {
+        ok: true,
+        kind,
+        summary,
+        choices: { address: a },
+        effects: [{ kind: 'shopify.update_address', payload: { ...base, address: a, guard, summary } }],
+      };
     }
     case 'create_return':
     case 'create_exchange': {
@@ -125,40 +160,100 @@ export function planAction(kind: ActionKind, params: ActionParams, ctx: PlanCont
       const note = words ? mapped.note : `${kind === 'create_exchange' ? 'Exchange' : 'Return'} created via Concord`;
       const what = picked ? itemsText(picked.items) : 'every returnable item';
       const guard: LiveGuard = { requireNotCancelled: true, notAfter: ctx.notAfter?.toISOString() ?? null };
-      const lineItems = picked ? picked.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity, ...(kind === 'create_exchange' ? { variantId: i.variantId ?? null } : {}) })) : null;
+      const lineItems = picked
+        ? picked.items.map((i) => ({
+            lineItemId: i.lineItemId,
+            quantity: i.quantity,
+            ...(kind === 'create_exchange' ? { variantId: i.variantId ?? null } : {}),
+          }))
+        : null;
       if (kind === 'create_return') {
-        const summary = `Create a return in Shopify for ${what} of ${o.name}, reason "${reasonHandle}"${words ? ' with the customer\'s words as the note' : ''}.`;
-        return { ok: true, kind, summary, choices: { reasonHandle, lineItems }, effects: [{ kind: 'shopify.create_return', payload: { ...base, lineItems, reasonHandle, note, guard, summary } }] };
+        const summary = `Create a return in Shopify for ${what} of ${o.name}, reason "${reasonHandle}"${words ? " with the customer's words as the note" : ''}.`;
+        return {
+          ok: true,
+          kind,
+          summary,
+          choices: { reasonHandle, lineItems },
+          effects: [{ kind: 'shopify.create_return', payload: { ...base, lineItems, reasonHandle, note, guard, summary } }],
+        };
       }
       const named = picked?.items.filter((i) => i.variantId) ?? [];
-      const replacement = named.length && named.length === picked!.items.length ? 'the chosen variant' : 'the variant the customer asked for (read from their message; if not exactly one fits, it stops for a person)';
+      const replacement =
+        named.length && named.length === picked!.items.length
+          ? 'the chosen variant'
+          : 'the variant the customer asked for (read from their message; if not exactly one fits, it stops for a person)';
       const summary = `Create an exchange in Shopify for ${what} of ${o.name}: a return (reason "${reasonHandle}") with ${replacement} as Shopify exchange line items, shipped once the return is received.`;
       return {
-        ok: true, kind, summary, choices: { reasonHandle, lineItems },
-        effects: [{ kind: 'shopify.create_exchange', payload: { ...base, lineItems, reasonHandle, note, customerWords: ctx.customerMessage ?? params.reason ?? '', guard, summary } }],
+        ok: true,
+        kind,
+        summary,
+        choices: { reasonHandle, lineItems },
+        effects: [
+          {
+            kind: 'shopify.create_exchange',
+            payload: { ...base, lineItems, reasonHandle, note, customerWords: ctx.customerMessage ?? params.reason ?? '', guard, summary },
+          },
+        ],
       };
     }
     case 'tag_order': {
       const tags = (params.tags ?? []).map((t) => t.trim()).filter(Boolean);
       if (tags.length === 0) return fail('Give at least one tag.');
-      return { ok: true, kind, summary: `Add the tag${tags.length > 1 ? 's' : ''} ${tags.map((t) => `"${t}"`).join(', ')} to ${o.name}.`, choices: { tags }, effects: [{ kind: 'shopify.tag_order', payload: { ...base, tags } }] };
+      return {
+        ok: true,
+        kind,
+        summary: `Add the tag${tags.length > 1 ? 's' : ''} ${tags.map((t) => `"${t}"`).join(', ')} to ${o.name}.`,
+        choices: { tags },
+        effects: [{ kind: 'shopify.tag_order', payload: { ...base, tags } }],
+      };
     }
     case 'internal_note':
       if (!params.body?.trim()) return fail('The note is empty.');
-      return { ok: true, kind, summary: 'Add an internal note to the Gorgias ticket (the customer does not see it).', choices: {}, effects: [{ kind: 'gorgias.internal_note', payload: { ...base, body: params.body } }] };
+      return {
+        ok: true,
+        kind,
+        summary: 'Add an internal note to the Gorgias ticket (the customer does not see it).',
+        choices: {},
+        effects: [{ kind: 'gorgias.internal_note', payload: { ...base, body: params.body } }],
+      };
     case 'reply':
     case 'reply_tracking': {
       if (!params.body?.trim()) return fail('The reply is empty.');
       const r = ctx.reply ?? { channel: 'email', receiverEmail: null };
       return {
-        ok: true, kind, summary: `Send this reply to the customer from Gorgias on the ticket's ${r.channel} channel.`, choices: { channel: r.channel },
-        effects: [{ kind: 'gorgias.send_reply', payload: { ...base, body: params.body, channel: r.channel, receiverEmail: r.receiverEmail, receiverPhone: r.receiverPhone ?? null, customerId: r.customerId ?? null, senderEmail: r.senderEmail ?? null } }],
+        ok: true,
+        kind,
+        summary: `Send this reply to the customer from Gorgias on the ticket's ${r.channel} channel.`,
+        choices: { channel: r.channel },
+        effects: [
+          {
+            kind: 'gorgias.send_reply',
+            payload: {
+              ...base,
+              body: params.body,
+              channel: r.channel,
+              receiverEmail: r.receiverEmail,
+              receiverPhone: r.receiverPhone ?? null,
+              customerId: r.customerId ?? null,
+              senderEmail: r.senderEmail ?? null,
+            },
+          },
+        ],
       };
     }
     case 'assign_human_review': {
-      const effects: PlannedEffect[] = [{ kind: 'gorgias.add_tags', payload: { ...base, tags: [`${settings.routing.tagPrefix}human-review`] } }];
-      if (settings.routing.humanReviewTeamId !== null) effects.push({ kind: 'gorgias.assign', payload: { ...base, teamId: settings.routing.humanReviewTeamId } });
-      return { ok: true, kind, summary: `Tag the ticket for human review${settings.routing.humanReviewTeamId !== null ? ' and assign it to the review team' : ''}.`, choices: {}, effects };
+      const effects: PlannedEffect[] = [
+        { kind: 'gorgias.add_tags', payload: { ...base, tags: [`${settings.routing.tagPrefix}human-review`] } },
+      ];
+      if (settings.routing.humanReviewTeamId !== null)
+        effects.push({ kind: 'gorgias.assign', payload: { ...base, teamId: settings.routing.humanReviewTeamId } });
+      return {
+        ok: true,
+        kind,
+        summary: `Tag the ticket for human review${settings.routing.humanReviewTeamId !== null ? ' and assign it to the review team' : ''}.`,
+        choices: {},
+        effects,
+      };
     }
     case 'refund_order': {
       const reason = params.reason?.trim();
@@ -171,7 +266,28 @@ export function planAction(kind: ActionKind, params: ActionParams, ctx: PlanCont
         if (!/^\d+(\.\d{1,2})?$/.test(params.amount) || minor <= 0) return fail('The refund amount must be a positive amount like 25.00.');
         if (minor > total) return fail(`The refund (${params.amount}) is more than the order total (${o.totalPrice} ${o.currency}).`);
         const summary = `Refund ${minorToString(minor)} ${o.currency} of ${o.name} to the original payment (no items), ${notify ? 'Shopify emails the customer' : 'no email'}; reason: ${reason}.`;
-        return { ok: true, kind, summary, choices: { amount: minorToString(minor), restock: false, notify }, effects: [{ kind: 'shopify.refund_order', payload: { ...base, amount: minorToString(minor), currency: o.currency, lineItems: null, restock: false, notify, note: reason, guard: { requireNotCancelled: false }, summary } }] };
+        return {
+          ok: true,
+          kind,
+          summary,
+          choices: { amount: minorToString(minor), restock: false, notify },
+          effects: [
+            {
+              kind: 'shopify.refund_order',
+              payload: {
+                ...base,
+                amount: minorToString(minor),
+                currency: o.currency,
+                lineItems: null,
+                restock: false,
+                notify,
+                note: reason,
+                guard: { requireNotCancelled: false },
+                summary,
+              },
+            },
+          ],
+        };
       }
       const picked = chosenItems(o, params.lineItems);
       if (!picked.ok) return fail(picked.reason);
@@ -181,42 +297,105 @@ export function planAction(kind: ActionKind, params: ActionParams, ctx: PlanCont
         ? `Refund ${o.name} in full (${o.totalPrice} ${o.currency}, shipping included) to the original payment, ${restock ? 'restock the items' : "don't restock"}, ${notify ? 'Shopify emails the customer' : 'no email'}; reason: ${reason}.`
         : `Refund ${itemsText(picked.items)} of ${o.name} (${minorToString(value)} ${o.currency} before tax) to the original payment, ${restock ? 'restock them' : "don't restock"}, ${notify ? 'Shopify emails the customer' : 'no email'}; reason: ${reason}.`;
       const lineItems = picked.items.map((i) => ({ lineItemId: i.lineItemId, quantity: i.quantity }));
-      return { ok: true, kind, summary, choices: { lineItems, restock, notify, full }, effects: [{ kind: 'shopify.refund_order', payload: { ...base, lineItems, full, restock, notify, note: reason, currency: o.currency, summary } }] };
+      return {
+        ok: true,
+        kind,
+        summary,
+        choices: { lineItems, restock, notify, full },
+        effects: [
+          {
+            kind: 'shopify.refund_order',
+            payload: { ...base, lineItems, full, restock, notify, note: reason, currency: o.currency, summary },
+          },
+        ],
+      };
     }
     case 'reship_order': {
       const picked = chosenItems(o, params.lineItems);
       if (!picked.ok) return fail(picked.reason);
       const missing = picked.items.find((i) => !i.variant);
-      if (missing) return fail(`${missing.title} has no product variant in Shopify any more, so it can't be reshipped; create the order by hand.`);
+      if (missing)
+        return fail(`${missing.title} has no product variant in Shopify any more, so it can't be reshipped; create the order by hand.`);
       const address = params.address && params.address.address1 ? params.address : o.shippingAddress;
       if (!address?.address1) return fail(`${o.name} has no shipping address; give one for the replacement.`);
       const reason = params.reason?.trim() || 'Replacement';
       const summary = `Ship a replacement for ${o.name} at no cost: ${itemsText(picked.items)} to ${formatAddress(address)} (a Shopify draft order at 100% off, completed as paid); reason: ${reason}.`;
       const lineItems = picked.items.flatMap((i) => (i.variant ? [{ variantId: i.variant, quantity: i.quantity, title: i.title }] : [])); // every item has one (checked above)
-      return { ok: true, kind, summary, choices: { lineItems, address }, effects: [{ kind: 'shopify.reship_order', payload: { ...base, orderName: o.name, customerId: o.customerId, email: o.email, lineItems, address, note: reason, summary } }] };
+      return {
+        ok: true,
+        kind,
+        summary,
+        choices: { lineItems, address },
+        effects: [
+          {
+            kind: 'shopify.reship_order',
+            payload: { ...base, orderName: o.name, customerId: o.customerId, email: o.email, lineItems, address, note: reason, summary },
+          },
+        ],
+      };
     }
     case 'store_credit': {
       if (!o.customerId) return fail(`${o.name} has no Shopify customer to credit.`);
-      if (!params.amount || !/^\d+(\.\d{1,2})?$/.test(params.amount) || toMinorUnits(params.amount) <= 0) return fail('Give the credit as a positive amount like 15.00.');
-      const expiresAt = params.expiresInDays && ctx.now ? new Date(ctx.now.getTime() + params.expiresInDays * 86_400_000).toISOString() : null;
+      if (!params.amount || !/^\d+(\.\d{1,2})?$/.test(params.amount) || toMinorUnits(params.amount) <= 0)
+        return fail('Give the credit as a positive amount like 15.00.');
+      const expiresAt =
+        params.expiresInDays && ctx.now ? new Date(ctx.now.getTime() + params.expiresInDays * 86_400_000).toISOString() : null;
       const reason = params.reason?.trim() || 'Goodwill';
       const summary = `Add ${params.amount} ${o.currency} store credit to the customer of ${o.name}${expiresAt ? `, expiring ${expiresAt.slice(0, 10)}` : ', no expiry'}; reason: ${reason}.`;
-      return { ok: true, kind, summary, choices: { amount: params.amount, expiresAt }, effects: [{ kind: 'shopify.store_credit', payload: { ...base, customerId: o.customerId, amount: params.amount, currency: o.currency, expiresAt, note: reason, summary } }] };
+      return {
+        ok: true,
+        kind,
+        summary,
+        choices: { amount: params.amount, expiresAt },
+        effects: [
+          {
+            kind: 'shopify.store_credit',
+            payload: { ...base, customerId: o.customerId, amount: params.amount, currency: o.currency, expiresAt, note: reason, summary },
+          },
+        ],
+      };
     }
     case 'discount_code': {
       if (!o.customerId) return fail(`${o.name} has no Shopify customer to give a code to.`);
       const pct = params.percentage;
       const amount = params.amount;
       if ((pct === undefined) === (amount === undefined)) return fail('Give either a percentage or an amount for the discount.');
-      if (pct !== undefined && !(Number.isInteger(pct) && pct >= 1 && pct <= 100)) return fail('The percentage must be a whole number from 1 to 100.');
-      if (amount !== undefined && (!/^\d+(\.\d{1,2})?$/.test(amount) || toMinorUnits(amount) <= 0)) return fail('The amount must be positive, like 10.00.');
+      if (pct !== undefined && !(Number.isInteger(pct) && pct >= 1 && pct <= 100))
+        return fail('The percentage must be a whole number from 1 to 100.');
+      if (amount !== undefined && (!/^\d+(\.\d{1,2})?$/.test(amount) || toMinorUnits(amount) <= 0))
+        return fail('The amount must be positive, like 10.00.');
       const days = params.expiresInDays ?? 90;
       const now = ctx.now ?? new Date(0);
-      const code = `CARE-${(ctx.key ?? `${o.id}-${pct ?? amount}`).replace(/[^A-Za-z0-9]/g, '').slice(-8).toUpperCase()}`;
+      const code = `CARE-${(ctx.key ?? `${o.id}-${pct ?? amount}`)
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(-8)
+        .toUpperCase()}`;
       const endsAt = new Date(now.getTime() + days * 86_400_000).toISOString();
       const value = pct !== undefined ? `${pct}% off` : `${amount} ${o.currency} off`;
       const summary = `Create the single-use discount code ${code} (${value} the next order, only for the customer of ${o.name}, valid until ${endsAt.slice(0, 10)}); reason: ${params.reason?.trim() || 'Goodwill'}.`;
-      return { ok: true, kind, summary, choices: { code, percentage: pct ?? null, amount: amount ?? null, endsAt }, effects: [{ kind: 'shopify.discount_code', payload: { ...base, customerId: o.customerId, code, percentage: pct ?? null, amount: amount ?? null, currency: o.currency, startsAt: now.toISOString(), endsAt, title: `Concord: ${params.reason?.trim() || 'goodwill'} (${o.name})`.slice(0, 255), summary } }] };
+      return {
+        ok: true,
+        kind,
+        summary,
+        choices: { code, percentage: pct ?? null, amount: amount ?? null, endsAt },
+        effects: [
+          {
+            kind: 'shopify.discount_code',
+            payload: {
+              ...base,
+              customerId: o.customerId,
+              code,
+              percentage: pct ?? null,
+              amount: amount ?? null,
+              currency: o.currency,
+              startsAt: now.toISOString(),
+              endsAt,
+              title: `Concord: ${params.reason?.trim() || 'goodwill'} (${o.name})`.slice(0, 255),
+              summary,
+            },
+          },
+        ],
+      };
     }
   }
 }
@@ -224,7 +403,8 @@ export function planAction(kind: ActionKind, params: ActionParams, ctx: PlanCont
 /** An agent may act against the verdict, but only with a reason. */
 export function overrideNeeded(kind: ActionKind, verdict: Verdict | null): string | null {
   if (PERSON_ACTIONS.includes(kind)) {
-    if (verdict?.decision === 'automate') return `Policy says ${verdict.nextStep.replace(/_/g, ' ')} is enough here (${verdict.explanation}); ${kind.replace(/_/g, ' ')} goes beyond it.`;
+    if (verdict?.decision === 'automate')
+      return `Policy says ${verdict.nextStep.replace(/_/g, ' ')} is enough here (${verdict.explanation}); ${kind.replace(/_/g, ' ')} goes beyond it.`;
     return null;
   }
   if (!POLICY_ACTIONS.includes(kind)) return null;

@@ -14,7 +14,8 @@ export type ParsedAddress =
   | { found: true; complete: true; address: Partial<Address> }
   | { found: true; complete: false; address: Partial<Address>; missing: AddressPart[] };
 
-const LEAD_IN = /(?:new (?:shipping |delivery )?address(?: is)?|(?:ship|send|deliver) (?:it|them|the (?:order|parcel|package))? ?to|(?:change|update|correct) (?:the |my )?(?:shipping |delivery )?address(?: (?:of|on|for) (?:my )?(?:order )?#?[\w-]+)? to|correct address(?: is)?|address should be|nueva direcci[oó]n(?: es)?|nouvelle adresse(?: est)?|neue adresse(?: ist)?|nuovo indirizzo(?: [eè])?|novo endere[cç]o(?: [eé])?)\s*[:\-–]?\s*/i;
+const LEAD_IN =
+  /(?:new (?:shipping |delivery )?address(?: is)?|(?:ship|send|deliver) (?:it|them|the (?:order|parcel|package))? ?to|(?:change|update|correct) (?:the |my )?(?:shipping |delivery )?address(?: (?:of|on|for) (?:my )?(?:order )?#?[\w-]+)? to|correct address(?: is)?|address should be|nueva direcci[oó]n(?: es)?|nouvelle adresse(?: est)?|neue adresse(?: ist)?|nuovo indirizzo(?: [eè])?|novo endere[cç]o(?: [eé])?)\s*[:\-–]?\s*/i;
 
 // Postal codes by country (ISO 3166-1 alpha-2). A code that doesn't fit its country is not valid.
 const POSTAL: Record<string, RegExp> = {
@@ -31,12 +32,42 @@ const POSTAL: Record<string, RegExp> = {
 };
 
 const COUNTRY_NAMES: Record<string, string> = {
-  us: 'US', usa: 'US', 'united states': 'US', 'united states of america': 'US', canada: 'CA', ca: 'CA', uk: 'GB', gb: 'GB', 'united kingdom': 'GB', england: 'GB',
-  australia: 'AU', au: 'AU', germany: 'DE', deutschland: 'DE', de: 'DE', france: 'FR', fr: 'FR', spain: 'ES', espana: 'ES', 'españa': 'ES', es: 'ES', italy: 'IT', italia: 'IT', it: 'IT',
-  portugal: 'PT', pt: 'PT', netherlands: 'NL', nederland: 'NL', nl: 'NL',
+  us: 'US',
+  usa: 'US',
+  'united states': 'US',
+  'united states of america': 'US',
+  canada: 'CA',
+  ca: 'CA',
+  uk: 'GB',
+  gb: 'GB',
+  'united kingdom': 'GB',
+  england: 'GB',
+  australia: 'AU',
+  au: 'AU',
+  germany: 'DE',
+  deutschland: 'DE',
+  de: 'DE',
+  france: 'FR',
+  fr: 'FR',
+  spain: 'ES',
+  espana: 'ES',
+  españa: 'ES',
+  es: 'ES',
+  italy: 'IT',
+  italia: 'IT',
+  it: 'IT',
+  portugal: 'PT',
+  pt: 'PT',
+  netherlands: 'NL',
+  nederland: 'NL',
+  nl: 'NL',
 };
 
-const US_STATES = new Set('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(' '));
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR'.split(
+    ' ',
+  ),
+);
 const CA_PROVINCES = new Set('AB BC MB NB NL NS NT NU ON PE QC SK YT'.split(' '));
 
 const STREET = /^(?:\d+[A-Za-z]?(?:[-/]\d+)?\s+\S.*|.*\S\s+\d+[A-Za-z]?(?:[-/]\d+)?)$/; // "12 Oak St" or "Hauptstraße 5"
@@ -71,7 +102,10 @@ function block(message: string): string | null {
 export function parseAddressFromMessage(message: string, fallbackCountry: string | null): ParsedAddress {
   const text = block(message);
   if (!text) return { found: false };
-  const parts = text.split(/\s*,\s*/).map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(/\s*,\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const address: Partial<Address> = {};
   // Country: the last part if it names one.
   const last = parts[parts.length - 1]?.toLowerCase();

@@ -30,9 +30,11 @@ export function autoReplyDecision(input: AutoReplyInput): AutoReplyDecision {
   const { settings, shipment } = input;
   const min = settings.automation.minConfidence;
   const blockers: string[] = [];
-  if (input.intent !== 'wismo') blockers.push(`The intent is ${input.intent.replace(/_/g, ' ')}; only "where is my order" questions are answered automatically.`);
+  if (input.intent !== 'wismo')
+    blockers.push(`The intent is ${input.intent.replace(/_/g, ' ')}; only "where is my order" questions are answered automatically.`);
   if (!shipment) blockers.push('There is no shipment to report on.');
-  else if (shipment.state === 'delivered') blockers.push('The parcel is marked delivered; a customer asking about it may not have it, so a person should answer.');
+  else if (shipment.state === 'delivered')
+    blockers.push('The parcel is marked delivered; a customer asking about it may not have it, so a person should answer.');
   else if (!shipment.healthy) blockers.push(`The shipment is ${shipment.state.replace(/_/g, ' ')}, not moving normally.`);
   const gate = intentGate({ intent: input.intent, confidence: input.confidence, decidedBy: input.decidedBy ?? 'rules' }, min);
   if (!gate.ok) blockers.push(gate.reason);
@@ -42,12 +44,15 @@ export function autoReplyDecision(input: AutoReplyInput): AutoReplyDecision {
   else if (input.verdict.decision !== 'automate') blockers.push(`The policy verdict is human review (${input.verdict.rule}).`);
 
   if (input.unappliedEvents) {
-    blockers.push(`${input.unappliedEvents} newer ${input.unappliedEvents === 1 ? 'event' : 'events'} for this customer had not been applied yet, so the order data may be out of date.`);
+    blockers.push(
+      `${input.unappliedEvents} newer ${input.unappliedEvents === 1 ? 'event' : 'events'} for this customer had not been applied yet, so the order data may be out of date.`,
+    );
   }
 
   if (blockers.length > 0) return { send: false, shadow: false, reasons: blockers };
   const why = `Where-is-my-order question at ${input.confidence.toFixed(2)} confidence, shipment ${shipment!.state.replace(/_/g, ' ')}, draft grounded, automation on, policy says automate.`;
-  if (settings.automation.shadowMode) return { send: false, shadow: true, reasons: [why, 'Shadow mode is on: recorded as "would have sent", nothing was sent.'] };
+  if (settings.automation.shadowMode)
+    return { send: false, shadow: true, reasons: [why, 'Shadow mode is on: recorded as "would have sent", nothing was sent.'] };
   return { send: true, shadow: false, reasons: [why] };
 }
 

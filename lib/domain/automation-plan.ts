@@ -32,19 +32,39 @@ export interface AutomationInput {
 
 export type AutomationDecision =
   | { mode: 'skip'; reasons: string[] }
-  | { mode: 'act'; shadow: boolean; kind: ActionKind; params: ActionParams; notAfter: Date | null; replyKind: ActionReplyKind; reasons: string[] }
+  | {
+      mode: 'act';
+      shadow: boolean;
+      kind: ActionKind;
+      params: ActionParams;
+      notAfter: Date | null;
+      replyKind: ActionReplyKind;
+      reasons: string[];
+    }
   | { mode: 'ask'; shadow: boolean; missing: AddressPart[]; replyKind: 'address_missing'; reasons: string[] };
 
-const STEP_REPLY: Partial<Record<ActionKind, ActionReplyKind>> = { cancel_order: 'cancel', create_return: 'return', create_exchange: 'exchange', update_address: 'address' };
+const STEP_REPLY: Partial<Record<ActionKind, ActionReplyKind>> = {
+  cancel_order: 'cancel',
+  create_return: 'return',
+  create_exchange: 'exchange',
+  update_address: 'address',
+};
 
 export function decideAutomation(input: AutomationInput): AutomationDecision {
   const { verdict, settings, order } = input;
   const replyKind = STEP_REPLY[verdict.nextStep];
-  if (verdict.decision !== 'automate' || !replyKind || !order) return { mode: 'skip', reasons: [`the policy says ${verdict.decision === 'automate' ? verdict.nextStep.replace(/_/g, ' ') : 'human review'} (${verdict.rule})`] };
+  if (verdict.decision !== 'automate' || !replyKind || !order)
+    return {
+      mode: 'skip',
+      reasons: [
+        `the policy says ${verdict.decision === 'automate' ? verdict.nextStep.replace(/_/g, ' ') : 'human review'} (${verdict.rule})`,
+      ],
+    };
   const blockers: string[] = [];
   if (!settings.automation.intents[input.intent]) blockers.push(`"Automate ${input.intent.replace(/_/g, ' ')}" is off in settings`);
   if (!input.passesConfidenceGate) blockers.push(`intent confidence is below the ${settings.automation.minConfidence} gate`);
-  if (input.language === 'unknown' || !ACTION_REPLY_LANGUAGES.includes(input.language)) blockers.push('no approved reply template in the language the customer wrote in');
+  if (input.language === 'unknown' || !ACTION_REPLY_LANGUAGES.includes(input.language))
+    blockers.push('no approved reply template in the language the customer wrote in');
   if (blockers.length) return { mode: 'skip', reasons: blockers };
   const shadow = settings.automation.shadowMode;
   const why = [`policy: ${verdict.explanation}`, `"Automate ${input.intent.replace(/_/g, ' ')}" is on`, `reply in ${input.language}`];
@@ -55,16 +75,44 @@ export function decideAutomation(input: AutomationInput): AutomationDecision {
     case 'create_exchange': {
       // Day N of the window is inside: the executor refuses from the start of day N+1.
       const notAfter = input.deliveredAt ? new Date(input.deliveredAt.getTime() + (settings.returns.windowDays + 1) * DAY) : null;
-      return { mode: 'act', shadow, kind: verdict.nextStep, params: { reason: input.message.slice(0, 500) }, notAfter, replyKind: verdict.nextStep === 'create_return' ? 'return' : 'exchange', reasons: why };
+      return {
+        mode: 'act',
+        shadow,
+        kind: verdict.nextStep,
+        params: { reason: input.message.slice(0, 500) },
+        notAfter,
+        replyKind: verdict.nextStep === 'create_return' ? 'return' : 'exchange',
+        reasons: why,
+      };
     }
     case 'update_address': {
       const parsed = parseAddressFromMessage(input.message, order.shippingAddress?.countryCode ?? null);
       const notAfter = new Date(order.createdAt.getTime() + settings.addressChange.cutoffHours * HOUR);
       if (parsed.found && parsed.complete) {
-        return { mode: 'act', shadow, kind: 'update_address', params: { address: { ...parsed.address, name: parsed.address.name ?? order.shippingAddress?.name ?? null, phone: order.shippingAddress?.phone ?? null } }, notAfter, replyKind: 'address', reasons: [...why, 'a complete new address is in the message'] };
+        return {
+          mode: 'act',
+          shadow,
+          kind: 'update_address',
+          params: {
+            address: {
+              ...parsed.address,
+              name: parsed.address.name ?? order.shippingAddress?.name ?? null,
+              phone: order.shippingAddress?.phone ?? null,
+            },
+          },
+          notAfter,
+          replyKind: 'address',
+          reasons: [...why, 'a complete new address is in the message'],
+        };
       }
       const missing: AddressPart[] = parsed.found && !parsed.complete ? parsed.missing : ['street', 'city', 'postal code', 'country'];
-      return { mode: 'ask', shadow, missing, replyKind: 'address_missing', reasons: [...why, parsed.found ? `the new address lacks: ${missing.join(', ')}` : 'no new address in the message'] };
+      return {
+        mode: 'ask',
+        shadow,
+        missing,
+        replyKind: 'address_missing',
+        reasons: [...why, parsed.found ? `the new address lacks: ${missing.join(', ')}` : 'no new address in the message'],
+      };
     }
     default:
       return { mode: 'skip', reasons: [`no automation for ${verdict.nextStep}`] };

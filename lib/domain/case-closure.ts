@@ -34,21 +34,40 @@ export function shipmentCaseClosure(input: {
   lastShipmentFactAt: Date;
 }): CaseClosure | null {
   const { order, fulfillment: f } = input;
-  if (order.cancelledAt) return { cause: 'order_cancelled', at: order.cancelledAt, reason: `Order ${order.name} was cancelled on ${day(order.cancelledAt)}.` };
+  if (order.cancelledAt)
+    return { cause: 'order_cancelled', at: order.cancelledAt, reason: `Order ${order.name} was cancelled on ${day(order.cancelledAt)}.` };
 
   const refunded = new Set(input.refunds.flatMap((r) => r.lineItemIds ?? []));
   if (covered(f.lineItemIds, refunded)) {
-    const last = input.refunds.filter((r) => (r.lineItemIds ?? []).some((id) => f.lineItemIds?.includes(id))).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-    return { cause: 'refunded', at: last.createdAt, reason: `The items in this parcel were refunded (${last.amount}${last.currency ? ` ${last.currency}` : ''} on ${day(last.createdAt)}).` };
+    const last = input.refunds
+      .filter((r) => (r.lineItemIds ?? []).some((id) => f.lineItemIds?.includes(id)))
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    return {
+      cause: 'refunded',
+      at: last.createdAt,
+      reason: `The items in this parcel were refunded (${last.amount}${last.currency ? ` ${last.currency}` : ''} on ${day(last.createdAt)}).`,
+    };
   }
 
   const reship = input.fulfillments
     .filter((g) => g.id !== f.id && g.status.toLowerCase() !== 'cancelled' && g.createdAt > f.createdAt)
     .find((g) => covered(f.lineItemIds, new Set(g.lineItemIds ?? [])));
-  if (reship) return { cause: 'reshipped', at: reship.createdAt, reason: `The items were shipped again in ${reship.name ?? `fulfillment ${reship.id}`} on ${day(reship.createdAt)}.` };
+  if (reship)
+    return {
+      cause: 'reshipped',
+      at: reship.createdAt,
+      reason: `The items were shipped again in ${reship.name ?? `fulfillment ${reship.id}`} on ${day(reship.createdAt)}.`,
+    };
 
-  const solved = input.closedTickets.filter((t) => t.closedAt > input.lastShipmentFactAt).sort((a, b) => b.closedAt.getTime() - a.closedAt.getTime())[0];
-  if (solved) return { cause: 'ticket_solved', at: solved.closedAt, reason: `Ticket ${solved.id} about this order was closed as solved on ${day(solved.closedAt)}.` };
+  const solved = input.closedTickets
+    .filter((t) => t.closedAt > input.lastShipmentFactAt)
+    .sort((a, b) => b.closedAt.getTime() - a.closedAt.getTime())[0];
+  if (solved)
+    return {
+      cause: 'ticket_solved',
+      at: solved.closedAt,
+      reason: `Ticket ${solved.id} about this order was closed as solved on ${day(solved.closedAt)}.`,
+    };
   return null;
 }
 

@@ -11,7 +11,8 @@ export function caseReason(intent: Intent, verdict: Verdict, vip: boolean): Case
   if (vip) return 'vip';
   if (intent === 'damaged') return 'damaged';
   if (intent === 'refund') return 'refund';
-  if (intent === 'not_received' || (intent === 'wismo' && /tracking\.(delayed|exception|unshipped|delivered)/.test(verdict.rule))) return 'deliveryIssue';
+  if (intent === 'not_received' || (intent === 'wismo' && /tracking\.(delayed|exception|unshipped|delivered)/.test(verdict.rule)))
+    return 'deliveryIssue';
   return 'default';
 }
 

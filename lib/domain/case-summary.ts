@@ -16,9 +16,11 @@ export interface CaseSummary {
 }
 
 const QUESTION_MAX = 160;
-const GREETING_ONLY = /^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|to whom it may concern)\b[\w\s]{0,30}[,.!:]?$/i;
+const GREETING_ONLY =
+  /^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings|to whom it may concern)\b[\w\s]{0,30}[,.!:]?$/i;
 const GREETING_PREFIX = /^(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|greetings)\b[^,.!?:]{0,30}[,!:]\s*/i;
-const PLEASANTRY = /^(?:i hope (?:you(?:'re| are)|this (?:email|message) finds you)\b.*|hope (?:you(?:'re| are)|all is)\b.*|thanks?(?: you)?(?: so much| in advance)?[.!]?|cheers[.!]?|best(?: regards)?[.!,]?|kind regards[.!,]?|regards[.!,]?)$/i;
+const PLEASANTRY =
+  /^(?:i hope (?:you(?:'re| are)|this (?:email|message) finds you)\b.*|hope (?:you(?:'re| are)|all is)\b.*|thanks?(?: you)?(?: so much| in advance)?[.!]?|cheers[.!]?|best(?: regards)?[.!,]?|kind regards[.!,]?|regards[.!,]?)$/i;
 const QUOTE_START = /^(?:on .{4,200} wrote:\s*$|>|-{2,}\s*original message|from:\s|sent from my )/im;
 
 const human = (s: string) => s.replace(/_/g, ' ');
@@ -54,7 +56,15 @@ function orderFacts(ctx: DraftContext): string[] {
   const o = ctx.order;
   if (!o) return [];
   const facts = [
-    [`Order ${o.name}`, `placed ${day(o.createdAt)}`, `${o.totalPrice} ${o.currency}`, o.financialStatus ? human(o.financialStatus) : null, human(o.fulfillmentStatus ?? 'unfulfilled')].filter(Boolean).join(' · '),
+    [
+      `Order ${o.name}`,
+      `placed ${day(o.createdAt)}`,
+      `${o.totalPrice} ${o.currency}`,
+      o.financialStatus ? human(o.financialStatus) : null,
+      human(o.fulfillmentStatus ?? 'unfulfilled'),
+    ]
+      .filter(Boolean)
+      .join(' · '),
   ];
   if (o.items.length) facts.push(`Items: ${o.items.map((i) => `${i.title} ×${i.quantity}`).join(', ')}`);
   if (o.cancelledAt) facts.push(`Cancelled ${day(o.cancelledAt)}`);
@@ -91,7 +101,8 @@ function unknowns(ctx: DraftContext, c: Classification): string[] {
       const label = s.name ?? s.carrier ?? 'A shipment';
       if (!s.trackingNumber) out.push(`${label} has no tracking number.`);
       if (!s.lastEventAt && s.state !== 'delivered' && s.state !== 'unfulfilled') out.push(`No carrier scans yet for ${label}.`);
-      if (!s.estimatedDeliveryAt && (s.state === 'in_transit' || s.state === 'delayed')) out.push(`No delivery estimate from the carrier for ${label}.`);
+      if (!s.estimatedDeliveryAt && (s.state === 'in_transit' || s.state === 'delayed'))
+        out.push(`No delivery estimate from the carrier for ${label}.`);
     }
   }
   if (ctx.intent === 'damaged') {
@@ -107,18 +118,27 @@ export function suggestedNextStep(ctx: DraftContext): string {
   const v = ctx.verdict;
   const rule = v.rule;
   if (v.decision === 'automate') return `Confirm the suggested action: ${human(v.nextStep)}.`;
-  if (v.reasons.some((r) => /goodwill|retention/.test(r))) return 'Decide whether a goodwill gesture is warranted (store credit or a single-use discount code from the widget), then reply.';
+  if (v.reasons.some((r) => /goodwill|retention/.test(r)))
+    return 'Decide whether a goodwill gesture is warranted (store credit or a single-use discount code from the widget), then reply.';
   if (rule.startsWith('no_order')) return 'Ask for the order number or the email used at checkout.';
-  if (rule.startsWith('damaged.with_evidence')) return 'Check the photos, then offer a replacement (Reship) or a refund for the damaged item only.';
+  if (rule.startsWith('damaged.with_evidence'))
+    return 'Check the photos, then offer a replacement (Reship) or a refund for the damaged item only.';
   if (rule.startsWith('damaged')) return 'Ask for a photo of the damage, then decide between a replacement and a refund.';
-  if (rule.startsWith('not_received.delivered') || rule === 'tracking.delivered') return "Check the carrier's proof of delivery and ask the neighbours question; if nothing turns up, open a carrier claim and offer a reship.";
-  if (rule.startsWith('not_received') || rule.startsWith('tracking.')) return 'Contact the carrier about the shipment and tell the customer when to expect an update.';
-  if (rule.startsWith('refund')) return 'Decide the refund (full, partial or per item) from the order facts above; a repeated refund needs a closer look.';
-  if (rule.startsWith('cancel.after_handoff') || rule.startsWith('cancel.on_hold')) return 'Ask the warehouse whether the parcel can still be stopped; otherwise offer a return once it arrives.';
+  if (rule.startsWith('not_received.delivered') || rule === 'tracking.delivered')
+    return "Check the carrier's proof of delivery and ask the neighbours question; if nothing turns up, open a carrier claim and offer a reship.";
+  if (rule.startsWith('not_received') || rule.startsWith('tracking.'))
+    return 'Contact the carrier about the shipment and tell the customer when to expect an update.';
+  if (rule.startsWith('refund'))
+    return 'Decide the refund (full, partial or per item) from the order facts above; a repeated refund needs a closer look.';
+  if (rule.startsWith('cancel.after_handoff') || rule.startsWith('cancel.on_hold'))
+    return 'Ask the warehouse whether the parcel can still be stopped; otherwise offer a return once it arrives.';
   if (rule.startsWith('cancel.already')) return 'Tell the customer the order is already cancelled and when the refund shows.';
-  if (rule.startsWith('address')) return 'Ask the carrier or the warehouse whether the parcel can be redirected; reply with what is possible.';
-  if (/\.(outside_window|final_sale|already_open|sku_not_approved|not_delivered)/.test(rule)) return 'Decide whether to make an exception; if not, explain the policy kindly.';
-  if (rule.endsWith('.switched_off') || rule.includes('overridden_by_risk')) return `Check the order and, if it is fine, do the ${human(v.nextStep === 'assign_human_review' ? ctx.intent : v.nextStep)} by hand from the widget.`;
+  if (rule.startsWith('address'))
+    return 'Ask the carrier or the warehouse whether the parcel can be redirected; reply with what is possible.';
+  if (/\.(outside_window|final_sale|already_open|sku_not_approved|not_delivered)/.test(rule))
+    return 'Decide whether to make an exception; if not, explain the policy kindly.';
+  if (rule.endsWith('.switched_off') || rule.includes('overridden_by_risk'))
+    return `Check the order and, if it is fine, do the ${human(v.nextStep === 'assign_human_review' ? ctx.intent : v.nextStep)} by hand from the widget.`;
   return 'Read the message and reply; the widget has the actions.';
 }
 

@@ -26,10 +26,20 @@ export function normalizePhones(phones: (string | null | undefined)[]): string[]
 const PHONE_CHANNELS = new Set(['phone', 'sms', 'whatsapp', 'voice']);
 
 /** The contact of a Gorgias ticket's customer: the main email plus whatever its channels add. */
-export function contactFromGorgias(customer: { email: string | null; channels?: { type: string | null; address: string | null }[] }): Contact {
+export function contactFromGorgias(customer: {
+  email: string | null;
+  channels?: { type: string | null; address: string | null }[];
+}): Contact {
   const email = normalizeEmail(customer.email);
   const channels = customer.channels ?? [];
-  const otherEmails = [...new Set(channels.filter((c) => c.type === 'email').map((c) => normalizeEmail(c.address)).filter((e): e is string => e !== null && e !== email))];
+  const otherEmails = [
+    ...new Set(
+      channels
+        .filter((c) => c.type === 'email')
+        .map((c) => normalizeEmail(c.address))
+        .filter((e): e is string => e !== null && e !== email),
+    ),
+  ];
   const phones = normalizePhones(channels.filter((c) => c.type !== null && PHONE_CHANNELS.has(c.type)).map((c) => c.address));
   return { email, otherEmails, phones };
 }

@@ -12,7 +12,10 @@ export interface CustomerTotals {
   source: 'orders_held' | 'shopify';
 }
 
-export function customerTotals(stored: { ordersCount: number; totalSpent: string }, held: { count: number; spentMinor: number }): CustomerTotals {
+export function customerTotals(
+  stored: { ordersCount: number; totalSpent: string },
+  held: { count: number; spentMinor: number },
+): CustomerTotals {
   const storedMinor = toMinorUnits(stored.totalSpent);
   const spentMinor = Math.max(storedMinor, held.spentMinor);
   return {

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import type { Settings } from './settings';
-import { INTENTS, PROMISES, SHIPMENT_STATES, type Fulfillment, type Intent, type Order, type PromiseKind, type Refund, type Return, type ShipmentHealth, type ShipmentState, type Verdict } from './types';
+import {
+  INTENTS,
+  PROMISES,
+  SHIPMENT_STATES,
+  type Fulfillment,
+  type Intent,
+  type Order,
+  type PromiseKind,
+  type Refund,
+  type Return,
+  type ShipmentHealth,
+  type ShipmentState,
+  type Verdict,
+} from './types';
 
 // The exact context a reply draft is written from, stored with the draft. It is plain JSON
 // (ISO strings, no Dates) so a stored draft can be re-checked and explained later, and it is the
@@ -61,7 +74,11 @@ export const draftContextSchema = z.object({
   now: iso,
   brand: z.object({ name: z.string(), signature: z.string(), style: z.enum(['warm', 'concise', 'formal']), extraGuidance: z.string() }),
   customer: z.object({ firstName: z.string().nullable(), email: z.string().nullable() }),
-  ticket: z.object({ subject: z.string().nullable(), customerMessage: z.string(), attachmentCount: z.number().int().nonnegative().nullable() }),
+  ticket: z.object({
+    subject: z.string().nullable(),
+    customerMessage: z.string(),
+    attachmentCount: z.number().int().nonnegative().nullable(),
+  }),
   intent: z.enum(INTENTS),
   order: z
     .object({

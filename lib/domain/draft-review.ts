@@ -111,7 +111,11 @@ export function acceptanceBy(items: readonly ReviewItem[], keyOf: (i: ReviewItem
   return [...groups.entries()].map(([k, rows]) => acceptance(rows, k)).sort((a, b) => b.total - a.total || (a.key < b.key ? -1 : 1));
 }
 
-export function paginate<T>(items: readonly T[], page: number, pageSize: number): { rows: T[]; page: number; pages: number; total: number } {
+export function paginate<T>(
+  items: readonly T[],
+  page: number,
+  pageSize: number,
+): { rows: T[]; page: number; pages: number; total: number } {
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const p = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   return { rows: items.slice((p - 1) * pageSize, p * pageSize), page: p, pages, total: items.length };

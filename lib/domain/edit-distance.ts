@@ -57,7 +57,8 @@ export function diffWords(draft: string, sent: string): DiffPart[] {
   const n = a.length;
   const m = b.length;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   const parts: DiffPart[] = [];
   const push = (op: DiffPart['op'], text: string) => {
     const last = parts[parts.length - 1];
@@ -70,8 +71,7 @@ export function diffWords(draft: string, sent: string): DiffPart[] {
     if (a[i] === b[j]) {
       push('same', a[i++]);
       j++;
-    }
-    else if (dp[i + 1][j] >= dp[i][j + 1]) push('removed', a[i++]);
+    } else if (dp[i + 1][j] >= dp[i][j + 1]) push('removed', a[i++]);
     else push('added', b[j++]);
   }
   while (i < n) push('removed', a[i++]);

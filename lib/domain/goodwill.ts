@@ -6,10 +6,22 @@ import { normalizeForMatching } from './intent/normalize';
 // Checked on the accent-folded text, English plus the five languages the classifier reads.
 
 const CUES: { label: string; re: RegExp }[] = [
-  { label: 'asks for a discount or a code', re: /\b(discount|coupon|promo code|voucher|descuento|cupon|remise|reduction|code promo|rabatt|gutschein|sconto|buono|desconto)\b/ },
-  { label: 'asks for store credit or compensation', re: /\b(store credit|credit (on|to) my account|account credit|compensat\w*|gesture of goodwill|goodwill|something for the (trouble|inconvenience)|credito|compensacion|avoir|dedommagement|geste commercial|entschadigung|kulanz|indennizzo|risarcimento|compensacao)\b/ },
-  { label: 'asks to make it right', re: /\b(make (it|this|things) right|make up for|what (are|will) you (going to )?do (about|for) (it|this|me)|deserve (something|a discount|better))\b/ },
-  { label: 'threatens to leave or cancel the subscription', re: /\b(never (order|buy|shop)\w* (from you )?again|take my business elsewhere|lost a customer|last time i (order|buy|shop)|cancel my subscription unless|unless you (give|offer))\b/ },
+  {
+    label: 'asks for a discount or a code',
+    re: /\b(discount|coupon|promo code|voucher|descuento|cupon|remise|reduction|code promo|rabatt|gutschein|sconto|buono|desconto)\b/,
+  },
+  {
+    label: 'asks for store credit or compensation',
+    re: /\b(store credit|credit (on|to) my account|account credit|compensat\w*|gesture of goodwill|goodwill|something for the (trouble|inconvenience)|credito|compensacion|avoir|dedommagement|geste commercial|entschadigung|kulanz|indennizzo|risarcimento|compensacao)\b/,
+  },
+  {
+    label: 'asks to make it right',
+    re: /\b(make (it|this|things) right|make up for|what (are|will) you (going to )?do (about|for) (it|this|me)|deserve (something|a discount|better))\b/,
+  },
+  {
+    label: 'threatens to leave or cancel the subscription',
+    re: /\b(never (order|buy|shop)\w* (from you )?again|take my business elsewhere|lost a customer|last time i (order|buy|shop)|cancel my subscription unless|unless you (give|offer))\b/,
+  },
 ];
 
 export interface GoodwillSignal {

@@ -14,7 +14,8 @@ import type { PromiseKind } from './types';
 // Only the trusted parts of the context count (see facts/evidence.ts): a customer quoting a fake
 // tracking number does not make it true. A draft with any flagged span is never auto-sent.
 
-export type SpanKind = 'order_number' | 'tracking_number' | 'carrier' | 'date' | 'amount' | 'url' | 'promise' | 'phone' | 'email' | 'domain' | 'payment_request';
+export type SpanKind =
+  'order_number' | 'tracking_number' | 'carrier' | 'date' | 'amount' | 'url' | 'promise' | 'phone' | 'email' | 'domain' | 'payment_request';
 export interface GroundingSpan {
   start: number;
   end: number;
@@ -42,7 +43,9 @@ const weekdayName = (n: number) => capitalise(WEEKDAY_NAMES[n]);
 
 /** Why a date claim is not backed, or null when it is. */
 function dateProblem(text: string, claim: DateClaim, ev: Evidence): string | null {
-  const known = ev.dayLabels.length ? ` Known dates: ${[...new Set(ev.dayLabels)].join(', ')}.` : ' The context has no dates for this order.';
+  const known = ev.dayLabels.length
+    ? ` Known dates: ${[...new Set(ev.dayLabels)].join(', ')}.`
+    : ' The context has no dates for this order.';
   const weekdayClash = (days: string[], weekday: number | null) => {
     if (weekday === null || days.length === 0 || days.some((d) => weekdayOf(d) === weekday)) return null;
     return `${days[0]} is a ${weekdayName(weekdayOf(days[0]))}, not a ${weekdayName(weekday)}.`;
@@ -77,24 +80,51 @@ export function checkGrounding(draft: string, ctx: DraftContext): GroundingResul
   const ev = gatherEvidence(ctx);
   const facts = extractFacts(draft, new Date(ctx.now));
   const spans: GroundingSpan[] = [];
-  const flag = (m: { start: number; end: number; text: string }, kind: SpanKind, reason: string) => spans.push({ start: m.start, end: m.end, text: m.text, kind, reason });
+  const flag = (m: { start: number; end: number; text: string }, kind: SpanKind, reason: string) =>
+    spans.push({ start: m.start, end: m.end, text: m.text, kind, reason });
   const orderName = ctx.order?.name ?? null;
 
   for (const u of facts.urls) {
     if (!ev.urls.some((known) => urlMatches(u.text, known))) {
-      flag(u, 'url', ev.urls.length ? `This link is not the tracking link (${ev.urls[0]}) or a link from the store's settings.` : 'This order has no tracking link, and the store settings have no links.');
+      flag(
+        u,
+        'url',
+        ev.urls.length
+          ? `This link is not the tracking link (${ev.urls[0]}) or a link from the store's settings.`
+          : 'This order has no tracking link, and the store settings have no links.',
+      );
     }
   }
   for (const o of facts.orderNumbers) {
-    if (!ev.orderRefs.has(o.value)) flag(o, 'order_number', orderName ? `${o.text.trim()} is not this customer's order (${orderName}).` : 'No order is matched to this ticket, so no order number can be stated.');
+    if (!ev.orderRefs.has(o.value))
+      flag(
+        o,
+        'order_number',
+        orderName
+          ? `${o.text.trim()} is not this customer's order (${orderName}).`
+          : 'No order is matched to this ticket, so no order number can be stated.',
+      );
   }
   for (const t of facts.trackingNumbers) {
     if (!ev.tracking.has(t.value)) {
-      flag(t, 'tracking_number', ev.tracking.size ? `${t.text} is not the tracking number of any shipment on ${orderName ?? 'this order'} (${[...ev.tracking].join(', ')}).` : `No shipment on ${orderName ?? 'this ticket'} has a tracking number.`);
+      flag(
+        t,
+        'tracking_number',
+        ev.tracking.size
+          ? `${t.text} is not the tracking number of any shipment on ${orderName ?? 'this order'} (${[...ev.tracking].join(', ')}).`
+          : `No shipment on ${orderName ?? 'this ticket'} has a tracking number.`,
+      );
     }
   }
   for (const c of facts.carriers) {
-    if (!ev.carriers.has(c.key)) flag(c, 'carrier', ev.carrierNames.length ? `${c.text} is not the carrier of this order (${[...new Set(ev.carrierNames)].join(', ')}).` : 'No carrier is known for this order.');
+    if (!ev.carriers.has(c.key))
+      flag(
+        c,
+        'carrier',
+        ev.carrierNames.length
+          ? `${c.text} is not the carrier of this order (${[...new Set(ev.carrierNames)].join(', ')}).`
+          : 'No carrier is known for this order.',
+      );
   }
   for (const d of facts.dates) {
     const problem = dateProblem(d.text, d.claim, ev);
@@ -102,20 +132,50 @@ export function checkGrounding(draft: string, ctx: DraftContext): GroundingResul
   }
   for (const a of facts.amounts) {
     if (!ev.amounts.some((k) => k.minor === a.minor && currenciesCompatible(a.currencies, k.currencies))) {
-      flag(a, 'amount', ev.amounts.length ? `${a.text} matches no amount on the order (${ev.amounts.slice(0, 4).map((k) => k.label).join('; ')}).` : 'No order is matched, so no amount can be stated.');
+      flag(
+        a,
+        'amount',
+        ev.amounts.length
+          ? `${a.text} matches no amount on the order (${ev.amounts
+              .slice(0, 4)
+              .map((k) => k.label)
+              .join('; ')}).`
+          : 'No order is matched, so no amount can be stated.',
+      );
     }
   }
 
   for (const e of facts.emails) {
-    if (!ev.emails.has(e.value)) flag(e, 'email', ev.emails.size ? `${e.text} is not the store's address or the customer's (${[...ev.emails].join(', ')}).` : 'The store settings have no email address, so none can be stated.');
+    if (!ev.emails.has(e.value))
+      flag(
+        e,
+        'email',
+        ev.emails.size
+          ? `${e.text} is not the store's address or the customer's (${[...ev.emails].join(', ')}).`
+          : 'The store settings have no email address, so none can be stated.',
+      );
   }
   for (const p of facts.phones) {
-    if (!ev.phones.some((known) => phonesMatch(p.text, known))) flag(p, 'phone', ev.phones.length ? `${p.text} is not the store's number (${ev.phones.join(', ')}).` : 'The store settings have no phone number, so none can be stated.');
+    if (!ev.phones.some((known) => phonesMatch(p.text, known)))
+      flag(
+        p,
+        'phone',
+        ev.phones.length
+          ? `${p.text} is not the store's number (${ev.phones.join(', ')}).`
+          : 'The store settings have no phone number, so none can be stated.',
+      );
   }
   for (const d of facts.domains) {
-    if (![...ev.domains].some((known) => domainMatches(d.value, known))) flag(d, 'domain', ev.domains.size ? `${d.text} is not the store's or the carrier's site (${[...ev.domains].slice(0, 4).join(', ')}).` : 'No site is known for this store or order.');
+    if (![...ev.domains].some((known) => domainMatches(d.value, known)))
+      flag(
+        d,
+        'domain',
+        ev.domains.size
+          ? `${d.text} is not the store's or the carrier's site (${[...ev.domains].slice(0, 4).join(', ')}).`
+          : 'No site is known for this store or order.',
+      );
   }
-  const never = 'Concord never asks customers for card or bank details in a reply; payments go through the store\'s checkout.';
+  const never = "Concord never asks customers for card or bank details in a reply; payments go through the store's checkout.";
   for (const c of facts.cardNumbers) flag(c, 'payment_request', `This looks like a card number. ${never}`);
   for (const r of facts.paymentRequests) flag(r, 'payment_request', `This asks for card or bank details. ${never}`);
 
@@ -132,8 +192,14 @@ export function checkGrounding(draft: string, ctx: DraftContext): GroundingResul
   for (const p of findPromises(draft)) {
     if (allowed.has(p.kind) || insideIdentifier(p)) continue;
     if (p.past && happened[p.kind]) continue;
-    const allows = ctx.verdict.allowedPromises.length ? `it allows only ${ctx.verdict.allowedPromises.map((k) => PROMISE_LABEL[k]).join(', ')}` : 'it allows no promises';
-    flag(p, 'promise', `Promises ${PROMISE_LABEL[p.kind]}, which the policy verdict (${ctx.verdict.decision.replace('_', ' ')}) does not allow; ${allows}.`);
+    const allows = ctx.verdict.allowedPromises.length
+      ? `it allows only ${ctx.verdict.allowedPromises.map((k) => PROMISE_LABEL[k]).join(', ')}`
+      : 'it allows no promises';
+    flag(
+      p,
+      'promise',
+      `Promises ${PROMISE_LABEL[p.kind]}, which the policy verdict (${ctx.verdict.decision.replace('_', ' ')}) does not allow; ${allows}.`,
+    );
   }
 
   spans.sort((a, b) => a.start - b.start || a.end - b.end);

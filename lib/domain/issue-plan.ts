@@ -20,7 +20,12 @@ export interface IssuePlan {
  * Applies each group's signals in order to the stored issues (`stored` by key; a key written by an
  * earlier signal is seen by a later one, as row-by-row application would see it).
  */
-export function planIssueSignals(input: { shopId: string; stored: ReadonlyMap<string, StoredIssue>; groups: IssueSignalGroup[]; actor?: PlanActor }): IssuePlan {
+export function planIssueSignals(input: {
+  shopId: string;
+  stored: ReadonlyMap<string, StoredIssue>;
+  groups: IssueSignalGroup[];
+  actor?: PlanActor;
+}): IssuePlan {
   const { shopId } = input;
   const actor = input.actor ?? { type: 'system' };
   const stored = new Map(input.stored);
@@ -36,7 +41,12 @@ export function planIssueSignals(input: { shopId: string; stored: ReadonlyMap<st
       const tombstone = !row && signal.action === 'resolve' && signal.kind !== 'delay' && signal.kind !== 'exception';
       if (changed === 'none' && !tombstone) {
         if (row && row.reason !== record.reason) {
-          plan.rowWrites.issues.push({ op: 'update', shopId, key: row.key, values: { reason: record.reason, lastSignalAt: record.lastSignalAt } });
+          plan.rowWrites.issues.push({
+            op: 'update',
+            shopId,
+            key: row.key,
+            values: { reason: record.reason, lastSignalAt: record.lastSignalAt },
+          });
           stored.set(row.key, { ...row, reason: record.reason, lastSignalAt: record.lastSignalAt });
         }
         continue;
@@ -54,7 +64,9 @@ export function planIssueSignals(input: { shopId: string; stored: ReadonlyMap<st
         customerEmail: customer.email ?? row?.customerEmail ?? null,
         customerShopifyId: customer.shopifyId ?? row?.customerShopifyId ?? null,
       };
-      plan.rowWrites.issues.push(row ? { op: 'update', shopId, key: record.key, values } : { op: 'insert', shopId, key: record.key, values });
+      plan.rowWrites.issues.push(
+        row ? { op: 'update', shopId, key: record.key, values } : { op: 'insert', shopId, key: record.key, values },
+      );
       stored.set(record.key, { key: record.key, ...values });
       if (changed === 'none') continue;
       const change: IssueTransition = { key: record.key, kind: record.kind, change: changed, record };
@@ -105,7 +117,16 @@ export function planKlaviyoIssueEffects(input: {
       effects.push({
         shopId,
         kind: 'klaviyo.issue_event',
-        payload: { email, issueKey: c.key, kind: c.kind, verb, at: at.toISOString(), orderId: c.record.orderId, ticketId: c.record.ticketId, reason: c.record.reason },
+        payload: {
+          email,
+          issueKey: c.key,
+          kind: c.kind,
+          verb,
+          at: at.toISOString(),
+          orderId: c.record.orderId,
+          ticketId: c.record.ticketId,
+          reason: c.record.reason,
+        },
         idempotencyKey: `klaviyo-event:${shopId}:${c.key}:${verb}:${at.toISOString()}`,
         serialKey,
       });

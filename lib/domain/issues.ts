@@ -44,24 +44,60 @@ export function applyIssueSignal(current: IssueRecord | null, s: IssueSignal): {
   if (!current) {
     const record: IssueRecord =
       s.action === 'open'
-        ? { key: s.key, kind: s.kind, status: 'open', openedAt: s.at, resolvedAt: null, lastSignalAt: s.at, reason: s.reason, orderId, ticketId, closedBy: null }
-        : { key: s.key, kind: s.kind, status: 'resolved', openedAt: null, resolvedAt: s.at, lastSignalAt: s.at, reason: s.reason, orderId, ticketId, closedBy: s.by ?? 'signal' };
+        ? {
+            key: s.key,
+            kind: s.kind,
+            status: 'open',
+            openedAt: s.at,
+            resolvedAt: null,
+            lastSignalAt: s.at,
+            reason: s.reason,
+            orderId,
+            ticketId,
+            closedBy: null,
+          }
+        : {
+            key: s.key,
+            kind: s.kind,
+            status: 'resolved',
+            openedAt: null,
+            resolvedAt: s.at,
+            lastSignalAt: s.at,
+            reason: s.reason,
+            orderId,
+            ticketId,
+            closedBy: s.by ?? 'signal',
+          };
     // A resolve for an issue we never saw open is recorded (tombstone) but is not a change anyone needs to hear about.
     return { record, changed: s.action === 'open' ? 'opened' : 'none' };
   }
   const lastSignalAt = s.at > current.lastSignalAt ? s.at : current.lastSignalAt;
   if (s.action === 'open') {
     // Still open: keep the newest description of the problem (e.g. "no scan for 9 days", not 5).
-    if (current.status === 'open') return { record: { ...current, lastSignalAt, reason: s.at >= current.lastSignalAt ? s.reason : current.reason }, changed: 'none' };
+    if (current.status === 'open')
+      return { record: { ...current, lastSignalAt, reason: s.at >= current.lastSignalAt ? s.reason : current.reason }, changed: 'none' };
     if (current.resolvedAt && s.at <= current.resolvedAt) return { record: { ...current, lastSignalAt }, changed: 'none' };
     return {
-      record: { ...current, status: 'open', openedAt: s.at, resolvedAt: null, lastSignalAt, reason: s.reason, orderId, ticketId, closedBy: null },
+      record: {
+        ...current,
+        status: 'open',
+        openedAt: s.at,
+        resolvedAt: null,
+        lastSignalAt,
+        reason: s.reason,
+        orderId,
+        ticketId,
+        closedBy: null,
+      },
       changed: current.openedAt === null ? 'opened' : 'reopened',
     };
   }
   if (current.status === 'resolved') return { record: { ...current, lastSignalAt }, changed: 'none' };
   if (current.openedAt && s.at < current.openedAt) return { record: { ...current, lastSignalAt }, changed: 'none' }; // an old resolve
-  return { record: { ...current, status: 'resolved', resolvedAt: s.at, lastSignalAt, reason: s.reason, closedBy: s.by ?? 'signal' }, changed: 'resolved' };
+  return {
+    record: { ...current, status: 'resolved', resolvedAt: s.at, lastSignalAt, reason: s.reason, closedBy: s.by ?? 'signal' },
+    changed: 'resolved',
+  };
 }
 
 /** Delayed -> open a delay issue; exception -> open an exception issue; moving again or delivered -> resolve both. */
@@ -100,8 +136,22 @@ export function signalsFromReturn(r: Return): IssueSignal[] {
   const name = r.name ? `Return ${r.name}` : 'The return';
   return [
     done
-      ? { key: `return:${r.id}`, kind: 'return', action: 'resolve', at: r.updatedAt, reason: `${name} was ${r.status === 'canceled' ? 'cancelled' : r.status}.`, orderId: r.orderId }
-      : { key: `return:${r.id}`, kind: 'return', action: 'open', at: r.updatedAt, reason: `${name} is ${r.status === 'open' ? 'approved and open' : r.status || 'requested'}.`, orderId: r.orderId },
+      ? {
+          key: `return:${r.id}`,
+          kind: 'return',
+          action: 'resolve',
+          at: r.updatedAt,
+          reason: `${name} was ${r.status === 'canceled' ? 'cancelled' : r.status}.`,
+          orderId: r.orderId,
+        }
+      : {
+          key: `return:${r.id}`,
+          kind: 'return',
+          action: 'open',
+          at: r.updatedAt,
+          reason: `${name} is ${r.status === 'open' ? 'approved and open' : r.status || 'requested'}.`,
+          orderId: r.orderId,
+        },
   ];
 }
 
@@ -112,7 +162,16 @@ export function signalsFromReturn(r: Return): IssueSignal[] {
 export function signalsFromRefund(order: Order, refunds: Refund[]): IssueSignal[] {
   const latest = refunds.reduce<Refund | null>((a, r) => (!a || r.createdAt > a.createdAt ? r : a), null);
   if (!latest) return [];
-  return [{ key: `refund:${order.id}`, kind: 'refund', action: 'resolve', at: latest.createdAt, reason: `Refunded ${latest.amount} on ${latest.createdAt.toISOString().slice(0, 10)}.`, orderId: order.id }];
+  return [
+    {
+      key: `refund:${order.id}`,
+      kind: 'refund',
+      action: 'resolve',
+      at: latest.createdAt,
+      reason: `Refunded ${latest.amount} on ${latest.createdAt.toISOString().slice(0, 10)}.`,
+      orderId: order.id,
+    },
+  ];
 }
 
 const TICKET_ISSUE: Partial<Record<Intent, IssueKind>> = {

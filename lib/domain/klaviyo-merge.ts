@@ -13,15 +13,24 @@ export function mergeKlaviyoProperties(perStore: KlaviyoProperties[]): KlaviyoPr
   if (perStore.length === 1) return perStore[0];
   const any = (key: string) => perStore.some((p) => p[key] === true);
   const active = any('concord_active_issue');
-  const dates = (key: string, from: KlaviyoProperties[]) => from.map((p) => p[key]).filter((v): v is string => typeof v === 'string').sort();
+  const dates = (key: string, from: KlaviyoProperties[]) =>
+    from
+      .map((p) => p[key])
+      .filter((v): v is string => typeof v === 'string')
+      .sort();
   const openStores = perStore.filter((p) => p.concord_active_issue === true);
   const opened = dates('concord_issue_opened_at', openStores.length > 0 ? openStores : perStore);
   const resolved = dates('concord_issue_resolved_at', perStore);
   const overrides = perStore.map((p) => p.concord_suppression_override);
   return {
     concord_active_issue: active,
-    concord_open_issue_types: [...new Set(perStore.flatMap((p) => (Array.isArray(p.concord_open_issue_types) ? p.concord_open_issue_types : [])))].sort(),
-    concord_open_issue_count: perStore.reduce((n, p) => n + (typeof p.concord_open_issue_count === 'number' ? p.concord_open_issue_count : 0), 0),
+    concord_open_issue_types: [
+      ...new Set(perStore.flatMap((p) => (Array.isArray(p.concord_open_issue_types) ? p.concord_open_issue_types : []))),
+    ].sort(),
+    concord_open_issue_count: perStore.reduce(
+      (n, p) => n + (typeof p.concord_open_issue_count === 'number' ? p.concord_open_issue_count : 0),
+      0,
+    ),
     concord_issue_opened_at: opened[0] ?? null,
     concord_issue_resolved_at: active ? null : (resolved[resolved.length - 1] ?? null),
     concord_vip_active_issue: any('concord_vip_active_issue'),

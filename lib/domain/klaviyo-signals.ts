@@ -31,7 +31,12 @@ export interface ShipmentUpdateFacts {
   deliveredAt: string | null;
 }
 
-const STATE_WORDS: Record<string, string> = { delayed: 'Delayed', exception: 'Delivery problem', out_for_delivery: 'Out for delivery', delivered: 'Delivered' };
+const STATE_WORDS: Record<string, string> = {
+  delayed: 'Delayed',
+  exception: 'Delivery problem',
+  out_for_delivery: 'Out for delivery',
+  delivered: 'Delivered',
+};
 
 /** Event properties, named for Klaviyo templates ({{ event.tracking_url }}). */
 export function shipmentUpdateProperties(f: ShipmentUpdateFacts): Record<string, unknown> {
@@ -64,11 +69,17 @@ const GESTURES: Partial<Record<IssueKind, { standard: RecoveryGesture; vip: Reco
   },
   exception: {
     standard: { gesture: 'discount_10', description: '10% off the next order, for the delivery problem.' },
-    vip: { gesture: 'discount_20_and_free_shipping', description: '20% off and free shipping on the next order, for the delivery problem.' },
+    vip: {
+      gesture: 'discount_20_and_free_shipping',
+      description: '20% off and free shipping on the next order, for the delivery problem.',
+    },
   },
   not_received: {
     standard: { gesture: 'discount_10', description: '10% off the next order, for the parcel that never came.' },
-    vip: { gesture: 'discount_20_and_free_shipping', description: '20% off and free shipping on the next order, for the parcel that never came.' },
+    vip: {
+      gesture: 'discount_20_and_free_shipping',
+      description: '20% off and free shipping on the next order, for the parcel that never came.',
+    },
   },
   damaged: {
     standard: { gesture: 'discount_10', description: '10% off the next order, for the damaged item.' },
@@ -93,7 +104,13 @@ const DAY = 86_400_000;
  * not more than 30 days later, when asking is stale), no issue ever opened on the order, and
  * nothing open for the customer. Once per order is the caller's job (the event's unique id).
  */
-export function reviewEligibility(input: { deliveredAt: Date | null; now: Date; daysAfterDelivery: number; orderHadIssue: boolean; customerHasOpenIssue: boolean }): { eligible: boolean; why: string } {
+export function reviewEligibility(input: {
+  deliveredAt: Date | null;
+  now: Date;
+  daysAfterDelivery: number;
+  orderHadIssue: boolean;
+  customerHasOpenIssue: boolean;
+}): { eligible: boolean; why: string } {
   const { deliveredAt, now, daysAfterDelivery } = input;
   if (!deliveredAt) return { eligible: false, why: 'not delivered' };
   const age = now.getTime() - deliveredAt.getTime();

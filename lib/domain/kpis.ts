@@ -27,7 +27,12 @@ function bucketFromKey(key: string, view: KpiView): Bucket {
     return { key, label: key.slice(5), start, end };
   }
   const start = new Date(`${key}T00:00:00.000Z`);
-  return { key, label: start.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }), start, end: new Date(start.getTime() + DAY_MS) };
+  return {
+    key,
+    label: start.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    start,
+    end: new Date(start.getTime() + DAY_MS),
+  };
 }
 
 /** The last `count` buckets, oldest first, the last one containing `now`. */
@@ -77,10 +82,12 @@ export interface TicketBucketStats {
 
 /** Durations from creation; negative ones (clock skew between systems) are left out, not zeroed. */
 function durations(tickets: readonly KpiTicket[], end: (t: KpiTicket) => Date | null): number[] {
-  return tickets.map((t) => {
-    const e = end(t);
-    return e ? e.getTime() - t.createdAt.getTime() : -1;
-  }).filter((ms) => ms >= 0);
+  return tickets
+    .map((t) => {
+      const e = end(t);
+      return e ? e.getTime() - t.createdAt.getTime() : -1;
+    })
+    .filter((ms) => ms >= 0);
 }
 
 /**
@@ -131,7 +138,9 @@ export function ticketSeries(tickets: readonly KpiTicket[], buckets: readonly Bu
   const groups = groupByBucket(tickets, (t) => t.createdAt, buckets, view);
   const inRange = [...groups.values()].flat();
   const total = ticketStats(inRange);
-  const intents = Object.entries(total.byIntent).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  const intents = Object.entries(total.byIntent)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k]) => k);
   return { buckets: [...buckets], perBucket: buckets.map((b) => ticketStats(groups.get(b.key) ?? [])), total, intents };
 }
 
@@ -141,7 +150,11 @@ export interface KpiShipment {
 }
 
 /** Shipments in each bucket (by when they were created) that are delayed or in exception now. */
-export function shipmentSeries(shipments: readonly KpiShipment[], buckets: readonly Bucket[], view: KpiView): { delayed: number[]; exception: number[] } {
+export function shipmentSeries(
+  shipments: readonly KpiShipment[],
+  buckets: readonly Bucket[],
+  view: KpiView,
+): { delayed: number[]; exception: number[] } {
   const groups = groupByBucket(shipments, (s) => s.createdAt, buckets, view);
   const count = (state: string) => buckets.map((b) => (groups.get(b.key) ?? []).filter((s) => s.healthState === state).length);
   return { delayed: count('delayed'), exception: count('exception') };

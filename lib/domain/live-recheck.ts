@@ -14,9 +14,12 @@ export type LiveVerdict = { ok: true } | { ok: false; reason: string };
 export function liveRecheck(guard: LiveGuard | null | undefined, state: LiveOrderState | null, now: Date): LiveVerdict {
   if (!guard) return { ok: true };
   if (!state) return { ok: false, reason: 'Shopify no longer has this order' };
-  if (guard.requireNotCancelled && state.cancelledAt) return { ok: false, reason: `the order was cancelled in Shopify at ${state.cancelledAt}` };
+  if (guard.requireNotCancelled && state.cancelledAt)
+    return { ok: false, reason: `the order was cancelled in Shopify at ${state.cancelledAt}` };
   const status = (state.displayFulfillmentStatus ?? 'UNFULFILLED').toUpperCase();
-  if (guard.requireUnfulfilled && status !== 'UNFULFILLED') return { ok: false, reason: `Shopify now shows the order as ${status.toLowerCase().replace(/_/g, ' ')}, so it has left the safe zone` };
-  if (guard.notAfter && now.getTime() > new Date(guard.notAfter).getTime()) return { ok: false, reason: `the time allowed for this ran out at ${guard.notAfter}` };
+  if (guard.requireUnfulfilled && status !== 'UNFULFILLED')
+    return { ok: false, reason: `Shopify now shows the order as ${status.toLowerCase().replace(/_/g, ' ')}, so it has left the safe zone` };
+  if (guard.notAfter && now.getTime() > new Date(guard.notAfter).getTime())
+    return { ok: false, reason: `the time allowed for this ran out at ${guard.notAfter}` };
   return { ok: true };
 }

@@ -33,15 +33,24 @@ export interface ShipmentAssessment {
   cancelled: string[];
 }
 
-export function assessShipments(orderIds: string[], bundles: ReadonlyMap<string, OrderBundle>, delay: DelayThresholds, now: Date): ShipmentAssessment {
+export function assessShipments(
+  orderIds: string[],
+  bundles: ReadonlyMap<string, OrderBundle>,
+  delay: DelayThresholds,
+  now: Date,
+): ShipmentAssessment {
   const health = new Map<string, ShipmentHealth[]>();
   const needClosedTickets: string[] = [];
   const cancelled: string[] = [];
   for (const orderId of orderIds) {
     const bundle = bundles.get(orderId)!;
-    const list = bundle.fulfillments.map((f) => shipmentHealth({ fulfillment: f, events: bundle.events.filter((e) => e.fulfillmentId === f.id), now, delay }));
+    const list = bundle.fulfillments.map((f) =>
+      shipmentHealth({ fulfillment: f, events: bundle.events.filter((e) => e.fulfillmentId === f.id), now, delay }),
+    );
     health.set(orderId, list);
-    const troubled = bundle.fulfillments.some((f, i) => f.status !== 'cancelled' && (list[i].state === 'delayed' || list[i].state === 'exception'));
+    const troubled = bundle.fulfillments.some(
+      (f, i) => f.status !== 'cancelled' && (list[i].state === 'delayed' || list[i].state === 'exception'),
+    );
     if (bundle.order && troubled) needClosedTickets.push(orderId);
     if (bundle.order?.cancelledAt) cancelled.push(orderId);
   }
@@ -90,7 +99,10 @@ export function planOrderConsequences(input: {
             fulfillments: bundle.fulfillments,
             refunds: bundle.refunds,
             closedTickets: troubleSeen ? (input.closedTickets.get(orderId) ?? []) : [],
-            lastShipmentFactAt: lastShipmentFact(f, events.map((e) => e.happenedAt)),
+            lastShipmentFactAt: lastShipmentFact(
+              f,
+              events.map((e) => e.happenedAt),
+            ),
           })
         : null;
       const email = bundle.order?.email ?? null;
@@ -100,9 +112,18 @@ export function planOrderConsequences(input: {
           shopId,
           kind: 'klaviyo.shipment_update',
           payload: {
-            email, at: now.toISOString(), orderId, orderName: bundle.order.name, fulfillmentId: f.id, state: h.state, reason: h.reason,
-            carrier: f.trackingCompany, trackingNumber: f.trackingNumber, trackingUrl: f.trackingUrl,
-            estimatedDeliveryAt: h.estimatedDeliveryAt?.toISOString() ?? null, deliveredAt: h.deliveredAt?.toISOString() ?? null,
+            email,
+            at: now.toISOString(),
+            orderId,
+            orderName: bundle.order.name,
+            fulfillmentId: f.id,
+            state: h.state,
+            reason: h.reason,
+            carrier: f.trackingCompany,
+            trackingNumber: f.trackingNumber,
+            trackingUrl: f.trackingUrl,
+            estimatedDeliveryAt: h.estimatedDeliveryAt?.toISOString() ?? null,
+            deliveredAt: h.deliveredAt?.toISOString() ?? null,
           },
           idempotencyKey: `klaviyo-shipment:${shopId}:${f.id}:${h.state}`,
           serialKey: klaviyoSerialKey(shopId, email),
@@ -110,7 +131,8 @@ export function planOrderConsequences(input: {
       }
       if (closure && h.state !== 'delivered') {
         // "now", like every state-derived shipment signal, so it is never older than the open it closes.
-        for (const kind of ['delay', 'exception'] as const) signals.push({ key: `${kind}:${f.id}`, kind, action: 'resolve', at: now, reason: closure.reason, orderId });
+        for (const kind of ['delay', 'exception'] as const)
+          signals.push({ key: `${kind}:${f.id}`, kind, action: 'resolve', at: now, reason: closure.reason, orderId });
       } else signals.push(...signalsFromShipment(f.id, orderId, h, now));
     });
     for (const r of bundle.returns) signals.push(...signalsFromReturn(r));
@@ -119,7 +141,8 @@ export function planOrderConsequences(input: {
     if (bundle.order?.cancelledAt) {
       const reason = `Order ${bundle.order.name} was cancelled on ${bundle.order.cancelledAt.toISOString().slice(0, 10)}.`;
       for (const i of input.openIssues.get(orderId) ?? []) {
-        if (!signals.some((x) => x.key === i.key && x.action === 'resolve')) signals.push({ key: i.key, kind: i.kind as IssueKind, action: 'resolve', at: now, reason, orderId });
+        if (!signals.some((x) => x.key === i.key && x.action === 'resolve'))
+          signals.push({ key: i.key, kind: i.kind as IssueKind, action: 'resolve', at: now, reason, orderId });
       }
     }
     // Without the order we don't know whose issue it is yet; the order's own event will redo this.
@@ -127,7 +150,8 @@ export function planOrderConsequences(input: {
     signalGroups.push({ orderId, customer: { email: bundle.order.email, shopifyId: bundle.order.customerId }, signals });
   }
   return {
-    health: health.ids.length > 0 ? { shopId, fulfillmentIds: health.ids, states: health.states, reasons: health.reasons, checkedAt: now } : null,
+    health:
+      health.ids.length > 0 ? { shopId, fulfillmentIds: health.ids, states: health.states, reasons: health.reasons, checkedAt: now } : null,
     effects,
     signalGroups,
   };

@@ -34,7 +34,9 @@ export function postResolutionKpis(input: {
   const matured = input.resolved.filter((r) => input.now.getTime() - r.resolvedAt.getTime() >= window);
   const evidence = matured.map((r) => {
     const inWindow = (at: Date) => at > r.resolvedAt && at.getTime() - r.resolvedAt.getTime() <= window;
-    const order = input.orders.filter((o) => o.email === r.email && inWindow(o.createdAt)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
+    const order = input.orders
+      .filter((o) => o.email === r.email && inWindow(o.createdAt))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0];
     const review = input.reviews.filter((v) => v.email === r.email && inWindow(v.at)).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
     return { r, row: { key: r.key, email: r.email, convertedWith: order?.name ?? null, reviewFor: review?.orderName ?? null } };
   });
@@ -52,5 +54,13 @@ export function postResolutionKpis(input: {
     };
   };
   const intents = [...new Set(evidence.map((e) => e.r.intent))].sort();
-  return { total: summarise('all', evidence), byIntent: intents.map((i) => summarise(i, evidence.filter((e) => e.r.intent === i))) };
+  return {
+    total: summarise('all', evidence),
+    byIntent: intents.map((i) =>
+      summarise(
+        i,
+        evidence.filter((e) => e.r.intent === i),
+      ),
+    ),
+  };
 }

@@ -107,7 +107,13 @@ export function qaSeed(shopId: string, week: string): string {
  * depend on the other items, so a ticket arriving later in the week doesn't reshuffle the sample
  * a lead has started on. Items already reviewed (keep) always stay in, in front.
  */
-export function sampleForReview<T>(items: readonly T[], keyOf: (item: T) => string, seed: string, n: number, keep: ReadonlySet<string> = new Set()): T[] {
+export function sampleForReview<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  seed: string,
+  n: number,
+  keep: ReadonlySet<string> = new Set(),
+): T[] {
   const scored = items.map((item) => {
     const key = keyOf(item);
     return { item, key, kept: keep.has(key), draw: mulberry32(hashSeed(`${seed}\u0000${key}`))() };

@@ -57,12 +57,21 @@ export function checkSuppression(c: SuppressionCustomer, now: Date): Suppression
       explanation: `All ${resolved.length} issue${resolved.length === 1 ? ' was' : 's were'} resolved${at} and no override is active, yet Klaviyo still suppresses them.`,
     };
   }
-  return { ...base, kind: 'flagged_without_reason', explanation: 'Klaviyo suppresses them, but Concord has no issue and no active override for this customer.' };
+  return {
+    ...base,
+    kind: 'flagged_without_reason',
+    explanation: 'Klaviyo suppresses them, but Concord has no issue and no active override for this customer.',
+  };
 }
 
 /** Every mismatch, missed entries first (they cost the most: promos to an unhappy customer). */
 export function suppressionFindings(customers: readonly SuppressionCustomer[], now: Date): SuppressionFinding[] {
-  const order: SuppressionFindingKind[] = ['open_issue_not_flagged', 'resolved_still_flagged', 'released_still_flagged', 'flagged_without_reason'];
+  const order: SuppressionFindingKind[] = [
+    'open_issue_not_flagged',
+    'resolved_still_flagged',
+    'released_still_flagged',
+    'flagged_without_reason',
+  ];
   return customers
     .map((c) => checkSuppression(c, now))
     .filter((f): f is SuppressionFinding => f !== null)

@@ -11,16 +11,40 @@ import { normalizeForMatching } from './intent/normalize';
 export const FALLBACK_REASON_HANDLE = 'other';
 
 const RULES: { handle: string; re: RegExp }[] = [
-  { handle: 'too-small', re: /\b(too (small|short|tight)|runs small|size up|bigger size|larger size|demasiado pequen|trop petit|zu klein|troppo piccol|muito pequen)/ },
-  { handle: 'too-large', re: /\b(too (big|large|long|loose)|runs (big|large)|size down|smaller size|demasiado grande|trop grand|zu gross|troppo grand|muito grande)/ },
-  { handle: 'defective', re: /\b(defective|broken?|broke|doesn.?t work|stopped working|faulty|defectuos|defectueu|defekt|kaputt|difettos|defeituos)/ },
+  {
+    handle: 'too-small',
+    re: /\b(too (small|short|tight)|runs small|size up|bigger size|larger size|demasiado pequen|trop petit|zu klein|troppo piccol|muito pequen)/,
+  },
+  {
+    handle: 'too-large',
+    re: /\b(too (big|large|long|loose)|runs (big|large)|size down|smaller size|demasiado grande|trop grand|zu gross|troppo grand|muito grande)/,
+  },
+  {
+    handle: 'defective',
+    re: /\b(defective|broken?|broke|doesn.?t work|stopped working|faulty|defectuos|defectueu|defekt|kaputt|difettos|defeituos)/,
+  },
   { handle: 'damaged', re: /\b(damaged|arrived (broken|cracked|torn)|cracked|dented|danad|endommag|beschadigt|danneggiat|danificad)/ },
-  { handle: 'wrong-item', re: /\b(wrong (item|size|colou?r|product)|not what i ordered|sent me the wrong|equivocad|mauvais article|falsche[nrs]? artikel|articolo sbagliat|produto errad)/ },
-  { handle: 'not-as-described', re: /\b(not as (described|pictured|shown)|looks different|different from the (photo|picture)|no es como|pas comme (decrit|sur la photo)|nicht wie beschrieben|non come descritt|nao e como)/ },
-  { handle: 'arrived-late', re: /\b(arrived (too )?late|came too late|too late for|llego tarde|arrive trop tard|zu spat|arrivato tardi|chegou atrasad)/ },
-  { handle: 'quality', re: /\b(poor quality|bad quality|cheap(ly made)?|quality is|mala calidad|mauvaise qualite|schlechte qualitat|scarsa qualita|ma qualidade)/ },
+  {
+    handle: 'wrong-item',
+    re: /\b(wrong (item|size|colou?r|product)|not what i ordered|sent me the wrong|equivocad|mauvais article|falsche[nrs]? artikel|articolo sbagliat|produto errad)/,
+  },
+  {
+    handle: 'not-as-described',
+    re: /\b(not as (described|pictured|shown)|looks different|different from the (photo|picture)|no es como|pas comme (decrit|sur la photo)|nicht wie beschrieben|non come descritt|nao e como)/,
+  },
+  {
+    handle: 'arrived-late',
+    re: /\b(arrived (too )?late|came too late|too late for|llego tarde|arrive trop tard|zu spat|arrivato tardi|chegou atrasad)/,
+  },
+  {
+    handle: 'quality',
+    re: /\b(poor quality|bad quality|cheap(ly made)?|quality is|mala calidad|mauvaise qualite|schlechte qualitat|scarsa qualita|ma qualidade)/,
+  },
   { handle: 'comfort', re: /\b(uncomfortable|not comfortable|hurts|incomod|inconfortable|unbequem|scomod|desconfortav)/ },
-  { handle: 'changed-mind', re: /\b(changed my mind|don.?t (want|need|like) it|no longer (want|need)|not for me|cambie de opinion|change d.avis|nicht mehr|cambiato idea|mudei de ideia)/ },
+  {
+    handle: 'changed-mind',
+    re: /\b(changed my mind|don.?t (want|need|like) it|no longer (want|need)|not for me|cambie de opinion|change d.avis|nicht mehr|cambiato idea|mudei de ideia)/,
+  },
 ];
 
 export interface ReturnReasonChoice {
@@ -49,7 +73,11 @@ export interface VariantOption {
  * ("size 10.5", "in medium", "the blue one"), every other option kept. Null unless exactly one
  * available variant fits: then a person chooses.
  */
-export function pickExchangeVariant(message: string, current: { name: string; value: string }[], variants: VariantOption[]): VariantOption | null {
+export function pickExchangeVariant(
+  message: string,
+  current: { name: string; value: string }[],
+  variants: VariantOption[],
+): VariantOption | null {
   const t = ` ${message.toLowerCase()} `;
   const candidates = variants.filter((v) => {
     if (!v.availableForSale) return false;

@@ -64,9 +64,16 @@ export const settingsSchema = z.object({
     .object({
       shadowMode: z.boolean().default(true), // compute and record, send nothing
       minConfidence: z.number().min(0).max(1).default(0.8),
-      intents: z
-        .record(z.enum(INTENTS), z.boolean())
-        .default({ wismo: true, cancel: false, address_change: false, return_exchange: false, refund: false, damaged: false, not_received: false, other: false }),
+      intents: z.record(z.enum(INTENTS), z.boolean()).default({
+        wismo: true,
+        cancel: false,
+        address_change: false,
+        return_exchange: false,
+        refund: false,
+        damaged: false,
+        not_received: false,
+        other: false,
+      }),
     })
     .prefault({}),
   tone: z

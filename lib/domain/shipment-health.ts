@@ -38,7 +38,12 @@ const days = (ms: number) => {
 };
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export function shipmentHealth(input: { fulfillment: Fulfillment | null; events: TrackingEvent[]; now: Date; delay: DelayThresholds }): ShipmentHealth {
+export function shipmentHealth(input: {
+  fulfillment: Fulfillment | null;
+  events: TrackingEvent[];
+  now: Date;
+  delay: DelayThresholds;
+}): ShipmentHealth {
   const { fulfillment: f, now, delay } = input;
   const base = { lastEventAt: null, lastEventStatus: null, estimatedDeliveryAt: null, deliveredAt: null };
   if (!f) return { state: 'unfulfilled', reason: 'Not shipped yet.', healthy: false, ...base };
@@ -55,10 +60,21 @@ export function shipmentHealth(input: { fulfillment: Fulfillment | null; events:
   const last = lastEvent;
   // The newest estimate: from the latest event that carries one, or the fulfillment's own (as of its update).
   const etaEvent = [...events].reverse().find((e) => e.estimatedDeliveryAt) ?? null;
-  const eta = etaEvent && (!f.estimatedDeliveryAt || etaEvent.happenedAt >= f.updatedAt) ? etaEvent.estimatedDeliveryAt : (f.estimatedDeliveryAt ?? etaEvent?.estimatedDeliveryAt ?? null);
+  const eta =
+    etaEvent && (!f.estimatedDeliveryAt || etaEvent.happenedAt >= f.updatedAt)
+      ? etaEvent.estimatedDeliveryAt
+      : (f.estimatedDeliveryAt ?? etaEvent?.estimatedDeliveryAt ?? null);
   const deliveredEvent = [...events].reverse().find((e) => e.status === 'delivered');
-  const deliveredAt = deliveredEvent?.happenedAt ?? f.deliveredAt ?? (f.shipmentStatus === 'delivered' ? (statusAt ?? last?.happenedAt ?? f.updatedAt) : null);
-  const info = { lastEventAt: last?.happenedAt ?? null, lastEventStatus: last?.status ?? null, estimatedDeliveryAt: eta ?? null, deliveredAt: deliveredAt ?? null };
+  const deliveredAt =
+    deliveredEvent?.happenedAt ??
+    f.deliveredAt ??
+    (f.shipmentStatus === 'delivered' ? (statusAt ?? last?.happenedAt ?? f.updatedAt) : null);
+  const info = {
+    lastEventAt: last?.happenedAt ?? null,
+    lastEventStatus: last?.status ?? null,
+    estimatedDeliveryAt: eta ?? null,
+    deliveredAt: deliveredAt ?? null,
+  };
   const result = (state: ShipmentState, reason: string): ShipmentHealth => ({
     state,
     reason,
@@ -79,33 +95,60 @@ export function shipmentHealth(input: { fulfillment: Fulfillment | null; events:
 
   // News of the parcel: the last carrier event, the last shipment_status change, and any update of a
   // fulfillment the carrier reports on (Shopify bumps updated_at when tracking info changes).
-  const lastMovement = [last?.happenedAt ?? null, statusAt, f.shipmentStatus ? f.updatedAt : null].reduce<Date>((a, b) => (b && b > a ? b : a), f.createdAt);
+  const lastMovement = [last?.happenedAt ?? null, statusAt, f.shipmentStatus ? f.updatedAt : null].reduce<Date>(
+    (a, b) => (b && b > a ? b : a),
+    f.createdAt,
+  );
   const quiet = now.getTime() - lastMovement.getTime();
   if (status === 'delayed') return result('delayed', `Carrier reports a delay${reportedAt ? ` (${isoDay(reportedAt)})` : ''}.`);
   if (eta && now.getTime() - eta.getTime() > delay.pastEstimateDays * DAY) {
-    return result('delayed', `${days(now.getTime() - eta.getTime())} past the estimated delivery of ${isoDay(eta)} (threshold ${delay.pastEstimateDays} days).`);
+    return result(
+      'delayed',
+      `${days(now.getTime() - eta.getTime())} past the estimated delivery of ${isoDay(eta)} (threshold ${delay.pastEstimateDays} days).`,
+    );
   }
   // A carrier estimate still ahead explains a quiet stretch (long-haul legs scan rarely).
   const etaAhead = eta !== null && eta.getTime() >= now.getTime();
   if (!etaAhead && quiet > delay.noMovementDays * DAY) {
     return result('delayed', `No carrier scan for ${days(quiet)} (threshold ${delay.noMovementDays} days).`);
   }
-  if (!status || LABEL.has(status)) return result('label_created', last ? `Label created; last update ${human(status)}.` : 'Label created, no carrier scan yet.');
-  if (OUT_FOR_DELIVERY.has(status)) return result('out_for_delivery', status === 'out_for_delivery' ? 'Out for delivery.' : `${human(status)[0].toUpperCase()}${human(status).slice(1)}.`);
-  if (status === 'in_transit' || status === 'carrier_picked_up' || status === 'picked_up') return result('in_transit', `In transit; last scan ${isoDay(lastMovement)}.`);
+  if (!status || LABEL.has(status))
+    return result('label_created', last ? `Label created; last update ${human(status)}.` : 'Label created, no carrier scan yet.');
+  if (OUT_FOR_DELIVERY.has(status))
+    return result(
+      'out_for_delivery',
+      status === 'out_for_delivery' ? 'Out for delivery.' : `${human(status)[0].toUpperCase()}${human(status).slice(1)}.`,
+    );
+  if (status === 'in_transit' || status === 'carrier_picked_up' || status === 'picked_up')
+    return result('in_transit', `In transit; last scan ${isoDay(lastMovement)}.`);
   return result('in_transit', `Moving; latest carrier status “${human(status)}” on ${isoDay(lastMovement)}.`);
 }
 
-const SEVERITY: Record<ShipmentState, number> = { exception: 6, delayed: 5, unfulfilled: 4, label_created: 3, in_transit: 2, out_for_delivery: 1, delivered: 0 };
+const SEVERITY: Record<ShipmentState, number> = {
+  exception: 6,
+  delayed: 5,
+  unfulfilled: 4,
+  label_created: 3,
+  in_transit: 2,
+  out_for_delivery: 1,
+  delivered: 0,
+};
 
 /** The order's overall state: its worst live shipment; unfulfilled when nothing has shipped. */
-export function orderShipmentHealth(order: Order, fulfillments: Fulfillment[], events: TrackingEvent[], now: Date, delay: DelayThresholds): ShipmentHealth {
+export function orderShipmentHealth(
+  order: Order,
+  fulfillments: Fulfillment[],
+  events: TrackingEvent[],
+  now: Date,
+  delay: DelayThresholds,
+): ShipmentHealth {
   const live = fulfillments.filter((f) => f.status.toLowerCase() !== 'cancelled');
   if (live.length === 0) return shipmentHealth({ fulfillment: null, events: [], now, delay });
   const all = live.map((f) => shipmentHealth({ fulfillment: f, events: events.filter((e) => e.fulfillmentId === f.id), now, delay }));
   all.sort((a, b) => SEVERITY[b.state] - SEVERITY[a.state]);
   const worst = all[0];
   // A partly shipped order still has items to ship.
-  if (worst.state === 'delivered' && order.fulfillmentStatus === 'partial') return { ...worst, state: 'in_transit', reason: `Partly delivered; other items not shipped yet. ${worst.reason}` };
+  if (worst.state === 'delivered' && order.fulfillmentStatus === 'partial')
+    return { ...worst, state: 'in_transit', reason: `Partly delivered; other items not shipped yet. ${worst.reason}` };
   return worst;
 }

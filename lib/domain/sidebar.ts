@@ -59,10 +59,24 @@ export interface WidgetView {
   }[]; // latest first
   openIssues: { kind: string; reason: string; openedAt: Date | null; orderName?: string | null }[];
   // Tickets Concord saw, and earlier ones read from Gorgias on first sight of the customer.
-  previousTickets: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null; channel?: string | null; excerpt?: string | null }[];
+  previousTickets: {
+    id: string;
+    subject: string | null;
+    status: string;
+    intent: string | null;
+    createdAt: Date | null;
+    channel?: string | null;
+    excerpt?: string | null;
+  }[];
   ticket: { id: string; intent: Intent | null; confidence: number | null; reasons: string[] } | null;
   /** `taken`: the recommended step was already asked for (queued) or done; the card says so instead of offering it. */
-  verdict: { decision: 'automate' | 'human_review'; explanation: string; reasons: string[]; nextStep: string; taken?: { status: string; at: Date | string; toldCustomer: boolean } | null } | null;
+  verdict: {
+    decision: 'automate' | 'human_review';
+    explanation: string;
+    reasons: string[];
+    nextStep: string;
+    taken?: { status: string; at: Date | string; toldCustomer: boolean } | null;
+  } | null;
   suppression: { suppressed: boolean; because: string[] };
   draftPreview: string | null;
   draftFlags?: number | null; // statements in the draft the grounding check could not back
@@ -251,7 +265,8 @@ export function sidebarErrorJson(message: string, widgetUrl: string | null, now:
 
 function dataAge(view: WidgetView, now: Date): string {
   const age = `as of ${relativeTime(view.asOf, now)} (${formatUtcStamp(view.asOf)})`;
-  if (view.updating) return `updating: ${view.updating} new ${view.updating === 1 ? 'event' : 'events'} for this customer not applied yet; data ${age}`;
+  if (view.updating)
+    return `updating: ${view.updating} new ${view.updating === 1 ? 'event' : 'events'} for this customer not applied yet; data ${age}`;
   if (view.refreshing) return `refreshing… data ${age}`;
   if (view.stale) return `${age}; may be out of date`;
   return age;
@@ -269,7 +284,16 @@ function matchText(match: WidgetView['match']): string {
 }
 
 function emptyCustomerCard(): SidebarCustomerCard {
-  return { name: null, email: null, other_emails: null, phones: null, vip: null, total_orders: null, total_spent: null, other_stores: null };
+  return {
+    name: null,
+    email: null,
+    other_emails: null,
+    phones: null,
+    vip: null,
+    total_orders: null,
+    total_spent: null,
+    other_stores: null,
+  };
 }
 
 function customerCard(view: WidgetView): SidebarCustomerCard {
@@ -278,12 +302,18 @@ function customerCard(view: WidgetView): SidebarCustomerCard {
   return {
     name: truncate(c.name, SIDEBAR_TEXT_LIMITS.label),
     email: c.email,
-    other_emails: joined(c.otherEmails.filter((e) => e !== c.email), SIDEBAR_TEXT_LIMITS.line),
+    other_emails: joined(
+      c.otherEmails.filter((e) => e !== c.email),
+      SIDEBAR_TEXT_LIMITS.line,
+    ),
     phones: joined(c.phones, SIDEBAR_TEXT_LIMITS.line),
     vip: c.vip,
     total_orders: c.ordersCount,
     total_spent: money(c.totalSpent, c.currency),
-    other_stores: joined(c.storesMatched.filter((s) => s !== view.shop.id), SIDEBAR_TEXT_LIMITS.line),
+    other_stores: joined(
+      c.storesMatched.filter((s) => s !== view.shop.id),
+      SIDEBAR_TEXT_LIMITS.line,
+    ),
   };
 }
 
@@ -310,7 +340,15 @@ function ticketCard(view: WidgetView): SidebarTicketCard {
     ticket_id: t?.id ?? null,
     intent: t?.intent ? `${INTENT_LABELS[t.intent]}${t.confidence !== null ? ` (${Math.round(t.confidence * 100)}%)` : ''}` : null,
     intent_reason: t?.intent ? truncate(t.reasons[0] ?? null, SIDEBAR_TEXT_LIMITS.line) : null,
-    policy: v ? (v.taken ? (v.taken.status === 'pending' ? 'Queued' : 'Done') : v.decision === 'automate' ? 'Automate' : 'Human review') : null,
+    policy: v
+      ? v.taken
+        ? v.taken.status === 'pending'
+          ? 'Queued'
+          : 'Done'
+        : v.decision === 'automate'
+          ? 'Automate'
+          : 'Human review'
+      : null,
     policy_reason: v ? truncate(v.explanation || v.reasons[0] || null, SIDEBAR_TEXT_LIMITS.paragraph) : null,
     next_step: v ? (v.taken?.toldCustomer ? 'Nothing more to do' : (NEXT_STEP_LABELS[v.nextStep] ?? humanise(v.nextStep))) : null,
     suppressed: view.suppression.suppressed,
@@ -387,7 +425,10 @@ function fulfillmentText(o: ViewOrder): string {
 /** "DHL 00340434 — in transit; USPS 9400… — delivered": the other parcels, each with its state. */
 function otherShipmentsText(others: ViewShipment[]): string | null {
   return joined(
-    others.map((s) => `${[s.carrier, s.trackingNumber].filter(Boolean).join(' ') || 'Parcel'} — ${(STATE_LABELS[s.state] ?? humanise(s.state)).toLowerCase()}`),
+    others.map(
+      (s) =>
+        `${[s.carrier, s.trackingNumber].filter(Boolean).join(' ') || 'Parcel'} — ${(STATE_LABELS[s.state] ?? humanise(s.state)).toLowerCase()}`,
+    ),
     SIDEBAR_TEXT_LIMITS.paragraph,
     '; ',
   );
@@ -476,7 +517,8 @@ function healthText(s: ViewShipment): string {
 
 function unshippedText(o: ViewOrder): string {
   if (o.cancelled) return 'Cancelled';
-  if (o.fulfillmentStatus === 'fulfilled' || o.fulfillmentStatus === 'partial') return `${humanise(o.fulfillmentStatus)} — no tracking on file`;
+  if (o.fulfillmentStatus === 'fulfilled' || o.fulfillmentStatus === 'partial')
+    return `${humanise(o.fulfillmentStatus)} — no tracking on file`;
   return 'Not shipped yet';
 }
 
@@ -508,7 +550,10 @@ export function truncate(text: string | null, max: number): string | null {
   if (flat === '') return null;
   const chars = Array.from(flat); // by code point: never split an emoji or accented letter in two
   if (chars.length <= max) return flat;
-  return `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 function joined(values: string[], max: number, separator = ', '): string | null {

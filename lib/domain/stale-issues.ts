@@ -19,10 +19,20 @@ export interface StaleIssue {
   quietDays: number;
 }
 
-export function staleIssues(list: readonly (IssueRecord & { customerEmail: string | null })[], now: Date, thresholdDays: number): StaleIssue[] {
+export function staleIssues(
+  list: readonly (IssueRecord & { customerEmail: string | null })[],
+  now: Date,
+  thresholdDays: number,
+): StaleIssue[] {
   const limit = thresholdDays * DAY;
   return list
-    .filter((i) => i.status === 'open' && i.openedAt !== null && now.getTime() - i.openedAt.getTime() > limit && now.getTime() - i.lastSignalAt.getTime() > limit)
+    .filter(
+      (i) =>
+        i.status === 'open' &&
+        i.openedAt !== null &&
+        now.getTime() - i.openedAt.getTime() > limit &&
+        now.getTime() - i.lastSignalAt.getTime() > limit,
+    )
     .map((i) => ({
       key: i.key,
       kind: i.kind,

@@ -37,7 +37,9 @@ export interface ContactEvidence {
 }
 
 /** Every email of the contact, the ticket's own first. */
-export const contactEmails = (contact: Contact): string[] => [...new Set([...(contact.email ? [contact.email] : []), ...contact.otherEmails])];
+export const contactEmails = (contact: Contact): string[] => [
+  ...new Set([...(contact.email ? [contact.email] : []), ...contact.otherEmails]),
+];
 
 function howFound(contact: Contact, c: CustomerCandidate): string {
   if (contact.email && c.email === contact.email) return 'email';
@@ -68,9 +70,15 @@ export function contactEvidence(contact: Contact, found: CustomerCandidate[], ow
 }
 
 /** Pure: the match, once quoted order numbers (if any) have had their say. */
-export function finishMatch(ev: ContactEvidence, extra: { focusOrderId: string | null; note: string | null; uncertain: boolean }): TicketMatch {
+export function finishMatch(
+  ev: ContactEvidence,
+  extra: { focusOrderId: string | null; note: string | null; uncertain: boolean },
+): TicketMatch {
   if (!ev.shopId) return { ...NO_TICKET_MATCH, status: extra.uncertain ? 'uncertain' : 'none', note: extra.note };
-  const note = ev.storesMatched > 1 ? `${extra.note ? `${extra.note} ` : ''}This email is a customer in ${ev.storesMatched} stores; showing ${ev.shopId}.` : extra.note;
+  const note =
+    ev.storesMatched > 1
+      ? `${extra.note ? `${extra.note} ` : ''}This email is a customer in ${ev.storesMatched} stores; showing ${ev.shopId}.`
+      : extra.note;
   return {
     status: extra.uncertain || ev.storesMatched > 1 ? 'uncertain' : 'matched',
     by: ev.by,
@@ -83,7 +91,16 @@ export function finishMatch(ev: ContactEvidence, extra: { focusOrderId: string |
   };
 }
 
-export const NO_TICKET_MATCH: TicketMatch = { status: 'none', by: [], note: null, shopId: null, customerShopifyId: null, customerEmails: [], orderIds: [], focusOrderId: null };
+export const NO_TICKET_MATCH: TicketMatch = {
+  status: 'none',
+  by: [],
+  note: null,
+  shopId: null,
+  customerShopifyId: null,
+  customerEmails: [],
+  orderIds: [],
+  focusOrderId: null,
+};
 
 /** An order found by a number quoted in the message. */
 export interface QuotedOrder {
@@ -102,11 +119,17 @@ export const quotedNumbersToLookUp = (quoted: string[]): string[] => [...new Set
  * the focus; an order of someone else is never shown (its existence is that customer's data).
  * Updates `ev` (the shop and how it was found) as the match goes on.
  */
-export function weighQuotedOrders(ev: ContactEvidence, numbers: string[], quoted: QuotedOrder[]): { focusOrderId: string | null; note: string | null; uncertain: boolean } {
+export function weighQuotedOrders(
+  ev: ContactEvidence,
+  numbers: string[],
+  quoted: QuotedOrder[],
+): { focusOrderId: string | null; note: string | null; uncertain: boolean } {
   let focusOrderId: string | null = ev.own[0]?.id ?? null;
   if (numbers.length === 0) return { focusOrderId, note: null, uncertain: false };
   const { customerShopifyId, customerEmails } = ev;
-  const mine = quoted.filter((q) => (customerShopifyId && q.customer === customerShopifyId) || (q.email && customerEmails.includes(q.email)));
+  const mine = quoted.filter(
+    (q) => (customerShopifyId && q.customer === customerShopifyId) || (q.email && customerEmails.includes(q.email)),
+  );
   if (mine.length > 0) {
     focusOrderId = mine[0].id;
     ev.shopId ??= mine[0].shopId;
@@ -115,7 +138,11 @@ export function weighQuotedOrders(ev: ContactEvidence, numbers: string[], quoted
   }
   if (quoted.length > 0) {
     // Don't echo the number or anything about the order: its existence is another customer's data.
-    return { focusOrderId, uncertain: true, note: 'The message quotes an order number that belongs to a different customer; it is not shown. Confirm the customer’s identity before discussing any order.' };
+    return {
+      focusOrderId,
+      uncertain: true,
+      note: 'The message quotes an order number that belongs to a different customer; it is not shown. Confirm the customer’s identity before discussing any order.',
+    };
   }
   const note = `The message quotes order ${numbers.map((n) => `#${n}`).join(', ')}, which Concord doesn't have${ev.own.length ? '' : ' (it may be older than 60 days or in another store)'}.`;
   return { focusOrderId, note, uncertain: ev.own.length > 0 };

@@ -50,7 +50,15 @@ export interface TicketViewInput {
   otherStores: string[];
   issues: IssueRecord[];
   overrides: SuppressionOverride[];
-  previous: { id: string; subject: string | null; status: string; intent: string | null; createdAt: Date | null; channel: string | null; excerpt: string | null }[];
+  previous: {
+    id: string;
+    subject: string | null;
+    status: string;
+    intent: string | null;
+    createdAt: Date | null;
+    channel: string | null;
+    excerpt: string | null;
+  }[];
   draft: { output: string; flags: number } | null;
   unapplied: number;
   settings: Settings;
@@ -74,7 +82,11 @@ export function ticketContextView(input: TicketViewInput): TicketContext {
   const { ticket, shopId, orderIds, otherStores, now, settings } = input;
   const email = normalizeEmail(ticket?.customerEmail ?? input.requestedEmail);
   const contact = { email, otherEmails: ticket?.customerOtherEmails ?? [], phones: ticket?.customerPhones ?? [] };
-  const match = finishMatch(contactEvidence(contact, input.candidates, input.own), { focusOrderId: input.own[0]?.id ?? null, note: null, uncertain: false });
+  const match = finishMatch(contactEvidence(contact, input.candidates, input.own), {
+    focusOrderId: input.own[0]?.id ?? null,
+    note: null,
+    uncertain: false,
+  });
   // The ticket's own match (made when the message arrived) may have found the order by a quoted number.
   const focusOrderId = ticket?.matchedOrderId ?? match.focusOrderId;
   const bundles = orderIds
@@ -84,7 +96,10 @@ export function ticketContextView(input: TicketViewInput): TicketContext {
     .map((bundle) => ({
       bundle,
       health: new Map(
-        bundle.fulfillments.map((f) => [f.id, shipmentHealth({ fulfillment: f, events: bundle.events.filter((e) => e.fulfillmentId === f.id), now, delay: settings.delay })]),
+        bundle.fulfillments.map((f) => [
+          f.id,
+          shipmentHealth({ fulfillment: f, events: bundle.events.filter((e) => e.fulfillmentId === f.id), now, delay: settings.delay }),
+        ]),
       ),
     }));
 
@@ -94,10 +109,15 @@ export function ticketContextView(input: TicketViewInput): TicketContext {
     overrides: input.overrides,
     now,
   });
-  const asOf = latest([
-    input.customerUpdatedAt,
-    ...bundles.flatMap(({ bundle }) => [bundle.order!.updatedAt, ...bundle.fulfillments.map((f) => f.updatedAt), ...bundle.events.map((e) => e.happenedAt)]),
-  ]) ?? now;
+  const asOf =
+    latest([
+      input.customerUpdatedAt,
+      ...bundles.flatMap(({ bundle }) => [
+        bundle.order!.updatedAt,
+        ...bundle.fulfillments.map((f) => f.updatedAt),
+        ...bundle.events.map((e) => e.happenedAt),
+      ]),
+    ]) ?? now;
   // The stored verdict, re-derived from what was already done about it (20.3): a queued or done step
   // is reported, not offered again.
   const stored = (ticket?.verdict as Verdict | null) ?? null;
@@ -139,32 +159,63 @@ export function ticketContextView(input: TicketViewInput): TicketContext {
         cancelled: o.cancelledAt !== null,
         items: o.lineItems.map((li) => `${li.quantity}× ${li.title}`),
         adminUrl: `https://admin.shopify.com/store/${shopId.replace(/\.myshopify\.com$/, '')}/orders/${o.id}`,
-        itemsShipped: itemsShipped(o.lineItems.map((li) => li.id), bundle.fulfillments),
-        shipments: bundle.fulfillments.filter((f) => f.status.toLowerCase() !== 'cancelled').map((f) => {
-          const h = health.get(f.id)!;
-          return {
-            carrier: f.trackingCompany,
-            trackingNumber: f.trackingNumber,
-            trackingUrl: f.trackingUrl,
-            state: h.state,
-            reason: h.reason,
-            lastEventStatus: h.lastEventStatus,
-            lastEventAt: h.lastEventAt,
-            estimatedDeliveryAt: h.estimatedDeliveryAt,
-          };
-        }),
+        itemsShipped: itemsShipped(
+          o.lineItems.map((li) => li.id),
+          bundle.fulfillments,
+        ),
+        shipments: bundle.fulfillments
+          .filter((f) => f.status.toLowerCase() !== 'cancelled')
+          .map((f) => {
+            const h = health.get(f.id)!;
+            return {
+              carrier: f.trackingCompany,
+              trackingNumber: f.trackingNumber,
+              trackingUrl: f.trackingUrl,
+              state: h.state,
+              reason: h.reason,
+              lastEventStatus: h.lastEventStatus,
+              lastEventAt: h.lastEventAt,
+              estimatedDeliveryAt: h.estimatedDeliveryAt,
+            };
+          }),
         returns: bundle.returns.map((r) => ({ name: r.name, status: r.status })),
         refunds: bundle.refunds.map((r) => ({ amount: r.amount, createdAt: r.createdAt })),
       };
     }),
     openIssues: input.issues
       .filter((i) => i.status === 'open')
-      .map((i) => ({ kind: i.kind, reason: i.reason, openedAt: i.openedAt, orderName: bundles.find(({ bundle }) => bundle.order!.id === i.orderId)?.bundle.order!.name ?? null })),
-    previousTickets: input.previous.map((p) => ({ id: p.id, subject: p.subject, status: p.status, intent: p.intent, createdAt: p.createdAt, channel: p.channel, excerpt: p.excerpt })),
+      .map((i) => ({
+        kind: i.kind,
+        reason: i.reason,
+        openedAt: i.openedAt,
+        orderName: bundles.find(({ bundle }) => bundle.order!.id === i.orderId)?.bundle.order!.name ?? null,
+      })),
+    previousTickets: input.previous.map((p) => ({
+      id: p.id,
+      subject: p.subject,
+      status: p.status,
+      intent: p.intent,
+      createdAt: p.createdAt,
+      channel: p.channel,
+      excerpt: p.excerpt,
+    })),
     ticket: ticket
-      ? { id: ticket.gorgiasTicketId, intent: (ticket.intent as Intent | null) ?? null, confidence: ticket.intentConfidence ?? null, reasons: ticket.intentReasons ?? [] }
+      ? {
+          id: ticket.gorgiasTicketId,
+          intent: (ticket.intent as Intent | null) ?? null,
+          confidence: ticket.intentConfidence ?? null,
+          reasons: ticket.intentReasons ?? [],
+        }
       : null,
-    verdict: verdict ? { decision: verdict.decision, explanation: verdict.explanation, reasons: verdict.reasons, nextStep: verdict.nextStep, taken: verdict.taken ? { status: verdict.taken.status, at: verdict.taken.at, toldCustomer: verdict.taken.toldCustomer } : null } : null,
+    verdict: verdict
+      ? {
+          decision: verdict.decision,
+          explanation: verdict.explanation,
+          reasons: verdict.reasons,
+          nextStep: verdict.nextStep,
+          taken: verdict.taken ? { status: verdict.taken.status, at: verdict.taken.at, toldCustomer: verdict.taken.toldCustomer } : null,
+        }
+      : null,
     suppression: { suppressed: suppression.suppressed, because: suppression.because },
     draftPreview: input.draft?.output ?? null,
     draftFlags: input.draft ? input.draft.flags : null,

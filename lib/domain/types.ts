@@ -2,16 +2,7 @@
 // (lib/integrations/*); everything in lib/domain works on them and never sees a wire format.
 // Shopify ids are strings (they exceed 2^53). Money is a decimal string ("199.00"), never a float.
 
-export const INTENTS = [
-  'wismo',
-  'cancel',
-  'address_change',
-  'return_exchange',
-  'refund',
-  'damaged',
-  'not_received',
-  'other',
-] as const;
+export const INTENTS = ['wismo', 'cancel', 'address_change', 'return_exchange', 'refund', 'damaged', 'not_received', 'other'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 export interface Address {

@@ -8,7 +8,12 @@ import { loadDraftContext } from '@/lib/drafts/load-draft-context';
  * checked against. A manual reply is no more trusted than a model's: a made-up phone number typed
  * by hand reaches the customer just the same.
  */
-export async function checkReplyText(db: Db, config: Config, input: { ticketShopId: string; ticketId: string; text: string }, now: Date): Promise<GroundingResult> {
+export async function checkReplyText(
+  db: Db,
+  config: Config,
+  input: { ticketShopId: string; ticketId: string; text: string },
+  now: Date,
+): Promise<GroundingResult> {
   const loaded = await loadDraftContext(db, config, input, now);
   if (!loaded) return { ok: true, spans: [] };
   return checkGrounding(input.text, loaded.ctx);

@@ -44,7 +44,11 @@ const modelDraftSchema = z.string().trim().min(1, 'the model returned an empty d
 // Shown in a live stream when the model fails part-way; the stored draft (the template) replaces it.
 const FALLBACK_NOTE = '\n\n[The model stopped; showing the built-in template instead.]\n\n';
 
-export async function generateDraft(deps: { openai: OpenAI | null; model: string }, ctx: DraftContext, opts: GenerateDraftOptions = {}): Promise<GeneratedDraft> {
+export async function generateDraft(
+  deps: { openai: OpenAI | null; model: string },
+  ctx: DraftContext,
+  opts: GenerateDraftOptions = {},
+): Promise<GeneratedDraft> {
   const examples = opts.examples ?? [];
   // The template: a taught example that fits this ticket (see taught-examples.ts), else the built-in one.
   const fromTemplate = (promptVersion: string | null, error: string | null): GeneratedDraft => {
@@ -52,7 +56,15 @@ export async function generateDraft(deps: { openai: OpenAI | null; model: string
     const t = taught ?? templateDraft(ctx);
     opts.onDelta?.(t.text);
     const version = promptVersion ?? (taught ? taughtVersion(TEMPLATES_VERSION, [taught.example]) : TEMPLATES_VERSION);
-    return { text: t.text, source: 'template', model: null, promptVersion: version, templateId: t.templateId, grounding: checkGrounding(t.text, ctx), error };
+    return {
+      text: t.text,
+      source: 'template',
+      model: null,
+      promptVersion: version,
+      templateId: t.templateId,
+      grounding: checkGrounding(t.text, ctx),
+      error,
+    };
   };
   if (!deps.openai) return fromTemplate(null, null);
 
@@ -78,13 +90,25 @@ export async function generateDraft(deps: { openai: OpenAI | null; model: string
 
   let streamed = '';
   try {
-    for await (const delta of streamDraftReply(deps.openai, deps.model, ctx, prompt, { signal: opts.signal, timeoutMs: opts.timeoutMs, examples: fewShot })) {
+    for await (const delta of streamDraftReply(deps.openai, deps.model, ctx, prompt, {
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+      examples: fewShot,
+    })) {
       streamed += delta;
       opts.onDelta?.(delta);
     }
     const parsed = modelDraftSchema.safeParse(streamed);
     if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'the model returned an unusable draft');
-    return { text: parsed.data, source: 'model', model: deps.model, promptVersion: version, templateId: null, grounding: checkGrounding(parsed.data, ctx), error: null };
+    return {
+      text: parsed.data,
+      source: 'model',
+      model: deps.model,
+      promptVersion: version,
+      templateId: null,
+      grounding: checkGrounding(parsed.data, ctx),
+      error: null,
+    };
   } catch (err) {
     if (streamed && opts.onDelta) opts.onDelta(FALLBACK_NOTE);
     return fromTemplate(version, `model ${deps.model} failed, used the template: ${(err as Error).message}`);

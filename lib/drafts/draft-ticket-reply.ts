@@ -35,18 +35,26 @@ export async function generateTicketDraft(
   // An automatic reply must read current state: if events about this customer are still being
   // applied (a flood, a backfill), wait for them, boundedly; what is still unapplied then blocks
   // the automatic reply and the draft waits for an agent.
-  const [who] = await db.select({ email: tickets.customerEmail, others: tickets.customerOtherEmails }).from(tickets).where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
+  const [who] = await db
+    .select({ email: tickets.customerEmail, others: tickets.customerOtherEmails })
+    .from(tickets)
+    .where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId)))
+    .limit(1);
   const unappliedEvents =
     input.allowAutoReply === false || !who
       ? 0
-      : await waitForCustomerEvents(db, [who.email ?? '', ...(who.others ?? [])], { timeoutMs: deps.config.env.CONCORD_FRESHNESS_WAIT_MS ?? 5_000 });
+      : await waitForCustomerEvents(db, [who.email ?? '', ...(who.others ?? [])], {
+          timeoutMs: deps.config.env.CONCORD_FRESHNESS_WAIT_MS ?? 5_000,
+        });
   const loaded = await loadDraftContext(db, deps.config, { ticketShopId: input.ticketShopId, ticketId: input.ticketId }, now);
   if (!loaded) throw new Error(`ticket ${input.ticketId} is not in the read model`);
   const { ctx, ticket, latest, settings, verdict, focus, intent, shopId } = loaded;
   // The leads' taught examples for this intent shape the draft (few-shot or template text).
   const examples = await loadTaughtExamples(db, shopId, intent);
   const draft = await generateDraft({ openai: deps.openai, model: deps.model }, ctx, { onDelta, examples });
-  const shipment = focus ? ([...focus.health.values()].find((h) => h.state !== 'delivered') ?? [...focus.health.values()][0] ?? null) : null;
+  const shipment = focus
+    ? ([...focus.health.values()].find((h) => h.state !== 'delivered') ?? [...focus.health.values()][0] ?? null)
+    : null;
   // Drafts (templates and the prompt) are written in English: a reply to a customer who wrote in
   // another language is drafted for a person, never sent by itself.
   const language = detectLanguage(latest?.bodyText ?? '').language;
@@ -54,12 +62,30 @@ export async function generateTicketDraft(
     input.allowAutoReply === false
       ? { send: false, shadow: false, reasons: ['redrafted by an agent'] }
       : language !== 'en'
-        ? { send: false, shadow: false, reasons: [`The customer wrote in ${language === 'unknown' ? 'a language Concord could not tell' : language}; the approved tracking replies are English only, so a person sends this one.`] }
-        : autoReplyDecision({ intent, confidence: ticket.intentConfidence ?? 0, decidedBy: ticket.intentDecidedBy as Classification['decidedBy'] | null, shipment, grounding: draft.grounding, settings, verdict, unappliedEvents });
+        ? {
+            send: false,
+            shadow: false,
+            reasons: [
+              `The customer wrote in ${language === 'unknown' ? 'a language Concord could not tell' : language}; the approved tracking replies are English only, so a person sends this one.`,
+            ],
+          }
+        : autoReplyDecision({
+            intent,
+            confidence: ticket.intentConfidence ?? 0,
+            decidedBy: ticket.intentDecidedBy as Classification['decidedBy'] | null,
+            shipment,
+            grounding: draft.grounding,
+            settings,
+            verdict,
+            unappliedEvents,
+          });
   const status = auto.send ? 'auto_sent' : auto.shadow ? 'shadow' : 'draft';
 
   return db.transaction(async (tx) => {
-    await tx.update(drafts).set({ status: 'superseded' }).where(and(eq(drafts.shopId, shopId), eq(drafts.ticketId, input.ticketId), eq(drafts.status, 'draft')));
+    await tx
+      .update(drafts)
+      .set({ status: 'superseded' })
+      .where(and(eq(drafts.shopId, shopId), eq(drafts.ticketId, input.ticketId), eq(drafts.status, 'draft')));
     const [row] = await tx
       .insert(drafts)
       .values({
@@ -83,7 +109,13 @@ export async function generateTicketDraft(
       await enqueueEffect(tx, {
         shopId,
         kind: 'gorgias.send_reply',
-        payload: { ticketId: input.ticketId, body: draft.text, channel: ticket.channel ?? 'email', receiverEmail: ticket.customerEmail, draftId: row.id },
+        payload: {
+          ticketId: input.ticketId,
+          body: draft.text,
+          channel: ticket.channel ?? 'email',
+          receiverEmail: ticket.customerEmail,
+          draftId: row.id,
+        },
         idempotencyKey: `auto-reply:${input.ticketId}:${input.messageId ?? row.id}`,
       });
     }
@@ -121,6 +153,11 @@ export async function generateTicketDraft(
       explanation: `${draft.source === 'model' ? `Model ${draft.model}` : `Template ${draft.templateId}`} drafted a reply (${draft.promptVersion}); grounding ${draft.grounding.ok ? 'passed' : `flagged ${draft.grounding.spans.length} span(s): ${draft.grounding.spans.map((s) => `"${s.text}" (${s.kind})`).join(', ')}`}. ${auto.send ? 'Sent automatically.' : auto.shadow ? 'Shadow mode: would have sent it.' : `Waiting for an agent: ${auto.reasons.join('; ')}.`}${draft.error ? ` ${draft.error}` : ''}`,
       after: { status, source: draft.source, grounded: draft.grounding.ok },
     });
-    return { draftId: row.id, source: draft.source, grounded: draft.grounding.ok, autoReply: auto.send ? 'sent' : auto.shadow ? 'shadow' : 'no' };
+    return {
+      draftId: row.id,
+      source: draft.source,
+      grounded: draft.grounding.ok,
+      autoReply: auto.send ? 'sent' : auto.shadow ? 'shadow' : 'no',
+    };
   });
 }

@@ -16,7 +16,11 @@ export const unsentBody = z.object({
 
 async function keyFor(db: Db, grant: WidgetGrant) {
   const key = { shopId: grant.shopId, ticketId: grant.ticketId };
-  if (!(await ticketExists(db, key))) throw new AppError('unknown_ticket', `Concord has no ticket ${grant.ticketId}. It appears once Gorgias sends the ticket's first event.`);
+  if (!(await ticketExists(db, key)))
+    throw new AppError(
+      'unknown_ticket',
+      `Concord has no ticket ${grant.ticketId}. It appears once Gorgias sends the ticket's first event.`,
+    );
   return key;
 }
 

@@ -7,7 +7,15 @@ import type { Intent, Verdict } from '@/lib/domain/types';
 import { getSettings } from '@/lib/settings/settings-store';
 import { loadWidgetData, type WidgetData } from '@/lib/ticket-context/load-ticket-context';
 
-export const NO_VERDICT: Verdict = { decision: 'human_review', nextStep: 'assign_human_review', rule: 'none', reasons: [], explanation: 'No verdict yet.', allowedPromises: [], summary: null };
+export const NO_VERDICT: Verdict = {
+  decision: 'human_review',
+  nextStep: 'assign_human_review',
+  rule: 'none',
+  reasons: [],
+  explanation: 'No verdict yet.',
+  allowedPromises: [],
+  summary: null,
+};
 
 /**
  * The context a reply for this ticket is written from and checked against, read fresh from the
@@ -15,13 +23,29 @@ export const NO_VERDICT: Verdict = { decision: 'human_review', nextStep: 'assign
  * it, so a fact that grounds a draft grounds the same words typed by hand.
  */
 export async function loadDraftContext(db: Db, config: Config, input: { ticketShopId: string; ticketId: string }, now: Date) {
-  const data: WidgetData = await loadWidgetData(db, config, { ticketShopId: input.ticketShopId, ticketId: input.ticketId, email: null }, now);
-  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
+  const data: WidgetData = await loadWidgetData(
+    db,
+    config,
+    { ticketShopId: input.ticketShopId, ticketId: input.ticketId, email: null },
+    now,
+  );
+  const [ticket] = await db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.shopId, input.ticketShopId), eq(tickets.gorgiasTicketId, input.ticketId)))
+    .limit(1);
   if (!ticket) return null;
   const [latest] = await db
     .select()
     .from(messages)
-    .where(and(eq(messages.shopId, input.ticketShopId), eq(messages.ticketId, input.ticketId), eq(messages.fromAgent, false), eq(messages.internalNote, false)))
+    .where(
+      and(
+        eq(messages.shopId, input.ticketShopId),
+        eq(messages.ticketId, input.ticketId),
+        eq(messages.fromAgent, false),
+        eq(messages.internalNote, false),
+      ),
+    )
     .orderBy(desc(messages.gorgiasCreatedAt), desc(messages.id))
     .limit(1);
   const settings = await getSettings(db, data.view.shop.id);

@@ -20,7 +20,9 @@ export async function loadTaughtExamples(db: Db, shopId: string, intent: string)
       intent: teachExamples.intent,
       sentText: teachExamples.sentText,
       context: drafts.context,
-      customerName: sql<string | null>`(select t.customer_name from ${tickets} t where t.gorgias_ticket_id = ${drafts.ticketId} and (t.shop_id = ${drafts.shopId} or t.matched_shop_id = ${drafts.shopId}) limit 1)`,
+      customerName: sql<
+        string | null
+      >`(select t.customer_name from ${tickets} t where t.gorgias_ticket_id = ${drafts.ticketId} and (t.shop_id = ${drafts.shopId} or t.matched_shop_id = ${drafts.shopId}) limit 1)`,
     })
     .from(teachExamples)
     .innerJoin(drafts, eq(drafts.id, teachExamples.draftId))
@@ -29,6 +31,13 @@ export async function loadTaughtExamples(db: Db, shopId: string, intent: string)
     .limit(TAUGHT_EXAMPLES_READ);
   return rows.map((r) => {
     const ctx = draftContextSchema.safeParse(r.context);
-    return { id: r.id, draftId: r.draftId, intent: r.intent, sentText: r.sentText, context: ctx.success ? (ctx.data as TaughtExample['context']) : null, customerName: r.customerName };
+    return {
+      id: r.id,
+      draftId: r.draftId,
+      intent: r.intent,
+      sentText: r.sentText,
+      context: ctx.success ? (ctx.data as TaughtExample['context']) : null,
+      customerName: r.customerName,
+    };
   });
 }

@@ -20,14 +20,24 @@ export async function teachDraft(db: Db, draftId: number, actor: Actor, now: Dat
   return db.transaction(async (tx) => {
     const [draft] = await tx.select().from(drafts).where(eq(drafts.id, draftId)).limit(1).for('update');
     if (!draft) throw new AppError('unknown_draft', `There is no draft ${draftId}.`);
-    if (draft.sentText === null) throw new AppError('not_sent', `Draft ${draftId} was never sent by an agent, so there is no edit to teach.`);
+    if (draft.sentText === null)
+      throw new AppError('not_sent', `Draft ${draftId} was never sent by an agent, so there is no edit to teach.`);
     const intent = draft.intent ?? 'other';
     const inserted = await tx
       .insert(teachExamples)
-      .values({ shopId: draft.shopId, intent, draftId, draftText: draft.output, sentText: draft.sentText, createdBy: actor.id ?? actor.type, createdAt: now })
+      .values({
+        shopId: draft.shopId,
+        intent,
+        draftId,
+        draftText: draft.output,
+        sentText: draft.sentText,
+        createdBy: actor.id ?? actor.type,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: teachExamples.id });
-    if (inserted.length === 0 && draft.teach) return { taught: true, changed: false, msg: `Draft ${draftId} is already an example; nothing changed.` };
+    if (inserted.length === 0 && draft.teach)
+      return { taught: true, changed: false, msg: `Draft ${draftId} is already an example; nothing changed.` };
     await tx.update(drafts).set({ teach: true }).where(eq(drafts.id, draftId));
     const version = versionLabel(draft);
     await writeAudit(tx, {
@@ -42,7 +52,11 @@ export async function teachDraft(db: Db, draftId: number, actor: Actor, now: Dat
       after: { teach: true, intent, version },
       at: now,
     });
-    return { taught: true, changed: true, msg: `Saved: the agent’s reply on ticket ${draft.ticketId} is now an example for ${intent} drafts.` };
+    return {
+      taught: true,
+      changed: true,
+      msg: `Saved: the agent’s reply on ticket ${draft.ticketId} is now an example for ${intent} drafts.`,
+    };
   });
 }
 
@@ -52,7 +66,8 @@ export async function unteachDraft(db: Db, draftId: number, actor: Actor, now: D
     const [draft] = await tx.select().from(drafts).where(eq(drafts.id, draftId)).limit(1).for('update');
     if (!draft) throw new AppError('unknown_draft', `There is no draft ${draftId}.`);
     const removed = await tx.delete(teachExamples).where(eq(teachExamples.draftId, draftId)).returning({ id: teachExamples.id });
-    if (removed.length === 0 && !draft.teach) return { taught: false, changed: false, msg: `Draft ${draftId} was not an example; nothing changed.` };
+    if (removed.length === 0 && !draft.teach)
+      return { taught: false, changed: false, msg: `Draft ${draftId} was not an example; nothing changed.` };
     await tx.update(drafts).set({ teach: false }).where(eq(drafts.id, draftId));
     await writeAudit(tx, {
       shopId: draft.shopId,

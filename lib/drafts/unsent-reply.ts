@@ -20,7 +20,12 @@ export async function getUnsentReply(db: Db, key: Key): Promise<UnsentReply | nu
   return row ? { text: row.text, baseDraftId: row.baseDraftId, updatedBy: row.updatedBy, updatedAt: row.updatedAt } : null;
 }
 
-export async function saveUnsentReply(db: Db, key: Key, input: { text: string; baseDraftId: number | null; agent: string | null }, now: Date): Promise<UnsentReply> {
+export async function saveUnsentReply(
+  db: Db,
+  key: Key,
+  input: { text: string; baseDraftId: number | null; agent: string | null },
+  now: Date,
+): Promise<UnsentReply> {
   const values = { text: input.text, baseDraftId: input.baseDraftId, updatedBy: input.agent, updatedAt: now };
   await db
     .insert(unsentReplies)

@@ -7,7 +7,13 @@ import { klaviyoClientFromConfig, type KlaviyoClient } from '@/lib/integrations/
 import { shopifyAdminClientFromConfig, type ShopifyAdminClient } from '@/lib/integrations/shopify/admin-client';
 import { ConnectionUnavailableError } from '@/lib/connections/connection-unavailable';
 import { gorgiasSubdomain } from '@/lib/connections/save-accounts';
-import { gorgiasClientForShop, klaviyoAccountForShop, klaviyoClientForShop, shopifyClientForShop, shopsInKlaviyoAccount } from '@/lib/connections/shop-clients';
+import {
+  gorgiasClientForShop,
+  klaviyoAccountForShop,
+  klaviyoClientForShop,
+  shopifyClientForShop,
+  shopsInKlaviyoAccount,
+} from '@/lib/connections/shop-clients';
 import { routeStoppedAction } from '@/lib/automation/route-stopped-action';
 import type { OutboxDeps } from '@/lib/outbox/run-outbox';
 import type { EffectClients, EffectExecutors } from './effect-context';
@@ -46,7 +52,12 @@ function need<T>(client: T | null, system: string): T {
 async function clientFor<S extends System>(c: ExecutorClients, system: S, db: Db, shopId: string): Promise<ClientOf<S>> {
   if (!c.forShop) return need(c[system] as ClientOf<S> | null, system[0].toUpperCase() + system.slice(1));
   const client = (await c.forShop[system](db, shopId)) as ClientOf<S> | null;
-  if (!client) throw new ConnectionUnavailableError(system, shopId, `${system} is not connected for ${shopId}: link an account on /admin/connections.`);
+  if (!client)
+    throw new ConnectionUnavailableError(
+      system,
+      shopId,
+      `${system} is not connected for ${shopId}: link an account on /admin/connections.`,
+    );
   return client;
 }
 
@@ -80,7 +91,11 @@ export function buildExecutors(c: ExecutorClients, executors: EffectExecutors = 
  * no helpdesk linked), the Klaviyo one for shops with no Klaviyo account linked.
  */
 export function outboxDepsFromConfig(config: Config): OutboxDeps {
-  const env = { gorgias: gorgiasClientFromConfig(config), klaviyo: klaviyoClientFromConfig(config), shopify: shopifyAdminClientFromConfig(config) };
+  const env = {
+    gorgias: gorgiasClientFromConfig(config),
+    klaviyo: klaviyoClientFromConfig(config),
+    shopify: shopifyAdminClientFromConfig(config),
+  };
   const forShop = shopClientResolver(config, env);
   const clients: ExecutorClients = { ...env, config, forShop };
   return {
@@ -99,7 +114,10 @@ export function outboxDepsFromConfig(config: Config): OutboxDeps {
   };
 }
 
-export function shopClientResolver(config: Config, env: { gorgias: GorgiasClient | null; klaviyo: KlaviyoClient | null; shopify: ShopifyAdminClient | null }): ShopClientResolver {
+export function shopClientResolver(
+  config: Config,
+  env: { gorgias: GorgiasClient | null; klaviyo: KlaviyoClient | null; shopify: ShopifyAdminClient | null },
+): ShopClientResolver {
   const envGorgiasDomain = config.env.GORGIAS_DOMAIN ? gorgiasSubdomain(config.env.GORGIAS_DOMAIN) : null;
   // Demo mode never calls out with stored connections (the demo's accounts hold placeholders): only
   // the environment's clients, as before connections were data.
@@ -112,7 +130,8 @@ export function shopClientResolver(config: Config, env: { gorgias: GorgiasClient
     };
   }
   return {
-    shopify: async (db, shopId) => (await shopifyClientForShop(db, config, shopId)) ?? (shopId === config.env.SHOPIFY_SHOP_DOMAIN ? env.shopify : null),
+    shopify: async (db, shopId) =>
+      (await shopifyClientForShop(db, config, shopId)) ?? (shopId === config.env.SHOPIFY_SHOP_DOMAIN ? env.shopify : null),
     gorgias: async (db, shopId) => {
       const own = await gorgiasClientForShop(db, config, shopId);
       if (own || !env.gorgias) return own;

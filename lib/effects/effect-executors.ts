@@ -37,7 +37,8 @@ export const effectExecutors: EffectExecutors = {
   'gorgias.set_priority': async (p, ctx) => (await ctx.clients.gorgias()).setPriority(p.ticketId, p.priority),
   'gorgias.fetch_customer_history': async (p, ctx) => fetchCustomerHistory(ctx.db, await ctx.clients.gorgias(), ctx.shopId, p, ctx.now),
   'shopify.tag_order': async (p, ctx) => userErrorsOrResult(await (await ctx.clients.shopify()).addTags(p.orderId, p.tags)),
-  'shopify.refresh_customer': async (p, ctx) => refreshCustomerFromShopify(ctx.db, await ctx.clients.shopify(), ctx.shopId, p.email, ctx.now),
+  'shopify.refresh_customer': async (p, ctx) =>
+    refreshCustomerFromShopify(ctx.db, await ctx.clients.shopify(), ctx.shopId, p.email, ctx.now),
   'klaviyo.sync_profile': async (p, ctx) => {
     const klaviyo = await ctx.clients.klaviyo();
     return syncKlaviyoProfile(ctx.db, klaviyo, ctx.shopId, p.email, ctx.now, { accountShopIds: await ctx.clients.klaviyoShops() });
@@ -47,13 +48,17 @@ export const effectExecutors: EffectExecutors = {
   'klaviyo.recovery_event': async (p, ctx) => sendRecoveryEvent(ctx.db, await ctx.clients.klaviyo(), ctx.shopId, p),
   'klaviyo.review_eligible': async (p, ctx) => sendReviewEligible(await ctx.clients.klaviyo(), p),
   'concord.generate_draft': async (p, ctx) =>
-    generateTicketDraft(ctx.db, { openai: createOpenAI(ctx.config), model: openAIModel(ctx.config), config: ctx.config }, {
-      shopId: ctx.shopId,
-      ticketShopId: p.ticketShopId ?? ctx.shopId,
-      ticketId: p.ticketId,
-      messageId: p.messageId ? p.messageId : null,
-      now: ctx.now,
-    }),
+    generateTicketDraft(
+      ctx.db,
+      { openai: createOpenAI(ctx.config), model: openAIModel(ctx.config), config: ctx.config },
+      {
+        shopId: ctx.shopId,
+        ticketShopId: p.ticketShopId ?? ctx.shopId,
+        ticketId: p.ticketId,
+        messageId: p.messageId ? p.messageId : null,
+        now: ctx.now,
+      },
+    ),
   // cancel, address, return, exchange, refund, reship, store credit, discount code: re-checked live first
   ...actionExecutors,
 };

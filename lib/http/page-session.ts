@@ -14,4 +14,3 @@ export async function pageSession(role: Role, from: string): Promise<Session> {
   if (!hasRole(session, role)) redirect(`/login?forbidden=1&next=${encodeURIComponent(from)}`);
   return session;
 }
-

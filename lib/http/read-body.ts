@@ -37,10 +37,13 @@ export async function readJsonBody(req: Request, maxBytes: number, opts: { strip
   const text = (await readRawBody(req, maxBytes)).toString('utf8');
   const hasNul = text.includes('\u0000') || /\\u0000/i.test(text);
   if (hasNul && !opts.stripNul) throw new AppError('invalid_body', 'The body contains NUL characters; nothing was changed.');
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new AppError('too_deep', `The body nests deeper than ${MAX_JSON_DEPTH} levels; nothing was changed.`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH)
+    throw new AppError('too_deep', `The body nests deeper than ${MAX_JSON_DEPTH} levels; nothing was changed.`);
   try {
     // Postgres text can't hold NUL; where a caller must not be refused (Gorgias counts failures), drop them.
-    return hasNul ? JSON.parse(text.replace(/\u0000/g, ''), (_k, v) => (typeof v === 'string' ? v.replace(/\u0000/g, '') : v)) : JSON.parse(text);
+    return hasNul
+      ? JSON.parse(text.replace(/\u0000/g, ''), (_k, v) => (typeof v === 'string' ? v.replace(/\u0000/g, '') : v))
+      : JSON.parse(text);
   } catch {
     throw new AppError('invalid_json', 'The body is not valid JSON.');
   }
@@ -54,7 +57,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) max = Math.max(max, ++depth);

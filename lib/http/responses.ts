@@ -22,5 +22,9 @@ export function errorResponse(err: unknown): NextResponse {
   if (err instanceof AppError) return jsonError(statusOf(err.code), err.code, err.message, err.headers);
   if (err instanceof ZodError) return jsonError(400, 'invalid_input', zodMessage(err));
   logError('[api] unhandled error:', err);
-  return jsonError(500, 'internal_error', 'Something went wrong on our side; the error was logged. Try again, and tell your admin if it persists.');
+  return jsonError(
+    500,
+    'internal_error',
+    'Something went wrong on our side; the error was logged. Try again, and tell your admin if it persists.',
+  );
 }

@@ -11,6 +11,7 @@ export function shopParam(raw: string): string {
 /** An `[id]` path segment: a positive integer, or a 400 that names what the id is of. */
 export function idParam(raw: string, what: string): number {
   const id = Number(raw);
-  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw new AppError('invalid_id', `The ${what} id must be a positive integer.`);
+  if (!/^\d{1,15}$/.test(raw) || !Number.isSafeInteger(id) || id <= 0)
+    throw new AppError('invalid_id', `The ${what} id must be a positive integer.`);
   return id;
 }

@@ -102,10 +102,21 @@ export function withRoute<A extends RouteAuth, B extends BodySpec = undefined, Q
       const body = await readBody(req, options);
       if (options.auth === 'gorgias-or-widget') {
         const b = body as TicketCallerBody;
-        caller = await authenticateWidgetCaller(await getDb(), req.headers, { ticketId: b.ticket_id, account: b.account ?? null, agentEmail: b.agent_email ?? null }, now);
+        caller = await authenticateWidgetCaller(
+          await getDb(),
+          req.headers,
+          { ticketId: b.ticket_id, account: b.account ?? null, agentEmail: b.agent_email ?? null },
+          now,
+        );
       }
-      if (options.auth === 'shopify-hmac' && !verifyShopifyHmac(body as Buffer, req.headers.get('x-shopify-hmac-sha256'), config.secrets.shopifyWebhook)) {
-        throw new AppError('invalid_signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body. Check that SHOPIFY_API_SECRET is the app’s client secret.');
+      if (
+        options.auth === 'shopify-hmac' &&
+        !verifyShopifyHmac(body as Buffer, req.headers.get('x-shopify-hmac-sha256'), config.secrets.shopifyWebhook)
+      ) {
+        throw new AppError(
+          'invalid_signature',
+          'X-Shopify-Hmac-Sha256 is missing or does not match the body. Check that SHOPIFY_API_SECRET is the app’s client secret.',
+        );
       }
       const search = new URL(req.url).searchParams;
       const query = options.query ? options.query.parse(Object.fromEntries(search)) : search;
@@ -119,7 +130,13 @@ export function withRoute<A extends RouteAuth, B extends BodySpec = undefined, Q
   };
 }
 
-async function authenticate(auth: RouteAuth, req: Request, params: Record<string, string>, config: Config, now: Date): Promise<CallerByAuth[RouteAuth]> {
+async function authenticate(
+  auth: RouteAuth,
+  req: Request,
+  params: Record<string, string>,
+  config: Config,
+  now: Date,
+): Promise<CallerByAuth[RouteAuth]> {
   switch (auth) {
     case 'admin':
     case 'lead':

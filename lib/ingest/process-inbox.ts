@@ -34,16 +34,33 @@ const MAX_LANES_PER_BATCH = 16;
  */
 
 /** An event is ready when it is due and no earlier event of its key is waiting for a retry. */
-const ready = (e: string, wallNow: Date): SQL => sql`${sql.identifier(e)}.status = 'pending' and ${sql.identifier(e)}.next_attempt_at <= ${wallNow}
+const ready = (
+  e: string,
+  wallNow: Date,
+): SQL => sql`${sql.identifier(e)}.status = 'pending' and ${sql.identifier(e)}.next_attempt_at <= ${wallNow}
   and not exists (select 1 from inbox_events p where p.partition_key = ${sql.identifier(e)}.partition_key and p.status = 'pending'
     and p.id < ${sql.identifier(e)}.id and p.next_attempt_at > ${wallNow})`;
 
 interface Row {
-  lane: number; id: number; source: string; shop_id: string; topic: string; event_id: string; triggered_at: Date | string | null; body: string; received_at: Date | string;
+  lane: number;
+  id: number;
+  source: string;
+  shop_id: string;
+  topic: string;
+  event_id: string;
+  triggered_at: Date | string | null;
+  body: string;
+  received_at: Date | string;
 }
 const toEvent = (row: Row): InboxEvent => ({
-  id: Number(row.id), source: row.source, shopId: row.shop_id, topic: row.topic, eventId: row.event_id,
-  triggeredAt: row.triggered_at ? new Date(row.triggered_at) : null, body: row.body, receivedAt: new Date(row.received_at),
+  id: Number(row.id),
+  source: row.source,
+  shopId: row.shop_id,
+  topic: row.topic,
+  eventId: row.event_id,
+  triggeredAt: row.triggered_at ? new Date(row.triggered_at) : null,
+  body: row.body,
+  receivedAt: new Date(row.received_at),
 });
 const COLUMNS = sql`e.lane, e.id, e.source, e.shop_id, e.topic, e.event_id, e.triggered_at, e.body, e.received_at`;
 
@@ -70,7 +87,9 @@ async function claimLanes(tx: Db, wallNow: Date, maxLanes: number): Promise<numb
 
 async function readyEventsOfLanes(tx: Db, lanes: number[], max: number, wallNow: Date): Promise<{ event: InboxEvent; lane: number }[]> {
   const rows = rowsOf<Row>(
-    await tx.execute(sql`select ${COLUMNS} from inbox_events e where e.lane = any(${sql.param(lanes)}::int[]) and ${ready('e', wallNow)} order by e.id limit ${max}`),
+    await tx.execute(
+      sql`select ${COLUMNS} from inbox_events e where e.lane = any(${sql.param(lanes)}::int[]) and ${ready('e', wallNow)} order by e.id limit ${max}`,
+    ),
   );
   return rows.map((r) => ({ event: toEvent(r), lane: Number(r.lane) }));
 }
@@ -119,7 +138,9 @@ export async function processInboxBatch(db: Db, opts: BatchOptions = {}): Promis
       await recordFailure(db, claimed[0].id, claimed[0].lane, err);
       return 1;
     }
-    console.warn(`[inbox] a batch of ${claimed.length} failed (${err instanceof Error ? err.message : String(err)}); applying them one at a time`);
+    console.warn(
+      `[inbox] a batch of ${claimed.length} failed (${err instanceof Error ? err.message : String(err)}); applying them one at a time`,
+    );
     let handled = 0;
     for (const lane of new Set(claimed.map((c) => c.lane))) {
       const inLane = claimed.filter((c) => c.lane === lane).length;
@@ -176,7 +197,9 @@ export async function processInboxEventById(db: Db, id: number, now: () => Date 
   let lane: number | null = null;
   try {
     return await db.transaction(async (tx) => {
-      const [found] = rowsOf<{ lane: number }>(await tx.execute(sql`select lane from inbox_events where id = ${id} and status = 'pending'`));
+      const [found] = rowsOf<{ lane: number }>(
+        await tx.execute(sql`select lane from inbox_events where id = ${id} and status = 'pending'`),
+      );
       if (!found) return false;
       lane = Number(found.lane);
       await tx.execute(sql`select pg_advisory_xact_lock(${LANE_LOCKS}, ${lane})`);

@@ -28,10 +28,23 @@ export async function readBacklog(db: Db): Promise<Backlog> {
       (select count(*) from outbox where completed_at > now() - interval '60 seconds')::int as outbox_minute`),
   );
   const n = (v: number | string | null | undefined) => Number(v ?? 0);
-  const age = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Math.max(0, Math.round(Number(v) * 10) / 10));
+  const age = (v: number | string | null | undefined) =>
+    v === null || v === undefined ? null : Math.max(0, Math.round(Number(v) * 10) / 10);
   return {
-    inbox: { pending: n(r.inbox_pending), failed: n(r.inbox_failed), oldestPendingAgeS: age(r.inbox_oldest), appliedLastMinute: n(r.inbox_minute), drainPerSecond: Math.round((n(r.inbox_minute) / 60) * 10) / 10 },
-    outbox: { open: n(r.outbox_open), dead: n(r.outbox_dead), oldestOpenAgeS: age(r.outbox_oldest), finishedLastMinute: n(r.outbox_minute), drainPerSecond: Math.round((n(r.outbox_minute) / 60) * 10) / 10 },
+    inbox: {
+      pending: n(r.inbox_pending),
+      failed: n(r.inbox_failed),
+      oldestPendingAgeS: age(r.inbox_oldest),
+      appliedLastMinute: n(r.inbox_minute),
+      drainPerSecond: Math.round((n(r.inbox_minute) / 60) * 10) / 10,
+    },
+    outbox: {
+      open: n(r.outbox_open),
+      dead: n(r.outbox_dead),
+      oldestOpenAgeS: age(r.outbox_oldest),
+      finishedLastMinute: n(r.outbox_minute),
+      drainPerSecond: Math.round((n(r.outbox_minute) / 60) * 10) / 10,
+    },
     backfills: backfillsInProgress(),
   };
 }

@@ -14,7 +14,10 @@ export function verifyGorgiasBearer(authorization: string | null, secret: string
 
 export function requireGorgiasBearer(headers: Headers, secret: string): void {
   if (!verifyGorgiasBearer(headers.get('authorization'), secret)) {
-    throw new AppError('unauthorized', 'Missing or wrong Authorization header. In the Gorgias HTTP integration, add the header Authorization: Bearer <GORGIAS_INTEGRATION_SECRET>.');
+    throw new AppError(
+      'unauthorized',
+      'Missing or wrong Authorization header. In the Gorgias HTTP integration, add the header Authorization: Bearer <GORGIAS_INTEGRATION_SECRET>.',
+    );
   }
 }
 
@@ -33,7 +36,11 @@ export interface ReceivedTicketEvent {
  */
 export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId?: string } = {}): Promise<ReceivedTicketEvent | null> {
   const parsed = parseGorgiasContext(body);
-  if (!parsed.ok) throw new AppError('invalid_ticket_payload', `The body is not a Gorgias ticket context: ${parsed.error}. Use the body {{context}} in the integration.`);
+  if (!parsed.ok)
+    throw new AppError(
+      'invalid_ticket_payload',
+      `The body is not a Gorgias ticket context: ${parsed.error}. Use the body {{context}} in the integration.`,
+    );
   const shopIds = await shopsForGorgiasDomain(db, parsed.ticket.accountDomain);
   if (shopIds.length === 0) return null;
   // Gorgias retries carry the same payload, so the payload-derived id dedupes them.
@@ -51,5 +58,12 @@ export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId
     })
     .onConflictDoNothing()
     .returning({ id: inboxEvents.id });
-  return { inboxId: rows[0]?.id ?? null, shopId: shopIds[0], shopIds, ticketId: parsed.ticket.id, customerEmail: parsed.ticket.customer.email?.toLowerCase() ?? null, account: parsed.ticket.accountDomain! };
+  return {
+    inboxId: rows[0]?.id ?? null,
+    shopId: shopIds[0],
+    shopIds,
+    ticketId: parsed.ticket.id,
+    customerEmail: parsed.ticket.customer.email?.toLowerCase() ?? null,
+    account: parsed.ticket.accountDomain!,
+  };
 }

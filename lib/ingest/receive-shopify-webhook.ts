@@ -40,9 +40,18 @@ async function requireSameShopInBody(db: Db, topic: string, headerShop: string, 
  * Verifies a Shopify webhook and commits it to the inbox. Only after this returns may the route
  * answer 2xx: projection happens later, from the inbox, so an acknowledged event is never lost.
  */
-export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Headers, secret: string, now = new Date()): Promise<ReceiveResult> {
+export async function receiveShopifyWebhook(
+  db: Db,
+  raw: Buffer,
+  headers: Headers,
+  secret: string,
+  now = new Date(),
+): Promise<ReceiveResult> {
   if (!verifyShopifyHmac(raw, headers.get('x-shopify-hmac-sha256'), secret)) {
-    throw new AppError('invalid_signature', 'X-Shopify-Hmac-Sha256 is missing or does not match the body. Check that SHOPIFY_API_SECRET is the app’s client secret.');
+    throw new AppError(
+      'invalid_signature',
+      'X-Shopify-Hmac-Sha256 is missing or does not match the body. Check that SHOPIFY_API_SECRET is the app’s client secret.',
+    );
   }
   const h = readShopifyHeaders(headers);
   if (!h.topic) throw new AppError('missing_topic', 'X-Shopify-Topic header is missing.');
@@ -76,7 +85,13 @@ export async function receiveShopifyWebhook(db: Db, raw: Buffer, headers: Header
     ...shopifyPartition(h.shopDomain, h.topic, parsed),
     // A topic we don't handle is kept for the record but never projected.
     ...(ignored ? { status: 'ignored', processedAt: new Date(), lastError: `topic ${h.topic} is not handled` } : {}),
-    ...(stale ? { status: 'held', processedAt: new Date(), lastError: `held: triggered at ${h.triggeredAt!.toISOString()}, older than Shopify's retry horizon` } : {}),
+    ...(stale
+      ? {
+          status: 'held',
+          processedAt: new Date(),
+          lastError: `held: triggered at ${h.triggeredAt!.toISOString()}, older than Shopify's retry horizon`,
+        }
+      : {}),
   });
   return { stored, eventId, topic: h.topic, ignored: ignored || stale };
 }
@@ -94,7 +109,8 @@ async function insertInboxRows(db: Db, rows: InboxRow[]): Promise<boolean[]> {
     .onConflictDoNothing()
     .returning({ source: inboxEvents.source, shopId: inboxEvents.shopId, topic: inboxEvents.topic, eventId: inboxEvents.eventId });
   // The inbox's unique key: (source, shop, topic, event id).
-  const key = (r: { source: string; shopId: string; topic: string; eventId: string }) => `${r.source}\n${r.shopId}\n${r.topic}\n${r.eventId}`;
+  const key = (r: { source: string; shopId: string; topic: string; eventId: string }) =>
+    `${r.source}\n${r.shopId}\n${r.topic}\n${r.eventId}`;
   const fresh = new Set(inserted.map(key));
   // The first delivery of an event claims its row; a repeat in the same batch is a duplicate.
   return rows.map((r) => fresh.delete(key({ source: r.source, shopId: r.shopId, topic: r.topic, eventId: r.eventId })));

@@ -6,7 +6,11 @@ import { rowsOf, textArray } from '@/lib/db/rows';
 export async function unappliedEventsFor(db: Db, emails: string[]): Promise<number> {
   const list = [...new Set(emails.filter(Boolean).map((e) => e.toLowerCase()))];
   if (list.length === 0) return 0;
-  const [row] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from inbox_events where status = 'pending' and customer_email = any(${textArray(list)})`));
+  const [row] = rowsOf<{ n: number }>(
+    await db.execute(
+      sql`select count(*)::int as n from inbox_events where status = 'pending' and customer_email = any(${textArray(list)})`,
+    ),
+  );
   return Number(row?.n ?? 0);
 }
 

@@ -61,7 +61,9 @@ export async function requestJson<T = unknown>(opts: RequestJsonOptions): Promis
     throw new ExternalApiError(
       system,
       0,
-      timedOut ? `${system}: no answer within ${timeoutMs} ms (${method} ${safeUrl(url)})` : `${system}: connection failed (${method} ${safeUrl(url)}): ${(err as Error).message}`,
+      timedOut
+        ? `${system}: no answer within ${timeoutMs} ms (${method} ${safeUrl(url)})`
+        : `${system}: connection failed (${method} ${safeUrl(url)}): ${(err as Error).message}`,
       true,
     );
   }
@@ -82,7 +84,14 @@ export async function requestJson<T = unknown>(opts: RequestJsonOptions): Promis
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ExternalApiError(system, res.status, `${system}: answer was not JSON (${method} ${safeUrl(url)})`, true, null, text.slice(0, 2000));
+      throw new ExternalApiError(
+        system,
+        res.status,
+        `${system}: answer was not JSON (${method} ${safeUrl(url)})`,
+        true,
+        null,
+        text.slice(0, 2000),
+      );
     }
   }
   return { status: res.status, headers: res.headers, json: json as T };

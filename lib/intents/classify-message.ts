@@ -32,7 +32,11 @@ export async function classifyMessage(input: ClassifyInput, deps: ModelDeps): Pr
     return {
       intent: m.intent,
       confidence: m.confidence,
-      reasons: [`model ${deps.model} decided (rules were unsure: ${rules.intent} at ${rules.confidence})`, ...m.reasons.map((r) => `model: ${r.replace(/\d{3,}/g, '###')}`), ...rules.reasons.slice(0, 2).map((r) => `rules: ${r}`)],
+      reasons: [
+        `model ${deps.model} decided (rules were unsure: ${rules.intent} at ${rules.confidence})`,
+        ...m.reasons.map((r) => `model: ${r.replace(/\d{3,}/g, '###')}`),
+        ...rules.reasons.slice(0, 2).map((r) => `rules: ${r}`),
+      ],
       decidedBy: 'model',
       orderNumbers: rules.orderNumbers,
     };

@@ -12,16 +12,29 @@ import { writeAudit, type Actor } from '@/lib/audit/write-audit';
  * is recomputed with the ticket's next message.
  */
 export async function correctIntent(db: Db, input: { shopId: string; ticketId: string; intent: Intent; actor: Actor }) {
-  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.shopId, input.shopId), eq(tickets.gorgiasTicketId, input.ticketId))).limit(1);
+  const [ticket] = await db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.shopId, input.shopId), eq(tickets.gorgiasTicketId, input.ticketId)))
+    .limit(1);
   if (!ticket) throw new AppError('unknown_ticket', `Concord has no ticket ${input.ticketId}.`);
   const [latest] = await db
     .select({ text: messages.bodyText })
     .from(messages)
-    .where(and(eq(messages.shopId, input.shopId), eq(messages.ticketId, input.ticketId), eq(messages.fromAgent, false), eq(messages.internalNote, false)))
+    .where(
+      and(
+        eq(messages.shopId, input.shopId),
+        eq(messages.ticketId, input.ticketId),
+        eq(messages.fromAgent, false),
+        eq(messages.internalNote, false),
+      ),
+    )
     .orderBy(desc(messages.gorgiasCreatedAt), desc(messages.id))
     .limit(1);
   const who = input.actor.id ?? input.actor.type;
-  const was = ticket.intent ? `${ticket.intent}${ticket.intentConfidence !== null ? ` ${Math.round(ticket.intentConfidence * 100)}%` : ''}` : 'unclassified';
+  const was = ticket.intent
+    ? `${ticket.intent}${ticket.intentConfidence !== null ? ` ${Math.round(ticket.intentConfidence * 100)}%` : ''}`
+    : 'unclassified';
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(intentCorrections)
@@ -38,7 +51,12 @@ export async function correctIntent(db: Db, input: { shopId: string; ticketId: s
       .returning({ id: intentCorrections.id });
     await tx
       .update(tickets)
-      .set({ intent: input.intent, intentConfidence: 1, intentDecidedBy: 'agent', intentReasons: [`Corrected by ${who} (the classifier read ${was}).`] })
+      .set({
+        intent: input.intent,
+        intentConfidence: 1,
+        intentDecidedBy: 'agent',
+        intentReasons: [`Corrected by ${who} (the classifier read ${was}).`],
+      })
       .where(and(eq(tickets.shopId, input.shopId), eq(tickets.gorgiasTicketId, input.ticketId)));
     await writeAudit(tx, {
       shopId: input.shopId,
@@ -58,7 +76,10 @@ export async function correctIntent(db: Db, input: { shopId: string; ticketId: s
 
 /** The corrections as the eval and training scripts read them: one {"text", "intent"} per line. */
 export async function exportIntentCorrections(db: Db): Promise<string> {
-  const rows = await db.select({ text: intentCorrections.messageText, intent: intentCorrections.correctedIntent }).from(intentCorrections).orderBy(intentCorrections.id);
+  const rows = await db
+    .select({ text: intentCorrections.messageText, intent: intentCorrections.correctedIntent })
+    .from(intentCorrections)
+    .orderBy(intentCorrections.id);
   return rows
     .filter((r) => r.text.trim())
     .map((r) => JSON.stringify({ text: r.text, intent: r.intent }))

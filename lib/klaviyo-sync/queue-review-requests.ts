@@ -12,7 +12,15 @@ import { getSettings } from '@/lib/settings/settings-store';
  */
 export async function queueReviewRequests(db: Db, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 90 * 86_400_000);
-  const rows = rowsOf<{ shop_id: string; order_id: string; name: string; email: string; delivered_at: Date | string; had_issue: boolean; open_issue: boolean }>(
+  const rows = rowsOf<{
+    shop_id: string;
+    order_id: string;
+    name: string;
+    email: string;
+    delivered_at: Date | string;
+    had_issue: boolean;
+    open_issue: boolean;
+  }>(
     await db.execute(sql`
       select o.shop_id, o.shopify_order_id as order_id, o.name, o.email,
         max(coalesce(f.delivered_at,
@@ -30,7 +38,13 @@ export async function queueReviewRequests(db: Db, now: Date): Promise<number> {
   for (const r of rows) {
     if (!days.has(r.shop_id)) days.set(r.shop_id, (await getSettings(db, r.shop_id)).review.daysAfterDelivery);
     const deliveredAt = new Date(r.delivered_at);
-    const verdict = reviewEligibility({ deliveredAt, now, daysAfterDelivery: days.get(r.shop_id)!, orderHadIssue: r.had_issue, customerHasOpenIssue: r.open_issue });
+    const verdict = reviewEligibility({
+      deliveredAt,
+      now,
+      daysAfterDelivery: days.get(r.shop_id)!,
+      orderHadIssue: r.had_issue,
+      customerHasOpenIssue: r.open_issue,
+    });
     if (!verdict.eligible) continue;
     const fresh = await enqueueEffect(db, {
       shopId: r.shop_id,

@@ -14,8 +14,16 @@ export async function reconcileKlaviyoForAllShops(db: Db, config: Config) {
     const klaviyo = (config.demoMode ? null : await klaviyoClientForShop(db, config, shop.id)) ?? envKlaviyo;
     if (!klaviyo) continue;
     const r = await reconcileKlaviyo(db, klaviyo, shop.id, new Date());
-    results.push({ shop: shop.id, checked: r.checked, inSync: r.inSync, drift: r.drift.length, repaired: r.repaired, stillFlaggedAfterResolution: r.stillFlaggedAfterResolution });
+    results.push({
+      shop: shop.id,
+      checked: r.checked,
+      inSync: r.inSync,
+      drift: r.drift.length,
+      repaired: r.repaired,
+      stillFlaggedAfterResolution: r.stillFlaggedAfterResolution,
+    });
   }
-  if (results.length === 0) throw new AppError('klaviyo_not_connected', 'No store has a Klaviyo account: add one on /admin/connections (or set KLAVIYO_API_KEY).');
+  if (results.length === 0)
+    throw new AppError('klaviyo_not_connected', 'No store has a Klaviyo account: add one on /admin/connections (or set KLAVIYO_API_KEY).');
   return { ok: true, shops: results };
 }

@@ -24,8 +24,18 @@ export interface KlaviyoReconcileResult {
  * Reads back from Klaviyo every profile Concord has pushed and compares concord_active_issue with
  * the customer's current state. Drift is reported and repaired by queueing a state-based sync.
  */
-export async function reconcileKlaviyo(db: Db, klaviyo: Pick<KlaviyoClient, 'getProfileByEmail'>, shopId: string, now: Date, opts: { repair?: boolean; limit?: number } = {}): Promise<KlaviyoReconcileResult> {
-  const rows = await db.select().from(klaviyoProfiles).where(eq(klaviyoProfiles.shopId, shopId)).limit(opts.limit ?? 5000);
+export async function reconcileKlaviyo(
+  db: Db,
+  klaviyo: Pick<KlaviyoClient, 'getProfileByEmail'>,
+  shopId: string,
+  now: Date,
+  opts: { repair?: boolean; limit?: number } = {},
+): Promise<KlaviyoReconcileResult> {
+  const rows = await db
+    .select()
+    .from(klaviyoProfiles)
+    .where(eq(klaviyoProfiles.shopId, shopId))
+    .limit(opts.limit ?? 5000);
   const result: KlaviyoReconcileResult = { checked: 0, inSync: 0, drift: [], repaired: 0, stillFlaggedAfterResolution: 0 };
   for (const row of rows) {
     const state = await loadSuppression(db, shopId, row.customerEmail, now);
@@ -42,7 +52,10 @@ export async function reconcileKlaviyo(db: Db, klaviyo: Pick<KlaviyoClient, 'get
     if (opts.repair !== false) {
       await db.transaction(async (tx) => {
         await queueKlaviyoSync(tx, shopId, row.customerEmail);
-        await tx.update(klaviyoProfiles).set({ suppressed: state.suppressed }).where(and(eq(klaviyoProfiles.shopId, shopId), eq(klaviyoProfiles.customerEmail, row.customerEmail)));
+        await tx
+          .update(klaviyoProfiles)
+          .set({ suppressed: state.suppressed })
+          .where(and(eq(klaviyoProfiles.shopId, shopId), eq(klaviyoProfiles.customerEmail, row.customerEmail)));
       });
       result.repaired++;
     }
@@ -52,7 +65,12 @@ export async function reconcileKlaviyo(db: Db, klaviyo: Pick<KlaviyoClient, 'get
     actor: { type: 'system' },
     action: 'klaviyo.reconciled',
     explanation: `Checked ${result.checked} Klaviyo profiles: ${result.inSync} in sync, ${result.drift.length} drifted (${result.stillFlaggedAfterResolution} still flagged after their issues were resolved)${result.repaired ? `; queued ${result.repaired} repairs` : ''}.`,
-    after: { checked: result.checked, drift: result.drift.length, repaired: result.repaired, stillFlaggedAfterResolution: result.stillFlaggedAfterResolution },
+    after: {
+      checked: result.checked,
+      drift: result.drift.length,
+      repaired: result.repaired,
+      stillFlaggedAfterResolution: result.stillFlaggedAfterResolution,
+    },
   });
   return result;
 }

@@ -2,7 +2,14 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { customers } from '@/lib/db/schema';
 import type { IssueKind } from '@/lib/domain/issues';
-import { RECOVERY_METRIC, REVIEW_ELIGIBLE_METRIC, SHIPMENT_UPDATE_METRIC, recoveryGesture, shipmentUpdateProperties, type ShipmentUpdateFacts } from '@/lib/domain/klaviyo-signals';
+import {
+  RECOVERY_METRIC,
+  REVIEW_ELIGIBLE_METRIC,
+  SHIPMENT_UPDATE_METRIC,
+  recoveryGesture,
+  shipmentUpdateProperties,
+  type ShipmentUpdateFacts,
+} from '@/lib/domain/klaviyo-signals';
 import { isVip } from '@/lib/domain/vip';
 import type { KlaviyoClient } from '@/lib/integrations/klaviyo/client';
 import { customerFromRow } from '@/lib/ticket-context/row-mappers';
@@ -18,7 +25,13 @@ export interface ShipmentUpdatePayload extends ShipmentUpdateFacts {
 
 export async function sendShipmentUpdate(klaviyo: KlaviyoClient, p: ShipmentUpdatePayload) {
   const uniqueId = `shipment:${p.fulfillmentId}:${p.state}`;
-  await klaviyo.createEvent({ metric: SHIPMENT_UPDATE_METRIC, email: p.email, uniqueId, time: p.at, properties: shipmentUpdateProperties(p) });
+  await klaviyo.createEvent({
+    metric: SHIPMENT_UPDATE_METRIC,
+    email: p.email,
+    uniqueId,
+    time: p.at,
+    properties: shipmentUpdateProperties(p),
+  });
   return { uniqueId };
 }
 
@@ -47,7 +60,15 @@ export async function sendRecoveryEvent(db: Db, klaviyo: KlaviyoClient, shopId: 
     email: p.email,
     uniqueId,
     time: p.at,
-    properties: { issue_key: p.issueKey, issue_type: p.kind, gesture: gesture.gesture, gesture_description: gesture.description, vip, order_id: p.orderId, resolution: p.reason },
+    properties: {
+      issue_key: p.issueKey,
+      issue_type: p.kind,
+      gesture: gesture.gesture,
+      gesture_description: gesture.description,
+      vip,
+      order_id: p.orderId,
+      resolution: p.reason,
+    },
   });
   return { uniqueId, gesture: gesture.gesture, vip };
 }
@@ -67,6 +88,12 @@ export async function sendReviewEligible(klaviyo: KlaviyoClient, p: ReviewEligib
     properties: { concord_review_eligible: true, concord_review_eligible_order: p.orderName, concord_review_eligible_at: p.at },
   });
   const uniqueId = `review:${p.orderId}`;
-  await klaviyo.createEvent({ metric: REVIEW_ELIGIBLE_METRIC, email: p.email, uniqueId, time: p.at, properties: { order_id: p.orderId, order_name: p.orderName, delivered_at: p.deliveredAt } });
+  await klaviyo.createEvent({
+    metric: REVIEW_ELIGIBLE_METRIC,
+    email: p.email,
+    uniqueId,
+    time: p.at,
+    properties: { order_id: p.orderId, order_name: p.orderName, delivered_at: p.deliveredAt },
+  });
   return { uniqueId };
 }

@@ -11,11 +11,23 @@ export type SuppressionMode = 'suppress' | 'release' | 'clear';
 
 export async function loadSuppression(db: Db, shopId: string, email: string, now: Date): Promise<SuppressionState> {
   // Sequential: this also runs inside transactions, where one pg client can't run queries in parallel.
-  const issueRows = await db.select().from(issues).where(and(eq(issues.shopId, shopId), eq(issues.customerEmail, email)));
-  const overrideRows = await db.select().from(suppressionOverrides).where(and(eq(suppressionOverrides.shopId, shopId), eq(suppressionOverrides.customerEmail, email)));
+  const issueRows = await db
+    .select()
+    .from(issues)
+    .where(and(eq(issues.shopId, shopId), eq(issues.customerEmail, email)));
+  const overrideRows = await db
+    .select()
+    .from(suppressionOverrides)
+    .where(and(eq(suppressionOverrides.shopId, shopId), eq(suppressionOverrides.customerEmail, email)));
   return deriveSuppression({
     issues: issueRows.map(issueRecordFromRow),
-    overrides: overrideRows.map((o) => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),
+    overrides: overrideRows.map((o) => ({
+      mode: o.mode as 'suppress' | 'release',
+      reason: o.reason,
+      expiresAt: o.expiresAt,
+      createdAt: o.createdAt,
+      actor: o.actor,
+    })),
     now,
   });
 }
@@ -32,7 +44,8 @@ export async function setSuppression(
 ): Promise<{ state: SuppressionState; msg: string }> {
   const email = input.email.trim().toLowerCase();
   if (!email) throw new AppError('no_customer_email', 'This ticket has no customer email, so there is no Klaviyo profile to change.');
-  if (input.mode !== 'clear' && !input.reason.trim()) throw new AppError('reason_required', 'Give a reason; it is shown to the team and kept in the audit log.');
+  if (input.mode !== 'clear' && !input.reason.trim())
+    throw new AppError('reason_required', 'Give a reason; it is shown to the team and kept in the audit log.');
   if (input.expiresAt && input.expiresAt <= now) throw new AppError('expiry_in_past', 'The expiry must be in the future.');
   return db.transaction(async (tx) => {
     const before = await loadSuppression(tx, input.shopId, email, now);
@@ -41,9 +54,23 @@ export async function setSuppression(
       await tx
         .update(suppressionOverrides)
         .set({ expiresAt: now })
-        .where(and(eq(suppressionOverrides.shopId, input.shopId), eq(suppressionOverrides.customerEmail, email), or(isNull(suppressionOverrides.expiresAt), gt(suppressionOverrides.expiresAt, now))));
+        .where(
+          and(
+            eq(suppressionOverrides.shopId, input.shopId),
+            eq(suppressionOverrides.customerEmail, email),
+            or(isNull(suppressionOverrides.expiresAt), gt(suppressionOverrides.expiresAt, now)),
+          ),
+        );
     } else {
-      await tx.insert(suppressionOverrides).values({ shopId: input.shopId, customerEmail: email, mode: input.mode, reason: input.reason.trim(), expiresAt: input.expiresAt, actor: actorName, createdAt: now });
+      await tx.insert(suppressionOverrides).values({
+        shopId: input.shopId,
+        customerEmail: email,
+        mode: input.mode,
+        reason: input.reason.trim(),
+        expiresAt: input.expiresAt,
+        actor: actorName,
+        createdAt: now,
+      });
     }
     const after = await loadSuppression(tx, input.shopId, email, now);
     const until = input.expiresAt ? ` until ${input.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
@@ -68,4 +95,3 @@ export async function setSuppression(
     return { state: after, msg };
   });
 }
-

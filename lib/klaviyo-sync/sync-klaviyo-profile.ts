@@ -32,7 +32,14 @@ export async function currentKlaviyoProperties(db: Db, shopId: string, email: st
  * State-based sync: push the customer's current suppression state, whatever caused the sync.
  * Effects for one customer run one at a time (serial key), so an older state can't land last.
  */
-export async function syncKlaviyoProfile(db: Db, klaviyo: KlaviyoClient, shopId: string, email: string, now: Date, opts: { accountShopIds?: string[] } = {}) {
+export async function syncKlaviyoProfile(
+  db: Db,
+  klaviyo: KlaviyoClient,
+  shopId: string,
+  email: string,
+  now: Date,
+  opts: { accountShopIds?: string[] } = {},
+) {
   const own = await currentKlaviyoProperties(db, shopId, email, now);
   const { state } = own;
   // Other stores of the same Klaviyo account share this email's one profile: push the merged state

@@ -24,7 +24,9 @@ const planned = {
 };
 
 /** What a Shopify action's executor re-checks against the live order just before the mutation. */
-const guard = z.object({ requireNotCancelled: z.boolean().optional(), requireUnfulfilled: z.boolean().optional(), notAfter: z.string().nullish() }).optional();
+const guard = z
+  .object({ requireNotCancelled: z.boolean().optional(), requireUnfulfilled: z.boolean().optional(), notAfter: z.string().nullish() })
+  .optional();
 
 const address = z
   .object({
@@ -84,7 +86,12 @@ export const effectPayloads = {
     staffNote: z.string().nullish(),
   }),
   'shopify.update_address': z.object({ ...orderAction, address }),
-  'shopify.create_return': z.object({ ...orderAction, lineItems: z.array(lineChoice).nullish(), reasonHandle: z.string().optional(), note: z.string().optional() }),
+  'shopify.create_return': z.object({
+    ...orderAction,
+    lineItems: z.array(lineChoice).nullish(),
+    reasonHandle: z.string().optional(),
+    note: z.string().optional(),
+  }),
   'shopify.create_exchange': z.object({
     ...orderAction,
     lineItems: z.array(lineChoice.extend({ variantId: z.string().nullish() })).nullish(),
@@ -112,7 +119,14 @@ export const effectPayloads = {
     address,
     note: z.string().optional(),
   }),
-  'shopify.store_credit': z.object({ ...orderAction, customerId: id, amount: z.string(), currency: z.string(), expiresAt: z.string().nullish(), note: z.string().optional() }),
+  'shopify.store_credit': z.object({
+    ...orderAction,
+    customerId: id,
+    amount: z.string(),
+    currency: z.string(),
+    expiresAt: z.string().nullish(),
+    note: z.string().optional(),
+  }),
   'shopify.discount_code': z.object({
     ...orderAction,
     customerId: id,
@@ -151,8 +165,21 @@ export const effectPayloads = {
     estimatedDeliveryAt: z.string().nullable(),
     deliveredAt: z.string().nullable(),
   }),
-  'klaviyo.recovery_event': z.object({ email: z.string(), issueKey: z.string(), kind: z.enum(ISSUE_KINDS), orderId: z.string().nullable(), reason: z.string(), at: z.string() }),
-  'klaviyo.review_eligible': z.object({ email: z.string(), orderId: z.string(), orderName: z.string(), deliveredAt: z.string(), at: z.string() }),
+  'klaviyo.recovery_event': z.object({
+    email: z.string(),
+    issueKey: z.string(),
+    kind: z.enum(ISSUE_KINDS),
+    orderId: z.string().nullable(),
+    reason: z.string(),
+    at: z.string(),
+  }),
+  'klaviyo.review_eligible': z.object({
+    email: z.string(),
+    orderId: z.string(),
+    orderName: z.string(),
+    deliveredAt: z.string(),
+    at: z.string(),
+  }),
 
   'concord.generate_draft': z.object({ ticketId: id, ticketShopId: z.string().optional(), messageId: z.string().nullish() }),
 };
@@ -203,5 +230,8 @@ export function parseEffectPayload<K extends EffectKind>(kind: K, payload: unkno
   const r = storedSchemas.get(kind)!.safeParse(payload);
   if (r.success) return { ok: true, payload: r.data as EffectPayload<K> };
   const problems = r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'payload'}: ${i.message}`).join('; ');
-  return { ok: false, error: `The stored payload of this ${kind} effect does not match its schema (${problems}), so nothing was sent. Fix the code that queued it (lib/outbox/effect-kinds.ts).` };
+  return {
+    ok: false,
+    error: `The stored payload of this ${kind} effect does not match its schema (${problems}), so nothing was sent. Fix the code that queued it (lib/outbox/effect-kinds.ts).`,
+  };
 }

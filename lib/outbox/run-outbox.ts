@@ -18,7 +18,8 @@ import { enqueueEffect } from './enqueue';
 /** How often an effect of a disconnected shop checks again (a reconnect wakes it at once). */
 export const CONNECTION_WAIT_MS = 15 * 60_000;
 
-const isStopped = (r: unknown): r is { stopped: true; reason: string } => typeof r === 'object' && r !== null && (r as { stopped?: unknown }).stopped === true;
+const isStopped = (r: unknown): r is { stopped: true; reason: string } =>
+  typeof r === 'object' && r !== null && (r as { stopped?: unknown }).stopped === true;
 
 export interface ClaimedEffect {
   id: number;
@@ -66,8 +67,14 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
   const now = deps.now?.() ?? new Date();
   const lockUntil = new Date(now.getTime() + (deps.lockMs ?? 60_000));
   const claimed = rowsOf<{
-    id: number; shop_id: string; kind: string; payload: Record<string, unknown>; idempotency_key: string;
-    attempts: number; max_attempts: number; action_id: number | null;
+    id: number;
+    shop_id: string;
+    kind: string;
+    payload: Record<string, unknown>;
+    idempotency_key: string;
+    attempts: number;
+    max_attempts: number;
+    action_id: number | null;
   }>(
     await db.execute(sql`
       update outbox set status = 'running', locked_until = ${lockUntil}, attempts = attempts + 1
@@ -90,8 +97,14 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
     while (next < claimed.length) {
       const row = claimed[next++];
       const effect: ClaimedEffect = {
-        id: Number(row.id), shopId: row.shop_id, kind: row.kind, payload: row.payload, idempotencyKey: row.idempotency_key,
-        attempts: row.attempts, maxAttempts: row.max_attempts, actionId: row.action_id,
+        id: Number(row.id),
+        shopId: row.shop_id,
+        kind: row.kind,
+        payload: row.payload,
+        idempotencyKey: row.idempotency_key,
+        attempts: row.attempts,
+        maxAttempts: row.max_attempts,
+        actionId: row.action_id,
       };
       stats[await runOne(db, deps, effect, now)]++;
       open.delete(effect.id);
@@ -104,23 +117,33 @@ export async function runOutboxOnce(db: Db, deps: OutboxDeps, limit = 10): Promi
   const lockMs = deps.lockMs ?? 60_000;
   const open = new Set(claimed.map((r) => Number(r.id)));
   let renewing: Promise<unknown> = Promise.resolve();
-  const heartbeat = setInterval(() => {
-    if (open.size === 0) return;
-    const until = new Date((deps.now?.() ?? new Date()).getTime() + lockMs);
-    renewing = db
-      .execute(sql`update outbox set locked_until = ${until} where id = any(${sql.param([...open])}::bigint[]) and status = 'running'`)
-      .catch((err) => console.error('[outbox] could not renew the claim:', (err as Error).message));
-  }, Math.max(50, Math.floor(lockMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      if (open.size === 0) return;
+      const until = new Date((deps.now?.() ?? new Date()).getTime() + lockMs);
+      renewing = db
+        .execute(sql`update outbox set locked_until = ${until} where id = any(${sql.param([...open])}::bigint[]) and status = 'running'`)
+        .catch((err) => console.error('[outbox] could not renew the claim:', (err as Error).message));
+    },
+    Math.max(50, Math.floor(lockMs / 3)),
+  );
   // Every lane finishes before a failure (a database error while settling) is passed on; the effects
   // left claimed are claimed again once their lock expires.
-  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, deps.concurrency ?? 6) }, lane)).finally(() => clearInterval(heartbeat));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, deps.concurrency ?? 6) }, lane)).finally(() =>
+    clearInterval(heartbeat),
+  );
   await renewing;
   const failed = lanes.find((l) => l.status === 'rejected');
   if (failed) throw failed.reason;
   return stats;
 }
 
-async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date): Promise<'done' | 'recorded' | 'shadow' | 'retried' | 'dead' | 'waiting'> {
+async function runOne(
+  db: Db,
+  deps: OutboxDeps,
+  effect: ClaimedEffect,
+  now: Date,
+): Promise<'done' | 'recorded' | 'shadow' | 'retried' | 'dead' | 'waiting'> {
   const executor = deps.executors[effect.kind];
   if (!executor) {
     await settle(db, deps, effect, 'dead', null, `No executor for effect kind "${effect.kind}".`);
@@ -140,11 +163,26 @@ async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date
     followUps = parsed.payload.then ?? [];
   }
   if (effect.payload.shadow === true) {
-    await settle(db, deps, effect, 'shadow', { shadow: true, note: 'Shadow mode: computed and recorded as "would have done"; nothing was sent.', request: effect.payload }, null);
+    await settle(
+      db,
+      deps,
+      effect,
+      'shadow',
+      { shadow: true, note: 'Shadow mode: computed and recorded as "would have done"; nothing was sent.', request: effect.payload },
+      null,
+    );
     return 'shadow';
   }
   if (!(await deps.isLive(effect.kind, effect.shopId, db))) {
-    await settle(db, deps, effect, 'recorded', { recorded: true, note: 'Demo mode: this call was recorded, not sent.', request: effect.payload }, null, followUps);
+    await settle(
+      db,
+      deps,
+      effect,
+      'recorded',
+      { recorded: true, note: 'Demo mode: this call was recorded, not sent.', request: effect.payload },
+      null,
+      followUps,
+    );
     return 'recorded';
   }
   try {
@@ -157,7 +195,13 @@ async function runOne(db: Db, deps: OutboxDeps, effect: ClaimedEffect, now: Date
     if (err instanceof ConnectionUnavailableError) {
       await db
         .update(outbox)
-        .set({ status: 'pending', lockedUntil: null, attempts: sql`greatest(${outbox.attempts} - 1, 0)`, lastError: `Waiting: ${err.message}`.slice(0, 1000), nextAttemptAt: new Date(now.getTime() + CONNECTION_WAIT_MS) })
+        .set({
+          status: 'pending',
+          lockedUntil: null,
+          attempts: sql`greatest(${outbox.attempts} - 1, 0)`,
+          lastError: `Waiting: ${err.message}`.slice(0, 1000),
+          nextAttemptAt: new Date(now.getTime() + CONNECTION_WAIT_MS),
+        })
         .where(eq(outbox.id, effect.id));
       return 'waiting';
     }
@@ -195,7 +239,10 @@ async function settle(
     const stopped = status === 'done' && isStopped(result) ? result : null;
     if (effect.actionId !== null) {
       const actionStatus = stopped ? 'stopped' : status === 'dead' ? 'failed' : status;
-      await tx.update(actions).set({ status: actionStatus, result, error: stopped ? stopped.reason : error, completedAt: new Date() }).where(eq(actions.id, effect.actionId));
+      await tx
+        .update(actions)
+        .set({ status: actionStatus, result, error: stopped ? stopped.reason : error, completedAt: new Date() })
+        .where(eq(actions.id, effect.actionId));
     }
     if (stopped) await deps.onStopped?.(tx, effect, stopped.reason);
     // Follow-ups (the reply and tags after a mutation) are queued only once the mutation went through

@@ -13,9 +13,18 @@ export type IssueChange = IssueTransition;
  * changed, whether a profile sync is already waiting) and returns the plan: issue rows, an audit entry
  * per open/resolve, the Klaviyo events and the one profile sync that pushes the customer's current state.
  */
-export async function planIssueSignalsWithState(tx: Db, shopId: string, groups: IssueSignalGroup[], actor: PlanActor = { type: 'system' }): Promise<Plan> {
+export async function planIssueSignalsWithState(
+  tx: Db,
+  shopId: string,
+  groups: IssueSignalGroup[],
+  actor: PlanActor = { type: 'system' },
+): Promise<Plan> {
   if (groups.length === 0) return emptyPlan();
-  const stored = await findIssuesByKeys(tx, shopId, groups.flatMap((g) => g.signals.map((s) => s.key)));
+  const stored = await findIssuesByKeys(
+    tx,
+    shopId,
+    groups.flatMap((g) => g.signals.map((s) => s.key)),
+  );
   const { plan, changedCustomers } = planIssueSignals({ shopId, stored, groups, actor });
   if (changedCustomers.length === 0) return plan;
   const effects = await planKlaviyoEffectsWithState(tx, shopId, changedCustomers);
@@ -42,6 +51,15 @@ export async function queueKlaviyoSync(tx: Db, shopId: string, email: string, ch
 }
 
 async function planKlaviyoEffectsWithState(tx: Db, shopId: string, customers: { email: string; changes: IssueChange[] }[]) {
-  const pendingSync = await findPendingSerialKeys(tx, 'klaviyo.sync_profile', customers.map((c) => klaviyoSerialKey(shopId, c.email)));
-  return planKlaviyoIssueEffects({ shopId, customers, pendingSync, newSyncKey: (email) => `klaviyo-sync:${shopId}:${email}:${crypto.randomUUID()}` });
+  const pendingSync = await findPendingSerialKeys(
+    tx,
+    'klaviyo.sync_profile',
+    customers.map((c) => klaviyoSerialKey(shopId, c.email)),
+  );
+  return planKlaviyoIssueEffects({
+    shopId,
+    customers,
+    pendingSync,
+    newSyncKey: (email) => `klaviyo-sync:${shopId}:${email}:${crypto.randomUUID()}`,
+  });
 }

@@ -56,10 +56,16 @@ async function projectOrderEvents(tx: Db, events: OrderEvent[], now: Date): Prom
   const customerList = events.flatMap((p) => (p.customer ? [p.customer] : []));
   for (const round of rounds(customerList, (c) => `${c.customer.shopId}\n${c.customer.id}`)) await upsertCustomers(tx, round);
   for (const round of rounds(events, (p) => `${p.order.shopId}\n${p.order.id}`)) {
-    await upsertOrders(tx, round.map((p) => p.order));
+    await upsertOrders(
+      tx,
+      round.map((p) => p.order),
+    );
     const fulfillmentsOfRound = round.flatMap((p) => p.fulfillments.map((f) => ({ shopId: p.shopId, f })));
     for (const r of rounds(fulfillmentsOfRound, (x) => `${x.shopId}\n${x.f.id}`)) await upsertFulfillments(tx, r);
-    await insertRefunds(tx, round.flatMap((p) => p.refunds.map((r) => ({ shopId: p.shopId, r }))));
+    await insertRefunds(
+      tx,
+      round.flatMap((p) => p.refunds.map((r) => ({ shopId: p.shopId, r }))),
+    );
     const ordersByShop = new Map<string, string[]>();
     for (const { order } of round) (ordersByShop.get(order.shopId) ?? ordersByShop.set(order.shopId, []).get(order.shopId)!).push(order.id);
     for (const [shopId, ids] of ordersByShop) await refreshOrdersConsequences(tx, shopId, ids, now, { cause: 'orders' });

@@ -32,28 +32,50 @@ import { queueCustomerHistory } from '@/lib/ticket-context/queue-customer-histor
  * routing tags (via the outbox) and a draft job. An agent's message is recorded as "what was sent"
  * against the open draft, for the lead's review.
  */
-export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, deps: { model?: IntentModelDeps | null } = {}): Promise<void> {
+export async function projectGorgiasEvent(
+  tx: Db,
+  event: InboxEvent,
+  now: Date,
+  deps: { model?: IntentModelDeps | null } = {},
+): Promise<void> {
   // NUL characters can't be stored in Postgres text: drop them while parsing.
-  const parsed = parseGorgiasContext(JSON.parse(event.body, (_k, v) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v)));
+  const parsed = parseGorgiasContext(
+    JSON.parse(event.body, (_k, v) => (typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '') : v)),
+  );
   if (!parsed.ok) throw new Error(`stored Gorgias event is invalid: ${parsed.error}`);
   const { ticket, message } = parsed;
   const shopId = event.shopId;
   const shopIds = await shopsSharingHelpdesk(tx, shopId);
-  const [existing] = await tx.select().from(tickets).where(and(eq(tickets.shopId, shopId), eq(tickets.gorgiasTicketId, ticket.id))).limit(1);
+  const [existing] = await tx
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.shopId, shopId), eq(tickets.gorgiasTicketId, ticket.id)))
+    .limit(1);
 
   const allMessages = mergeMessages(ticket.messages, message);
   for (const m of allMessages) await insertMessage(tx, shopId, m);
 
   const customerMessage = message && !message.fromAgent && !message.internalNote ? message : null;
   const latestCustomer = customerMessage ?? [...allMessages].reverse().find((m) => !m.fromAgent && !m.internalNote) ?? null;
-  const firstAgentReply = allMessages.filter((m) => m.fromAgent && !m.internalNote).map((m) => m.sentAt ?? m.createdAt).filter((d): d is Date => d !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+  const firstAgentReply =
+    allMessages
+      .filter((m) => m.fromAgent && !m.internalNote)
+      .map((m) => m.sentAt ?? m.createdAt)
+      .filter((d): d is Date => d !== null)
+      .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
   // Some events omit the status; the parser calls that 'unknown' and we keep what we had.
   const status = ticket.status === 'unknown' ? (existing?.status ?? 'open') : ticket.status;
   const isClosed = status === 'closed';
   const reopened = existing && existing.status === 'closed' && !isClosed;
 
   let classification: Classification | null = existing?.intent
-    ? { intent: existing.intent as Classification['intent'], confidence: existing.intentConfidence ?? 0, reasons: existing.intentReasons ?? [], decidedBy: (existing.intentDecidedBy as Classification['decidedBy']) ?? 'rules', orderNumbers: [] }
+    ? {
+        intent: existing.intent as Classification['intent'],
+        confidence: existing.intentConfidence ?? 0,
+        reasons: existing.intentReasons ?? [],
+        decidedBy: (existing.intentDecidedBy as Classification['decidedBy']) ?? 'rules',
+        orderNumbers: [],
+      }
     : null;
   const text = latestCustomer ? latestCustomer.strippedText || latestCustomer.bodyText : '';
   // the order numbers the customer quotes (what classifyIntent reports), without classifying twice
@@ -65,7 +87,9 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
 
   const classifyNow = customerMessage !== null || (classification === null && latestCustomer !== null);
   if (classifyNow && latestCustomer) {
-    const delivered = bundle ? bundle.fulfillments.some((f) => f.shipmentStatus === 'delivered') || bundle.events.some((e) => e.status === 'delivered') : false;
+    const delivered = bundle
+      ? bundle.fulfillments.some((f) => f.shipmentStatus === 'delivered') || bundle.events.some((e) => e.status === 'delivered')
+      : false;
     const input = {
       text,
       subject: ticket.subject,
@@ -81,10 +105,25 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
 
   const settings = await getSettings(tx, matchShop);
   const evaluated = classification
-    ? await evaluateTicketPolicy(tx, { shopId: matchShop, classification, bundle, match, message: text, photoCount: latestCustomer?.attachmentCount ?? 0, settings, now })
+    ? await evaluateTicketPolicy(tx, {
+        shopId: matchShop,
+        classification,
+        bundle,
+        match,
+        message: text,
+        photoCount: latestCustomer?.attachmentCount ?? 0,
+        settings,
+        now,
+      })
     : null;
   // A model's answer, or one below the shop's confidence threshold, never lets the policy automate.
-  const evaluation = evaluated && classification ? { ...evaluated, verdict: { ...gateVerdict(evaluated.verdict, classification, settings.automation.minConfidence), decidedAt: now.toISOString() } } : null;
+  const evaluation =
+    evaluated && classification
+      ? {
+          ...evaluated,
+          verdict: { ...gateVerdict(evaluated.verdict, classification, settings.automation.minConfidence), decidedAt: now.toISOString() },
+        }
+      : null;
 
   const values = {
     matchedShopId: match.shopId,
@@ -137,15 +176,38 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
       orderId: match.focusOrderId,
       customerEmail: values.customerEmail,
       explanation: `Intent ${classification.intent} (${Math.round(classification.confidence * 100)}%, ${classification.decidedBy}): ${classification.reasons.slice(0, 3).join('; ')}. Policy: ${evaluation.verdict.explanation}`,
-      after: { intent: classification.intent, confidence: classification.confidence, verdict: evaluation.verdict.decision, rule: evaluation.verdict.rule, match: match.status },
+      after: {
+        intent: classification.intent,
+        confidence: classification.confidence,
+        verdict: evaluation.verdict.decision,
+        rule: evaluation.verdict.rule,
+        match: match.status,
+      },
     });
-    await routeTicket(tx, matchShop, ticket, customerMessage, classification, evaluation.verdict.decision, settings.routing, settings.automation.shadowMode);
+    await routeTicket(
+      tx,
+      matchShop,
+      ticket,
+      customerMessage,
+      classification,
+      evaluation.verdict.decision,
+      settings.routing,
+      settings.automation.shadowMode,
+    );
     // The safe zone acts (or records "would have done"); the human zone gets its case summary, team and priority.
     const automation = await automateTicket(tx, {
       ticket: {
-        shopId: matchShop, ticketId: ticket.id, messageId: customerMessage.id, channel: ticket.channel, subject: ticket.subject,
-        customerEmail: values.customerEmail, customerPhone: contact.phones[0] ?? null, customerName: ticket.customer.name,
-        gorgiasCustomerId: ticket.customer.id, tags: ticket.tags, attachmentCount: customerMessage.attachmentCount,
+        shopId: matchShop,
+        ticketId: ticket.id,
+        messageId: customerMessage.id,
+        channel: ticket.channel,
+        subject: ticket.subject,
+        customerEmail: values.customerEmail,
+        customerPhone: contact.phones[0] ?? null,
+        customerName: ticket.customer.name,
+        gorgiasCustomerId: ticket.customer.id,
+        tags: ticket.tags,
+        attachmentCount: customerMessage.attachmentCount,
       },
       message: text,
       classification,
@@ -156,7 +218,10 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
       now,
     });
     if (automation.summary) {
-      await tx.update(tickets).set({ verdict: { ...evaluation.verdict, summary: automation.summary } }).where(and(eq(tickets.shopId, shopId), eq(tickets.gorgiasTicketId, ticket.id)));
+      await tx
+        .update(tickets)
+        .set({ verdict: { ...evaluation.verdict, summary: automation.summary } })
+        .where(and(eq(tickets.shopId, shopId), eq(tickets.gorgiasTicketId, ticket.id)));
     }
     await enqueueEffect(tx, {
       shopId: matchShop,
@@ -171,11 +236,17 @@ export async function projectGorgiasEvent(tx: Db, event: InboxEvent, now: Date, 
   if (classification && !stale) {
     const signals = signalsFromTicket(ticket.id, match.focusOrderId, classification.intent, status, ticket.updatedAt ?? now);
     if (signals.length > 0) {
-      await applyIssueSignals(tx, matchShop, { email: match.customerEmails[0] ?? values.customerEmail, shopifyId: match.customerShopifyId }, signals);
+      await applyIssueSignals(
+        tx,
+        matchShop,
+        { email: match.customerEmails[0] ?? values.customerEmail, shopifyId: match.customerShopifyId },
+        signals,
+      );
     }
   }
   // A ticket about an order closed as solved closes the order's parcel problems too.
-  if (isClosed && !stale && match.focusOrderId && bundle?.order) await refreshOrderConsequences(tx, matchShop, match.focusOrderId, now, { cause: 'ticket closed' });
+  if (isClosed && !stale && match.focusOrderId && bundle?.order)
+    await refreshOrderConsequences(tx, matchShop, match.focusOrderId, now, { cause: 'ticket closed' });
 }
 
 export type IntentModelDeps = Omit<ModelDeps, 'takeBudget'> & { perHour: number };
@@ -190,7 +261,12 @@ function intentModelFromConfig(): IntentModelDeps | null {
   }
   const openai = createOpenAI(config, { timeoutMs: config.env.CONCORD_INTENT_MODEL_TIMEOUT_MS });
   if (!openai || config.env.CONCORD_INTENT_MODEL_PER_HOUR === 0) return null;
-  return { openai, model: openAIModel(config), timeoutMs: config.env.CONCORD_INTENT_MODEL_TIMEOUT_MS, perHour: config.env.CONCORD_INTENT_MODEL_PER_HOUR };
+  return {
+    openai,
+    model: openAIModel(config),
+    timeoutMs: config.env.CONCORD_INTENT_MODEL_TIMEOUT_MS,
+    perHour: config.env.CONCORD_INTENT_MODEL_PER_HOUR,
+  };
 }
 
 /**
@@ -275,7 +351,14 @@ async function recordSentReply(tx: Db, shopIds: string[], ticketId: string, m: G
   const [draft] = await tx
     .select({ id: drafts.id, output: drafts.output })
     .from(drafts)
-    .where(and(inArray(drafts.shopId, shopIds), eq(drafts.ticketId, ticketId), sql`${drafts.sentMessageId} is null`, sql`${drafts.status} in ('draft', 'shadow')`))
+    .where(
+      and(
+        inArray(drafts.shopId, shopIds),
+        eq(drafts.ticketId, ticketId),
+        sql`${drafts.sentMessageId} is null`,
+        sql`${drafts.status} in ('draft', 'shadow')`,
+      ),
+    )
     .orderBy(desc(drafts.createdAt))
     .limit(1);
   if (!draft) return;
@@ -283,6 +366,14 @@ async function recordSentReply(tx: Db, shopIds: string[], ticketId: string, m: G
   const edit = measureDraftEdit(draft.output, sent);
   await tx
     .update(drafts)
-    .set({ status: 'sent', sentMessageId: m.id, sentText: sent, sentAt: m.sentAt ?? m.createdAt, sentBy: m.senderEmail, editDistance: edit.editDistance, keptRatio: edit.keptRatio })
+    .set({
+      status: 'sent',
+      sentMessageId: m.id,
+      sentText: sent,
+      sentAt: m.sentAt ?? m.createdAt,
+      sentBy: m.senderEmail,
+      editDistance: edit.editDistance,
+      keptRatio: edit.keptRatio,
+    })
     .where(eq(drafts.id, draft.id));
 }

@@ -1,8 +1,24 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import {
-  actions, auditLog, customers, drafts, fulfillments, inboxEvents, issues, klaviyoProfiles, messages, orders, outbox, refunds, returns,
-  settingsVersions, shops, suppressionOverrides, tickets, trackingEvents,
+  actions,
+  auditLog,
+  customers,
+  drafts,
+  fulfillments,
+  inboxEvents,
+  issues,
+  klaviyoProfiles,
+  messages,
+  orders,
+  outbox,
+  refunds,
+  returns,
+  settingsVersions,
+  shops,
+  suppressionOverrides,
+  tickets,
+  trackingEvents,
 } from '@/lib/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import type { ShopifyEvent } from '@/lib/integrations/shopify/webhook-events';
@@ -32,7 +48,10 @@ export async function handlePrivacyTopic(tx: Db, event: PrivacyEvent, now: Date)
   // customers/redact
   const emails = new Set<string>(email ? [email] : []);
   if (customerId) {
-    const rows = await tx.select({ emails: customers.emails }).from(customers).where(and(eq(customers.shopId, shopId), eq(customers.shopifyCustomerId, customerId)));
+    const rows = await tx
+      .select({ emails: customers.emails })
+      .from(customers)
+      .where(and(eq(customers.shopId, shopId), eq(customers.shopifyCustomerId, customerId)));
     for (const r of rows) for (const e of r.emails) emails.add(e);
   }
   const emailList = [...emails];
@@ -66,15 +85,42 @@ export async function handlePrivacyTopic(tx: Db, event: PrivacyEvent, now: Date)
       const ms = await tx
         .update(messages)
         .set({ bodyText: '[redacted]', senderEmail: null, senderName: null })
-        .where(and(eq(messages.shopId, shopId), inArray(messages.ticketId, ts.map((t) => t.id))))
+        .where(
+          and(
+            eq(messages.shopId, shopId),
+            inArray(
+              messages.ticketId,
+              ts.map((t) => t.id),
+            ),
+          ),
+        )
         .returning({ id: messages.id });
       messageCount = ms.length;
-      await tx.update(drafts).set({ context: {}, output: '[redacted]', sentText: null }).where(and(eq(drafts.shopId, shopId), inArray(drafts.ticketId, ts.map((t) => t.id))));
+      await tx
+        .update(drafts)
+        .set({ context: {}, output: '[redacted]', sentText: null })
+        .where(
+          and(
+            eq(drafts.shopId, shopId),
+            inArray(
+              drafts.ticketId,
+              ts.map((t) => t.id),
+            ),
+          ),
+        );
     }
-    await tx.update(issues).set({ customerEmail: null }).where(and(eq(issues.shopId, shopId), inArray(issues.customerEmail, emailList)));
-    await tx.delete(suppressionOverrides).where(and(eq(suppressionOverrides.shopId, shopId), inArray(suppressionOverrides.customerEmail, emailList)));
+    await tx
+      .update(issues)
+      .set({ customerEmail: null })
+      .where(and(eq(issues.shopId, shopId), inArray(issues.customerEmail, emailList)));
+    await tx
+      .delete(suppressionOverrides)
+      .where(and(eq(suppressionOverrides.shopId, shopId), inArray(suppressionOverrides.customerEmail, emailList)));
     await tx.delete(klaviyoProfiles).where(and(eq(klaviyoProfiles.shopId, shopId), inArray(klaviyoProfiles.customerEmail, emailList)));
-    await tx.update(auditLog).set({ customerEmail: null }).where(and(eq(auditLog.shopId, shopId), inArray(auditLog.customerEmail, emailList)));
+    await tx
+      .update(auditLog)
+      .set({ customerEmail: null })
+      .where(and(eq(auditLog.shopId, shopId), inArray(auditLog.customerEmail, emailList)));
   }
   await writeAudit(tx, {
     shopId,
@@ -91,8 +137,16 @@ async function countCustomerData(tx: Db, shopId: string, customerId: string | nu
   const [o] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(orders)
-    .where(and(eq(orders.shopId, shopId), or(customerId ? eq(orders.customerShopifyId, customerId) : sql`false`, email ? eq(orders.email, email) : sql`false`)));
-  const [t] = await tx.select({ n: sql<number>`count(*)::int` }).from(tickets).where(and(eq(tickets.shopId, shopId), email ? eq(tickets.customerEmail, email) : sql`false`));
+    .where(
+      and(
+        eq(orders.shopId, shopId),
+        or(customerId ? eq(orders.customerShopifyId, customerId) : sql`false`, email ? eq(orders.email, email) : sql`false`),
+      ),
+    );
+  const [t] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(and(eq(tickets.shopId, shopId), email ? eq(tickets.customerEmail, email) : sql`false`));
   const [m] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(messages)
@@ -104,9 +158,26 @@ async function countCustomerData(tx: Db, shopId: string, customerId: string | nu
 async function redactShop(tx: Db, shopId: string, _now: Date): Promise<void> {
   const counts: Record<string, number> = {};
   for (const [name, table] of Object.entries({
-    orders, customers, fulfillments, trackingEvents, refunds, returns, tickets, messages, issues, suppressionOverrides, klaviyoProfiles, drafts, actions, outbox, settingsVersions,
+    orders,
+    customers,
+    fulfillments,
+    trackingEvents,
+    refunds,
+    returns,
+    tickets,
+    messages,
+    issues,
+    suppressionOverrides,
+    klaviyoProfiles,
+    drafts,
+    actions,
+    outbox,
+    settingsVersions,
   })) {
-    const deleted = await tx.delete(table).where(eq((table as typeof orders).shopId, shopId)).returning({ id: sql`1` });
+    const deleted = await tx
+      .delete(table)
+      .where(eq((table as typeof orders).shopId, shopId))
+      .returning({ id: sql`1` });
     counts[name] = deleted.length;
   }
   await tx.delete(inboxEvents).where(and(eq(inboxEvents.shopId, shopId), sql`status <> 'pending'`));
@@ -118,7 +189,9 @@ async function redactShop(tx: Db, shopId: string, _now: Date): Promise<void> {
     action: 'privacy.shop_redacted',
     subjectType: 'shop',
     subjectId: shopId,
-    explanation: `Erased all data of ${shopId} at Shopify's request (shop/redact): ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}.`,
+    explanation: `Erased all data of ${shopId} at Shopify's request (shop/redact): ${Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}.`,
     after: counts,
   });
 }

@@ -18,7 +18,13 @@ export async function refreshOrderConsequences(tx: Db, shopId: string, orderId: 
 }
 
 /** The same for many orders of one store: one read of their bundles, one write of their shipments' health. */
-export async function refreshOrdersConsequences(tx: Db, shopId: string, orderIds: string[], now: Date, _ctx: { cause: string }): Promise<void> {
+export async function refreshOrdersConsequences(
+  tx: Db,
+  shopId: string,
+  orderIds: string[],
+  now: Date,
+  _ctx: { cause: string },
+): Promise<void> {
   if (orderIds.length === 0) return;
   // Load (each read is skipped when nothing needs it, so a quiet order costs what it always did).
   const bundles = await loadOrderBundles(tx, shopId, orderIds);

@@ -24,7 +24,9 @@ export interface DraftReviewRow extends ReviewItem {
 }
 
 const sentAtOrCreated = sql<Date>`coalesce(${drafts.sentAt}, ${drafts.createdAt})`;
-const ticketSubject = sql<string | null>`(select t.subject from ${tickets} t where t.gorgias_ticket_id = ${drafts.ticketId} and (t.shop_id = ${drafts.shopId} or t.matched_shop_id = ${drafts.shopId}) limit 1)`;
+const ticketSubject = sql<
+  string | null
+>`(select t.subject from ${tickets} t where t.gorgias_ticket_id = ${drafts.ticketId} and (t.shop_id = ${drafts.shopId} or t.matched_shop_id = ${drafts.shopId}) limit 1)`;
 
 function whereFor(f: DraftReviewFilters): SQL | undefined {
   const conds: (SQL | undefined)[] = [isNotNull(drafts.sentText)];
@@ -33,7 +35,14 @@ function whereFor(f: DraftReviewFilters): SQL | undefined {
   if (f.agent) conds.push(f.agent === 'unknown' ? sql`${drafts.sentBy} is null` : eq(drafts.sentBy, f.agent));
   if (f.version) {
     const v = parseVersionLabel(f.version);
-    conds.push('templateId' in v ? and(eq(drafts.source, 'template'), eq(drafts.templateId, v.templateId)) : and(sql`${drafts.source} <> 'template'`, v.promptVersion === 'unversioned' ? sql`${drafts.promptVersion} is null` : eq(drafts.promptVersion, v.promptVersion)));
+    conds.push(
+      'templateId' in v
+        ? and(eq(drafts.source, 'template'), eq(drafts.templateId, v.templateId))
+        : and(
+            sql`${drafts.source} <> 'template'`,
+            v.promptVersion === 'unversioned' ? sql`${drafts.promptVersion} is null` : eq(drafts.promptVersion, v.promptVersion),
+          ),
+    );
   }
   if (f.from) conds.push(sql`${sentAtOrCreated} >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) conds.push(sql`${sentAtOrCreated} < ${f.to.toISOString()}::timestamptz`);
@@ -69,10 +78,19 @@ export async function loadDraftReview(db: Db, filters: DraftReviewFilters): Prom
 }
 
 /** The values the filter menus offer: only ones that occur among sent drafts. */
-export async function loadDraftReviewOptions(db: Db, shopId: string | null): Promise<{ intents: string[]; agents: string[]; versions: string[] }> {
+export async function loadDraftReviewOptions(
+  db: Db,
+  shopId: string | null,
+): Promise<{ intents: string[]; agents: string[]; versions: string[] }> {
   const base = shopId ? and(isNotNull(drafts.sentText), eq(drafts.shopId, shopId)) : isNotNull(drafts.sentText);
   const rows = await db
-    .selectDistinct({ intent: drafts.intent, sentBy: drafts.sentBy, source: drafts.source, promptVersion: drafts.promptVersion, templateId: drafts.templateId })
+    .selectDistinct({
+      intent: drafts.intent,
+      sentBy: drafts.sentBy,
+      source: drafts.source,
+      promptVersion: drafts.promptVersion,
+      templateId: drafts.templateId,
+    })
     .from(drafts)
     .where(base);
   const uniq = (xs: string[]) => [...new Set(xs)].sort();
@@ -84,17 +102,40 @@ export async function loadDraftReviewOptions(db: Db, shopId: string | null): Pro
 }
 
 export async function loadDraftDetail(db: Db, id: number) {
-  const [row] = await db.select({ ...reviewColumns, messageId: drafts.messageId, status: drafts.status, model: drafts.model, grounding: drafts.grounding }).from(drafts).where(eq(drafts.id, id)).limit(1);
+  const [row] = await db
+    .select({ ...reviewColumns, messageId: drafts.messageId, status: drafts.status, model: drafts.model, grounding: drafts.grounding })
+    .from(drafts)
+    .where(eq(drafts.id, id))
+    .limit(1);
   if (!row) return null;
   const [ticket] = await db
-    .select({ gorgiasTicketId: tickets.gorgiasTicketId, subject: tickets.subject, customerEmail: tickets.customerEmail, customerName: tickets.customerName, channel: tickets.channel })
+    .select({
+      gorgiasTicketId: tickets.gorgiasTicketId,
+      subject: tickets.subject,
+      customerEmail: tickets.customerEmail,
+      customerName: tickets.customerName,
+      channel: tickets.channel,
+    })
     .from(tickets)
-    .where(and(eq(tickets.gorgiasTicketId, row.ticketId), sql`(${tickets.shopId} = ${row.shopId} or ${tickets.matchedShopId} = ${row.shopId})`))
+    .where(
+      and(eq(tickets.gorgiasTicketId, row.ticketId), sql`(${tickets.shopId} = ${row.shopId} or ${tickets.matchedShopId} = ${row.shopId})`),
+    )
     .limit(1);
   const customerMessage = row.messageId
-    ? (await db.select({ bodyText: messages.bodyText, sentAt: messages.gorgiasCreatedAt }).from(messages).where(and(eq(messages.ticketId, row.ticketId), eq(messages.gorgiasMessageId, row.messageId))).orderBy(asc(messages.id)).limit(1))[0] ?? null
+    ? ((
+        await db
+          .select({ bodyText: messages.bodyText, sentAt: messages.gorgiasCreatedAt })
+          .from(messages)
+          .where(and(eq(messages.ticketId, row.ticketId), eq(messages.gorgiasMessageId, row.messageId)))
+          .orderBy(asc(messages.id))
+          .limit(1)
+      )[0] ?? null)
     : null;
-  const [example] = await db.select({ createdBy: teachExamples.createdBy, createdAt: teachExamples.createdAt }).from(teachExamples).where(eq(teachExamples.draftId, id)).limit(1);
+  const [example] = await db
+    .select({ createdBy: teachExamples.createdBy, createdAt: teachExamples.createdAt })
+    .from(teachExamples)
+    .where(eq(teachExamples.draftId, id))
+    .limit(1);
   const item = row.sentText === null ? null : toReviewItem({ ...row, sentText: row.sentText });
   return {
     draft: row,

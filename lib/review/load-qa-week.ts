@@ -49,12 +49,19 @@ export interface QaSuppressionItem extends SuppressionFinding {
 
 export async function loadQaWeek(db: Db, input: { shopId: string; week: string; now: Date }) {
   const { start, end } = isoWeekRange(input.week);
-  const reviewRows = await db.select().from(qaReviews).where(and(eq(qaReviews.shopId, input.shopId), eq(qaReviews.week, input.week)));
+  const reviewRows = await db
+    .select()
+    .from(qaReviews)
+    .where(and(eq(qaReviews.shopId, input.shopId), eq(qaReviews.week, input.week)));
   const reviewOf = (kind: QaKind, key: string): QaReviewState | null => {
     const r = reviewRows.find((x) => x.kind === kind && x.itemKey === key);
     return r ? { verdict: r.verdict as 'correct' | 'wrong', note: r.note, reviewer: r.reviewer, at: r.createdAt } : null;
   };
-  const inWeek = and(sql`${ticketStore} = ${input.shopId}`, sql`${ticketCreated} >= ${start.toISOString()}::timestamptz`, sql`${ticketCreated} < ${end.toISOString()}::timestamptz`);
+  const inWeek = and(
+    sql`${ticketStore} = ${input.shopId}`,
+    sql`${ticketCreated} >= ${start.toISOString()}::timestamptz`,
+    sql`${ticketCreated} < ${end.toISOString()}::timestamptz`,
+  );
 
   // (a) Automated WISMO resolutions: the verdict automated it, or a draft went out (or would have, in shadow mode) without an agent.
   const wismo = await db
@@ -87,28 +94,40 @@ export async function loadQaWeek(db: Db, input: { shopId: string; week: string; 
   const ticketIds = [...sample, ...routed].map((t) => t.gorgiasTicketId);
   const [draftRows, overrideRows] = ticketIds.length
     ? await Promise.all([
-        db.select({ id: drafts.id, ticketId: drafts.ticketId, status: drafts.status, output: drafts.output, shopId: drafts.shopId }).from(drafts).where(and(eq(drafts.shopId, input.shopId), inArray(drafts.ticketId, ticketIds))).orderBy(desc(drafts.createdAt)),
-        db.select().from(actions).where(and(eq(actions.shopId, input.shopId), inArray(actions.ticketId, ticketIds), eq(actions.overridden, true))).orderBy(desc(actions.createdAt)),
+        db
+          .select({ id: drafts.id, ticketId: drafts.ticketId, status: drafts.status, output: drafts.output, shopId: drafts.shopId })
+          .from(drafts)
+          .where(and(eq(drafts.shopId, input.shopId), inArray(drafts.ticketId, ticketIds)))
+          .orderBy(desc(drafts.createdAt)),
+        db
+          .select()
+          .from(actions)
+          .where(and(eq(actions.shopId, input.shopId), inArray(actions.ticketId, ticketIds), eq(actions.overridden, true)))
+          .orderBy(desc(actions.createdAt)),
       ])
     : [[], []];
-  const toItem = (kind: QaKind) => (t: typeof tickets.$inferSelect): QaTicketItem => {
-    const key = `ticket:${t.gorgiasTicketId}`;
-    const mine = draftRows.filter((d) => d.ticketId === t.gorgiasTicketId);
-    const draft = mine.find((d) => d.status === 'auto_sent' || d.status === 'shadow') ?? mine[0] ?? null;
-    return {
-      key,
-      ticketId: t.gorgiasTicketId,
-      subject: t.subject,
-      customerEmail: t.customerEmail,
-      createdAt: t.gorgiasCreatedAt ?? t.createdAt,
-      status: t.status,
-      reopenCount: t.reopenCount,
-      verdict: t.verdict as Verdict | null,
-      draft: draft ? { id: draft.id, status: draft.status, output: draft.output } : null,
-      overrides: overrideRows.filter((a) => a.ticketId === t.gorgiasTicketId).map((a) => ({ kind: a.kind, reason: a.overrideReason, actor: a.actorId, at: a.createdAt })),
-      review: reviewOf(kind, key),
+  const toItem =
+    (kind: QaKind) =>
+    (t: typeof tickets.$inferSelect): QaTicketItem => {
+      const key = `ticket:${t.gorgiasTicketId}`;
+      const mine = draftRows.filter((d) => d.ticketId === t.gorgiasTicketId);
+      const draft = mine.find((d) => d.status === 'auto_sent' || d.status === 'shadow') ?? mine[0] ?? null;
+      return {
+        key,
+        ticketId: t.gorgiasTicketId,
+        subject: t.subject,
+        customerEmail: t.customerEmail,
+        createdAt: t.gorgiasCreatedAt ?? t.createdAt,
+        status: t.status,
+        reopenCount: t.reopenCount,
+        verdict: t.verdict as Verdict | null,
+        draft: draft ? { id: draft.id, status: draft.status, output: draft.output } : null,
+        overrides: overrideRows
+          .filter((a) => a.ticketId === t.gorgiasTicketId)
+          .map((a) => ({ kind: a.kind, reason: a.overrideReason, actor: a.actorId, at: a.createdAt })),
+        review: reviewOf(kind, key),
+      };
     };
-  };
 
   // (c) Suppression: what Klaviyo was last told against what the issues and overrides say now.
   const suppression = await loadSuppressionFindings(db, input.shopId, input.now);
@@ -123,22 +142,45 @@ export async function loadQaWeek(db: Db, input: { shopId: string; week: string; 
   const staleRows = await db
     .select()
     .from(issues)
-    .where(and(eq(issues.shopId, input.shopId), eq(issues.status, 'open'), sql`${issues.openedAt} < ${cutoff.toISOString()}::timestamptz`, sql`${issues.lastSignalAt} < ${cutoff.toISOString()}::timestamptz`));
-  const stale: StaleIssue[] = staleIssues(staleRows.map((r) => ({ ...issueRecordFromRow(r), customerEmail: r.customerEmail })), input.now, staleDays);
+    .where(
+      and(
+        eq(issues.shopId, input.shopId),
+        eq(issues.status, 'open'),
+        sql`${issues.openedAt} < ${cutoff.toISOString()}::timestamptz`,
+        sql`${issues.lastSignalAt} < ${cutoff.toISOString()}::timestamptz`,
+      ),
+    );
+  const stale: StaleIssue[] = staleIssues(
+    staleRows.map((r) => ({ ...issueRecordFromRow(r), customerEmail: r.customerEmail })),
+    input.now,
+    staleDays,
+  );
 
   // (f) Tickets where Gorgias's own intent and Concord's disagree (20.6): one of the two is wrong.
   const classified = await db
-    .select({ ticketId: tickets.gorgiasTicketId, subject: tickets.subject, intent: tickets.intent, reasons: tickets.intentReasons, tags: tickets.tags, decidedBy: tickets.intentDecidedBy })
+    .select({
+      ticketId: tickets.gorgiasTicketId,
+      subject: tickets.subject,
+      intent: tickets.intent,
+      reasons: tickets.intentReasons,
+      tags: tickets.tags,
+      decidedBy: tickets.intentDecidedBy,
+    })
     .from(tickets)
     .where(and(inWeek, sql`${tickets.intent} is not null`))
     .orderBy(sql`${ticketCreated} desc`);
-  const intentDisagreements: ({ ticketId: string; subject: string | null; corrected: boolean } & IntentDisagreement)[] = classified.flatMap((t) => {
-    const d = intentDisagreement(t.intent as Intent, t.reasons ?? [], t.tags ?? []);
-    return d ? [{ ticketId: t.ticketId, subject: t.subject, corrected: t.decidedBy === 'agent', ...d }] : [];
-  });
+  const intentDisagreements: ({ ticketId: string; subject: string | null; corrected: boolean } & IntentDisagreement)[] = classified.flatMap(
+    (t) => {
+      const d = intentDisagreement(t.intent as Intent, t.reasons ?? [], t.tags ?? []);
+      return d ? [{ ticketId: t.ticketId, subject: t.subject, corrected: t.decidedBy === 'agent', ...d }] : [];
+    },
+  );
 
   // (e) Results week by week.
-  const allReviews = await db.select({ week: qaReviews.week, kind: qaReviews.kind, verdict: qaReviews.verdict }).from(qaReviews).where(eq(qaReviews.shopId, input.shopId));
+  const allReviews = await db
+    .select({ week: qaReviews.week, kind: qaReviews.kind, verdict: qaReviews.verdict })
+    .from(qaReviews)
+    .where(eq(qaReviews.shopId, input.shopId));
 
   return {
     week: input.week,
@@ -152,14 +194,26 @@ export async function loadQaWeek(db: Db, input: { shopId: string; week: string; 
   };
 }
 
-async function loadSuppressionFindings(db: Db, shopId: string, now: Date): Promise<{ findings: SuppressionFinding[]; syncState: Map<string, 'pending' | 'dead'> }> {
+async function loadSuppressionFindings(
+  db: Db,
+  shopId: string,
+  now: Date,
+): Promise<{ findings: SuppressionFinding[]; syncState: Map<string, 'pending' | 'dead'> }> {
   const profiles = await db.select().from(klaviyoProfiles).where(eq(klaviyoProfiles.shopId, shopId));
   if (profiles.length === 0) return { findings: [], syncState: new Map() };
   const emails = sql`(select customer_email from ${klaviyoProfiles} where shop_id = ${shopId})`;
   const [issueRows, overrideRows, syncRows] = await Promise.all([
-    db.select().from(issues).where(and(eq(issues.shopId, shopId), sql`${issues.customerEmail} in ${emails}`)),
-    db.select().from(suppressionOverrides).where(and(eq(suppressionOverrides.shopId, shopId), sql`${suppressionOverrides.customerEmail} in ${emails}`)),
-    db.execute(sql`select serial_key, bool_or(status in ('pending', 'running')) as pending, bool_or(status = 'dead') as dead from ${outbox} where kind = 'klaviyo.sync_profile' and serial_key like ${`klaviyo:${shopId}:%`} and status in ('pending', 'running', 'dead') group by serial_key`),
+    db
+      .select()
+      .from(issues)
+      .where(and(eq(issues.shopId, shopId), sql`${issues.customerEmail} in ${emails}`)),
+    db
+      .select()
+      .from(suppressionOverrides)
+      .where(and(eq(suppressionOverrides.shopId, shopId), sql`${suppressionOverrides.customerEmail} in ${emails}`)),
+    db.execute(
+      sql`select serial_key, bool_or(status in ('pending', 'running')) as pending, bool_or(status = 'dead') as dead from ${outbox} where kind = 'klaviyo.sync_profile' and serial_key like ${`klaviyo:${shopId}:%`} and status in ('pending', 'running', 'dead') group by serial_key`,
+    ),
   ]);
   const customers: SuppressionCustomer[] = profiles.map((p) => ({
     email: p.customerEmail,
@@ -168,7 +222,13 @@ async function loadSuppressionFindings(db: Db, shopId: string, now: Date): Promi
     issues: issueRows.filter((i) => i.customerEmail === p.customerEmail).map(issueRecordFromRow),
     overrides: overrideRows
       .filter((o) => o.customerEmail === p.customerEmail)
-      .map((o) => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),
+      .map((o) => ({
+        mode: o.mode as 'suppress' | 'release',
+        reason: o.reason,
+        expiresAt: o.expiresAt,
+        createdAt: o.createdAt,
+        actor: o.actor,
+      })),
   }));
   const prefix = `klaviyo:${shopId}:`;
   const syncState = new Map<string, 'pending' | 'dead'>();

@@ -15,4 +15,11 @@ export const qaReviewBody = z
     verdict: z.enum(QA_VERDICTS),
     note: z.string().max(2_000).refine(noNul, 'must not contain NUL characters').nullish(),
   })
-  .transform((b): QaReviewInput => ({ shopId: b.shop, week: b.week, kind: b.kind, itemKey: b.item, verdict: b.verdict, note: b.note ?? null }));
+  .transform((b): QaReviewInput => ({
+    shopId: b.shop,
+    week: b.week,
+    kind: b.kind,
+    itemKey: b.item,
+    verdict: b.verdict,
+    note: b.note ?? null,
+  }));

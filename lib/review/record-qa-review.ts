@@ -27,24 +27,48 @@ export async function recordQaReview(db: Db, input: QaReviewInput, actor: Actor,
   const ticketKey = /^ticket:(\d{1,20})$/.exec(input.itemKey);
   const customerKey = /^customer:(.+@.+)$/.exec(input.itemKey);
   if (input.kind === 'suppression' ? !customerKey : !ticketKey) {
-    throw new AppError('invalid_item', input.kind === 'suppression' ? 'Suppression items are keyed customer:<email>.' : 'Ticket items are keyed ticket:<Gorgias ticket id>.');
+    throw new AppError(
+      'invalid_item',
+      input.kind === 'suppression' ? 'Suppression items are keyed customer:<email>.' : 'Ticket items are keyed ticket:<Gorgias ticket id>.',
+    );
   }
   if (ticketKey) {
-    const [t] = await db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.gorgiasTicketId, ticketKey[1]), sql`${ticketStore} = ${input.shopId}`)).limit(1);
+    const [t] = await db
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.gorgiasTicketId, ticketKey[1]), sql`${ticketStore} = ${input.shopId}`))
+      .limit(1);
     if (!t) throw new AppError('unknown_ticket', `Store ${input.shopId} has no ticket ${ticketKey[1]}.`);
   }
   const note = input.note?.trim() || null;
   const reviewer = actor.id ?? actor.type;
   return db.transaction(async (tx) => {
-    const key = and(eq(qaReviews.shopId, input.shopId), eq(qaReviews.week, input.week), eq(qaReviews.kind, input.kind), eq(qaReviews.itemKey, input.itemKey));
+    const key = and(
+      eq(qaReviews.shopId, input.shopId),
+      eq(qaReviews.week, input.week),
+      eq(qaReviews.kind, input.kind),
+      eq(qaReviews.itemKey, input.itemKey),
+    );
     const [before] = await tx.select().from(qaReviews).where(key).limit(1).for('update');
     if (before && before.verdict === input.verdict && before.note === note) {
       return { msg: `Already marked ${input.verdict}; nothing changed.`, changed: false };
     }
     await tx
       .insert(qaReviews)
-      .values({ shopId: input.shopId, week: input.week, kind: input.kind, itemKey: input.itemKey, verdict: input.verdict, note, reviewer, createdAt: now })
-      .onConflictDoUpdate({ target: [qaReviews.shopId, qaReviews.week, qaReviews.kind, qaReviews.itemKey], set: { verdict: input.verdict, note, reviewer, createdAt: now } });
+      .values({
+        shopId: input.shopId,
+        week: input.week,
+        kind: input.kind,
+        itemKey: input.itemKey,
+        verdict: input.verdict,
+        note,
+        reviewer,
+        createdAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [qaReviews.shopId, qaReviews.week, qaReviews.kind, qaReviews.itemKey],
+        set: { verdict: input.verdict, note, reviewer, createdAt: now },
+      });
     await writeAudit(tx, {
       shopId: input.shopId,
       actor,

@@ -50,11 +50,14 @@ export async function boot(): Promise<void> {
   const seededConnections = await seedEnvConnections(handle.db, config, now);
   if (seededConnections.length > 0) console.log(`[concord] connections from the environment: ${seededConnections.join(', ')}`);
   if (config.encryption.derived && !config.demoMode) {
-    console.warn('[concord] CONCORD_ENCRYPTION_KEY is not set: connection secrets are encrypted with a key derived from SESSION_SECRET. Set CONCORD_ENCRYPTION_KEY (openssl rand -base64 32) and run `npm run -s rotate-secrets`.');
+    console.warn(
+      '[concord] CONCORD_ENCRYPTION_KEY is not set: connection secrets are encrypted with a key derived from SESSION_SECRET. Set CONCORD_ENCRYPTION_KEY (openssl rand -base64 32) and run `npm run -s rotate-secrets`.',
+    );
   }
   // The first admin comes from ADMIN_EMAIL/ADMIN_PASSWORD; demo mode adds two demo accounts.
   if (config.env.ADMIN_EMAIL && config.env.ADMIN_PASSWORD) {
-    if (await ensureUser(handle.db, { email: config.env.ADMIN_EMAIL, password: config.env.ADMIN_PASSWORD, role: 'admin' })) console.log(`[concord] created admin ${config.env.ADMIN_EMAIL}`);
+    if (await ensureUser(handle.db, { email: config.env.ADMIN_EMAIL, password: config.env.ADMIN_PASSWORD, role: 'admin' }))
+      console.log(`[concord] created admin ${config.env.ADMIN_EMAIL}`);
   }
   if (config.demoMode) for (const u of DEMO_USERS) await ensureUser(handle.db, { ...u, password: DEMO_PASSWORD });
   else {
@@ -64,7 +67,10 @@ export async function boot(): Promise<void> {
   if (config.env.CONCORD_WORKER === 'on') startWorker();
   // First connect: backfill the store's recent orders in the background (the first reconciliation).
   if (!config.demoMode && config.env.SHOPIFY_SHOP_DOMAIN && config.env.SHOPIFY_ADMIN_ACCESS_TOKEN) {
-    const [shop] = await handle.db.select({ backfilledAt: shops.backfilledAt }).from(shops).where(eq(shops.id, config.env.SHOPIFY_SHOP_DOMAIN));
+    const [shop] = await handle.db
+      .select({ backfilledAt: shops.backfilledAt })
+      .from(shops)
+      .where(eq(shops.id, config.env.SHOPIFY_SHOP_DOMAIN));
     if (!shop?.backfilledAt) void startShopBackfill(handle.db, config, config.env.SHOPIFY_SHOP_DOMAIN, new Date());
   }
   const url = config.appUrl;
@@ -72,7 +78,9 @@ export async function boot(): Promise<void> {
     '',
     `  Concord is ready (${Date.now() - started} ms)${config.demoMode ? ' — demo mode: outbound calls are recorded, not sent' : ''}`,
     `  Ticket view (demo inbox) : ${url}/`,
-    showcaseTicket ? `  Widget for a demo ticket: ${widgetUrl(url, { ticketId: showcaseTicket, shopId: DEMO_SHOP.domain, agent: null }, config.secrets.session, now)}` : null,
+    showcaseTicket
+      ? `  Widget for a demo ticket: ${widgetUrl(url, { ticketId: showcaseTicket, shopId: DEMO_SHOP.domain, agent: null }, config.secrets.session, now)}`
+      : null,
     `  Admin                    : ${url}/admin${config.demoMode ? `  (sign in as ${DEMO_USERS[0].email} / ${DEMO_PASSWORD})` : ''}`,
     `  Health                   : ${url}/api/health`,
     '',

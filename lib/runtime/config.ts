@@ -53,16 +53,22 @@ export const envSchema = z.object({
   CONCORD_ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || encryptionKeyBytes(v) !== null, {
     message: 'must be 32 random bytes as base64 or hex; generate one with: openssl rand -base64 32',
   }),
-  CONCORD_ENCRYPTION_PREVIOUS_KEYS: optionalString.refine((v) => v === undefined || v.split(',').every((k) => encryptionKeyBytes(k.trim()) !== null), {
-    message: 'must be a comma-separated list of 32-byte keys (base64 or hex)',
-  }),
+  CONCORD_ENCRYPTION_PREVIOUS_KEYS: optionalString.refine(
+    (v) => v === undefined || v.split(',').every((k) => encryptionKeyBytes(k.trim()) !== null),
+    {
+      message: 'must be a comma-separated list of 32-byte keys (base64 or hex)',
+    },
+  ),
 
   SHOPIFY_SHOP_DOMAIN: optionalString.refine((v) => v === undefined || isShopDomain(v), {
     message: 'must be the store’s myshopify domain, e.g. acme.myshopify.com',
   }),
   SHOPIFY_ADMIN_ACCESS_TOKEN: optionalString,
   SHOPIFY_API_SECRET: optionalString,
-  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, { message: 'must look like 2026-10' }).default('2026-10'),
+  SHOPIFY_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, { message: 'must look like 2026-10' })
+    .default('2026-10'),
   SHOPIFY_ADMIN_BASE_URL: optionalUrl('the Shopify Admin API (tests and fault drills)'),
 
   GORGIAS_DOMAIN: optionalString,
@@ -73,7 +79,10 @@ export const envSchema = z.object({
 
   KLAVIYO_API_KEY: optionalString,
   KLAVIYO_BASE_URL: optionalUrl('the Klaviyo API').default('https://a.klaviyo.com'),
-  KLAVIYO_REVISION: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must look like 2026-07-15' }).default('2026-07-15'),
+  KLAVIYO_REVISION: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must look like 2026-07-15' })
+    .default('2026-07-15'),
 
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl('an OpenAI-compatible server'),
@@ -127,9 +136,7 @@ export class ConfigError extends Error {
 }
 
 function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `  - ${i.path.join('.') || '(environment)'}: ${i.message}`)
-    .join('\n');
+  return error.issues.map((i) => `  - ${i.path.join('.') || '(environment)'}: ${i.message}`).join('\n');
 }
 
 // Anything that says "this is a real deployment". With DEMO_MODE=auto (the default) a single one turns
@@ -154,7 +161,10 @@ const PRODUCTION_SIGNALS = [
 export function decideDemoMode(env: Record<string, unknown>): { demoMode: boolean; demoReason: string } {
   const present = PRODUCTION_SIGNALS.filter((k) => typeof env[k] === 'string' && (env[k] as string).trim() !== '');
   if (env.DEMO_MODE === 'on') {
-    return { demoMode: true, demoReason: `DEMO_MODE=on${present.length ? ` (although ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} set)` : ''}` };
+    return {
+      demoMode: true,
+      demoReason: `DEMO_MODE=on${present.length ? ` (although ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} set)` : ''}`,
+    };
   }
   if (env.DEMO_MODE === 'off') return { demoMode: false, demoReason: 'DEMO_MODE=off' };
   if (present.length > 0) return { demoMode: false, demoReason: `production configuration found (${present.join(', ')})` };
@@ -165,7 +175,9 @@ export function decideDemoMode(env: Record<string, unknown>): { demoMode: boolea
 export function loadConfig(rawEnv: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(rawEnv);
   if (!parsed.success) {
-    throw new ConfigError(`Concord cannot start: the environment has invalid values.\n${formatIssues(parsed.error)}\nFix them in .env (see .env.example) and start again.`);
+    throw new ConfigError(
+      `Concord cannot start: the environment has invalid values.\n${formatIssues(parsed.error)}\nFix them in .env (see .env.example) and start again.`,
+    );
   }
   const env = parsed.data;
   const connections = {
@@ -179,15 +191,19 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   const storage = env.DATABASE_URL ? 'pg' : env.POSTGRES_URL ? 'vercel-postgres' : 'pglite';
 
   const partialCredentials: string[] = [];
-  if (env.SHOPIFY_SHOP_DOMAIN && !env.SHOPIFY_ADMIN_ACCESS_TOKEN) partialCredentials.push('SHOPIFY_ADMIN_ACCESS_TOKEN is missing (SHOPIFY_SHOP_DOMAIN is set)');
-  if (env.SHOPIFY_ADMIN_ACCESS_TOKEN && !env.SHOPIFY_SHOP_DOMAIN) partialCredentials.push('SHOPIFY_SHOP_DOMAIN is missing (SHOPIFY_ADMIN_ACCESS_TOKEN is set)');
+  if (env.SHOPIFY_SHOP_DOMAIN && !env.SHOPIFY_ADMIN_ACCESS_TOKEN)
+    partialCredentials.push('SHOPIFY_ADMIN_ACCESS_TOKEN is missing (SHOPIFY_SHOP_DOMAIN is set)');
+  if (env.SHOPIFY_ADMIN_ACCESS_TOKEN && !env.SHOPIFY_SHOP_DOMAIN)
+    partialCredentials.push('SHOPIFY_SHOP_DOMAIN is missing (SHOPIFY_ADMIN_ACCESS_TOKEN is set)');
   // GORGIAS_DOMAIN alone links the store to its helpdesk (the sidebar needs only the integration secret);
   // the API email and key need it and each other.
   if ((env.GORGIAS_API_EMAIL || env.GORGIAS_API_KEY) && !(env.GORGIAS_DOMAIN && env.GORGIAS_API_EMAIL && env.GORGIAS_API_KEY)) {
     partialCredentials.push('GORGIAS_DOMAIN, GORGIAS_API_EMAIL and GORGIAS_API_KEY must be set together');
   }
   if (partialCredentials.length > 0) {
-    throw new ConfigError(`Concord cannot start: incomplete credentials.\n${partialCredentials.map((p) => `  - ${p}`).join('\n')}\nSet the missing variables in .env (see .env.example), or unset the partial ones to run in demo mode.`);
+    throw new ConfigError(
+      `Concord cannot start: incomplete credentials.\n${partialCredentials.map((p) => `  - ${p}`).join('\n')}\nSet the missing variables in .env (see .env.example), or unset the partial ones to run in demo mode.`,
+    );
   }
 
   const required: Array<[keyof Env, string]> = [
@@ -208,7 +224,11 @@ export function loadConfig(rawEnv: Record<string, string | undefined> = process.
   }
   const pick = (key: keyof Env) => (env[key] as string | undefined) ?? generated[key]!;
   const session = pick('SESSION_SECRET');
-  const previous = (env.CONCORD_ENCRYPTION_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => encryptionKeyBytes(k)!);
+  const previous = (env.CONCORD_ENCRYPTION_PREVIOUS_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
+    .map((k) => encryptionKeyBytes(k)!);
   // Setups from before connections were data have no key: derive one from SESSION_SECRET so they
   // keep working, and keep accepting it once a real key is set (until rotate-secrets re-encrypts).
   const derivedKey = crypto.createHash('sha256').update(`concord-connections-v1:${session}`).digest();

@@ -6,7 +6,8 @@ export function describeError(err: unknown): string {
   if (!(err instanceof Error)) return typeof err === 'string' ? redact(err) : 'unknown error';
   const cause = (err as { cause?: unknown }).cause;
   if (err.message.startsWith('Failed query:')) {
-    const reason = cause instanceof Error ? `${(cause as { code?: string }).code ?? cause.name}: ${firstLine(cause.message)}` : 'no reason given';
+    const reason =
+      cause instanceof Error ? `${(cause as { code?: string }).code ?? cause.name}: ${firstLine(cause.message)}` : 'no reason given';
     return `database query failed (${redact(reason)})`;
   }
   return redact(`${err.name === 'Error' ? '' : `${err.name}: `}${firstLine(err.message)}`);

@@ -57,7 +57,14 @@ export async function saveSettings(db: Db, shopId: string, next: unknown, actor:
 }
 
 export function describeChanges(before: unknown, after: unknown, prefix = ''): string[] {
-  if (typeof before !== 'object' || typeof after !== 'object' || before === null || after === null || Array.isArray(before) || Array.isArray(after)) {
+  if (
+    typeof before !== 'object' ||
+    typeof after !== 'object' ||
+    before === null ||
+    after === null ||
+    Array.isArray(before) ||
+    Array.isArray(after)
+  ) {
     return JSON.stringify(before) === JSON.stringify(after) ? [] : [`${prefix} ${JSON.stringify(before)} → ${JSON.stringify(after)}`];
   }
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);

@@ -18,13 +18,21 @@ export async function reconcileConnectedShops(db: Db, config: Config) {
     .leftJoin(shops, eq(shops.id, shopifyConnections.shopId))
     .where(eq(shopifyConnections.status, 'connected'))
     .orderBy(shopifyConnections.shopId);
-  if (connected.length === 0) throw new AppError('shopify_not_connected', 'No store is connected to Shopify: add one on /admin/connections (or set SHOPIFY_SHOP_DOMAIN and SHOPIFY_ADMIN_ACCESS_TOKEN).');
+  if (connected.length === 0)
+    throw new AppError(
+      'shopify_not_connected',
+      'No store is connected to Shopify: add one on /admin/connections (or set SHOPIFY_SHOP_DOMAIN and SHOPIFY_ADMIN_ACCESS_TOKEN).',
+    );
   const results = [];
   for (const { shopId, backfilledAt } of connected) {
     try {
       // Each store gets the time it starts at: a backfill can take a while.
       const client = await shopifyClientForShop(db, config, shopId);
-      const r = !backfilledAt ? await backfillShop(db, config, shopId, new Date()) : client ? await reconcileShop(db, client, shopId, new Date()) : null;
+      const r = !backfilledAt
+        ? await backfillShop(db, config, shopId, new Date())
+        : client
+          ? await reconcileShop(db, client, shopId, new Date())
+          : null;
       results.push({ shop: shopId, ok: true, ...r });
     } catch (err) {
       results.push({ shop: shopId, ok: false, error: (err as Error).message.slice(0, 300) });

@@ -33,14 +33,27 @@ export const backfillsInProgress = (): BackfillProgress[] => [...running.values(
  * Webhooks can be lost. Compare the orders Shopify changed since the last run with the read
  * model and repair any drift through the normal upserts. The first run is the backfill.
  */
-export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId: string, now: Date, opts: { maxPages?: number; backfillDays?: number; onPage?: (progress: ReconcileResult) => Promise<void> } = {}): Promise<ReconcileResult> {
+export async function reconcileShop(
+  db: Db,
+  shopify: ShopifyAdminClient,
+  shopId: string,
+  now: Date,
+  opts: { maxPages?: number; backfillDays?: number; onPage?: (progress: ReconcileResult) => Promise<void> } = {},
+): Promise<ReconcileResult> {
   const [shop] = await db.select().from(shops).where(eq(shops.id, shopId)).limit(1);
   const since = shop?.reconciledAt ?? new Date(now.getTime() - (opts.backfillDays ?? 60) * 86_400_000);
   // Overlap the window a little: an order updated while the last run was paging isn't missed.
   const from = new Date(since.getTime() - 10 * 60_000);
   const result: ReconcileResult = { since: from.toISOString(), checked: 0, missing: 0, behind: 0, pages: 0 };
   let cursor: string | undefined;
-  const progress: BackfillProgress = { shopId, since: from.toISOString(), startedAt: new Date().toISOString(), pages: 0, checked: 0, repaired: 0 };
+  const progress: BackfillProgress = {
+    shopId,
+    since: from.toISOString(),
+    startedAt: new Date().toISOString(),
+    pages: 0,
+    checked: 0,
+    repaired: 0,
+  };
   running.set(shopId, progress);
   try {
     do {
@@ -70,13 +83,26 @@ export async function reconcileShop(db: Db, shopify: ShopifyAdminClient, shopId:
   } finally {
     running.delete(shopId);
   }
-  await db.update(shops).set({ reconciledAt: now, ...(shop?.backfilledAt ? {} : { backfilledAt: now }) }).where(eq(shops.id, shopId));
+  await db
+    .update(shops)
+    .set({ reconciledAt: now, ...(shop?.backfilledAt ? {} : { backfilledAt: now }) })
+    .where(eq(shops.id, shopId));
   // Deliveries held as too old (possible replays) are never applied; this run read the state they
   // were about straight from Shopify, which settles them.
   const settled = await db
     .update(inboxEvents)
-    .set({ status: 'superseded', lastError: `held as too old; Shopify's current state was read by reconciliation at ${now.toISOString()} instead` })
-    .where(and(eq(inboxEvents.shopId, shopId), eq(inboxEvents.source, 'shopify'), eq(inboxEvents.status, 'held'), lt(inboxEvents.receivedAt, now)))
+    .set({
+      status: 'superseded',
+      lastError: `held as too old; Shopify's current state was read by reconciliation at ${now.toISOString()} instead`,
+    })
+    .where(
+      and(
+        eq(inboxEvents.shopId, shopId),
+        eq(inboxEvents.source, 'shopify'),
+        eq(inboxEvents.status, 'held'),
+        lt(inboxEvents.receivedAt, now),
+      ),
+    )
     .returning({ id: inboxEvents.id });
   result.heldSettled = settled.length;
   await writeAudit(db, {

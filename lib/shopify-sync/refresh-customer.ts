@@ -34,6 +34,11 @@ export async function applyAdminOrders(db: Db, shopId: string, results: AdminOrd
     });
   }
   if (results.length > 0) {
-    await writeAudit(db, { shopId, actor: { type: 'system' }, action: 'shopify.refreshed', explanation: `Read ${results.length} orders from the Shopify Admin API (${why}).` });
+    await writeAudit(db, {
+      shopId,
+      actor: { type: 'system' },
+      action: 'shopify.refreshed',
+      explanation: `Read ${results.length} orders from the Shopify Admin API (${why}).`,
+    });
   }
 }

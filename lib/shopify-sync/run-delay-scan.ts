@@ -28,7 +28,10 @@ export async function runDelayScan(db: Db, now: Date, batchSize = 500): Promise<
         and(
           sql`${fulfillments.id} > ${afterId}`,
           sql`${fulfillments.status} not in ('cancelled', 'error', 'failure')`,
-          or(isNull(fulfillments.healthState), inArray(fulfillments.healthState, ['label_created', 'in_transit', 'out_for_delivery', 'delayed'])),
+          or(
+            isNull(fulfillments.healthState),
+            inArray(fulfillments.healthState, ['label_created', 'in_transit', 'out_for_delivery', 'delayed']),
+          ),
           or(isNull(fulfillments.healthCheckedAt), lt(fulfillments.healthCheckedAt, now)),
         ),
       )

@@ -28,21 +28,40 @@ export async function sidebarForTicketEvent(db: Db, config: Config, body: unknow
     }
   }
   try {
-    const data = await loadWidgetData(db, config, { ticketShopId: received.shopId, ticketId: received.ticketId, email: received.customerEmail }, now);
+    const data = await loadWidgetData(
+      db,
+      config,
+      { ticketShopId: received.shopId, ticketId: received.ticketId, email: received.customerEmail },
+      now,
+    );
     await maybeRefresh(db, config, data, now);
     return buildSidebarJson(data.view, now);
   } catch (err) {
     logError('[widget] could not build the sidebar:', err);
-    return sidebarErrorJson('Concord stored this ticket event but could not read the customer’s data just now; it will show on the next event.', config.appUrl, now);
+    return sidebarErrorJson(
+      'Concord stored this ticket event but could not read the customer’s data just now; it will show on the next event.',
+      config.appUrl,
+      now,
+    );
   }
 }
 
-export async function sidebarForEmail(db: Db, config: Config, input: { email: string | null; ticketId: string | null; account: string }, now: Date): Promise<Record<string, unknown>> {
+export async function sidebarForEmail(
+  db: Db,
+  config: Config,
+  input: { email: string | null; ticketId: string | null; account: string },
+  now: Date,
+): Promise<Record<string, unknown>> {
   try {
     const scope = await shopsForGorgiasDomain(db, input.account);
     if (scope.length === 0) return sidebarErrorJson(new UnknownAccountError(input.account).message, null, now);
     const ticketShopId = input.ticketId ? await ticketStore(db, scope, input.ticketId) : null;
-    const data = await loadWidgetData(db, config, { ticketShopId, gorgiasDomain: input.account, ticketId: input.ticketId, email: input.email }, now);
+    const data = await loadWidgetData(
+      db,
+      config,
+      { ticketShopId, gorgiasDomain: input.account, ticketId: input.ticketId, email: input.email },
+      now,
+    );
     await maybeRefresh(db, config, data, now);
     return buildSidebarJson(data.view, now);
   } catch (err) {
@@ -52,7 +71,11 @@ export async function sidebarForEmail(db: Db, config: Config, input: { email: st
 }
 
 async function hasShopifyConnection(db: Db, shopId: string): Promise<boolean> {
-  const [row] = await db.select({ status: shopifyConnections.status }).from(shopifyConnections).where(eq(shopifyConnections.shopId, shopId)).limit(1);
+  const [row] = await db
+    .select({ status: shopifyConnections.status })
+    .from(shopifyConnections)
+    .where(eq(shopifyConnections.shopId, shopId))
+    .limit(1);
   return row?.status === 'connected';
 }
 
@@ -80,6 +103,10 @@ function unknownAccountJson(config: Config, body: unknown, now: Date): Record<st
 }
 
 async function ticketStore(db: Db, scope: string[], ticketId: string): Promise<string | null> {
-  const [row] = await db.select({ shopId: tickets.shopId }).from(tickets).where(and(inArray(tickets.shopId, scope), eq(tickets.gorgiasTicketId, ticketId))).limit(1);
+  const [row] = await db
+    .select({ shopId: tickets.shopId })
+    .from(tickets)
+    .where(and(inArray(tickets.shopId, scope), eq(tickets.gorgiasTicketId, ticketId)))
+    .limit(1);
   return row?.shopId ?? null;
 }

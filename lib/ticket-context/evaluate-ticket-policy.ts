@@ -17,10 +17,20 @@ export interface CustomerFacts {
 }
 
 /** The facts about a customer that the policy needs, read from the read model. */
-export async function loadCustomerFacts(db: Db, shopId: string, match: Pick<TicketMatch, 'customerShopifyId' | 'customerEmails'>, settings: Settings, now: Date): Promise<CustomerFacts> {
+export async function loadCustomerFacts(
+  db: Db,
+  shopId: string,
+  match: Pick<TicketMatch, 'customerShopifyId' | 'customerEmails'>,
+  settings: Settings,
+  now: Date,
+): Promise<CustomerFacts> {
   let vip = false;
   if (match.customerShopifyId) {
-    const [row] = await db.select().from(customers).where(and(eq(customers.shopId, shopId), eq(customers.shopifyCustomerId, match.customerShopifyId))).limit(1);
+    const [row] = await db
+      .select()
+      .from(customers)
+      .where(and(eq(customers.shopId, shopId), eq(customers.shopifyCustomerId, match.customerShopifyId)))
+      .limit(1);
     if (row) vip = isVip(customerFromRow(row), settings);
   }
   const since = new Date(now.getTime() - settings.refunds.repeatWindowDays * 86_400_000);
@@ -48,7 +58,16 @@ export async function loadCustomerFacts(db: Db, shopId: string, match: Pick<Tick
 
 export async function evaluateTicketPolicy(
   db: Db,
-  input: { shopId: string; classification: Classification; bundle: OrderBundle | null; match: TicketMatch; message: string; photoCount: number; settings: Settings; now: Date },
+  input: {
+    shopId: string;
+    classification: Classification;
+    bundle: OrderBundle | null;
+    match: TicketMatch;
+    message: string;
+    photoCount: number;
+    settings: Settings;
+    now: Date;
+  },
 ): Promise<{ verdict: Verdict; facts: CustomerFacts }> {
   const facts = await loadCustomerFacts(db, input.shopId, input.match, input.settings, input.now);
   const verdict = decidePolicy(

@@ -36,7 +36,13 @@ export interface FetchCustomerHistoryResult {
   skippedExcerpts: number; // left out to keep Gorgias's rate limit for agents
 }
 
-export async function fetchCustomerHistory(db: Db, gorgias: GorgiasClient, shopId: string, raw: unknown, now: Date): Promise<FetchCustomerHistoryResult> {
+export async function fetchCustomerHistory(
+  db: Db,
+  gorgias: GorgiasClient,
+  shopId: string,
+  raw: unknown,
+  now: Date,
+): Promise<FetchCustomerHistoryResult> {
   const parsed = fetchCustomerHistoryPayload.safeParse(raw);
   if (!parsed.success) throw new Error(`gorgias.fetch_customer_history: bad payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   const p = parsed.data;
@@ -67,11 +73,28 @@ export async function fetchCustomerHistory(db: Db, gorgias: GorgiasClient, shopI
     if (excerpt) excerpts++;
     await db
       .insert(customerHistory)
-      .values({ shopId, customerEmail: p.email, gorgiasTicketId: t.id, subject: t.subject, status: t.status, channel: t.channel, gorgiasCreatedAt: t.createdAt, excerpt, fetchedAt: now })
+      .values({
+        shopId,
+        customerEmail: p.email,
+        gorgiasTicketId: t.id,
+        subject: t.subject,
+        status: t.status,
+        channel: t.channel,
+        gorgiasCreatedAt: t.createdAt,
+        excerpt,
+        fetchedAt: now,
+      })
       .onConflictDoUpdate({
         target: [customerHistory.shopId, customerHistory.customerEmail, customerHistory.gorgiasTicketId],
         // A retry after a 429 may have fewer excerpts than the first try: never drop one already read.
-        set: { subject: t.subject, status: t.status, channel: t.channel, gorgiasCreatedAt: t.createdAt, excerpt: sql`coalesce(excluded.excerpt, ${customerHistory.excerpt})`, fetchedAt: now },
+        set: {
+          subject: t.subject,
+          status: t.status,
+          channel: t.channel,
+          gorgiasCreatedAt: t.createdAt,
+          excerpt: sql`coalesce(excluded.excerpt, ${customerHistory.excerpt})`,
+          fetchedAt: now,
+        },
       });
   }
   return { customerId, tickets: earlier.length, excerpts, calls, skippedExcerpts: skipped };

@@ -12,7 +12,9 @@ export type { OrderBundle };
 /** Orders with everything hanging off them, for any number of orders in one round trip. */
 export async function loadOrderBundles(db: Db, shopId: string, orderIds: string[]): Promise<Map<string, OrderBundle>> {
   if (orderIds.length === 0) return new Map();
-  const [row] = rowsOf<{ data: BundleJson | string }>(await db.execute(sql`select ${bundleJsonSql(sql`${shopId}`, textArray(orderIds))} as data`));
+  const [row] = rowsOf<{ data: BundleJson | string }>(
+    await db.execute(sql`select ${bundleJsonSql(sql`${shopId}`, textArray(orderIds))} as data`),
+  );
   return bundlesFromJson(orderIds, jsonValue(row.data));
 }
 

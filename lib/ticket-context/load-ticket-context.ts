@@ -14,7 +14,11 @@ export const STALE_AFTER_MS = 6 * 3600_000;
 /** A read for a Gorgias account that no store is linked to: it sees nothing. */
 export class UnknownAccountError extends Error {
   constructor(readonly account: string | null) {
-    super(account ? `The Gorgias account “${account}” is not linked to any store in Concord.` : 'No Gorgias account was named, so Concord shows nothing.');
+    super(
+      account
+        ? `The Gorgias account “${account}” is not linked to any store in Concord.`
+        : 'No Gorgias account was named, so Concord shows nothing.',
+    );
   }
 }
 
@@ -33,7 +37,9 @@ export async function loadWidgetData(
 ): Promise<WidgetData> {
   // Stores are walls: a ticket sees the stores of its own helpdesk account, a read by account sees
   // that account's stores, and an account no store is linked to sees nothing.
-  const shopIds = input.ticketShopId ? await shopsSharingHelpdesk(db, input.ticketShopId) : await shopsForGorgiasDomain(db, input.gorgiasDomain ?? null);
+  const shopIds = input.ticketShopId
+    ? await shopsSharingHelpdesk(db, input.ticketShopId)
+    : await shopsForGorgiasDomain(db, input.gorgiasDomain ?? null);
   if (shopIds.length === 0) throw new UnknownAccountError(input.gorgiasDomain ?? null);
   const ticketShopId = input.ticketShopId ?? shopIds[0];
   const rows = await loadWidgetRows(db, {
@@ -62,14 +68,26 @@ export async function loadWidgetData(
     held: rows.held,
     otherStores: rows.otherStores,
     issues: rows.issueRows.map(issueRecordFromRow),
-    overrides: rows.overrideRows.map((o): SuppressionOverride => ({ mode: o.mode as 'suppress' | 'release', reason: o.reason, expiresAt: o.expiresAt, createdAt: o.createdAt, actor: o.actor })),
+    overrides: rows.overrideRows.map((o): SuppressionOverride => ({
+      mode: o.mode as 'suppress' | 'release',
+      reason: o.reason,
+      expiresAt: o.expiresAt,
+      createdAt: o.createdAt,
+      actor: o.actor,
+    })),
     previous: rows.previous,
     draft: rows.draft ?? null,
     unapplied: rows.unapplied,
     settings,
     takenActions: ticket ? await loadTakenActions(db, shopId, ticket.gorgiasTicketId) : [],
     widgetUrl: ticket
-      ? widgetUrl(config.appUrl, { ticketId: ticket.gorgiasTicketId, shopId: ticketShopId, agent: null }, config.secrets.session, now, config.env.CONCORD_WIDGET_LINK_TTL_MINUTES * 60_000)
+      ? widgetUrl(
+          config.appUrl,
+          { ticketId: ticket.gorgiasTicketId, shopId: ticketShopId, agent: null },
+          config.secrets.session,
+          now,
+          config.env.CONCORD_WIDGET_LINK_TTL_MINUTES * 60_000,
+        )
       : config.appUrl,
   });
 }

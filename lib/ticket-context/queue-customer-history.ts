@@ -10,13 +10,22 @@ import { FETCH_CUSTOMER_HISTORY, type FetchCustomerHistoryPayload } from './fetc
  * idempotency key), and one shop's reads run one after another (the serial key), so a flood of new
  * customers cannot spend Gorgias's rate limit in one burst.
  */
-export async function queueCustomerHistory(tx: Db, input: { shopId: string; ticketId: string; email: string | null; gorgiasCustomerId: string | null }): Promise<boolean> {
+export async function queueCustomerHistory(
+  tx: Db,
+  input: { shopId: string; ticketId: string; email: string | null; gorgiasCustomerId: string | null },
+): Promise<boolean> {
   const email = input.email?.trim().toLowerCase();
   if (!email) return false;
   const [seen] = await tx
     .select({ id: tickets.id })
     .from(tickets)
-    .where(and(eq(tickets.shopId, input.shopId), eq(tickets.customerEmail, email) /* stored lower-cased (lib/domain/contact.ts) */, ne(tickets.gorgiasTicketId, input.ticketId)))
+    .where(
+      and(
+        eq(tickets.shopId, input.shopId),
+        eq(tickets.customerEmail, email) /* stored lower-cased (lib/domain/contact.ts) */,
+        ne(tickets.gorgiasTicketId, input.ticketId),
+      ),
+    )
     .limit(1);
   if (seen) return false;
   const payload: FetchCustomerHistoryPayload = { email, gorgiasCustomerId: input.gorgiasCustomerId, ticketId: input.ticketId };

@@ -67,11 +67,26 @@ export function trackingEventFromRow(r: typeof trackingEvents.$inferSelect): Tra
 }
 
 export function refundFromRow(r: typeof refunds.$inferSelect): Refund {
-  return { id: r.shopifyRefundId, orderId: r.orderId, createdAt: r.shopifyCreatedAt, amount: r.amount, currency: r.currency, note: r.note, lineItemIds: r.lineItemIds ?? [] };
+  return {
+    id: r.shopifyRefundId,
+    orderId: r.orderId,
+    createdAt: r.shopifyCreatedAt,
+    amount: r.amount,
+    currency: r.currency,
+    note: r.note,
+    lineItemIds: r.lineItemIds ?? [],
+  };
 }
 
 export function returnFromRow(r: typeof returns.$inferSelect): Return {
-  return { id: r.shopifyReturnId, orderId: r.orderId, name: r.name, status: r.status, createdAt: r.shopifyCreatedAt, updatedAt: r.shopifyUpdatedAt };
+  return {
+    id: r.shopifyReturnId,
+    orderId: r.orderId,
+    name: r.name,
+    status: r.status,
+    createdAt: r.shopifyCreatedAt,
+    updatedAt: r.shopifyUpdatedAt,
+  };
 }
 
 export function customerFromRow(r: typeof customers.$inferSelect): Customer {

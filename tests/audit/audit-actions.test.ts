@@ -66,7 +66,11 @@ describe('audit actions', () => {
     }
     expect(calls).toBeGreaterThanOrEqual(30);
     expect([...written].filter((w) => !(AUDIT_ACTIONS as readonly string[]).includes(w))).toEqual([]);
-    for (const p of prefixes) expect(AUDIT_ACTIONS.some((a) => a.startsWith(p)), p).toBe(true);
+    for (const p of prefixes)
+      expect(
+        AUDIT_ACTIONS.some((a) => a.startsWith(p)),
+        p,
+      ).toBe(true);
     expect(prefixes).toEqual(new Set(['action.', 'issue.', 'suppression.']));
   });
 

@@ -39,7 +39,17 @@ let shopifyCalls: { op: string; variables: Record<string, unknown> }[] = [];
 let gorgiasCalls: { method: string; path: string; body: Record<string, unknown> | null }[] = [];
 let loseNextCancelAnswer = false;
 
-const graphql = (data: unknown) => HttpResponse.json({ data, extensions: { cost: { requestedQueryCost: 10, actualQueryCost: 10, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 } } } });
+const graphql = (data: unknown) =>
+  HttpResponse.json({
+    data,
+    extensions: {
+      cost: {
+        requestedQueryCost: 10,
+        actualQueryCost: 10,
+        throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 },
+      },
+    },
+  });
 
 const server = setupServer(
   http.post('http://shopify.test/admin/api/:version/graphql.json', async ({ request }) => {
@@ -49,7 +59,16 @@ const server = setupServer(
     switch (op) {
       case 'OrderLiveState': {
         const s = state(String(variables.id));
-        return graphql({ order: { id: variables.id, cancelledAt: s.cancelledAt, displayFulfillmentStatus: s.displayFulfillmentStatus, tags: [], refunds: s.refunds, returns: { nodes: s.returns } } });
+        return graphql({
+          order: {
+            id: variables.id,
+            cancelledAt: s.cancelledAt,
+            displayFulfillmentStatus: s.displayFulfillmentStatus,
+            tags: [],
+            refunds: s.refunds,
+            returns: { nodes: s.returns },
+          },
+        });
       }
       case 'OrderCancel': {
         state(String(variables.orderId)).cancelledAt = new Date().toISOString();
@@ -62,7 +81,25 @@ const server = setupServer(
       case 'OrderUpdateAddress':
         return graphql({ orderUpdate: { order: { id: (variables.input as { id: string }).id }, userErrors: [] } });
       case 'ReturnableWithLineItems':
-        return graphql({ returnableFulfillments: { nodes: [{ returnableFulfillmentLineItems: { nodes: [{ quantity: 1, fulfillmentLineItem: { id: 'gid://shopify/FulfillmentLineItem/9001', lineItem: { id: 'gid://shopify/LineItem/7001' } } }] } }] } });
+        return graphql({
+          returnableFulfillments: {
+            nodes: [
+              {
+                returnableFulfillmentLineItems: {
+                  nodes: [
+                    {
+                      quantity: 1,
+                      fulfillmentLineItem: {
+                        id: 'gid://shopify/FulfillmentLineItem/9001',
+                        lineItem: { id: 'gid://shopify/LineItem/7001' },
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        });
       case 'ReturnReasonDefinitions': {
         const library = [
           { id: 'gid://shopify/ReturnReasonDefinition/11', handle: 'too-small', name: 'Too small', deleted: false },
@@ -80,13 +117,40 @@ const server = setupServer(
                   id: 'gid://shopify/LineItem/7001',
                   variant: {
                     id: 'gid://shopify/ProductVariant/2',
-                    selectedOptions: [{ name: 'Size', value: 'M' }, { name: 'Color', value: 'Blue' }],
+                    selectedOptions: [
+                      { name: 'Size', value: 'M' },
+                      { name: 'Color', value: 'Blue' },
+                    ],
                     product: {
                       variants: {
                         nodes: [
-                          { id: 'gid://shopify/ProductVariant/2', title: 'M / Blue', availableForSale: true, selectedOptions: [{ name: 'Size', value: 'M' }, { name: 'Color', value: 'Blue' }] },
-                          { id: 'gid://shopify/ProductVariant/3', title: 'L / Blue', availableForSale: true, selectedOptions: [{ name: 'Size', value: 'L' }, { name: 'Color', value: 'Blue' }] },
-                          { id: 'gid://shopify/ProductVariant/4', title: 'L / Red', availableForSale: true, selectedOptions: [{ name: 'Size', value: 'L' }, { name: 'Color', value: 'Red' }] },
+                          {
+                            id: 'gid://shopify/ProductVariant/2',
+                            title: 'M / Blue',
+                            availableForSale: true,
+                            selectedOptions: [
+                              { name: 'Size', value: 'M' },
+                              { name: 'Color', value: 'Blue' },
+                            ],
+                          },
+                          {
+                            id: 'gid://shopify/ProductVariant/3',
+                            title: 'L / Blue',
+                            availableForSale: true,
+                            selectedOptions: [
+                              { name: 'Size', value: 'L' },
+                              { name: 'Color', value: 'Blue' },
+                            ],
+                          },
+                          {
+                            id: 'gid://shopify/ProductVariant/4',
+                            title: 'L / Red',
+                            availableForSale: true,
+                            selectedOptions: [
+                              { name: 'Size', value: 'L' },
+                              { name: 'Color', value: 'Red' },
+                            ],
+                          },
                         ],
                       },
                     },
@@ -99,7 +163,12 @@ const server = setupServer(
       case 'ReturnCreateExchange': {
         const input = variables.returnInput as { orderId: string };
         state(input.orderId).returns.push({ id: 'gid://shopify/Return/1', status: 'OPEN' });
-        return graphql({ returnCreate: { return: { id: 'gid://shopify/Return/1', name: '#R1', status: 'OPEN', exchangeLineItems: { nodes: [] } }, userErrors: [] } });
+        return graphql({
+          returnCreate: {
+            return: { id: 'gid://shopify/Return/1', name: '#R1', status: 'OPEN', exchangeLineItems: { nodes: [] } },
+            userErrors: [],
+          },
+        });
       }
       default:
         return HttpResponse.json({ errors: [{ message: `unexpected operation ${op}` }] });
@@ -109,7 +178,8 @@ const server = setupServer(
     const url = new URL(request.url);
     const body = request.method === 'GET' ? null : ((await request.json().catch(() => null)) as Record<string, unknown> | null);
     gorgiasCalls.push({ method: request.method, path: url.pathname, body });
-    if (request.method === 'POST' && url.pathname.endsWith('/messages')) return HttpResponse.json({ id: 880000 + gorgiasCalls.length }, { status: 201 });
+    if (request.method === 'POST' && url.pathname.endsWith('/messages'))
+      return HttpResponse.json({ id: 880000 + gorgiasCalls.length }, { status: 201 });
     return HttpResponse.json({}, { status: 200 });
   }),
 );
@@ -141,7 +211,11 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
   };
   const ticketEvent = async (body: unknown) => {
     const res = await widgetPOST(
-      new Request('http://concord.test/api/gorgias/widget', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify(body) }),
+      new Request('http://concord.test/api/gorgias/widget', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
+        body: JSON.stringify(body),
+      }),
     );
     expect(res.status).toBe(200);
     await drainInbox(t.get().db);
@@ -158,21 +232,54 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
   };
   const unfulfilledOrder = async (opts: { hours?: number; email?: string; total?: string } = {}) => {
     const id = ++oid;
-    await hook('orders/create', shopifyOrder({ id, number: id + 1000, email: opts.email ?? `c${id}@example.com`, customerId: id, createdAt: ago(opts.hours ?? 2), total: opts.total }));
+    await hook(
+      'orders/create',
+      shopifyOrder({
+        id,
+        number: id + 1000,
+        email: opts.email ?? `c${id}@example.com`,
+        customerId: id,
+        createdAt: ago(opts.hours ?? 2),
+        total: opts.total,
+      }),
+    );
     await drainInbox(t.get().db);
     return { id, gid: `gid://shopify/Order/${id}`, name: `#${id + 1000}`, email: opts.email ?? `c${id}@example.com` };
   };
   const deliveredOrder = async (daysAgo: number) => {
     const id = ++oid;
-    await hook('orders/create', shopifyOrder({ id, number: id + 1000, email: `c${id}@example.com`, customerId: id, createdAt: ago(24 * (daysAgo + 4)), fulfillmentStatus: 'fulfilled' }));
-    await hook('fulfillments/create', shopifyFulfillment({ id: id + 100_000, orderId: id, createdAt: ago(24 * (daysAgo + 3)), shipmentStatus: 'delivered' }));
-    await hook('fulfillment_events/create', shopifyTrackingEvent({ id: id + 200_000, fulfillmentId: id + 100_000, orderId: id, status: 'delivered', happenedAt: ago(24 * daysAgo) }));
+    await hook(
+      'orders/create',
+      shopifyOrder({
+        id,
+        number: id + 1000,
+        email: `c${id}@example.com`,
+        customerId: id,
+        createdAt: ago(24 * (daysAgo + 4)),
+        fulfillmentStatus: 'fulfilled',
+      }),
+    );
+    await hook(
+      'fulfillments/create',
+      shopifyFulfillment({ id: id + 100_000, orderId: id, createdAt: ago(24 * (daysAgo + 3)), shipmentStatus: 'delivered' }),
+    );
+    await hook(
+      'fulfillment_events/create',
+      shopifyTrackingEvent({
+        id: id + 200_000,
+        fulfillmentId: id + 100_000,
+        orderId: id,
+        status: 'delivered',
+        happenedAt: ago(24 * daysAgo),
+      }),
+    );
     await drainInbox(t.get().db);
     state(`gid://shopify/Order/${id}`).displayFulfillmentStatus = 'FULFILLED';
     return { id, gid: `gid://shopify/Order/${id}`, name: `#${id + 1000}`, email: `c${id}@example.com` };
   };
   const ops = (op: string) => shopifyCalls.filter((c) => c.op === op);
-  const messagesPosted = (ticketId: number) => gorgiasCalls.filter((c) => c.method === 'POST' && c.path === `/api/tickets/${ticketId}/messages`).map((c) => c.body!);
+  const messagesPosted = (ticketId: number) =>
+    gorgiasCalls.filter((c) => c.method === 'POST' && c.path === `/api/tickets/${ticketId}/messages`).map((c) => c.body!);
 
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
@@ -193,11 +300,25 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     });
     const o = await unfulfilledOrder();
     const ticketId = ++tid;
-    await ticketEvent(gorgiasContext({ ticketId, email: o.email, name: 'Pat Doe', text: `Hi, please cancel my order ${o.name}. I changed my mind.`, at: ago(0.1) }));
+    await ticketEvent(
+      gorgiasContext({
+        ticketId,
+        email: o.email,
+        name: 'Pat Doe',
+        text: `Hi, please cancel my order ${o.name}. I changed my mind.`,
+        at: ago(0.1),
+      }),
+    );
     await drainOutbox();
 
     expect(ops('OrderCancel')).toHaveLength(1);
-    expect(ops('OrderCancel')[0].variables).toMatchObject({ orderId: o.gid, reason: 'CUSTOMER', refund: true, restock: false, notifyCustomer: true });
+    expect(ops('OrderCancel')[0].variables).toMatchObject({
+      orderId: o.gid,
+      reason: 'CUSTOMER',
+      refund: true,
+      restock: false,
+      notifyCustomer: true,
+    });
     // The live re-check ran first.
     expect(shopifyCalls.findIndex((c) => c.op === 'OrderLiveState')).toBeLessThan(shopifyCalls.findIndex((c) => c.op === 'OrderCancel'));
     const replies = messagesPosted(ticketId).filter((m) => m.channel !== 'internal-note');
@@ -207,8 +328,14 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     expect(String(replies[0].body_text)).toContain('The full payment of 80.00 USD is being refunded');
     expect(String(replies[0].body_text)).toContain('cancellation confirmation by email');
     const tags = gorgiasCalls.filter((c) => c.path === `/api/tickets/${ticketId}/tags`).flatMap((c) => c.body!.names as string[]);
-    expect(tags).toEqual(expect.arrayContaining(['concord/cancel', 'concord/automatable', 'concord/automated', 'concord/automated-cancel']));
-    const [action] = await t.get().db.select().from(actions).where(and(eq(actions.ticketId, String(ticketId)), eq(actions.actorId, 'automation')));
+    expect(tags).toEqual(
+      expect.arrayContaining(['concord/cancel', 'concord/automatable', 'concord/automated', 'concord/automated-cancel']),
+    );
+    const [action] = await t
+      .get()
+      .db.select()
+      .from(actions)
+      .where(and(eq(actions.ticketId, String(ticketId)), eq(actions.actorId, 'automation')));
     expect(action).toMatchObject({ kind: 'cancel_order', status: 'done' });
   });
 
@@ -223,7 +350,25 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     await ticketEvent(event); // Gorgias redelivers the same event
     await drainOutbox();
     expect(ops('OrderCancel')).toHaveLength(1);
-    const [cancel] = await t.get().db.select().from(outbox).where(and(eq(outbox.kind, 'shopify.cancel_order'), eq(outbox.actionId, (await t.get().db.select().from(actions).where(eq(actions.ticketId, String(ticketId))))[0].id)));
+    const [cancel] = await t
+      .get()
+      .db.select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.kind, 'shopify.cancel_order'),
+          eq(
+            outbox.actionId,
+            (
+              await t
+                .get()
+                .db.select()
+                .from(actions)
+                .where(eq(actions.ticketId, String(ticketId)))
+            )[0].id,
+          ),
+        ),
+      );
     expect(cancel).toMatchObject({ status: 'done', attempts: 2, result: { alreadyCancelled: true } });
     expect(messagesPosted(ticketId).filter((m) => m.channel !== 'internal-note')).toHaveLength(1);
   });
@@ -242,11 +387,21 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     expect(String(note?.body_text)).toMatch(/Concord did not do this: Cancel order .*\nWhy: Shopify now shows the order as fulfilled/);
     const tags = gorgiasCalls.filter((c) => c.path === `/api/tickets/${ticketId}/tags`).flatMap((c) => c.body!.names as string[]);
     expect(tags).toEqual(expect.arrayContaining(['concord/human-review', 'concord/action-stopped']));
-    expect(gorgiasCalls.find((c) => c.method === 'PUT' && c.path === `/api/tickets/${ticketId}`)?.body).toEqual({ assignee_team: { id: 12 } });
-    const [action] = await t.get().db.select().from(actions).where(eq(actions.ticketId, String(ticketId)));
+    expect(gorgiasCalls.find((c) => c.method === 'PUT' && c.path === `/api/tickets/${ticketId}`)?.body).toEqual({
+      assignee_team: { id: 12 },
+    });
+    const [action] = await t
+      .get()
+      .db.select()
+      .from(actions)
+      .where(eq(actions.ticketId, String(ticketId)));
     expect(action).toMatchObject({ status: 'stopped' });
     expect(action.error).toMatch(/fulfilled/);
-    const audit = await t.get().db.select().from(auditLog).where(and(eq(auditLog.ticketId, String(ticketId)), eq(auditLog.action, 'action.stopped')));
+    const audit = await t
+      .get()
+      .db.select()
+      .from(auditLog)
+      .where(and(eq(auditLog.ticketId, String(ticketId)), eq(auditLog.action, 'action.stopped')));
     expect(audit[0].explanation).toMatch(/Stopped before Shopify was called: Shopify now shows the order as fulfilled/);
   });
 
@@ -262,14 +417,28 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     expect(messagesPosted(ticketId)).toHaveLength(0);
     const rows = await t.get().db.select().from(outbox).where(eq(outbox.status, 'shadow'));
     const mine = rows.filter((r) => (r.payload as { ticketId?: string }).ticketId === String(ticketId));
-    expect(mine.map((r) => r.kind).sort()).toEqual(expect.arrayContaining(['gorgias.add_tags', 'gorgias.send_reply', 'shopify.cancel_order']));
-    expect(mine.find((r) => r.kind === 'shopify.cancel_order')!.payload).toMatchObject({ orderId: String(o.id), refund: true, restock: true, notifyCustomer: true, shadow: true });
+    expect(mine.map((r) => r.kind).sort()).toEqual(
+      expect.arrayContaining(['gorgias.add_tags', 'gorgias.send_reply', 'shopify.cancel_order']),
+    );
+    expect(mine.find((r) => r.kind === 'shopify.cancel_order')!.payload).toMatchObject({
+      orderId: String(o.id),
+      refund: true,
+      restock: true,
+      notifyCustomer: true,
+      shadow: true,
+    });
     // A person then cancels it by hand from the widget / a Gorgias button.
     const res = await actionsPOST(
       new Request('http://concord.test/api/gorgias/actions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-        body: JSON.stringify({ ticket_id: String(ticketId), account: 'acme', action: 'cancel_order', confirm: true, agent_email: 'alex@acme.com' }),
+        body: JSON.stringify({
+          ticket_id: String(ticketId),
+          account: 'acme',
+          action: 'cancel_order',
+          confirm: true,
+          agent_email: 'alex@acme.com',
+        }),
       }),
     );
     expect(res.status).toBe(200);
@@ -293,7 +462,14 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     const [create] = ops('ReturnCreateExchange');
     expect(create.variables.returnInput).toEqual({
       orderId: o.gid,
-      returnLineItems: [{ fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/9001', quantity: 1, returnReasonDefinitionId: 'gid://shopify/ReturnReasonDefinition/11', returnReasonNote: words }],
+      returnLineItems: [
+        {
+          fulfillmentLineItemId: 'gid://shopify/FulfillmentLineItem/9001',
+          quantity: 1,
+          returnReasonDefinitionId: 'gid://shopify/ReturnReasonDefinition/11',
+          returnReasonNote: words,
+        },
+      ],
     });
     const reply = messagesPosted(ticketId).find((m) => m.channel === 'email');
     expect(String(reply?.body_text)).toContain(`Your return for 1 Ã— Trail Jacket from order ${o.name} is open.`);
@@ -303,10 +479,20 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     await settings(() => {});
     const o = await deliveredOrder(3);
     const ticketId = ++tid;
-    await ticketEvent(gorgiasContext({ ticketId, email: o.email, text: `Could I exchange the jacket from ${o.name} for size L? Same colour please.`, at: ago(0.1) }));
+    await ticketEvent(
+      gorgiasContext({
+        ticketId,
+        email: o.email,
+        text: `Could I exchange the jacket from ${o.name} for size L? Same colour please.`,
+        at: ago(0.1),
+      }),
+    );
     await drainOutbox();
     const [create] = ops('ReturnCreateExchange');
-    expect(create.variables.returnInput).toMatchObject({ orderId: o.gid, exchangeLineItems: [{ variantId: 'gid://shopify/ProductVariant/3', quantity: 1 }] });
+    expect(create.variables.returnInput).toMatchObject({
+      orderId: o.gid,
+      exchangeLineItems: [{ variantId: 'gid://shopify/ProductVariant/3', quantity: 1 }],
+    });
     expect(messagesPosted(ticketId).find((m) => m.channel === 'email')?.body_text).toMatch(/Your exchange for order/);
   });
 
@@ -314,16 +500,42 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     await settings(() => {});
     const o = await unfulfilledOrder({ hours: 1 });
     const ticketId = ++tid;
-    await ticketEvent(gorgiasContext({ ticketId, email: o.email, text: `Hi! I need to change the address on ${o.name}. New address: 42 Maple Avenue, Apt 3B, Springfield, IL 62704. Thanks!`, at: ago(0.1) }));
+    await ticketEvent(
+      gorgiasContext({
+        ticketId,
+        email: o.email,
+        text: `Hi! I need to change the address on ${o.name}. New address: 42 Maple Avenue, Apt 3B, Springfield, IL 62704. Thanks!`,
+        at: ago(0.1),
+      }),
+    );
     await drainOutbox();
     const [update] = ops('OrderUpdateAddress');
-    expect(update.variables.input).toMatchObject({ id: o.gid, shippingAddress: { address1: '42 Maple Avenue', address2: 'Apt 3B', city: 'Springfield', provinceCode: 'IL', zip: '62704', countryCode: 'US' } });
-    expect(messagesPosted(ticketId).find((m) => m.channel === 'email')?.body_text).toContain('42 Maple Avenue, Apt 3B, Springfield, IL, 62704, US');
+    expect(update.variables.input).toMatchObject({
+      id: o.gid,
+      shippingAddress: {
+        address1: '42 Maple Avenue',
+        address2: 'Apt 3B',
+        city: 'Springfield',
+        provinceCode: 'IL',
+        zip: '62704',
+        countryCode: 'US',
+      },
+    });
+    expect(messagesPosted(ticketId).find((m) => m.channel === 'email')?.body_text).toContain(
+      '42 Maple Avenue, Apt 3B, Springfield, IL, 62704, US',
+    );
 
     const o2 = await unfulfilledOrder({ hours: 1 });
     const ticket2 = ++tid;
     shopifyCalls = [];
-    await ticketEvent(gorgiasContext({ ticketId: ticket2, email: o2.email, text: `Please change the shipping address of ${o2.name} to 42 Maple Avenue, Springfield`, at: ago(0.1) }));
+    await ticketEvent(
+      gorgiasContext({
+        ticketId: ticket2,
+        email: o2.email,
+        text: `Please change the shipping address of ${o2.name} to 42 Maple Avenue, Springfield`,
+        at: ago(0.1),
+      }),
+    );
     await drainOutbox();
     expect(ops('OrderUpdateAddress')).toHaveLength(0);
     const ask = messagesPosted(ticket2).find((m) => m.channel === 'email');
@@ -334,7 +546,16 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     await settings(() => {});
     const o = await unfulfilledOrder();
     const ticketId = ++tid;
-    await ticketEvent(gorgiasContext({ ticketId, email: o.email, name: 'LucÃ­a PÃ©rez', text: `Hola, quiero cancelar mi pedido ${o.name} por favor. Gracias`, at: ago(0.1), extra: { channel: 'chat', via: 'chat' } }));
+    await ticketEvent(
+      gorgiasContext({
+        ticketId,
+        email: o.email,
+        name: 'LucÃ­a PÃ©rez',
+        text: `Hola, quiero cancelar mi pedido ${o.name} por favor. Gracias`,
+        at: ago(0.1),
+        extra: { channel: 'chat', via: 'chat' },
+      }),
+    );
     await drainOutbox();
     expect(ops('OrderCancel')).toHaveLength(1);
     const reply = messagesPosted(ticketId).find((m) => m.channel !== 'internal-note');
@@ -351,7 +572,14 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     });
     const o = await unfulfilledOrder();
     const ticketId = ++tid;
-    await ticketEvent(gorgiasContext({ ticketId, email: o.email, text: `Cancel ${o.name}. Honestly after this mess I expect a discount code to make it right.`, at: ago(0.1) }));
+    await ticketEvent(
+      gorgiasContext({
+        ticketId,
+        email: o.email,
+        text: `Cancel ${o.name}. Honestly after this mess I expect a discount code to make it right.`,
+        at: ago(0.1),
+      }),
+    );
     await drainOutbox();
     expect(ops('OrderCancel')).toHaveLength(0);
     const note = messagesPosted(ticketId).find((m) => m.channel === 'internal-note');
@@ -360,7 +588,11 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     expect(String(note?.body_text)).toMatch(/Suggested next step: Decide whether a goodwill gesture/);
     const puts = gorgiasCalls.filter((c) => c.method === 'PUT' && c.path === `/api/tickets/${ticketId}`).map((c) => c.body);
     expect(puts).toEqual(expect.arrayContaining([{ assignee_team: { id: 44 } }, { priority: 'high' }]));
-    const [row] = await t.get().db.select().from(tickets).where(eq(tickets.gorgiasTicketId, String(ticketId)));
+    const [row] = await t
+      .get()
+      .db.select()
+      .from(tickets)
+      .where(eq(tickets.gorgiasTicketId, String(ticketId)));
     expect((row.verdict as { summary: string }).summary).toContain('Question:');
   });
 
@@ -372,9 +604,30 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
     const exc = await deliveredOrder(4);
     const adr = await unfulfilledOrder({ hours: 1 });
     const cases = [
-      { ticketId: ++tid, o: ret, text: `I want to return order ${ret.name}, it is too small`, kind: 'shopify.create_return', payload: { orderId: String(ret.id), reasonHandle: 'too-small', lineItems: null } },
-      { ticketId: ++tid, o: exc, text: `Can I exchange the jacket from ${exc.name} for size L?`, kind: 'shopify.create_exchange', payload: { orderId: String(exc.id), customerWords: `Can I exchange the jacket from ${exc.name} for size L?` } },
-      { ticketId: ++tid, o: adr, text: `Please update the address on ${adr.name}. New address: 42 Maple Avenue, Springfield, IL 62704`, kind: 'shopify.update_address', payload: { orderId: String(adr.id), address: { address1: '42 Maple Avenue', city: 'Springfield', provinceCode: 'IL', zip: '62704', countryCode: 'US' } } },
+      {
+        ticketId: ++tid,
+        o: ret,
+        text: `I want to return order ${ret.name}, it is too small`,
+        kind: 'shopify.create_return',
+        payload: { orderId: String(ret.id), reasonHandle: 'too-small', lineItems: null },
+      },
+      {
+        ticketId: ++tid,
+        o: exc,
+        text: `Can I exchange the jacket from ${exc.name} for size L?`,
+        kind: 'shopify.create_exchange',
+        payload: { orderId: String(exc.id), customerWords: `Can I exchange the jacket from ${exc.name} for size L?` },
+      },
+      {
+        ticketId: ++tid,
+        o: adr,
+        text: `Please update the address on ${adr.name}. New address: 42 Maple Avenue, Springfield, IL 62704`,
+        kind: 'shopify.update_address',
+        payload: {
+          orderId: String(adr.id),
+          address: { address1: '42 Maple Avenue', city: 'Springfield', provinceCode: 'IL', zip: '62704', countryCode: 'US' },
+        },
+      },
     ];
     for (const c of cases) await ticketEvent(gorgiasContext({ ticketId: c.ticketId, email: c.o.email, text: c.text, at: ago(0.1) }));
     shopifyCalls = [];
@@ -386,7 +639,9 @@ describe('the safe zone, end to end: Gorgias ticket event â†’ Shopify mutation â
       expect(messagesPosted(c.ticketId)).toEqual([]);
       const mine = shadowRows.filter((r) => (r.payload as { ticketId?: string }).ticketId === String(c.ticketId));
       expect(mine.find((r) => r.kind === c.kind)?.payload).toMatchObject({ ...c.payload, shadow: true });
-      expect(String((mine.find((r) => r.kind === 'gorgias.send_reply')?.payload as { body: string }).body)).toMatch(/return|exchange|address/);
+      expect(String((mine.find((r) => r.kind === 'gorgias.send_reply')?.payload as { body: string }).body)).toMatch(
+        /return|exchange|address/,
+      );
     }
     const report = await shadowReport(t.get().db, SHOP);
     expect(report.find((r) => r.intent === 'return_exchange')?.count).toBeGreaterThanOrEqual(2);

@@ -9,7 +9,8 @@ import { BASE_URL, launchBrowser } from './browser';
 // one button pairing the reply with the action).
 
 const AGENT = 'e2e-actions@concord.test';
-const link = (ticketId: string) => widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: AGENT }, process.env.SESSION_SECRET!, new Date());
+const link = (ticketId: string) =>
+  widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: AGENT }, process.env.SESSION_SECRET!, new Date());
 const verdictText = (page: Page) => page.getByTestId('verdict').innerText();
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -56,7 +57,9 @@ describe('the verdict after an action (20.3)', () => {
     // Asking again warns before anything is confirmed.
     await actionsRow.getByRole('button', { name: /^Create return/ }).click();
     await page.getByRole('button', { name: 'Review', exact: true }).click();
-    await expect.poll(() => page.getByRole('alertdialog', { name: 'Confirm action' }).innerText()).toMatch(new RegExp(`Already asked.*by ${AGENT}`, 's'));
+    await expect
+      .poll(() => page.getByRole('alertdialog', { name: 'Confirm action' }).innerText())
+      .toMatch(new RegExp(`Already asked.*by ${AGENT}`, 's'));
     await page.close();
   });
 });
@@ -72,7 +75,11 @@ describe('the decision first: one button for the reply and the step, drafts from
     // 48120006: Emma wrote her new address in the message; the change is inside the cutoff.
     const page = await browser.newPage({ viewport: { width: 400, height: 1400 } });
     await page.goto(link('48120006'));
-    await page.waitForFunction(() => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20,
+      null,
+      { timeout: 30_000 },
+    );
     const text = await page.getByTestId('draft-text').inputValue();
     expect(text).toContain('2207 SE Clinton St');
     expect(text).not.toMatch(/reply with the full new address/);
@@ -87,8 +94,26 @@ describe('the decision first: one button for the reply and the step, drafts from
     expect(await ask.innerText()).toMatch(/Change the shipping address of #\d+ to .*2207 SE Clinton St.*Then send your reply/s);
     await ask.getByRole('button', { name: 'Confirm', exact: true }).click();
     await page.getByText(/Done: Change the shipping address/).waitFor();
-    await expect.poll(() => page.getByTestId('recommendation-state').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(new RegExp(`Address (change queued|updated) by ${AGENT}.*Your reply (goes|went)`, 's'));
-    await expect.poll(() => page.getByTestId('sent-marker').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/Sent with the action/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('recommendation-state')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 20_000 },
+      )
+      .toMatch(new RegExp(`Address (change queued|updated) by ${AGENT}.*Your reply (goes|went)`, 's'));
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('sent-marker')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 20_000 },
+      )
+      .toMatch(/Sent with the action/);
     await page.close();
   });
 
@@ -96,13 +121,21 @@ describe('the decision first: one button for the reply and the step, drafts from
     const page = await browser.newPage({ viewport: { width: 400, height: 1400 } });
     const draftOf = async (ticket: string) => {
       await page.goto(link(ticket));
-      await page.waitForFunction(() => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20, null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20,
+        null,
+        { timeout: 30_000 },
+      );
       return page.getByTestId('draft-text').inputValue();
     };
     expect(await draftOf('48120008')).not.toMatch(/return it, or exchange it/);
     // Another test leaves its own edits in 48120011's editor: read the draft Concord wrote.
     const token = widgetToken({ ticketId: '48120011', shopId: DEMO_SHOP.domain, agent: AGENT }, process.env.SESSION_SECRET!, new Date());
-    const poles = ((await (await fetch(`${BASE_URL}/api/widget/48120011`, { headers: { 'x-widget-token': token } })).json()) as { draft: { text: string } }).draft.text;
+    const poles = (
+      (await (await fetch(`${BASE_URL}/api/widget/48120011`, { headers: { 'x-widget-token': token } })).json()) as {
+        draft: { text: string };
+      }
+    ).draft.text;
     expect(poles).toMatch(/one of your .*Pole/i);
     expect(poles).not.toMatch(/and the other items arrived damaged/);
     await page.close();

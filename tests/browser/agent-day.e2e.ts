@@ -8,7 +8,8 @@ import { BASE_URL, launchBrowser } from './browser';
 // were written before the fixes and failed against the build of that time.
 
 const AGENT = 'e2e-day@concord.test';
-const link = (ticketId: string) => widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: AGENT }, process.env.SESSION_SECRET!, new Date());
+const link = (ticketId: string) =>
+  widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: AGENT }, process.env.SESSION_SECRET!, new Date());
 const draftText = (page: Page) => page.getByTestId('draft-text');
 
 /** The state on screen at 400 px and at 340 px (the narrowest Gorgias sidebar), for docs/screenshots. */
@@ -24,7 +25,11 @@ async function shoot(page: Page, name: string): Promise<void> {
 async function openWithDraft(page: Page, ticketId: string): Promise<void> {
   await page.goto(link(ticketId));
   await page.getByTestId('order').first().waitFor();
-  await page.waitForFunction(() => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20, null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20,
+    null,
+    { timeout: 30_000 },
+  );
 }
 
 describe('typed work is never lost (20.1)', () => {
@@ -137,7 +142,12 @@ describe('flags follow the edited text (20.2) and a send is marked (20.3)', () =
     const sent = page.getByTestId('sent-marker');
     await sent.waitFor({ timeout: 10_000 });
     expect(await sent.innerText()).toMatch(new RegExp(`Sent (just now|\\d+ min ago) by ${AGENT}`));
-    expect(await page.locator('[aria-live]').filter({ hasText: /Queued as action|Sent/ }).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('[aria-live]')
+        .filter({ hasText: /Queued as action|Sent/ })
+        .count(),
+    ).toBeGreaterThan(0);
     await page.locator('#draft-title').scrollIntoViewIfNeeded();
     await shoot(page, 'sent');
     await draftText(page).fill('Hi Liam, one more thing.');
@@ -193,8 +203,14 @@ describe('intent corrected in one click (20.6)', () => {
     await page.getByRole('button', { name: 'Correct', exact: true }).click();
     await page.getByText(/Intent set to .*kept for the classifier’s training set/).waitFor();
     await page.reload();
-    await page.locator('summary', { hasText: 'Why?' }).first().click().catch(() => null);
-    await expect.poll(() => page.locator('#verdict-title').locator('..').locator('..').innerText()).toMatch(new RegExp(`Corrected by ${AGENT}|Read as ${target.replace(/_/g, ' ')}`));
+    await page
+      .locator('summary', { hasText: 'Why?' })
+      .first()
+      .click()
+      .catch(() => null);
+    await expect
+      .poll(() => page.locator('#verdict-title').locator('..').locator('..').innerText())
+      .toMatch(new RegExp(`Corrected by ${AGENT}|Read as ${target.replace(/_/g, ' ')}`));
     await page.close();
   });
 });

@@ -13,7 +13,8 @@ import { BASE_URL, launchBrowser } from './browser';
 const ADMIN = 'admin@concord.demo';
 const PASSWORD = 'concord-demo';
 const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const link = (ticketId: string) => widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: 'e2e-pages@concord.test' }, process.env.SESSION_SECRET!, new Date());
+const link = (ticketId: string) =>
+  widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: 'e2e-pages@concord.test' }, process.env.SESSION_SECRET!, new Date());
 
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto(`${BASE_URL}/login`);
@@ -32,7 +33,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   })) as Violation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 describe('settings that can’t be broken (20.8)', () => {

@@ -47,17 +47,53 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
   function event(i: number) {
     const id = 7000000000000 + i;
     const body = JSON.stringify({
-      id, name: `#C${i}`, order_number: 50000 + i, email: `c${i}@crash.test`, created_at: ago(12), updated_at: ago(10),
-      financial_status: 'paid', fulfillment_status: 'fulfilled', currency: 'USD', total_price: '40.00', tags: '',
-      customer: { id: 9000000 + i, email: `c${i}@crash.test` }, line_items: [{ id: i, title: 'Tee', sku: 'T', quantity: 1, price: '40.00' }],
-      fulfillments: [{ id: 8000000000000 + i, order_id: id, status: 'success', shipment_status: 'in_transit', created_at: ago(10), updated_at: ago(10), tracking_company: 'UPS', tracking_number: `1ZCRASH${i}` }],
+      id,
+      name: `#C${i}`,
+      order_number: 50000 + i,
+      email: `c${i}@crash.test`,
+      created_at: ago(12),
+      updated_at: ago(10),
+      financial_status: 'paid',
+      fulfillment_status: 'fulfilled',
+      currency: 'USD',
+      total_price: '40.00',
+      tags: '',
+      customer: { id: 9000000 + i, email: `c${i}@crash.test` },
+      line_items: [{ id: i, title: 'Tee', sku: 'T', quantity: 1, price: '40.00' }],
+      fulfillments: [
+        {
+          id: 8000000000000 + i,
+          order_id: id,
+          status: 'success',
+          shipment_status: 'in_transit',
+          created_at: ago(10),
+          updated_at: ago(10),
+          tracking_company: 'UPS',
+          tracking_number: `1ZCRASH${i}`,
+        },
+      ],
     });
-    return { id: `crash-${i}`, body, headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/create', 'x-shopify-shop-domain': SHOP, 'x-shopify-event-id': `crash-${i}`, 'x-shopify-hmac-sha256': signShopifyBody(body, 'sys-shopify-secret') } };
+    return {
+      id: `crash-${i}`,
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': 'orders/create',
+        'x-shopify-shop-domain': SHOP,
+        'x-shopify-event-id': `crash-${i}`,
+        'x-shopify-hmac-sha256': signShopifyBody(body, 'sys-shopify-secret'),
+      },
+    };
   }
   async function send(i: number): Promise<boolean> {
     const e = event(i);
     try {
-      const res = await fetch(`http://127.0.0.1:${PORT}/api/webhooks/shopify`, { method: 'POST', headers: e.headers, body: e.body, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`http://127.0.0.1:${PORT}/api/webhooks/shopify`, {
+        method: 'POST',
+        headers: e.headers,
+        body: e.body,
+        signal: AbortSignal.timeout(10_000),
+      });
       return res.status === 200;
     } catch {
       return false;
@@ -88,7 +124,9 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
     expect(ackedBeforeCrash).toBeLessThan(TOTAL);
 
     // Every 2xx is durable even though the server died: the rows are there before any restart.
-    const inboxAfterCrash = rowsOf<{ id: string }>(await db.handle.db.execute(sql`select event_id as id from inbox_events`)).map((r) => r.id);
+    const inboxAfterCrash = rowsOf<{ id: string }>(await db.handle.db.execute(sql`select event_id as id from inbox_events`)).map(
+      (r) => r.id,
+    );
     const stored = new Set(inboxAfterCrash);
     for (const i of acked) expect(stored.has(`crash-${i}`), `acked event crash-${i} missing after the crash`).toBe(true);
 
@@ -99,15 +137,30 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
     for (let i = 0; i < TOTAL; i++) if (!acked.has(i) || i % 20 === 0) await send(i);
     const redeliveredAt = Date.now();
 
-    await waitFor(async () => {
-      const [r] = rowsOf<{ inbox: number; outbox: number }>(
-        await db.handle.db.execute(sql`select (select count(*) from inbox_events where status = 'pending')::int as inbox, (select count(*) from outbox where status in ('pending', 'running'))::int as outbox`),
-      );
-      return r.inbox === 0 && r.outbox === 0;
-    }, 240_000, 'the inbox and outbox to drain');
+    await waitFor(
+      async () => {
+        const [r] = rowsOf<{ inbox: number; outbox: number }>(
+          await db.handle.db.execute(
+            sql`select (select count(*) from inbox_events where status = 'pending')::int as inbox, (select count(*) from outbox where status in ('pending', 'running'))::int as outbox`,
+          ),
+        );
+        return r.inbox === 0 && r.outbox === 0;
+      },
+      240_000,
+      'the inbox and outbox to drain',
+    );
     const drained = Date.now();
 
-    const [c] = rowsOf<{ inbox: number; done: number; orders: number; issues: number; opened: number; effects: number; dead: number; failed: number }>(
+    const [c] = rowsOf<{
+      inbox: number;
+      done: number;
+      orders: number;
+      issues: number;
+      opened: number;
+      effects: number;
+      dead: number;
+      failed: number;
+    }>(
       await db.handle.db.execute(sql`select
         (select count(*) from inbox_events)::int as inbox,
         (select count(*) from inbox_events where status = 'done')::int as done,
@@ -124,7 +177,11 @@ describe('crash recovery (SIGKILL mid-flood, PostgreSQL)', () => {
     const redelivered = [...eventsByUniqueId.values()].filter((n) => n > 1).length;
     expect(redelivered).toBeLessThanOrEqual(25); // at most the effects in flight when the process died
     expect(profilePosts).toBeGreaterThanOrEqual(TOTAL);
-    console.log(`[crash] acked before SIGKILL: ${ackedBeforeCrash}/${TOTAL}; events redelivered to Klaviyo after the crash: ${redelivered}; profile pushes: ${profilePosts}`);
-    console.log(`[crash] flood until the kill ${((flooded - started) / 1000).toFixed(1)} s; restart and redeliveries ${((redeliveredAt - flooded) / 1000).toFixed(1)} s; drain ${((drained - redeliveredAt) / 1000).toFixed(1)} s`);
+    console.log(
+      `[crash] acked before SIGKILL: ${ackedBeforeCrash}/${TOTAL}; events redelivered to Klaviyo after the crash: ${redelivered}; profile pushes: ${profilePosts}`,
+    );
+    console.log(
+      `[crash] flood until the kill ${((flooded - started) / 1000).toFixed(1)} s; restart and redeliveries ${((redeliveredAt - flooded) / 1000).toFixed(1)} s; drain ${((drained - redeliveredAt) / 1000).toFixed(1)} s`,
+    );
   }, 360_000);
 });

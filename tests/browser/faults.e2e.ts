@@ -46,7 +46,19 @@ describe('outside systems failing for a while', () => {
         const { query, variables } = JSON.parse(body) as { query: string; variables: { id?: string; orderId?: string } };
         const id = (variables.id ?? variables.orderId ?? '').replace(/\D/g, '');
         // OrderState: the repeat check; OrderLiveState: the executor's live re-check before it mutates.
-        if (query.includes('OrderState') || query.includes('OrderLiveState')) return json(res, 200, { data: { order: { id, cancelledAt: cancels.has(id) ? new Date().toISOString() : null, tags: [], displayFulfillmentStatus: 'UNFULFILLED', refunds: [], returns: { nodes: [] } } } });
+        if (query.includes('OrderState') || query.includes('OrderLiveState'))
+          return json(res, 200, {
+            data: {
+              order: {
+                id,
+                cancelledAt: cancels.has(id) ? new Date().toISOString() : null,
+                tags: [],
+                displayFulfillmentStatus: 'UNFULFILLED',
+                refunds: [],
+                returns: { nodes: [] },
+              },
+            },
+          });
         if (query.includes('orderCancel')) {
           cancels.set(id, (cancels.get(id) ?? 0) + 1);
           return json(res, 200, { data: { orderCancel: { job: { id: 'j', done: false }, orderCancelUserErrors: [] } } });
@@ -73,14 +85,24 @@ describe('outside systems failing for a while', () => {
     );
     // Shadow mode off so routing tags really go to Gorgias.
     await db.handle.db.execute(sql`insert into shops (id, name, gorgias_domain) values (${SHOP}, 'Faults', 'faults')`);
-    await db.handle.db.execute(sql`insert into settings_versions (shop_id, version, data, created_by) values (${SHOP}, 1, ${JSON.stringify({ automation: { shadowMode: false } })}::jsonb, 'test')`);
+    await db.handle.db.execute(
+      sql`insert into settings_versions (shop_id, version, data, created_by) values (${SHOP}, 1, ${JSON.stringify({ automation: { shadowMode: false } })}::jsonb, 'test')`,
+    );
     server = startServer(PORT, {
       DATABASE_URL: db.url,
-      SHOPIFY_SHOP_DOMAIN: SHOP, SHOPIFY_ADMIN_ACCESS_TOKEN: 'shpat_x', SHOPIFY_ADMIN_BASE_URL: shopify.url,
-      GORGIAS_DOMAIN: 'faults', GORGIAS_API_EMAIL: 'api@faults.test', GORGIAS_API_KEY: 'k', GORGIAS_BASE_URL: gorgias.url,
-      KLAVIYO_API_KEY: 'pk_x', KLAVIYO_BASE_URL: klaviyo.url,
-      CONCORD_HTTP_TIMEOUT_MS: '1000', CONCORD_OUTBOX_LOCK_MS: '5000',
-      ADMIN_EMAIL: 'admin@faults.test', ADMIN_PASSWORD: 'faults-admin-pw',
+      SHOPIFY_SHOP_DOMAIN: SHOP,
+      SHOPIFY_ADMIN_ACCESS_TOKEN: 'shpat_x',
+      SHOPIFY_ADMIN_BASE_URL: shopify.url,
+      GORGIAS_DOMAIN: 'faults',
+      GORGIAS_API_EMAIL: 'api@faults.test',
+      GORGIAS_API_KEY: 'k',
+      GORGIAS_BASE_URL: gorgias.url,
+      KLAVIYO_API_KEY: 'pk_x',
+      KLAVIYO_BASE_URL: klaviyo.url,
+      CONCORD_HTTP_TIMEOUT_MS: '1000',
+      CONCORD_OUTBOX_LOCK_MS: '5000',
+      ADMIN_EMAIL: 'admin@faults.test',
+      ADMIN_PASSWORD: 'faults-admin-pw',
     });
     await waitForHealth(PORT);
   }, 120_000);
@@ -98,31 +120,105 @@ describe('outside systems failing for a while', () => {
     for (let i = 0; i < ORDERS; i++) {
       const id = 6100000000000 + i;
       const body = JSON.stringify({
-        id, name: `#F${i}`, order_number: 61000 + i, email: `f${i}@faults.test`, created_at: ago(i < ORDERS / 2 ? 12 : 0.1), updated_at: ago(i < ORDERS / 2 ? 10 : 0.1),
-        financial_status: 'paid', fulfillment_status: i < ORDERS / 2 ? 'fulfilled' : null, currency: 'USD', total_price: '40.00', tags: '',
-        customer: { id: 610000 + i, email: `f${i}@faults.test` }, line_items: [{ id: i, title: 'Tee', sku: 'T', quantity: 1, price: '40.00' }],
-        fulfillments: i < ORDERS / 2 ? [{ id: 6200000000000 + i, order_id: id, status: 'success', shipment_status: 'in_transit', created_at: ago(10), updated_at: ago(10) }] : [],
+        id,
+        name: `#F${i}`,
+        order_number: 61000 + i,
+        email: `f${i}@faults.test`,
+        created_at: ago(i < ORDERS / 2 ? 12 : 0.1),
+        updated_at: ago(i < ORDERS / 2 ? 10 : 0.1),
+        financial_status: 'paid',
+        fulfillment_status: i < ORDERS / 2 ? 'fulfilled' : null,
+        currency: 'USD',
+        total_price: '40.00',
+        tags: '',
+        customer: { id: 610000 + i, email: `f${i}@faults.test` },
+        line_items: [{ id: i, title: 'Tee', sku: 'T', quantity: 1, price: '40.00' }],
+        fulfillments:
+          i < ORDERS / 2
+            ? [
+                {
+                  id: 6200000000000 + i,
+                  order_id: id,
+                  status: 'success',
+                  shipment_status: 'in_transit',
+                  created_at: ago(10),
+                  updated_at: ago(10),
+                },
+              ]
+            : [],
       });
-      const res = await fetch(`${base}/api/webhooks/shopify`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/create', 'x-shopify-shop-domain': SHOP, 'x-shopify-event-id': `f-${i}`, 'x-shopify-hmac-sha256': signShopifyBody(body, SECRETS.SHOPIFY_API_SECRET) } });
+      const res = await fetch(`${base}/api/webhooks/shopify`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-shopify-topic': 'orders/create',
+          'x-shopify-shop-domain': SHOP,
+          'x-shopify-event-id': `f-${i}`,
+          'x-shopify-hmac-sha256': signShopifyBody(body, SECRETS.SHOPIFY_API_SECRET),
+        },
+      });
       expect(res.status).toBe(200);
     }
-    await waitFor(async () => rowsOf<{ n: number }>(await db.handle.db.execute(sql`select count(*)::int as n from inbox_events where status = 'pending'`))[0].n === 0, 60_000, 'projection');
+    await waitFor(
+      async () =>
+        rowsOf<{ n: number }>(await db.handle.db.execute(sql`select count(*)::int as n from inbox_events where status = 'pending'`))[0]
+          .n === 0,
+      60_000,
+      'projection',
+    );
     for (let i = 0; i < TICKETS; i++) {
       const orderIdx = ORDERS / 2 + (i % (ORDERS / 2));
-      const ticket = { id: 61000 + i, status: 'open', channel: 'email', subject: 'Cancel please', account: { domain: 'faults' }, customer: { id: i, email: `f${orderIdx}@faults.test`, name: 'F' }, tags: [], messages: [], created_datetime: ago(0.01), updated_datetime: ago(0.01) };
-      const message = { id: 71000 + i, ticket_id: ticket.id, from_agent: false, channel: 'email', body_text: 'Please cancel my order, I ordered the wrong size', created_datetime: ago(0.01) };
-      const res = await fetch(`${base}/api/gorgias/widget`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify({ ticket: { ...ticket, messages: [message] }, message }) });
+      const ticket = {
+        id: 61000 + i,
+        status: 'open',
+        channel: 'email',
+        subject: 'Cancel please',
+        account: { domain: 'faults' },
+        customer: { id: i, email: `f${orderIdx}@faults.test`, name: 'F' },
+        tags: [],
+        messages: [],
+        created_datetime: ago(0.01),
+        updated_datetime: ago(0.01),
+      };
+      const message = {
+        id: 71000 + i,
+        ticket_id: ticket.id,
+        from_agent: false,
+        channel: 'email',
+        body_text: 'Please cancel my order, I ordered the wrong size',
+        created_datetime: ago(0.01),
+      };
+      const res = await fetch(`${base}/api/gorgias/widget`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` },
+        body: JSON.stringify({ ticket: { ...ticket, messages: [message] }, message }),
+      });
       expect(res.status).toBe(200); // Gorgias keeps getting answers while its own API is failing
     }
     // Agents cancel 5 orders through the action endpoint (Shopify effects).
     for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${base}/api/gorgias/actions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` }, body: JSON.stringify({ ticket_id: String(61000 + i), account: 'faults', action: 'cancel_order', confirm: true, agent_email: 'agent@faults.test' }) });
+      const res = await fetch(`${base}/api/gorgias/actions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${SECRETS.GORGIAS_INTEGRATION_SECRET}` },
+        body: JSON.stringify({
+          ticket_id: String(61000 + i),
+          account: 'faults',
+          action: 'cancel_order',
+          confirm: true,
+          agent_email: 'agent@faults.test',
+        }),
+      });
       expect(res.status, await res.clone().text()).toBe(200);
     }
 
     // Meanwhile the admin page shows the backlog.
     await new Promise((r) => setTimeout(r, 4_000));
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@faults.test', password: 'faults-admin-pw' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@faults.test', password: 'faults-admin-pw' }),
+    });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
     const page = await (await fetch(`${base}/admin`, { headers: { cookie } })).text();
     const backlog = Number(/Outbox backlog<\/p><p[^>]*>(\d+)/.exec(page)?.[1] ?? '0');
@@ -133,13 +229,26 @@ describe('outside systems failing for a while', () => {
 
     // Recovery: everything drains, nothing is dead, nothing is doubled.
     down = false;
-    await waitFor(async () => rowsOf<{ n: number }>(await db.handle.db.execute(sql`select count(*)::int as n from outbox where status in ('pending', 'running')`))[0].n === 0, 240_000, 'the backlog to drain');
-    const byStatus = Object.fromEntries(rowsOf<{ status: string; n: number }>(await db.handle.db.execute(sql`select status, count(*)::int as n from outbox group by status`)).map((r) => [r.status, r.n]));
+    await waitFor(
+      async () =>
+        rowsOf<{ n: number }>(
+          await db.handle.db.execute(sql`select count(*)::int as n from outbox where status in ('pending', 'running')`),
+        )[0].n === 0,
+      240_000,
+      'the backlog to drain',
+    );
+    const byStatus = Object.fromEntries(
+      rowsOf<{ status: string; n: number }>(
+        await db.handle.db.execute(sql`select status, count(*)::int as n from outbox group by status`),
+      ).map((r) => [r.status, r.n]),
+    );
     expect(byStatus.dead ?? 0).toBe(0);
     expect([...cancels.values()].every((n) => n === 1)).toBe(true);
     expect(cancels.size).toBe(5);
     expect(tagPosts.size).toBe(TICKETS);
     expect([...klaviyoEvents.values()].every((n) => n === 1)).toBe(true);
-    console.log(`[faults] backlog seen on /admin: ${backlog} (retrying ${retrying}); failures served: ${faultTurn}; outbox: ${JSON.stringify(byStatus)}`);
+    console.log(
+      `[faults] backlog seen on /admin: ${backlog} (retrying ${retrying}); failures served: ${faultTurn}; outbox: ${JSON.stringify(byStatus)}`,
+    );
   }, 420_000);
 });

@@ -40,7 +40,10 @@ describe('two instances, one database (SIGKILL one mid-flood, PostgreSQL)', () =
         // Issue events only: a delayed parcel also gets a "Concord Shipment Update" (shipment:… ids).
         if (!/^(shipment|recovery|review):/.test(id)) eventCalls.set(id, [...(eventCalls.get(id) ?? []), { instance, at: Date.now() }]);
       }
-      setTimeout(() => (req.url!.endsWith('/api/events') ? json(res, 202, {}) : json(res, 200, { data: { type: 'profile', id: 'p' } })), 300);
+      setTimeout(
+        () => (req.url!.endsWith('/api/events') ? json(res, 202, {}) : json(res, 200, { data: { type: 'profile', id: 'p' } })),
+        300,
+      );
     });
   });
   afterAll(async () => {
@@ -64,18 +67,53 @@ describe('two instances, one database (SIGKILL one mid-flood, PostgreSQL)', () =
     const id = 7100000000000 + i;
     const updatedAt = new Date(Date.now() - 10 * 86_400_000 + version * 60_000).toISOString();
     const body = JSON.stringify({
-      id, name: `#T${i}`, order_number: 60000 + i, email: `t${i}@twin.test`, created_at: ago(12), updated_at: updatedAt,
-      financial_status: 'paid', fulfillment_status: 'fulfilled', currency: 'USD', total_price: '40.00', tags: `v${version}`,
-      customer: { id: 9100000 + i, email: `t${i}@twin.test` }, line_items: [{ id: i, title: 'Tee', sku: 'T', quantity: 1, price: '40.00' }],
-      fulfillments: [{ id: 8100000000000 + i, order_id: id, status: 'success', shipment_status: 'in_transit', created_at: ago(10), updated_at: ago(10), tracking_company: 'UPS', tracking_number: `1ZTWIN${i}` }],
+      id,
+      name: `#T${i}`,
+      order_number: 60000 + i,
+      email: `t${i}@twin.test`,
+      created_at: ago(12),
+      updated_at: updatedAt,
+      financial_status: 'paid',
+      fulfillment_status: 'fulfilled',
+      currency: 'USD',
+      total_price: '40.00',
+      tags: `v${version}`,
+      customer: { id: 9100000 + i, email: `t${i}@twin.test` },
+      line_items: [{ id: i, title: 'Tee', sku: 'T', quantity: 1, price: '40.00' }],
+      fulfillments: [
+        {
+          id: 8100000000000 + i,
+          order_id: id,
+          status: 'success',
+          shipment_status: 'in_transit',
+          created_at: ago(10),
+          updated_at: ago(10),
+          tracking_company: 'UPS',
+          tracking_number: `1ZTWIN${i}`,
+        },
+      ],
     });
     const topic = version === 1 ? 'orders/create' : 'orders/updated';
-    return { body, headers: { 'content-type': 'application/json', 'x-shopify-topic': topic, 'x-shopify-shop-domain': SHOP, 'x-shopify-event-id': `twin-${i}-v${version}`, 'x-shopify-hmac-sha256': signShopifyBody(body, 'sys-shopify-secret') } };
+    return {
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-shopify-topic': topic,
+        'x-shopify-shop-domain': SHOP,
+        'x-shopify-event-id': `twin-${i}-v${version}`,
+        'x-shopify-hmac-sha256': signShopifyBody(body, 'sys-shopify-secret'),
+      },
+    };
   }
   async function send(port: number, i: number, version: 1 | 2): Promise<boolean> {
     const e = event(i, version);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/webhooks/shopify`, { method: 'POST', headers: e.headers, body: e.body, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/webhooks/shopify`, {
+        method: 'POST',
+        headers: e.headers,
+        body: e.body,
+        signal: AbortSignal.timeout(10_000),
+      });
       return res.status === 200;
     } catch {
       return false;
@@ -121,17 +159,35 @@ describe('two instances, one database (SIGKILL one mid-flood, PostgreSQL)', () =
     const floodEnded = Date.now();
     await killing;
     expect(killedAt).not.toBeNull();
-    console.log(`[instances] instance a killed ${killedAt! <= floodEnded ? `${((floodEnded - killedAt!) / 1000).toFixed(1)} s before the flood ended` : 'after the flood ended'}`);
+    console.log(
+      `[instances] instance a killed ${killedAt! <= floodEnded ? `${((floodEnded - killedAt!) / 1000).toFixed(1)} s before the flood ended` : 'after the flood ended'}`,
+    );
     expect(acked.size).toBe(ORDERS * 2);
 
-    await waitFor(async () => {
-      const [r] = rowsOf<{ inbox: number; outbox: number }>(
-        await db.handle.db.execute(sql`select (select count(*) from inbox_events where status = 'pending')::int as inbox, (select count(*) from outbox where status in ('pending', 'running'))::int as outbox`),
-      );
-      return r.inbox === 0 && r.outbox === 0;
-    }, 300_000, 'the inbox and outbox to drain on the surviving instance');
+    await waitFor(
+      async () => {
+        const [r] = rowsOf<{ inbox: number; outbox: number }>(
+          await db.handle.db.execute(
+            sql`select (select count(*) from inbox_events where status = 'pending')::int as inbox, (select count(*) from outbox where status in ('pending', 'running'))::int as outbox`,
+          ),
+        );
+        return r.inbox === 0 && r.outbox === 0;
+      },
+      300_000,
+      'the inbox and outbox to drain on the surviving instance',
+    );
 
-    const [c] = rowsOf<{ inbox: number; done: number; orders: number; latest: number; issues: number; opened: number; effects: number; dead: number; failed: number }>(
+    const [c] = rowsOf<{
+      inbox: number;
+      done: number;
+      orders: number;
+      latest: number;
+      issues: number;
+      opened: number;
+      effects: number;
+      dead: number;
+      failed: number;
+    }>(
       await db.handle.db.execute(sql`select
         (select count(*) from inbox_events)::int as inbox,
         (select count(*) from inbox_events where status = 'done')::int as done,
@@ -143,8 +199,22 @@ describe('two instances, one database (SIGKILL one mid-flood, PostgreSQL)', () =
         (select count(*) from outbox where status = 'dead')::int as dead,
         (select count(*) from inbox_events where status = 'failed')::int as failed`),
     );
-    expect(c).toEqual({ inbox: ORDERS * 2, done: ORDERS * 2, orders: ORDERS, latest: ORDERS, issues: ORDERS, opened: ORDERS, effects: ORDERS, dead: 0, failed: 0 });
-    const stored = new Set(rowsOf<{ id: string }>(await db.handle.db.execute(sql`select event_id as id from inbox_events where status = 'done'`)).map((r) => r.id));
+    expect(c).toEqual({
+      inbox: ORDERS * 2,
+      done: ORDERS * 2,
+      orders: ORDERS,
+      latest: ORDERS,
+      issues: ORDERS,
+      opened: ORDERS,
+      effects: ORDERS,
+      dead: 0,
+      failed: 0,
+    });
+    const stored = new Set(
+      rowsOf<{ id: string }>(await db.handle.db.execute(sql`select event_id as id from inbox_events where status = 'done'`)).map(
+        (r) => r.id,
+      ),
+    );
     for (const id of acked) expect(stored.has(id), `acked ${id} not applied`).toBe(true);
 
     // Klaviyo got every issue event; a second call is allowed only for an effect the killed instance
@@ -155,7 +225,9 @@ describe('two instances, one database (SIGKILL one mid-flood, PostgreSQL)', () =
     expect(illegal, JSON.stringify(illegal.slice(0, 3))).toEqual([]);
     expect(doubles.length).toBeLessThanOrEqual(20); // at most one claimed batch
     const byA = [...eventCalls.values()].flat().filter((x) => x.instance === 'a').length;
-    console.log(`[instances] acked ${acked.size} events; Klaviyo events sent by the killed instance: ${byA}, by the survivor: ${[...eventCalls.values()].flat().length - byA}; re-sent after the kill: ${doubles.length}`);
+    console.log(
+      `[instances] acked ${acked.size} events; Klaviyo events sent by the killed instance: ${byA}, by the survivor: ${[...eventCalls.values()].flat().length - byA}; re-sent after the kill: ${doubles.length}`,
+    );
     expect(byA).toBeGreaterThan(0); // both instances really worked
   }, 420_000);
 });

@@ -36,7 +36,16 @@ const RETURN_SCENARIO = {
     total_price: '120.00',
     tags: '',
     line_items: [{ id: 1, title: 'Trail Jacket', sku: 'TJ-M', quantity: 1, price: '120.00' }],
-    fulfillments: [{ id: 77, order_id: 5940139499901, status: 'success', shipment_status: 'delivered', created_at: '2026-10-22T10:00:00Z', updated_at: '2026-10-29T10:00:00Z' }],
+    fulfillments: [
+      {
+        id: 77,
+        order_id: 5940139499901,
+        status: 'success',
+        shipment_status: 'delivered',
+        created_at: '2026-10-22T10:00:00Z',
+        updated_at: '2026-10-29T10:00:00Z',
+      },
+    ],
     refunds: [],
   },
   events: [{ id: 1, fulfillment_id: 77, order_id: 5940139499901, status: 'delivered', happened_at: '2026-10-29T10:00:00Z' }],
@@ -131,7 +140,10 @@ describe('lead and admin pages (browser)', () => {
     expect(await lead.getByRole('region', { name: 'Summary' }).innerText()).toContain('Drafts sent by agents');
     // Open the most edited draft: the demo drafts each ticket before its agent reply, so pairs exist.
     await lead.goto(`${BASE_URL}/admin/review?sort=most_edited`);
-    await lead.getByRole('link', { name: /^Review draft \d+ on ticket/ }).first().click();
+    await lead
+      .getByRole('link', { name: /^Review draft \d+ on ticket/ })
+      .first()
+      .click();
     await lead.waitForURL((u) => /^\/admin\/review\/\d+$/.test(u.pathname));
     const diff = lead.getByRole('region', { name: 'Draft and sent reply' });
     await diff.waitFor();
@@ -172,11 +184,15 @@ describe('lead and admin pages (browser)', () => {
     await lead.waitForURL((u) => u.pathname === '/admin/qa');
     await lead.getByRole('heading', { name: /^Weekly QA · \d{4}-W\d{2}$/ }).waitFor();
     // Normally this week; just after Monday 00:00 UTC the ticket belongs to last week's sample.
-    if (!(await lead.getByRole('heading', { name: `Weekly QA · ${QA_WEEK}` }).count())) await lead.goto(`${BASE_URL}/admin/qa?week=${QA_WEEK}`);
+    if (!(await lead.getByRole('heading', { name: `Weekly QA · ${QA_WEEK}` }).count()))
+      await lead.goto(`${BASE_URL}/admin/qa?week=${QA_WEEK}`);
     await lead.getByRole('heading', { name: `Weekly QA · ${QA_WEEK}` }).waitFor();
 
     const sample = () => lead.getByRole('region', { name: /^Automated WISMO replies/ });
-    const item = () => sample().getByRole('listitem').filter({ hasText: `#${QA_TICKET}` });
+    const item = () =>
+      sample()
+        .getByRole('listitem')
+        .filter({ hasText: `#${QA_TICKET}` });
     expect(await item().count()).toBe(1);
     expect(await item().innerText()).toContain('tracking.healthy');
 
@@ -241,14 +257,20 @@ describe('lead and admin pages (browser)', () => {
     expect(qaText).toContain(`${LEAD} marked ticket:${QA_TICKET} wrong in the ${QA_WEEK} QA`);
 
     const settings = await search('settings.updated');
-    const narrowed = settings.filter({ hasText: `Settings changed to version ${narrowedVersion}: returns.windowDays ${DEFAULT_WINDOW} → ${NARROW_WINDOW}.` });
-    const restored = settings.filter({ hasText: `Settings changed to version ${restoredVersion}: returns.windowDays ${NARROW_WINDOW} → ${DEFAULT_WINDOW}.` });
+    const narrowed = settings.filter({
+      hasText: `Settings changed to version ${narrowedVersion}: returns.windowDays ${DEFAULT_WINDOW} → ${NARROW_WINDOW}.`,
+    });
+    const restored = settings.filter({
+      hasText: `Settings changed to version ${restoredVersion}: returns.windowDays ${NARROW_WINDOW} → ${DEFAULT_WINDOW}.`,
+    });
     expect(await narrowed.count()).toBe(1);
     expect(await restored.count()).toBe(1);
     expect(await narrowed.innerText()).toContain(ADMIN);
     expect(await restored.innerText()).toContain(ADMIN);
     // Newest first: the restore is listed above the change it undid.
     const all = await settings.allInnerTexts();
-    expect(all.findIndex((t) => t.includes(`version ${restoredVersion}:`))).toBeLessThan(all.findIndex((t) => t.includes(`version ${narrowedVersion}:`)));
+    expect(all.findIndex((t) => t.includes(`version ${restoredVersion}:`))).toBeLessThan(
+      all.findIndex((t) => t.includes(`version ${narrowedVersion}:`)),
+    );
   });
 });

@@ -41,7 +41,16 @@ export function startServer(port: number, env: Record<string, string>): ChildPro
   return spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...SECRETS, DEMO_MODE: 'off', CONCORD_WORKER: 'on', CONCORD_DATA_DIR: data, APP_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...process.env,
+      ...SECRETS,
+      DEMO_MODE: 'off',
+      CONCORD_WORKER: 'on',
+      CONCORD_DATA_DIR: data,
+      APP_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
   });
 }
 

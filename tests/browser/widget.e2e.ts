@@ -15,7 +15,9 @@ describe('widget page (browser)', () => {
   afterAll(async () => browser?.close());
 
   const open = (ticketId: string) =>
-    page.goto(widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: 'e2e-agent@concord.test' }, process.env.SESSION_SECRET!, new Date()));
+    page.goto(
+      widgetUrl(BASE_URL, { ticketId, shopId: DEMO_SHOP.domain, agent: 'e2e-agent@concord.test' }, process.env.SESSION_SECRET!, new Date()),
+    );
 
   it('shows the order, the tracking link, the verdict and the draft for a demo ticket', async () => {
     await open(DEMO_SHOWCASE_TICKET_ID);
@@ -25,7 +27,11 @@ describe('widget page (browser)', () => {
     await page.getByTestId('verdict').waitFor();
     expect(await page.getByTestId('verdict').innerText()).toMatch(/human review|safe to automate/);
     // The draft is written by the worker shortly after seeding.
-    await page.waitForFunction(() => (document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0 > 20, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0 > 20,
+      null,
+      { timeout: 30_000 },
+    );
     expect(await page.getByTestId('draft-text').inputValue()).toMatch(/\S{3,}/);
     await page.screenshot({ path: 'docs/screenshots/widget.png', fullPage: true });
   });
@@ -47,7 +53,14 @@ describe('the agent’s path (browser)', () => {
 
   it('edits the draft, applies an action with confirmation, toggles suppression, and sees each in the audit log', async () => {
     // 48120004: a cancellation before fulfillment, which the policy lets the agent apply.
-    await page.goto(widgetUrl(BASE_URL, { ticketId: '48120004', shopId: DEMO_SHOP.domain, agent: 'e2e-agent@concord.test' }, process.env.SESSION_SECRET!, new Date()));
+    await page.goto(
+      widgetUrl(
+        BASE_URL,
+        { ticketId: '48120004', shopId: DEMO_SHOP.domain, agent: 'e2e-agent@concord.test' },
+        process.env.SESSION_SECRET!,
+        new Date(),
+      ),
+    );
     await page.getByTestId('order').first().waitFor();
 
     // Apply the policy action: review shows exactly what will happen, then confirm.
@@ -59,30 +72,53 @@ describe('the agent’s path (browser)', () => {
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
     await page.getByText(/Done: Cancel order #\d+/).waitFor();
     // The recommendation now says what was done instead of offering the same cancel as new (20.3).
-    await expect.poll(() => page.getByTestId('recommendation-state').innerText().catch(() => ''), { timeout: 20_000 }).toMatch(/(Cancellation queued|Order cancelled) by e2e-agent@concord\.test/);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('recommendation-state')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 20_000 },
+      )
+      .toMatch(/(Cancellation queued|Order cancelled) by e2e-agent@concord\.test/);
 
     // Then edit the draft and send it (two steps: send, then confirm). The draft says the order is
     // cancelled, which a reply on its own may say only once the cancel is asked for (20.5).
     const draft = page.getByTestId('draft-text');
-    await page.waitForFunction(() => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => ((document.querySelector('[data-testid="draft-text"]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 20,
+      null,
+      { timeout: 30_000 },
+    );
     await draft.fill(`${await draft.inputValue()}\nP.S. Edited by the e2e agent.`);
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.getByRole('button', { name: 'Confirm send' }).click();
-    await page.getByText(/Queued as action \d+/).first().waitFor();
+    await page
+      .getByText(/Queued as action \d+/)
+      .first()
+      .waitFor();
 
     // Suppress with a reason.
     await page.getByLabel('Reason').fill('Waiting for the cancellation to settle');
     await page.getByRole('button', { name: 'Suppress', exact: true }).click();
-    await page.getByText(/is suppressed from promos and review requests/).first().waitFor();
+    await page
+      .getByText(/is suppressed from promos and review requests/)
+      .first()
+      .waitFor();
 
     // Everything shows in the audit log after the next refresh.
     await page.reload();
     const audit = page.getByTestId('audit');
     await audit.waitFor();
-    await page.waitForFunction(() => {
-      const t = document.querySelector('[data-testid="audit"]')?.textContent ?? '';
-      return t.includes('action.cancel_order') && t.includes('action.reply') && t.includes('suppression.suppress');
-    }, null, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => {
+        const t = document.querySelector('[data-testid="audit"]')?.textContent ?? '';
+        return t.includes('action.cancel_order') && t.includes('action.reply') && t.includes('suppression.suppress');
+      },
+      null,
+      { timeout: 20_000 },
+    );
     await page.screenshot({ path: 'docs/screenshots/widget-after-actions.png', fullPage: true });
   });
 
@@ -106,7 +142,14 @@ describe('the agent’s path (browser)', () => {
     expect(login.headers.get('x-frame-options')).toBe('DENY');
     expect(login.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(login.headers.get('referrer-policy')).toBe('no-referrer');
-    const widget = await fetch(widgetUrl(BASE_URL, { ticketId: DEMO_SHOWCASE_TICKET_ID, shopId: DEMO_SHOP.domain, agent: null }, process.env.SESSION_SECRET!, new Date()));
+    const widget = await fetch(
+      widgetUrl(
+        BASE_URL,
+        { ticketId: DEMO_SHOWCASE_TICKET_ID, shopId: DEMO_SHOP.domain, agent: null },
+        process.env.SESSION_SECRET!,
+        new Date(),
+      ),
+    );
     expect(widget.headers.get('content-security-policy')).toContain("frame-ancestors 'self' https://*.gorgias.com");
     expect(widget.headers.get('x-frame-options')).toBeNull();
   });

@@ -25,7 +25,10 @@ vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (name === 'concord_session' && jar.token ? { name, value: jar.token } : undefined) }),
   headers: async () => new Headers(),
 }));
-vi.mock('next/navigation', async (importOriginal) => ({ ...(await importOriginal<object>()), useRouter: () => ({ push: () => {}, refresh: () => {} }) }));
+vi.mock('next/navigation', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  useRouter: () => ({ push: () => {}, refresh: () => {} }),
+}));
 
 const CLIENT_ID = 'concord-client-id';
 const standin = createShopifyStandin({ clientId: CLIENT_ID, clientSecret: TEST_SECRETS.SHOPIFY_API_SECRET });
@@ -34,7 +37,10 @@ const server = setupServer(
   ...standin.handlers,
   http.get('http://gorgias.test/:account/api/integrations', ({ request }) => {
     gorgias.auths.push(request.headers.get('authorization') ?? '');
-    return HttpResponse.json({ data: gorgias.integrations.map((i) => ({ id: i.id, name: 'Concord', type: 'http', http: { url: i.url } })), meta: { next_cursor: null } });
+    return HttpResponse.json({
+      data: gorgias.integrations.map((i) => ({ id: i.id, name: 'Concord', type: 'http', http: { url: i.url } })),
+      meta: { next_cursor: null },
+    });
   }),
   http.post('http://gorgias.test/:account/api/integrations', async ({ request }) => {
     const body = (await request.json()) as { http: { url: string } };
@@ -44,14 +50,29 @@ const server = setupServer(
   http.post('http://gorgias.test/:account/api/widgets', () => HttpResponse.json({ id: 88 })),
   http.get('http://gorgias.test/:account/api/macros', () => HttpResponse.json({ data: [], meta: { next_cursor: null } })),
   http.post('http://gorgias.test/:account/api/macros', () => HttpResponse.json({ id: 99 })),
-  http.get('http://klaviyo.test/api/segments', ({ request }) => HttpResponse.json({ data: request.headers.get('authorization') === 'Klaviyo-API-Key pk_eu_0123456789' ? [{ id: 'S1', attributes: { name: 'VIP' } }] : [], links: { next: null } })),
+  http.get('http://klaviyo.test/api/segments', ({ request }) =>
+    HttpResponse.json({
+      data: request.headers.get('authorization') === 'Klaviyo-API-Key pk_eu_0123456789' ? [{ id: 'S1', attributes: { name: 'VIP' } }] : [],
+      links: { next: null },
+    }),
+  ),
 );
 
-const admin = (method: string, url: string, body?: unknown) => new Request(url, { method, headers: sessionHeaders('admin', { json: true }), body: body === undefined ? undefined : JSON.stringify(body) });
+const admin = (method: string, url: string, body?: unknown) =>
+  new Request(url, {
+    method,
+    headers: sessionHeaders('admin', { json: true }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const params = (shop: string) => ({ params: Promise.resolve({ shop }) });
 
 describe('/admin/connections: a second store without touching the environment', () => {
-  const t = useTestApp({ SHOPIFY_API_KEY: CLIENT_ID, SHOPIFY_ADMIN_BASE_URL: STANDIN_BASE, GORGIAS_BASE_URL: 'http://gorgias.test/{account}', KLAVIYO_BASE_URL: 'http://klaviyo.test' });
+  const t = useTestApp({
+    SHOPIFY_API_KEY: CLIENT_ID,
+    SHOPIFY_ADMIN_BASE_URL: STANDIN_BASE,
+    GORGIAS_BASE_URL: 'http://gorgias.test/{account}',
+    KLAVIYO_BASE_URL: 'http://klaviyo.test',
+  });
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => standin.log.graphql.splice(0));
   afterAll(() => server.close());
@@ -59,9 +80,17 @@ describe('/admin/connections: a second store without touching the environment', 
   it('adds the store, links its helpdesk and Klaviyo account, tests each, and never shows a secret', async () => {
     const shop = 'acme-eu.myshopify.com';
     // Accounts first.
-    let res = await addGorgias(admin('POST', 'http://concord.test/api/admin/gorgias-accounts', { domain: 'acme-eu.gorgias.com', apiEmail: 'ops@acme.test', apiKey: 'gorgias-secret-key-123' }));
+    let res = await addGorgias(
+      admin('POST', 'http://concord.test/api/admin/gorgias-accounts', {
+        domain: 'acme-eu.gorgias.com',
+        apiEmail: 'ops@acme.test',
+        apiKey: 'gorgias-secret-key-123',
+      }),
+    );
     expect(res.status).toBe(200);
-    res = await addKlaviyo(admin('POST', 'http://concord.test/api/admin/klaviyo-accounts', { label: 'EU brand', privateKey: 'pk_eu_0123456789' }));
+    res = await addKlaviyo(
+      admin('POST', 'http://concord.test/api/admin/klaviyo-accounts', { label: 'EU brand', privateKey: 'pk_eu_0123456789' }),
+    );
     const { id: klaviyoId } = (await res.json()) as { id: number };
     // Install through Shopify.
     res = await installGET(new Request(`http://concord.test/api/shopify/install?shop=${shop}`, { headers: sessionHeaders('admin') }));
@@ -70,11 +99,18 @@ describe('/admin/connections: a second store without touching the environment', 
     expect(res.headers.get('location')).toBe(`http://concord.test/admin/connections?installed=${shop}`);
     await backfillInFlight(shop);
     // Link and test.
-    res = await linkStore(admin('PATCH', `http://concord.test/api/admin/stores/${shop}`, { gorgiasDomain: 'acme-eu', klaviyoAccountId: String(klaviyoId) }), params(shop));
+    res = await linkStore(
+      admin('PATCH', `http://concord.test/api/admin/stores/${shop}`, { gorgiasDomain: 'acme-eu', klaviyoAccountId: String(klaviyoId) }),
+      params(shop),
+    );
     expect(res.status).toBe(200);
     clearShopsCache();
     expect(await shopsForGorgiasDomain(t.get().db, 'acme-eu')).toEqual([shop]);
-    for (const [system, expected] of [['shopify', /the store is “Store acme-eu\.myshopify\.com”/], ['gorgias', /0 integrations visible/], ['klaviyo', /1 segments visible/]] as const) {
+    for (const [system, expected] of [
+      ['shopify', /the store is “Store acme-eu\.myshopify\.com”/],
+      ['gorgias', /0 integrations visible/],
+      ['klaviyo', /1 segments visible/],
+    ] as const) {
       res = await testStore(admin('POST', `http://concord.test/api/admin/stores/${shop}/test?system=${system}`), params(shop));
       const json = (await res.json()) as { ok: boolean; msg: string };
       expect(json.ok, json.msg).toBe(true);
@@ -92,9 +128,16 @@ describe('/admin/connections: a second store without touching the environment', 
     expect(html).toContain(shop);
     expect(html).toContain('acme-eu.gorgias.com');
     expect(html).toContain('EU brand');
-    expect(html.replace(/<!-- -->/g, "")).toMatch(/authorization code · 2026-10/);
+    expect(html.replace(/<!-- -->/g, '')).toMatch(/authorization code · 2026-10/);
     expect(html.replace(/<!-- -->/g, '')).toContain(`${REGISTERED_TOPICS.length}/${REGISTERED_TOPICS.length} registered`);
-    for (const secret of [standin.shop(shop).accessToken!, standin.shop(shop).refreshToken!, 'gorgias-secret-key-123', 'pk_eu_0123456789', TEST_SECRETS.SHOPIFY_API_SECRET]) expect(html).not.toContain(secret);
+    for (const secret of [
+      standin.shop(shop).accessToken!,
+      standin.shop(shop).refreshToken!,
+      'gorgias-secret-key-123',
+      'pk_eu_0123456789',
+      TEST_SECRETS.SHOPIFY_API_SECRET,
+    ])
+      expect(html).not.toContain(secret);
   });
 
   it('disconnect stops the store’s calls and the page says how to reconnect', async () => {

@@ -44,7 +44,11 @@ describe('connection secrets at rest (AES-256-GCM)', () => {
     const base = { ...TEST_SECRETS, DEMO_MODE: 'off' };
     const key = crypto.randomBytes(32);
     const old = crypto.randomBytes(32);
-    const c = loadConfig({ ...base, CONCORD_ENCRYPTION_KEY: key.toString('base64'), CONCORD_ENCRYPTION_PREVIOUS_KEYS: old.toString('hex') });
+    const c = loadConfig({
+      ...base,
+      CONCORD_ENCRYPTION_KEY: key.toString('base64'),
+      CONCORD_ENCRYPTION_PREVIOUS_KEYS: old.toString('hex'),
+    });
     expect(c.encryption.current.equals(key)).toBe(true);
     expect(c.encryption.previous[0].equals(old)).toBe(true);
     expect(c.encryption.derived).toBe(false);
@@ -63,11 +67,22 @@ describe('rotating the encryption key', () => {
     const oldKey = crypto.randomBytes(32);
     const before = { ...loadConfig({ ...TEST_SECRETS, DEMO_MODE: 'off', CONCORD_ENCRYPTION_KEY: oldKey.toString('base64') }) };
     await ensureShop(db, { id: 'north-a.myshopify.com' });
-    await saveShopifyConnection(db, before, { shopId: 'north-a.myshopify.com', grant: 'static', apiVersion: '2026-10', now: new Date(), pair: { accessToken: 'shpat_old_key', scopes: '', accessTokenExpiresAt: null, refreshToken: null, refreshTokenExpiresAt: null } });
+    await saveShopifyConnection(db, before, {
+      shopId: 'north-a.myshopify.com',
+      grant: 'static',
+      apiVersion: '2026-10',
+      now: new Date(),
+      pair: { accessToken: 'shpat_old_key', scopes: '', accessTokenExpiresAt: null, refreshToken: null, refreshTokenExpiresAt: null },
+    });
     await saveGorgiasAccount(db, before, { domain: 'north', apiEmail: 'ops@north.test', apiKey: 'gorgias-key-1' });
     await saveKlaviyoAccount(db, before, { label: 'North', privateKey: 'pk_north_123456' });
     const newKey = crypto.randomBytes(32);
-    const rotated = loadConfig({ ...TEST_SECRETS, DEMO_MODE: 'off', CONCORD_ENCRYPTION_KEY: newKey.toString('hex'), CONCORD_ENCRYPTION_PREVIOUS_KEYS: oldKey.toString('base64') });
+    const rotated = loadConfig({
+      ...TEST_SECRETS,
+      DEMO_MODE: 'off',
+      CONCORD_ENCRYPTION_KEY: newKey.toString('hex'),
+      CONCORD_ENCRYPTION_PREVIOUS_KEYS: oldKey.toString('base64'),
+    });
     expect(await rotateEncryptionKey(db, rotated)).toEqual({ resealed: 3, alreadyCurrent: 0 });
     expect(await rotateEncryptionKey(db, rotated)).toEqual({ resealed: 0, alreadyCurrent: 3 });
     const onlyNew = loadConfig({ ...TEST_SECRETS, DEMO_MODE: 'off', CONCORD_ENCRYPTION_KEY: newKey.toString('hex') });

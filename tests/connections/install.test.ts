@@ -45,12 +45,17 @@ describe('installing from Shopify (authorization code grant)', () => {
       expect(verifyOAuthQuery(params, sample.secret, new Date(sample.timestamp * 1000))).toEqual({ ok: true });
       expect(signOAuthQuery(params, sample.secret)).toBe(params.get('hmac'));
       expect(verifyOAuthQuery(params, 'not-hush', new Date(sample.timestamp * 1000))).toEqual({ ok: false, reason: 'bad_hmac' });
-      expect(verifyOAuthQuery(params, sample.secret, new Date((sample.timestamp + 600) * 1000))).toEqual({ ok: false, reason: 'stale_timestamp' });
+      expect(verifyOAuthQuery(params, sample.secret, new Date((sample.timestamp + 600) * 1000))).toEqual({
+        ok: false,
+        reason: 'stale_timestamp',
+      });
     }
   });
 
   it('redirects to the shop’s authorize page with client id, scopes, redirect URI and a state', async () => {
-    const res = await installGET(new Request('http://concord.test/api/shopify/install?shop=north-a.myshopify.com', { headers: sessionHeaders('admin') }));
+    const res = await installGET(
+      new Request('http://concord.test/api/shopify/install?shop=north-a.myshopify.com', { headers: sessionHeaders('admin') }),
+    );
     const url = new URL(res.headers.get('location')!);
     expect(url.origin + url.pathname).toBe('http://shopify.test/north-a.myshopify.com/admin/oauth/authorize');
     expect(url.searchParams.get('client_id')).toBe(CLIENT_ID);
@@ -79,7 +84,10 @@ describe('installing from Shopify (authorization code grant)', () => {
     expect(raw).not.toContain(standin.shop(shop).accessToken!);
     expect(raw).not.toContain(standin.shop(shop).refreshToken!);
     // Every topic Concord handles, app/uninstalled and app/scopes_update, at Concord's webhook address.
-    const topics = standin.shop(shop).subscriptions.map((s) => s.topic).sort();
+    const topics = standin
+      .shop(shop)
+      .subscriptions.map((s) => s.topic)
+      .sort();
     expect(topics).toEqual(REGISTERED_TOPICS.map((x) => x.toUpperCase().replace(/\//g, '_')).sort());
     expect(topics).toEqual(expect.arrayContaining(['APP_UNINSTALLED', 'APP_SCOPES_UPDATE', 'ORDERS_UPDATED']));
     expect(topics).not.toContain('CUSTOMERS_REDACT'); // compliance topics live in the app configuration
@@ -105,22 +113,39 @@ describe('installing from Shopify (authorization code grant)', () => {
     expect(await errorCode(res)).toBe('invalid_state');
     // A state issued for one shop, in a (validly signed) callback for another shop.
     const forA = new URL(await installUntilCallback('north-a.myshopify.com'));
-    const forC = new URLSearchParams({ code: 'code-south-c.myshopify.com-1', shop: 'south-c.myshopify.com', state: forA.searchParams.get('state')!, timestamp: String(Math.floor(Date.now() / 1000)) });
+    const forC = new URLSearchParams({
+      code: 'code-south-c.myshopify.com-1',
+      shop: 'south-c.myshopify.com',
+      state: forA.searchParams.get('state')!,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+    });
     forC.set('hmac', signOAuthQuery(forC, TEST_SECRETS.SHOPIFY_API_SECRET));
     res = await callback(`http://concord.test/api/shopify/callback?${forC}`);
     expect(res.status).toBe(401);
     expect(await errorCode(res)).toBe('invalid_state');
     // A made-up state Concord never issued.
-    const madeUp = new URLSearchParams({ code: 'x', shop: 'north-a.myshopify.com', state: 'abc.def', timestamp: String(Math.floor(Date.now() / 1000)) });
+    const madeUp = new URLSearchParams({
+      code: 'x',
+      shop: 'north-a.myshopify.com',
+      state: 'abc.def',
+      timestamp: String(Math.floor(Date.now() / 1000)),
+    });
     madeUp.set('hmac', signOAuthQuery(madeUp, TEST_SECRETS.SHOPIFY_API_SECRET));
     expect((await callback(`http://concord.test/api/shopify/callback?${madeUp}`)).status).toBe(401);
     // Not a myshopify.com shop, at either end.
-    const evil = new URLSearchParams({ code: 'x', shop: 'evil.example.com', state: forA.searchParams.get('state')!, timestamp: String(Math.floor(Date.now() / 1000)) });
+    const evil = new URLSearchParams({
+      code: 'x',
+      shop: 'evil.example.com',
+      state: forA.searchParams.get('state')!,
+      timestamp: String(Math.floor(Date.now() / 1000)),
+    });
     evil.set('hmac', signOAuthQuery(evil, TEST_SECRETS.SHOPIFY_API_SECRET));
     res = await callback(`http://concord.test/api/shopify/callback?${evil}`);
     expect(res.status).toBe(400);
     expect(await errorCode(res)).toBe('invalid_shop');
-    res = await installGET(new Request('http://concord.test/api/shopify/install?shop=evil.example.com/admin', { headers: sessionHeaders('admin') }));
+    res = await installGET(
+      new Request('http://concord.test/api/shopify/install?shop=evil.example.com/admin', { headers: sessionHeaders('admin') }),
+    );
     expect(res.status).toBe(400);
     // None of the refused callbacks reached Shopify's token endpoint or stored anything.
     expect(standin.log.tokenRequests.map((r) => r.shop)).toEqual(['north-b.myshopify.com']);
@@ -130,7 +155,13 @@ describe('installing from Shopify (authorization code grant)', () => {
 
   it('only admins and Shopify itself may start an install', async () => {
     expect((await installGET(new Request('http://concord.test/api/shopify/install?shop=north-a.myshopify.com'))).status).toBe(401);
-    expect((await installGET(new Request('http://concord.test/api/shopify/install?shop=north-a.myshopify.com', { headers: sessionHeaders('lead') }))).status).toBe(403);
+    expect(
+      (
+        await installGET(
+          new Request('http://concord.test/api/shopify/install?shop=north-a.myshopify.com', { headers: sessionHeaders('lead') }),
+        )
+      ).status,
+    ).toBe(403);
     // Shopify's install link carries a signed query (shop + timestamp + hmac).
     const q = new URLSearchParams({ shop: 'north-a.myshopify.com', timestamp: String(Math.floor(Date.now() / 1000)) });
     q.set('hmac', signOAuthQuery(q, TEST_SECRETS.SHOPIFY_API_SECRET));
@@ -149,7 +180,10 @@ describe('installing from Shopify (authorization code grant)', () => {
     expect(again.created).toEqual([]);
     expect(again.existing.length).toBe(n);
     expect(standin.shop(shop).subscriptions.length).toBe(n);
-    standin.shop(shop).subscriptions.splice(standin.shop(shop).subscriptions.findIndex((s) => s.topic === 'ORDERS_UPDATED'), 1);
+    standin.shop(shop).subscriptions.splice(
+      standin.shop(shop).subscriptions.findIndex((s) => s.topic === 'ORDERS_UPDATED'),
+      1,
+    );
     const repaired = await registerShopWebhooks(t.get().db, getConfig(), shop);
     expect(repaired.created).toEqual(['orders/updated']);
     expect(standin.shop(shop).subscriptions.length).toBe(n);
@@ -166,7 +200,10 @@ describe('installing from Shopify (authorization code grant)', () => {
     expect(row).toMatchObject({ grant: 'client_credentials', status: 'connected', refreshTokenEnc: null });
     expect(row.accessTokenExpiresAt!.getTime() - Date.now()).toBeGreaterThan(23 * 3600_000);
     expect(standin.log.tokenRequests[0].body).toMatchObject({ grant_type: 'client_credentials', client_id: CLIENT_ID });
-    const [conn] = await t.get().db.select({ n: sql<number>`count(*)::int` }).from(shopifyConnections);
+    const [conn] = await t
+      .get()
+      .db.select({ n: sql<number>`count(*)::int` })
+      .from(shopifyConnections);
     expect(conn.n).toBeGreaterThanOrEqual(1);
   });
 });

@@ -28,7 +28,11 @@ const server = setupServer(
   }),
   http.post('http://klaviyo.test/api/profile-import', async ({ request }) => {
     const body = (await request.json()) as { data: { attributes: { email: string; properties: Record<string, unknown> } } };
-    klaviyoCalls.push({ key: request.headers.get('authorization') ?? '', email: body.data.attributes.email, properties: body.data.attributes.properties });
+    klaviyoCalls.push({
+      key: request.headers.get('authorization') ?? '',
+      email: body.data.attributes.email,
+      properties: body.data.attributes.properties,
+    });
     return HttpResponse.json({ data: { type: 'profile', id: `P-${body.data.attributes.email}` } });
   }),
 );
@@ -36,7 +40,12 @@ const server = setupServer(
 const basic = (email: string, key: string) => `Basic ${Buffer.from(`${email}:${key}`).toString('base64')}`;
 
 describe('every effect uses its own shop’s credentials', () => {
-  const t = useTestApp({ SHOPIFY_API_KEY: CLIENT_ID, SHOPIFY_ADMIN_BASE_URL: STANDIN_BASE, GORGIAS_BASE_URL: 'http://gorgias.test/{account}', KLAVIYO_BASE_URL: 'http://klaviyo.test' });
+  const t = useTestApp({
+    SHOPIFY_API_KEY: CLIENT_ID,
+    SHOPIFY_ADMIN_BASE_URL: STANDIN_BASE,
+    GORGIAS_BASE_URL: 'http://gorgias.test/{account}',
+    KLAVIYO_BASE_URL: 'http://klaviyo.test',
+  });
   beforeAll(async () => {
     server.listen({ onUnhandledRequest: 'error' });
     const db = t.get().db;
@@ -44,7 +53,19 @@ describe('every effect uses its own shop’s credentials', () => {
     for (const id of ['north-a.myshopify.com', 'north-b.myshopify.com', 'south-c.myshopify.com']) {
       await ensureShop(db, { id });
       const a = standin.issue(id);
-      await saveShopifyConnection(db, config, { shopId: id, grant: 'authorization_code', apiVersion: '2026-10', now: new Date(), pair: { accessToken: a.access_token, scopes: a.scope, accessTokenExpiresAt: new Date(Date.now() + 3600_000), refreshToken: a.refresh_token, refreshTokenExpiresAt: null } });
+      await saveShopifyConnection(db, config, {
+        shopId: id,
+        grant: 'authorization_code',
+        apiVersion: '2026-10',
+        now: new Date(),
+        pair: {
+          accessToken: a.access_token,
+          scopes: a.scope,
+          accessTokenExpiresAt: new Date(Date.now() + 3600_000),
+          refreshToken: a.refresh_token,
+          refreshTokenExpiresAt: null,
+        },
+      });
     }
     await saveGorgiasAccount(db, config, { domain: 'https://north.gorgias.com/', apiEmail: 'ops@north.test', apiKey: 'key-north' });
     await saveGorgiasAccount(db, config, { domain: 'south', apiEmail: 'ops@south.test', apiKey: 'key-south' });
@@ -70,8 +91,17 @@ describe('every effect uses its own shop’s credentials', () => {
     clearShopsCache();
     expect(await shopsForGorgiasDomain(t.get().db, 'north')).toEqual(['north-a.myshopify.com', 'north-b.myshopify.com']);
     expect(await shopsForGorgiasDomain(t.get().db, 'south')).toEqual(['south-c.myshopify.com']);
-    for (const [shopId, ticket] of [['north-a.myshopify.com', '11'], ['north-b.myshopify.com', '12'], ['south-c.myshopify.com', '13']]) {
-      await enqueueEffect(t.get().db, { shopId, kind: 'gorgias.add_tags', payload: { ticketId: ticket, tags: ['concord'] }, idempotencyKey: `tag-${ticket}` });
+    for (const [shopId, ticket] of [
+      ['north-a.myshopify.com', '11'],
+      ['north-b.myshopify.com', '12'],
+      ['south-c.myshopify.com', '13'],
+    ]) {
+      await enqueueEffect(t.get().db, {
+        shopId,
+        kind: 'gorgias.add_tags',
+        payload: { ticketId: ticket, tags: ['concord'] },
+        idempotencyKey: `tag-${ticket}`,
+      });
     }
     await drain();
     expect(gorgiasCalls.sort((a, b) => a.ticket.localeCompare(b.ticket))).toEqual([
@@ -83,7 +113,12 @@ describe('every effect uses its own shop’s credentials', () => {
 
   it('Shopify calls go to the effect’s own store with that store’s token', async () => {
     for (const shopId of ['north-a.myshopify.com', 'south-c.myshopify.com']) {
-      await enqueueEffect(t.get().db, { shopId, kind: 'shopify.tag_order', payload: { orderId: '1001', tags: ['vip'] }, idempotencyKey: `stag-${shopId}` });
+      await enqueueEffect(t.get().db, {
+        shopId,
+        kind: 'shopify.tag_order',
+        payload: { orderId: '1001', tags: ['vip'] },
+        idempotencyKey: `stag-${shopId}`,
+      });
     }
     await drain();
     const calls = standin.log.graphql.map((g) => ({ shop: g.shop, token: g.token })).sort((a, b) => a.shop.localeCompare(b.shop));
@@ -98,13 +133,36 @@ describe('every effect uses its own shop’s credentials', () => {
   it('Klaviyo: each store’s account key; one email at two stores of one account is merged, not overwritten', async () => {
     const db = t.get().db;
     // jo@example.com has an open delivery issue at north-a and nothing at north-b.
-    await db.insert(issues).values({ shopId: 'north-a.myshopify.com', customerEmail: 'jo@example.com', kind: 'delivery', key: 'delivery:1', status: 'open', openedAt: new Date(Date.now() - 86_400_000), lastSignalAt: new Date(), reason: 'late' });
-    await enqueueEffect(db, { shopId: 'north-b.myshopify.com', kind: 'klaviyo.sync_profile', payload: { email: 'jo@example.com' }, idempotencyKey: 'k-b' });
-    await enqueueEffect(db, { shopId: 'south-c.myshopify.com', kind: 'klaviyo.sync_profile', payload: { email: 'jo@example.com' }, idempotencyKey: 'k-c' });
+    await db.insert(issues).values({
+      shopId: 'north-a.myshopify.com',
+      customerEmail: 'jo@example.com',
+      kind: 'delivery',
+      key: 'delivery:1',
+      status: 'open',
+      openedAt: new Date(Date.now() - 86_400_000),
+      lastSignalAt: new Date(),
+      reason: 'late',
+    });
+    await enqueueEffect(db, {
+      shopId: 'north-b.myshopify.com',
+      kind: 'klaviyo.sync_profile',
+      payload: { email: 'jo@example.com' },
+      idempotencyKey: 'k-b',
+    });
+    await enqueueEffect(db, {
+      shopId: 'south-c.myshopify.com',
+      kind: 'klaviyo.sync_profile',
+      payload: { email: 'jo@example.com' },
+      idempotencyKey: 'k-c',
+    });
     await drain();
     const byKey = Object.fromEntries(klaviyoCalls.map((c) => [c.key, c.properties]));
     // north-b's sync still says "active issue": north-a's open issue lives in the same Klaviyo profile.
-    expect(byKey['Klaviyo-API-Key pk_north']).toMatchObject({ concord_active_issue: true, concord_open_issue_types: ['delivery'], concord_open_issue_count: 1 });
+    expect(byKey['Klaviyo-API-Key pk_north']).toMatchObject({
+      concord_active_issue: true,
+      concord_open_issue_types: ['delivery'],
+      concord_open_issue_count: 1,
+    });
     // south-c is another Klaviyo account: only its own (empty) state.
     expect(byKey['Klaviyo-API-Key pk_south']).toMatchObject({ concord_active_issue: false, concord_open_issue_count: 0 });
     const [row] = await db.select().from(klaviyoProfiles).where(eq(klaviyoProfiles.shopId, 'north-b.myshopify.com'));
@@ -112,10 +170,35 @@ describe('every effect uses its own shop’s credentials', () => {
   });
 
   it('the merge rule', () => {
-    const open = { concord_active_issue: true, concord_open_issue_types: ['delay'], concord_open_issue_count: 1, concord_issue_opened_at: '2026-11-20T00:00:00.000Z', concord_issue_resolved_at: null, concord_vip_active_issue: false, concord_has_open_return: false, concord_has_open_refund: false, concord_suppression_override: null };
-    const resolved = { concord_active_issue: false, concord_open_issue_types: [], concord_open_issue_count: 0, concord_issue_opened_at: '2026-11-01T00:00:00.000Z', concord_issue_resolved_at: '2026-11-25T00:00:00.000Z', concord_vip_active_issue: false, concord_has_open_return: false, concord_has_open_refund: false, concord_suppression_override: 'release' };
+    const open = {
+      concord_active_issue: true,
+      concord_open_issue_types: ['delay'],
+      concord_open_issue_count: 1,
+      concord_issue_opened_at: '2026-11-20T00:00:00.000Z',
+      concord_issue_resolved_at: null,
+      concord_vip_active_issue: false,
+      concord_has_open_return: false,
+      concord_has_open_refund: false,
+      concord_suppression_override: null,
+    };
+    const resolved = {
+      concord_active_issue: false,
+      concord_open_issue_types: [],
+      concord_open_issue_count: 0,
+      concord_issue_opened_at: '2026-11-01T00:00:00.000Z',
+      concord_issue_resolved_at: '2026-11-25T00:00:00.000Z',
+      concord_vip_active_issue: false,
+      concord_has_open_return: false,
+      concord_has_open_refund: false,
+      concord_suppression_override: 'release',
+    };
     expect(mergeKlaviyoProperties([resolved, open])).toEqual({ ...open, concord_suppression_override: 'release' });
-    expect(mergeKlaviyoProperties([resolved, { ...resolved, concord_issue_resolved_at: '2026-11-27T00:00:00.000Z', concord_suppression_override: 'suppress' }])).toMatchObject({
+    expect(
+      mergeKlaviyoProperties([
+        resolved,
+        { ...resolved, concord_issue_resolved_at: '2026-11-27T00:00:00.000Z', concord_suppression_override: 'suppress' },
+      ]),
+    ).toMatchObject({
       concord_active_issue: false,
       concord_issue_resolved_at: '2026-11-27T00:00:00.000Z',
       concord_suppression_override: 'suppress',

@@ -28,7 +28,11 @@ describe(`storage on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`, () =>
     const row = { source: 'shopify', shopId: 'a.myshopify.com', topic: 'orders/create', eventId: 'e1', body: '{}' };
     const first = await t.db.insert(inboxEvents).values(row).onConflictDoNothing().returning({ id: inboxEvents.id });
     const second = await t.db.insert(inboxEvents).values(row).onConflictDoNothing().returning({ id: inboxEvents.id });
-    const otherShop = await t.db.insert(inboxEvents).values({ ...row, shopId: 'b.myshopify.com' }).onConflictDoNothing().returning({ id: inboxEvents.id });
+    const otherShop = await t.db
+      .insert(inboxEvents)
+      .values({ ...row, shopId: 'b.myshopify.com' })
+      .onConflictDoNothing()
+      .returning({ id: inboxEvents.id });
     expect(first).toHaveLength(1);
     expect(second).toHaveLength(0);
     expect(otherShop).toHaveLength(1);
@@ -37,9 +41,15 @@ describe(`storage on ${process.env.DATABASE_URL ? 'postgres' : 'pglite'}`, () =>
   it('keeps 18-digit Shopify ids exactly, and arrays and jsonb round-trip', async () => {
     const id = '820982911946154508';
     await t.db.insert(orders).values({
-      shopId: 'a.myshopify.com', shopifyOrderId: id, name: '#9999', currency: 'USD', totalPrice: '199.00',
-      shopifyCreatedAt: new Date('2026-11-23T17:00:00Z'), shopifyUpdatedAt: new Date('2026-11-23T17:00:00Z'),
-      tags: ['vip', 'wholesale'], lineItems: [{ id: '866550311766439020', title: 'Aviator sunglasses' }],
+      shopId: 'a.myshopify.com',
+      shopifyOrderId: id,
+      name: '#9999',
+      currency: 'USD',
+      totalPrice: '199.00',
+      shopifyCreatedAt: new Date('2026-11-23T17:00:00Z'),
+      shopifyUpdatedAt: new Date('2026-11-23T17:00:00Z'),
+      tags: ['vip', 'wholesale'],
+      lineItems: [{ id: '866550311766439020', title: 'Aviator sunglasses' }],
     });
     const [row] = await t.db.select().from(orders).where(eq(orders.shopifyOrderId, id));
     expect(row.shopifyOrderId).toBe(id);
@@ -72,7 +82,11 @@ describe('node-postgres pool', () => {
     const h = await openDb({ driver: 'pg', url, poolSize: 3 });
     try {
       const modes = await Promise.all(
-        [1, 2, 3].map(() => h.db.execute(sql`select current_setting('plan_cache_mode') || ',jit=' || current_setting('jit') as mode, pg_backend_pid() as pid, pg_sleep(0.05)`)),
+        [1, 2, 3].map(() =>
+          h.db.execute(
+            sql`select current_setting('plan_cache_mode') || ',jit=' || current_setting('jit') as mode, pg_backend_pid() as pid, pg_sleep(0.05)`,
+          ),
+        ),
       );
       const rows = modes.map((r) => (r as unknown as { rows: { mode: string; pid: number }[] }).rows[0]);
       expect(new Set(rows.map((r) => r.pid)).size).toBe(3); // three connections, each set up

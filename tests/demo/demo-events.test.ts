@@ -66,9 +66,16 @@ describe('demo stream: determinism and identity', () => {
   });
 
   it('honours the options', () => {
-    const other = buildDemoEvents(NOW, { shopDomain: 'other.myshopify.com', shopName: 'Other Co', gorgiasDomain: 'otherco', currency: 'CAD' });
+    const other = buildDemoEvents(NOW, {
+      shopDomain: 'other.myshopify.com',
+      shopName: 'Other Co',
+      gorgiasDomain: 'otherco',
+      currency: 'CAD',
+    });
     const orders = other.filter((e): e is Shopify => e.source === 'shopify' && e.topic === 'orders/create');
-    expect(orders.every((e) => e.body.currency === 'CAD' && String(e.body.order_status_url).startsWith('https://other.myshopify.com/'))).toBe(true);
+    expect(
+      orders.every((e) => e.body.currency === 'CAD' && String(e.body.order_status_url).startsWith('https://other.myshopify.com/')),
+    ).toBe(true);
     const tickets = other.filter((e): e is Gorgias => e.source === 'gorgias');
     expect(tickets.every((e) => (e.body.ticket.account as Json).domain === 'otherco')).toBe(true);
     expect(tickets.some((e) => String(e.body.message?.body_text).includes('Other Co Customer Care'))).toBe(true);
@@ -76,7 +83,20 @@ describe('demo stream: determinism and identity', () => {
   });
 });
 
-const MONEY_KEYS = new Set(['price', 'total_price', 'subtotal_price', 'total_tax', 'amount', 'subtotal', 'total_spent', 'current_total_price', 'total_discounts', 'total_line_items_price', 'discounted_price', 'total_discount']);
+const MONEY_KEYS = new Set([
+  'price',
+  'total_price',
+  'subtotal_price',
+  'total_tax',
+  'amount',
+  'subtotal',
+  'total_spent',
+  'current_total_price',
+  'total_discounts',
+  'total_line_items_price',
+  'discounted_price',
+  'total_discount',
+]);
 const SHOPIFY_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-07:00$/;
 
 function walk(value: unknown, path: string, visit: (key: string, v: unknown, path: string) => void): void {
@@ -96,8 +116,16 @@ describe('demo stream: Shopify payload shapes', () => {
       expect(JSON.parse(JSON.stringify(e.body))).toEqual(e.body);
       walk(e.body, `${e.eventId}`, (k, v, path) => {
         if (MONEY_KEYS.has(k) && !(typeof v === 'string' && /^\d+\.\d{2}$/.test(v))) problems.push(`${path} money ${JSON.stringify(v)}`);
-        if (k.endsWith('_at') && v !== null && !(typeof v === 'string' && SHOPIFY_TIME.test(v) && !Number.isNaN(Date.parse(v)))) problems.push(`${path} time ${JSON.stringify(v)}`);
-        if ((k === 'id' || k.endsWith('_id')) && k !== 'admin_graphql_api_id' && v !== null && typeof v !== 'object' && !(typeof v === 'number' && Number.isSafeInteger(v))) problems.push(`${path} id ${JSON.stringify(v)}`);
+        if (k.endsWith('_at') && v !== null && !(typeof v === 'string' && SHOPIFY_TIME.test(v) && !Number.isNaN(Date.parse(v))))
+          problems.push(`${path} time ${JSON.stringify(v)}`);
+        if (
+          (k === 'id' || k.endsWith('_id')) &&
+          k !== 'admin_graphql_api_id' &&
+          v !== null &&
+          typeof v !== 'object' &&
+          !(typeof v === 'number' && Number.isSafeInteger(v))
+        )
+          problems.push(`${path} id ${JSON.stringify(v)}`);
         // A gid names the same resource as the numeric id beside it.
         if (v && typeof v === 'object' && 'admin_graphql_api_id' in v) {
           const o = v as Json;
@@ -105,7 +133,8 @@ describe('demo stream: Shopify payload shapes', () => {
           if (!m || m[1] !== String(o.id)) problems.push(`${path} gid ${String(o.admin_graphql_api_id)} vs id ${String(o.id)}`);
         }
       });
-      if (!(e.body.admin_graphql_api_id === undefined || String(e.body.admin_graphql_api_id).endsWith(`/${String(e.body.id)}`))) problems.push(`${e.eventId} top-level gid`);
+      if (!(e.body.admin_graphql_api_id === undefined || String(e.body.admin_graphql_api_id).endsWith(`/${String(e.body.id)}`)))
+        problems.push(`${e.eventId} top-level gid`);
       expect(Number.isNaN(Date.parse(e.triggeredAt))).toBe(false);
     }
     expect(problems).toEqual([]);
@@ -173,15 +202,35 @@ describe('demo stream: Shopify payload shapes', () => {
 
   it('fulfillments carry tracking and scans carry what the delay logic reads', () => {
     for (const e of topic('fulfillments/create')) {
-      expect(e.body).toMatchObject({ tracking_company: expect.stringMatching(/^(UPS|USPS|FedEx)$/), tracking_number: expect.any(String), tracking_url: expect.stringMatching(/^https:\/\//), status: 'success' });
+      expect(e.body).toMatchObject({
+        tracking_company: expect.stringMatching(/^(UPS|USPS|FedEx)$/),
+        tracking_number: expect.any(String),
+        tracking_url: expect.stringMatching(/^https:\/\//),
+        status: 'success',
+      });
       expect(e.body.shipment_status).toBeNull();
       expect(e.body.name).toMatch(/^#\d+\.1$/);
     }
     for (const e of topic('fulfillment_events/create')) {
-      expect(e.body).toMatchObject({ status: expect.any(String), happened_at: expect.any(String), estimated_delivery_at: expect.any(String), city: expect.any(String) });
+      expect(e.body).toMatchObject({
+        status: expect.any(String),
+        happened_at: expect.any(String),
+        estimated_delivery_at: expect.any(String),
+        city: expect.any(String),
+      });
     }
     const statuses = new Set(topic('fulfillment_events/create').map((e) => e.body.status));
-    for (const s of ['label_printed', 'confirmed', 'in_transit', 'out_for_delivery', 'delivered', 'attempted_delivery', 'failure', 'delayed']) expect(statuses).toContain(s);
+    for (const s of [
+      'label_printed',
+      'confirmed',
+      'in_transit',
+      'out_for_delivery',
+      'delivered',
+      'attempted_delivery',
+      'failure',
+      'delayed',
+    ])
+      expect(statuses).toContain(s);
     expect(topic('fulfillments/update').some((e) => e.body.shipment_status === 'delivered')).toBe(true);
   });
 
@@ -198,7 +247,9 @@ describe('demo stream: Shopify payload shapes', () => {
       expect(e.body.order).toEqual({ id: e.body.order_id, admin_graphql_api_id: `gid://shopify/Order/${e.body.order_id}` });
       expect((e.body.return_line_items as Json[]).length).toBeGreaterThan(0);
     }
-    expect(new Set(shopify.filter((x) => x.topic.startsWith('returns/')).map((e) => e.body.status))).toEqual(new Set(['requested', 'open', 'closed']));
+    expect(new Set(shopify.filter((x) => x.topic.startsWith('returns/')).map((e) => e.body.status))).toEqual(
+      new Set(['requested', 'open', 'closed']),
+    );
   });
 });
 
@@ -226,7 +277,11 @@ describe('demo stream: customers', () => {
 
   it('names, emails, phones and second addresses are present', () => {
     const customers = shopify.filter((e) => e.topic.startsWith('customers/')).map((e) => e.body);
-    expect(customers.every((c) => String(c.first_name).length > 0 && String(c.last_name).length > 0 && /@example\.(com|net|org)$/.test(String(c.email)))).toBe(true);
+    expect(
+      customers.every(
+        (c) => String(c.first_name).length > 0 && String(c.last_name).length > 0 && /@example\.(com|net|org)$/.test(String(c.email)),
+      ),
+    ).toBe(true);
     expect(customers.filter((c) => c.phone).length).toBeGreaterThanOrEqual(3);
     const second = topic('orders/create').filter((e) => e.body.email !== (e.body.customer as Json).email);
     expect(second.length).toBeGreaterThanOrEqual(2);
@@ -251,7 +306,9 @@ describe('demo stream: every order state', () => {
   });
 
   it('delivered: 40 days ago (outside the return window) and 10 days ago (inside it)', () => {
-    const delivered = topic('fulfillment_events/create').filter((e) => e.body.status === 'delivered').map((e) => ago(e.body.happened_at));
+    const delivered = topic('fulfillment_events/create')
+      .filter((e) => e.body.status === 'delivered')
+      .map((e) => ago(e.body.happened_at));
     expect(delivered.some((d) => d >= 39 && d <= 41)).toBe(true);
     expect(delivered.some((d) => d >= 9 && d <= 11)).toBe(true);
     expect(delivered.some((d) => d < 3)).toBe(true);
@@ -268,7 +325,9 @@ describe('demo stream: every order state', () => {
 
   it('exceptions: failure, attempted delivery and a return to sender', () => {
     const exceptionIds = new Set(DEMO_ORDERS.filter((o) => o.states.includes('exception')).map((o) => o.orderId));
-    const scans = topic('fulfillment_events/create').filter((e) => exceptionIds.has(orderIdOf(e.body))).map((e) => e.body);
+    const scans = topic('fulfillment_events/create')
+      .filter((e) => exceptionIds.has(orderIdOf(e.body)))
+      .map((e) => e.body);
     expect(scans.some((s) => s.status === 'failure')).toBe(true);
     expect(scans.some((s) => s.status === 'attempted_delivery')).toBe(true);
     expect(scans.some((s) => /returning to sender/i.test(String(s.message)))).toBe(true);
@@ -289,11 +348,21 @@ describe('demo stream: every order state', () => {
   });
 
   it('on hold, high value and final sale are visible on the order', () => {
-    expect(DEMO_ORDERS.filter((o) => o.states.includes('on_hold')).every((o) => String(latestOrder(o.name).tags).split(', ').includes('on-hold'))).toBe(true);
-    expect(DEMO_ORDERS.filter((o) => o.states.includes('high_value')).every((o) => cents(latestOrder(o.name).total_price) >= 50000)).toBe(true);
+    expect(
+      DEMO_ORDERS.filter((o) => o.states.includes('on_hold')).every((o) =>
+        String(latestOrder(o.name).tags).split(', ').includes('on-hold'),
+      ),
+    ).toBe(true);
+    expect(DEMO_ORDERS.filter((o) => o.states.includes('high_value')).every((o) => cents(latestOrder(o.name).total_price) >= 50000)).toBe(
+      true,
+    );
     const finalSale = DEMO_ORDERS.filter((o) => o.states.includes('final_sale')).map((o) => latestOrder(o.name));
     expect(finalSale.some((o) => String(o.tags).split(', ').includes('final-sale'))).toBe(true);
-    expect(finalSale.some((o) => (o.line_items as Json[]).some((l) => String(l.sku).startsWith('FS-')) && !String(o.tags).includes('final-sale'))).toBe(true);
+    expect(
+      finalSale.some(
+        (o) => (o.line_items as Json[]).some((l) => String(l.sku).startsWith('FS-')) && !String(o.tags).includes('final-sale'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -330,13 +399,19 @@ describe('demo stream: Gorgias tickets', () => {
   });
 
   it('has agent replies, an internal note, closed tickets, a photo and no photo', () => {
-    expect(messages.some((m) => m.from_agent === true && m.channel !== 'internal-note' && String((m.sender as Json).email).startsWith('agent@'))).toBe(true);
+    expect(
+      messages.some((m) => m.from_agent === true && m.channel !== 'internal-note' && String((m.sender as Json).email).startsWith('agent@')),
+    ).toBe(true);
     expect(messages.some((m) => m.channel === 'internal-note' && m.from_agent === true)).toBe(true);
     const closed = gorgias.filter((e) => e.body.ticket.status === 'closed');
     expect(new Set(closed.map((e) => e.body.ticket.id)).size).toBeGreaterThanOrEqual(2);
     expect(closed.every((e) => typeof e.body.ticket.closed_datetime === 'string')).toBe(true);
-    const damaged = gorgias.filter((e) => DEMO_TICKET_INTENTS[String(e.body.ticket.id)] === 'damaged').map((e) => e.body.message!.attachments as Json[]);
-    expect(damaged.some((a) => a.length > 0 && a.every((x) => x.content_type === 'image/jpeg' && /^https:\/\//.test(String(x.url)) && x.name))).toBe(true);
+    const damaged = gorgias
+      .filter((e) => DEMO_TICKET_INTENTS[String(e.body.ticket.id)] === 'damaged')
+      .map((e) => e.body.message!.attachments as Json[]);
+    expect(
+      damaged.some((a) => a.length > 0 && a.every((x) => x.content_type === 'image/jpeg' && /^https:\/\//.test(String(x.url)) && x.name)),
+    ).toBe(true);
     expect(damaged.some((a) => a.length === 0)).toBe(true);
   });
 
@@ -347,12 +422,17 @@ describe('demo stream: Gorgias tickets', () => {
     expect(String(quoted!.stripped_text)).not.toContain('\n> ');
     expect(customerMessages.some((m) => /\p{Extended_Pictographic}/u.test(String(m.body_text)))).toBe(true);
     expect(customerMessages.some((m) => /#10\d\d\b/.test(String(m.body_text)))).toBe(true);
-    expect(customerMessages.some((m) => /\border #?10\d\d\b/i.test(String(m.body_text)) && !/#10\d\d/.test(String(m.body_text)))).toBe(true);
+    expect(customerMessages.some((m) => /\border #?10\d\d\b/i.test(String(m.body_text)) && !/#10\d\d/.test(String(m.body_text)))).toBe(
+      true,
+    );
     expect(customerMessages.every((m) => Array.isArray(m.intents))).toBe(true);
   });
 
-  it('one ticket comes from a customer\'s second address, one from a stranger quoting someone else\'s order', () => {
-    const senders = [...byTicket.values()].map((evs) => ({ email: String((evs[0].body.ticket.customer as Json).email), text: String(evs[0].body.message!.body_text) }));
+  it("one ticket comes from a customer's second address, one from a stranger quoting someone else's order", () => {
+    const senders = [...byTicket.values()].map((evs) => ({
+      email: String((evs[0].body.ticket.customer as Json).email),
+      text: String(evs[0].body.message!.body_text),
+    }));
     const second = senders.filter((s) => !customerEmails.has(s.email) && orderEmails.has(s.email));
     expect(second.length).toBeGreaterThanOrEqual(1);
     const strangers = senders.filter((s) => !customerEmails.has(s.email) && !orderEmails.has(s.email));
@@ -377,7 +457,13 @@ describe('demo stream: Gorgias tickets', () => {
     expect(ticketOrders('wismo').some((t) => states(t.orderName!).includes('in_transit'))).toBe(true);
     expect(ticketOrders('cancel').some((t) => states(t.orderName!).includes('unfulfilled'))).toBe(true);
     expect(ticketOrders('cancel').some((t) => states(t.orderName!).includes('in_transit'))).toBe(true);
-    expect(ticketOrders('address_change').some((t) => (at(t.ticketId) - Date.parse(String(latestOrder(t.orderName!).created_at))) / 3_600_000 < 12 && states(t.orderName!).includes('unfulfilled'))).toBe(true);
+    expect(
+      ticketOrders('address_change').some(
+        (t) =>
+          (at(t.ticketId) - Date.parse(String(latestOrder(t.orderName!).created_at))) / 3_600_000 < 12 &&
+          states(t.orderName!).includes('unfulfilled'),
+      ),
+    ).toBe(true);
     const deliveredAgo = (name: string) => {
       const id = String(latestOrder(name).id);
       const d = topic('fulfillment_events/create').find((e) => orderIdOf(e.body) === id && e.body.status === 'delivered');
@@ -400,7 +486,9 @@ describe('demo stream: Gorgias tickets', () => {
     const t = DEMO_TICKETS.find((x) => x.ticketId === DEMO_SHOWCASE_TICKET_ID)!;
     expect(t.intent).toBe('wismo');
     expect(inferred[t.orderName!]).toContain('delayed');
-    const kinds = byTicket.get(DEMO_SHOWCASE_TICKET_ID)!.map((e) => e.body.message!.channel === 'internal-note' ? 'note' : e.body.message!.from_agent ? 'agent' : 'customer');
+    const kinds = byTicket
+      .get(DEMO_SHOWCASE_TICKET_ID)!
+      .map((e) => (e.body.message!.channel === 'internal-note' ? 'note' : e.body.message!.from_agent ? 'agent' : 'customer'));
     expect(kinds).toEqual(['customer', 'agent', 'note', 'customer']);
   });
 });
@@ -455,7 +543,9 @@ describe('describeDemo', () => {
   });
 
   it('infers from events, not from the stories: dropping the delivered scans changes the states', () => {
-    const withoutDelivered = events.filter((e) => !(e.source === 'shopify' && e.topic === 'fulfillment_events/create' && e.body.status === 'delivered'));
+    const withoutDelivered = events.filter(
+      (e) => !(e.source === 'shopify' && e.topic === 'fulfillment_events/create' && e.body.status === 'delivered'),
+    );
     expect(describeDemo(withoutDelivered, NOW).orderStates.delivered).toBe(0);
   });
 });

@@ -14,14 +14,19 @@ describe('demo seeding through the real ingestion code', () => {
   const t = useTestApp();
   const counts = async () => {
     const db = t.get().db;
-    const n = async (table: typeof orders | typeof customers | typeof tickets | typeof inboxEvents) => Number((await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n);
+    const n = async (table: typeof orders | typeof customers | typeof tickets | typeof inboxEvents) =>
+      Number((await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n);
     return { orders: await n(orders), customers: await n(customers), tickets: await n(tickets), inbox: await n(inboxEvents) };
   };
 
   it('feeds every event once, projects them all, and a second start adds nothing', async () => {
     const db = t.get().db;
     await ensureShop(db, { id: DEMO_SHOP.domain, name: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
-    const mainEvents = buildDemoEvents(NOW, { shopDomain: DEMO_SHOP.domain, shopName: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
+    const mainEvents = buildDemoEvents(NOW, {
+      shopDomain: DEMO_SHOP.domain,
+      shopName: DEMO_SHOP.name,
+      gorgiasDomain: DEMO_SHOP.gorgiasDomain,
+    });
     const extra = buildExtraStoreEvents(NOW);
     const events = [...mainEvents, ...extra.flatMap((s) => s.events)];
     const first = await seedDemo(db, t.get().config, NOW);
@@ -33,7 +38,11 @@ describe('demo seeding through the real ingestion code', () => {
     const after = await counts();
     expect(after.orders).toBe(33 + 12 + 12);
     // Three stores: the US and EU stores share the Northbound helpdesk, Summit has its own.
-    const perShop = await db.select({ shop: orders.shopId, n: sql<number>`count(*)::int` }).from(orders).groupBy(orders.shopId).orderBy(orders.shopId);
+    const perShop = await db
+      .select({ shop: orders.shopId, n: sql<number>`count(*)::int` })
+      .from(orders)
+      .groupBy(orders.shopId)
+      .orderBy(orders.shopId);
     expect(perShop).toEqual([
       { shop: 'concord-demo-eu.myshopify.com', n: 12 },
       { shop: DEMO_SHOP.domain, n: 33 },
@@ -43,12 +52,17 @@ describe('demo seeding through the real ingestion code', () => {
     expect(await shopsForGorgiasDomain(db, DEMO_SHOP.gorgiasDomain)).toEqual([DEMO_SHOP.domain, 'concord-demo-eu.myshopify.com']);
     expect(await shopsForGorgiasDomain(db, 'summit-demo')).toEqual(['summit-demo.myshopify.com']);
     // No customer of the main store shares an email with the EU store's (one helpdesk, no ambiguous matches).
-    const shared = await db.execute(sql`select email from customers where email is not null group by email having count(distinct shop_id) > 1`);
+    const shared = await db.execute(
+      sql`select email from customers where email is not null group by email having count(distinct shop_id) > 1`,
+    );
     expect((shared as unknown as { rows?: unknown[] }).rows ?? shared).toEqual([]);
     expect(after.customers).toBeGreaterThanOrEqual(20);
     expect(after.tickets).toBe(Object.keys(DEMO_TICKET_INTENTS).length);
     // Each public agent reply was drafted first, so leads see draft-vs-sent pairs from the start.
-    const pairs = await db.select({ ticketId: drafts.ticketId, output: drafts.output, sent: drafts.sentText, kept: drafts.keptRatio }).from(drafts).where(sql`${drafts.sentText} is not null`);
+    const pairs = await db
+      .select({ ticketId: drafts.ticketId, output: drafts.output, sent: drafts.sentText, kept: drafts.keptRatio })
+      .from(drafts)
+      .where(sql`${drafts.sentText} is not null`);
     expect(pairs.length).toBeGreaterThanOrEqual(3);
     for (const p of pairs) {
       expect(p.output.length).toBeGreaterThan(20);
@@ -75,7 +89,9 @@ describe('demo seeding through the real ingestion code', () => {
   it('classifies the demo tickets as their stories intend', async () => {
     const rows = await t.get().db.select({ id: tickets.gorgiasTicketId, intent: tickets.intent }).from(tickets);
     const right = rows.filter((r) => DEMO_TICKET_INTENTS[r.id] === r.intent);
-    const wrong = rows.filter((r) => DEMO_TICKET_INTENTS[r.id] !== r.intent).map((r) => `${r.id}: ${r.intent} (story: ${DEMO_TICKET_INTENTS[r.id]})`);
+    const wrong = rows
+      .filter((r) => DEMO_TICKET_INTENTS[r.id] !== r.intent)
+      .map((r) => `${r.id}: ${r.intent} (story: ${DEMO_TICKET_INTENTS[r.id]})`);
     expect(right.length / rows.length, wrong.join('; ')).toBeGreaterThanOrEqual(0.85);
   });
 });

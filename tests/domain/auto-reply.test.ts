@@ -3,12 +3,36 @@ import { autoReplyDecision, type AutoReplyInput } from '@/lib/domain/auto-reply'
 import { settingsSchema } from '@/lib/domain/settings';
 import type { ShipmentHealth, Verdict } from '@/lib/domain/types';
 
-const healthy: ShipmentHealth = { state: 'in_transit', reason: 'Moving.', healthy: true, lastEventAt: null, lastEventStatus: 'in_transit', estimatedDeliveryAt: null, deliveredAt: null };
-const automate: Verdict = { decision: 'automate', nextStep: 'reply_tracking', rule: 'tracking.healthy', reasons: [], explanation: 'Moving normally.', allowedPromises: [], summary: null };
+const healthy: ShipmentHealth = {
+  state: 'in_transit',
+  reason: 'Moving.',
+  healthy: true,
+  lastEventAt: null,
+  lastEventStatus: 'in_transit',
+  estimatedDeliveryAt: null,
+  deliveredAt: null,
+};
+const automate: Verdict = {
+  decision: 'automate',
+  nextStep: 'reply_tracking',
+  rule: 'tracking.healthy',
+  reasons: [],
+  explanation: 'Moving normally.',
+  allowedPromises: [],
+  summary: null,
+};
 const settings = (automation: Record<string, unknown> = {}) => settingsSchema.parse({ automation: { shadowMode: false, ...automation } });
 
 /** Every condition holds: the one case that may be sent without a person. */
-const safe = (over: Partial<AutoReplyInput> = {}): AutoReplyInput => ({ intent: 'wismo', confidence: 0.95, shipment: healthy, grounding: { ok: true }, settings: settings(), verdict: automate, ...over });
+const safe = (over: Partial<AutoReplyInput> = {}): AutoReplyInput => ({
+  intent: 'wismo',
+  confidence: 0.95,
+  shipment: healthy,
+  grounding: { ok: true },
+  settings: settings(),
+  verdict: automate,
+  ...over,
+});
 
 describe('autoReplyDecision', () => {
   it('sends when every condition holds and shadow mode is off', () => {
@@ -41,7 +65,24 @@ describe('autoReplyDecision', () => {
     ['low confidence', { confidence: 0.79 }, /0\.79 is below the 0\.80/],
     ['no confidence at all', { confidence: Number.NaN }, /below/],
     ['a draft that failed grounding', { grounding: { ok: false } }, /grounding check failed/],
-    ['WISMO automation switched off', { settings: settings({ intents: { wismo: false, cancel: false, address_change: false, return_exchange: false, refund: false, damaged: false, not_received: false, other: false } }) }, /switched off/],
+    [
+      'WISMO automation switched off',
+      {
+        settings: settings({
+          intents: {
+            wismo: false,
+            cancel: false,
+            address_change: false,
+            return_exchange: false,
+            refund: false,
+            damaged: false,
+            not_received: false,
+            other: false,
+          },
+        }),
+      },
+      /switched off/,
+    ],
     ['a human-review verdict', { verdict: { ...automate, decision: 'human_review', rule: 'vip.review' } }, /human review \(vip\.review\)/],
     ['no verdict', { verdict: null }, /no policy verdict/],
     ['events for the customer not applied yet', { unappliedEvents: 3 }, /3 newer events for this customer had not been applied yet/],
@@ -50,7 +91,10 @@ describe('autoReplyDecision', () => {
     it(`does not send (nor shadow) with ${label}`, () => {
       for (const shadowMode of [false, true]) {
         const input = safe(over);
-        const d = autoReplyDecision({ ...input, settings: { ...input.settings, automation: { ...input.settings.automation, shadowMode } } });
+        const d = autoReplyDecision({
+          ...input,
+          settings: { ...input.settings, automation: { ...input.settings.automation, shadowMode } },
+        });
         expect(d.send).toBe(false);
         expect(d.shadow).toBe(false);
         expect(d.reasons).toHaveLength(1);

@@ -3,11 +3,20 @@ import { caseSummary, customerQuestion } from '@/lib/domain/case-summary';
 import type { Classification } from '@/lib/domain/types';
 import { draftCtx, shipmentCtx } from '../helpers/draft-context-fixture';
 
-const cls = (over: Partial<Classification> = {}): Classification => ({ intent: 'wismo', confidence: 0.92, reasons: ['asks where the order is'], decidedBy: 'rules', orderNumbers: ['1043'], ...over });
+const cls = (over: Partial<Classification> = {}): Classification => ({
+  intent: 'wismo',
+  confidence: 0.92,
+  reasons: ['asks where the order is'],
+  decidedBy: 'rules',
+  orderNumbers: ['1043'],
+  ...over,
+});
 
 describe('customerQuestion', () => {
   it('skips greetings and pleasantries and prefers the first question', () => {
-    expect(customerQuestion('Hi team,\nI hope you are well.\nI ordered a jacket last week. Where is it?\nThanks!', null)).toBe('Where is it?');
+    expect(customerQuestion('Hi team,\nI hope you are well.\nI ordered a jacket last week. Where is it?\nThanks!', null)).toBe(
+      'Where is it?',
+    );
   });
 
   it('strips a greeting on the same line', () => {
@@ -15,11 +24,18 @@ describe('customerQuestion', () => {
   });
 
   it('takes the first meaningful sentence when there is no question', () => {
-    expect(customerQuestion('Hello!\nI need to change my address to 5 Elm St. It is urgent.', null)).toBe('I need to change my address to 5 Elm St.');
+    expect(customerQuestion('Hello!\nI need to change my address to 5 Elm St. It is urgent.', null)).toBe(
+      'I need to change my address to 5 Elm St.',
+    );
   });
 
   it('ignores quoted history and falls back to the subject', () => {
-    expect(customerQuestion('Any news?\n\nOn Mon, Nov 23, 2026 at 9:00 AM Northwind <help@northwind.example> wrote:\n> Where is my parcel?', null)).toBe('Any news?');
+    expect(
+      customerQuestion(
+        'Any news?\n\nOn Mon, Nov 23, 2026 at 9:00 AM Northwind <help@northwind.example> wrote:\n> Where is my parcel?',
+        null,
+      ),
+    ).toBe('Any news?');
     expect(customerQuestion('Hi,\nThanks', 'Damaged jacket')).toBe('Damaged jacket');
   });
 
@@ -39,7 +55,9 @@ describe('caseSummary', () => {
     expect(s.orderFacts[2]).toContain('UPS 1Z999AA10123456784: in transit');
     expect(s.orderFacts[2]).toContain('last scan 23 Nov 2026 (in transit)');
     expect(s.orderFacts[2]).toContain('estimate 26 Nov 2026');
-    expect(s.policy).toBe('Automate (tracking.healthy): The parcel is moving normally, so a tracking reply is safe to send. Next step: reply tracking. The reply may promise: nothing.');
+    expect(s.policy).toBe(
+      'Automate (tracking.healthy): The parcel is moving normally, so a tracking reply is safe to send. Next step: reply tracking. The reply may promise: nothing.',
+    );
     expect(s.unknowns).toEqual([]);
     expect(s.text).toContain('Question: Where is my order #1043?');
     expect(s.text).toContain('Unknown: nothing outstanding');
@@ -53,7 +71,9 @@ describe('caseSummary', () => {
       verdict: { decision: 'human_review', rule: 'refund.repeat', allowedPromises: ['refund', 'return_label'] },
     });
     const s = caseSummary(ctx, cls({ intent: 'refund' }));
-    expect(s.orderFacts).toEqual(expect.arrayContaining(['Cancelled 20 Nov 2026', 'Refunded 129.00 USD on 20 Nov 2026', 'Return #1043-R1: open']));
+    expect(s.orderFacts).toEqual(
+      expect.arrayContaining(['Cancelled 20 Nov 2026', 'Refunded 129.00 USD on 20 Nov 2026', 'Return #1043-R1: open']),
+    );
     expect(s.policy).toMatch(/^Human review \(refund\.repeat\): .* The reply may promise: refund, return label\.$/);
   });
 

@@ -28,6 +28,14 @@ describe('CSV', () => {
   });
 
   it('joins a header and rows with CRLF', () => {
-    expect(toCsv(['id', 'note'], [[1, 'ok'], [2, 'a,b']])).toBe('id,note\r\n1,ok\r\n2,"a,b"\r\n');
+    expect(
+      toCsv(
+        ['id', 'note'],
+        [
+          [1, 'ok'],
+          [2, 'a,b'],
+        ],
+      ),
+    ).toBe('id,note\r\n1,ok\r\n2,"a,b"\r\n');
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { acceptance, acceptanceBy, isAccepted, paginate, parseVersionLabel, sortReviewItems, toReviewItem, versionLabel, type SentDraft } from '@/lib/domain/draft-review';
+import {
+  acceptance,
+  acceptanceBy,
+  isAccepted,
+  paginate,
+  parseVersionLabel,
+  sortReviewItems,
+  toReviewItem,
+  versionLabel,
+  type SentDraft,
+} from '@/lib/domain/draft-review';
 
-const DRAFT = 'Hi Jane, your order #1002 shipped with UPS on Monday and should arrive by Friday. Your parcel left our warehouse in Portland and is now travelling with the carrier. You can follow it with tracking number 1ZHEALTHY02. Thanks for your patience, the Northbound team.';
+const DRAFT =
+  'Hi Jane, your order #1002 shipped with UPS on Monday and should arrive by Friday. Your parcel left our warehouse in Portland and is now travelling with the carrier. You can follow it with tracking number 1ZHEALTHY02. Thanks for your patience, the Northbound team.';
 let nextId = 1;
 const sent = (d: Partial<SentDraft> & { sentText: string }): SentDraft => ({
   id: nextId++,
@@ -23,7 +34,15 @@ describe('acceptance', () => {
   it('accepts a draft sent as is or with a word of difference, not a rewrite', () => {
     expect(isAccepted(DRAFT, DRAFT)).toBe(true);
     expect(isAccepted(DRAFT, `${DRAFT} Best!`)).toBe(true); // 2 edits in 51 words: 96% similar
-    expect(isAccepted(DRAFT, DRAFT.replace('Thanks for your patience, the Northbound team.', 'Sorry for the wait! If it has not arrived by Friday, reply and we will send a replacement.'))).toBe(false);
+    expect(
+      isAccepted(
+        DRAFT,
+        DRAFT.replace(
+          'Thanks for your patience, the Northbound team.',
+          'Sorry for the wait! If it has not arrived by Friday, reply and we will send a replacement.',
+        ),
+      ),
+    ).toBe(false);
     expect(isAccepted('Short reply here.', 'Short answer here.')).toBe(false); // 1 of 4 words is 25%
   });
 
@@ -54,7 +73,9 @@ describe('acceptance', () => {
 
 describe('versions', () => {
   it('labels templates by id and model drafts by prompt version, and parses the label back', () => {
-    expect(versionLabel({ source: 'template', templateId: 'wismo.delayed', promptVersion: 'draft-reply@3' })).toBe('template:wismo.delayed');
+    expect(versionLabel({ source: 'template', templateId: 'wismo.delayed', promptVersion: 'draft-reply@3' })).toBe(
+      'template:wismo.delayed',
+    );
     expect(versionLabel({ source: 'model', templateId: null, promptVersion: 'draft-reply@3' })).toBe('draft-reply@3');
     expect(versionLabel({ source: 'model', templateId: null, promptVersion: null })).toBe('unversioned');
     expect(parseVersionLabel('template:wismo.delayed')).toEqual({ templateId: 'wismo.delayed' });

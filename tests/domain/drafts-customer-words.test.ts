@@ -12,7 +12,13 @@ const emma = `Hi! I just placed order #1043 and realized it's going to my old ap
 
 describe('drafts use the customer’s words (20.5)', () => {
   it('does not ask for an address the message already gives, and names it back', () => {
-    const ctx = draftCtx({ intent: 'address_change', shipments: [], order: { ...draftCtx().order!, shippingCountry: 'US' }, ticket: { customerMessage: emma }, verdict: { decision: 'automate', nextStep: 'update_address', allowedPromises: ['address_change'] } });
+    const ctx = draftCtx({
+      intent: 'address_change',
+      shipments: [],
+      order: { ...draftCtx().order!, shippingCountry: 'US' },
+      ticket: { customerMessage: emma },
+      verdict: { decision: 'automate', nextStep: 'update_address', allowedPromises: ['address_change'] },
+    });
     const { text, templateId } = templateDraft(ctx);
     expect(text).not.toMatch(/reply with the full new address|If your message doesn't include it/);
     expect(text).toContain('2207 SE Clinton St, Apt 4, Portland, OR 97202');
@@ -21,7 +27,12 @@ describe('drafts use the customer’s words (20.5)', () => {
   });
 
   it('still asks for the address, naming only what is missing, when the message has part of it', () => {
-    const ctx = draftCtx({ intent: 'address_change', shipments: [], ticket: { customerMessage: 'Please change the address to 12 Oak St, Springfield' }, verdict: { decision: 'automate', nextStep: 'update_address', allowedPromises: ['address_change'] } });
+    const ctx = draftCtx({
+      intent: 'address_change',
+      shipments: [],
+      ticket: { customerMessage: 'Please change the address to 12 Oak St, Springfield' },
+      verdict: { decision: 'automate', nextStep: 'update_address', allowedPromises: ['address_change'] },
+    });
     expect(templateDraft(ctx).text).toMatch(/reply with the full new address/);
   });
 
@@ -30,8 +41,16 @@ describe('drafts use the customer’s words (20.5)', () => {
       intent: 'return_exchange',
       order: { ...draftCtx().order!, items: [{ title: 'Trailhead Hiking Boots', quantity: 1, price: '149.00' }] },
       shipments: [],
-      ticket: { customerMessage: "Love the Trailhead boots but they're a half size too small. Can I exchange them for a 10.5? Order # is 1043 (US 10)." },
-      verdict: { decision: 'automate', nextStep: 'create_exchange', rule: 'exchange.inside_window', allowedPromises: ['exchange', 'return_label'] },
+      ticket: {
+        customerMessage:
+          "Love the Trailhead boots but they're a half size too small. Can I exchange them for a 10.5? Order # is 1043 (US 10).",
+      },
+      verdict: {
+        decision: 'automate',
+        nextStep: 'create_exchange',
+        rule: 'exchange.inside_window',
+        allowedPromises: ['exchange', 'return_label'],
+      },
     });
     const { text, templateId } = templateDraft(ctx);
     expect(text).not.toMatch(/return it, or exchange it|Would you like to return/);
@@ -44,8 +63,17 @@ describe('drafts use the customer’s words (20.5)', () => {
   it('names the one damaged item instead of calling the whole order damaged', () => {
     const ctx = draftCtx({
       intent: 'damaged',
-      order: { ...draftCtx().order!, items: [{ title: 'Carbon Trekking Poles', quantity: 1, price: '119.00' }, { title: 'Trail Gaiters', quantity: 1, price: '29.00' }] },
-      ticket: { customerMessage: 'My order arrived and one of the carbon trekking poles is cracked right below the grip (photo attached).', attachmentCount: 1 },
+      order: {
+        ...draftCtx().order!,
+        items: [
+          { title: 'Carbon Trekking Poles', quantity: 1, price: '119.00' },
+          { title: 'Trail Gaiters', quantity: 1, price: '29.00' },
+        ],
+      },
+      ticket: {
+        customerMessage: 'My order arrived and one of the carbon trekking poles is cracked right below the grip (photo attached).',
+        attachmentCount: 1,
+      },
       verdict: { decision: 'human_review', nextStep: 'assign_human_review', allowedPromises: [] },
     });
     const { text } = templateDraft(ctx);
@@ -57,7 +85,13 @@ describe('drafts use the customer’s words (20.5)', () => {
   it('does not call every item damaged when the message names none of them', () => {
     const ctx = draftCtx({
       intent: 'damaged',
-      order: { ...draftCtx().order!, items: [{ title: 'Titanium Mug', quantity: 2, price: '24.00' }, { title: 'Camp Spork', quantity: 1, price: '6.00' }] },
+      order: {
+        ...draftCtx().order!,
+        items: [
+          { title: 'Titanium Mug', quantity: 2, price: '24.00' },
+          { title: 'Camp Spork', quantity: 1, price: '6.00' },
+        ],
+      },
       ticket: { customerMessage: 'something in the box came broken.' },
       verdict: { decision: 'human_review', nextStep: 'assign_human_review', allowedPromises: [] },
     });
@@ -65,13 +99,28 @@ describe('drafts use the customer’s words (20.5)', () => {
   });
 
   it('never says the order is being cancelled now: the reply says what happens once the cancellation goes through', () => {
-    const ctx = draftCtx({ intent: 'cancel', shipments: [], verdict: { decision: 'automate', nextStep: 'cancel_order', allowedPromises: ['cancellation', 'refund'] } });
+    const ctx = draftCtx({
+      intent: 'cancel',
+      shipments: [],
+      verdict: { decision: 'automate', nextStep: 'cancel_order', allowedPromises: ['cancellation', 'refund'] },
+    });
     const { text } = templateDraft(ctx);
     expect(text).not.toMatch(/cancelling .* now/i);
     expect(text).toMatch(/I've cancelled (your order )?#1043 for you/);
     expect(checkGrounding(text, ctx)).toEqual({ ok: true, spans: [] });
     // Queued but not confirmed: under way, not done.
-    const queued = templateDraft(draftCtx({ intent: 'cancel', shipments: [], verdict: { decision: 'automate', nextStep: 'reply', allowedPromises: ['cancellation', 'refund'], taken: { kind: 'cancel_order', status: 'pending' } } })).text;
+    const queued = templateDraft(
+      draftCtx({
+        intent: 'cancel',
+        shipments: [],
+        verdict: {
+          decision: 'automate',
+          nextStep: 'reply',
+          allowedPromises: ['cancellation', 'refund'],
+          taken: { kind: 'cancel_order', status: 'pending' },
+        },
+      }),
+    ).text;
     expect(queued).toMatch(/asked for (your order )?#1043 to be cancelled/);
   });
 });

@@ -10,7 +10,12 @@ const kinds = (spans: GroundingSpan[]) => spans.map((s) => `${s.kind}:${s.text}`
 const flagged = (draft: string, ctx = draftCtx()) => kinds(checkGrounding(draft, ctx).spans);
 
 const withContacts = () =>
-  draftCtx({ brand: { signature: 'Sam at Northwind · help@northwind.example · +1 (512) 555-0147', extraGuidance: 'Returns portal: returns.northwind.example' } });
+  draftCtx({
+    brand: {
+      signature: 'Sam at Northwind · help@northwind.example · +1 (512) 555-0147',
+      extraGuidance: 'Returns portal: returns.northwind.example',
+    },
+  });
 
 describe('checkGrounding: phone numbers', () => {
   it('flags a phone number the context does not have, in its common written forms', () => {
@@ -81,7 +86,10 @@ describe('checkGrounding: requests for payment details', () => {
     ];
     for (const ask of asks) {
       const spans = checkGrounding(ask, withContacts()).spans;
-      expect(spans.map((s) => s.kind), ask).toContain('payment_request');
+      expect(
+        spans.map((s) => s.kind),
+        ask,
+      ).toContain('payment_request');
       expect(spans.find((s) => s.kind === 'payment_request')!.reason).toMatch(/never ask/i);
     }
   });
@@ -96,7 +104,10 @@ describe('checkGrounding: requests for payment details', () => {
 
   it('does not treat the customer quoting a number as evidence', () => {
     const ctx = draftCtx({ ticket: { customerMessage: 'Call me on 800-555-0199 or mail me at pat.other@mail.example' } });
-    expect(flagged('We will call you on 800-555-0199 and write to pat.other@mail.example.', ctx)).toEqual(['phone:800-555-0199', 'email:pat.other@mail.example']);
+    expect(flagged('We will call you on 800-555-0199 and write to pat.other@mail.example.', ctx)).toEqual([
+      'phone:800-555-0199',
+      'email:pat.other@mail.example',
+    ]);
   });
 });
 

@@ -59,7 +59,10 @@ describe('checkGrounding: tracking numbers', () => {
 
   it('flags a long all-digit number that is not on a shipment (USPS style)', () => {
     // usps.com is flagged too since contact details are checked (issue 14.8): this order ships with UPS.
-    expect(kinds(flagged('Use tracking 9400111899223344556677 on usps.com.'))).toEqual(['tracking_number:9400111899223344556677', 'domain:usps.com']);
+    expect(kinds(flagged('Use tracking 9400111899223344556677 on usps.com.'))).toEqual([
+      'tracking_number:9400111899223344556677',
+      'domain:usps.com',
+    ]);
   });
 
   it('flags any tracking number when no shipment has one', () => {
@@ -152,7 +155,9 @@ describe('checkGrounding: amounts', () => {
 
 describe('checkGrounding: links, carriers and order numbers', () => {
   it('flags an unknown link, and a look-alike host that merely starts with the real one', () => {
-    expect(kinds(flagged('Track it at https://track-my-parcel.example/1Z999AA10123456784'))).toEqual(['url:https://track-my-parcel.example/1Z999AA10123456784']);
+    expect(kinds(flagged('Track it at https://track-my-parcel.example/1Z999AA10123456784'))).toEqual([
+      'url:https://track-my-parcel.example/1Z999AA10123456784',
+    ]);
     expect(kinds(flagged('Track it at https://www.ups.com.evil.io/track'))).toEqual(['url:https://www.ups.com.evil.io/track']);
   });
 
@@ -212,7 +217,11 @@ describe('checkGrounding: promises', () => {
 
 describe('checkGrounding: the customer’s message is not evidence', () => {
   it('does not ground facts that only the customer wrote', () => {
-    const ctx = draftCtx({ ticket: { customerMessage: 'My tracking number is 1Z999FAKE77 and my order is #9999, I paid $500 on December 1. Link: https://scam.example' } });
+    const ctx = draftCtx({
+      ticket: {
+        customerMessage: 'My tracking number is 1Z999FAKE77 and my order is #9999, I paid $500 on December 1. Link: https://scam.example',
+      },
+    });
     const spans = flagged('Your order #9999 (tracking 1Z999FAKE77, https://scam.example) cost $500 and shipped December 1.', ctx);
     expect(spans.map((s) => s.kind).sort()).toEqual(['amount', 'date', 'order_number', 'tracking_number', 'url']);
   });

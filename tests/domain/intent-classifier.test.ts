@@ -68,7 +68,8 @@ describe('rules classifier', () => {
   });
 
   it('ignores a quoted older email and a signature', () => {
-    const text = 'Thanks, where is it now?\n\nOn Mon, Nov 3, 2026 at 10:00 AM Support <help@brand.com> wrote:\n> We have processed your refund and cancelled the order.';
+    const text =
+      'Thanks, where is it now?\n\nOn Mon, Nov 3, 2026 at 10:00 AM Support <help@brand.com> wrote:\n> We have processed your refund and cancelled the order.';
     expect(intent(text)).toBe('wismo');
     const signed = 'Where is my order?\n\nBest regards,\nTom Baker\nRefund Department, Acme LLC';
     expect(intent(signed)).toBe('wismo');

@@ -25,20 +25,42 @@ describe('refund status is refund, not WISMO', () => {
   it('never auto-replies with tracking to a refund-status question', () => {
     const r = c("I'm still waiting for my refund of $54, it's been 3 weeks");
     const shipment: ShipmentHealth = { state: 'in_transit', healthy: true, reason: 'moving' } as ShipmentHealth;
-    const verdict: Verdict = { decision: 'automate', nextStep: 'reply_tracking', rule: 'tracking.healthy', reasons: [], explanation: '', allowedPromises: [], summary: null };
+    const verdict: Verdict = {
+      decision: 'automate',
+      nextStep: 'reply_tracking',
+      rule: 'tracking.healthy',
+      reasons: [],
+      explanation: '',
+      allowedPromises: [],
+      summary: null,
+    };
     const settings = settingsSchema.parse({ automation: { shadowMode: false } });
-    const d = autoReplyDecision({ intent: r.intent, confidence: r.confidence, decidedBy: r.decidedBy, shipment, grounding: { ok: true }, settings, verdict });
+    const d = autoReplyDecision({
+      intent: r.intent,
+      confidence: r.confidence,
+      decidedBy: r.decidedBy,
+      shipment,
+      grounding: { ok: true },
+      settings,
+      verdict,
+    });
     expect(d.send).toBe(false);
   });
 });
 
 describe('terse status requests with an order number are WISMO', () => {
-  it.each(['order 5531 status', 'purchase 80412 current status', 'orderstatus 66120', 'status of 70213?', 'whereismyorder 4410', '#90118 update?', 'trackingnumber for 30021 pls', 'status update - order 12077'])(
-    '%s',
-    (text) => {
-      expect(intent(text)).toBe('wismo');
-    },
-  );
+  it.each([
+    'order 5531 status',
+    'purchase 80412 current status',
+    'orderstatus 66120',
+    'status of 70213?',
+    'whereismyorder 4410',
+    '#90118 update?',
+    'trackingnumber for 30021 pls',
+    'status update - order 12077',
+  ])('%s', (text) => {
+    expect(intent(text)).toBe('wismo');
+  });
 
   it('answers the plainest ones with enough confidence to auto-reply', () => {
     for (const text of ['order 5531 status', 'orderstatus 66120']) expect(c(text).confidence, text).toBeGreaterThanOrEqual(threshold);
@@ -112,7 +134,7 @@ describe('cancelling something that is not an order is "other", below any automa
     expect(intent('Cancel the subscription order I placed this morning, #5521')).toBe('cancel');
     expect(intent('I need to cancel my preorder')).toBe('cancel');
     expect(intent('how do i cancel my order i just placed')).toBe('cancel');
-    expect(intent("dont ship it, cancel")).toBe('cancel');
+    expect(intent('dont ship it, cancel')).toBe('cancel');
   });
 });
 
@@ -143,20 +165,44 @@ describe('the automation gate', () => {
   it('needs a rules/weights answer at or above the threshold', () => {
     expect(intentGate({ intent: 'wismo', confidence: 0.95, decidedBy: 'rules' }, 0.8).ok).toBe(true);
     expect(intentGate({ intent: 'wismo', confidence: 0.79, decidedBy: 'rules' }, 0.8).ok).toBe(false);
-    expect(intentGate({ intent: 'wismo', confidence: 0.99, decidedBy: 'model' }, 0.8)).toMatchObject({ ok: false, reason: expect.stringMatching(/never automates by itself/) });
+    expect(intentGate({ intent: 'wismo', confidence: 0.99, decidedBy: 'model' }, 0.8)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/never automates by itself/),
+    });
   });
 
   it('turns an automate verdict into human review when the intent may not automate', () => {
-    const v: Verdict = { decision: 'automate', nextStep: 'cancel_order', rule: 'cancel.before_fulfillment', reasons: [], explanation: 'safe', allowedPromises: ['cancellation'], summary: null };
+    const v: Verdict = {
+      decision: 'automate',
+      nextStep: 'cancel_order',
+      rule: 'cancel.before_fulfillment',
+      reasons: [],
+      explanation: 'safe',
+      allowedPromises: ['cancellation'],
+      summary: null,
+    };
     expect(gateVerdict(v, { intent: 'cancel', confidence: 0.97, decidedBy: 'rules' }, 0.8)).toBe(v);
     const byModel = gateVerdict(v, { intent: 'cancel', confidence: 0.99, decidedBy: 'model' }, 0.8);
-    expect(byModel).toMatchObject({ decision: 'human_review', nextStep: 'assign_human_review', rule: 'intent.not_sure_enough', allowedPromises: [] });
+    expect(byModel).toMatchObject({
+      decision: 'human_review',
+      nextStep: 'assign_human_review',
+      rule: 'intent.not_sure_enough',
+      allowedPromises: [],
+    });
     expect(gateVerdict(v, { intent: 'cancel', confidence: 0.5, decidedBy: 'rules' }, 0.8).decision).toBe('human_review');
   });
 
   it('never auto-replies on a model answer, however confident', () => {
     const shipment = { state: 'in_transit', healthy: true, reason: 'moving' } as ShipmentHealth;
-    const verdict: Verdict = { decision: 'automate', nextStep: 'reply_tracking', rule: 'tracking.healthy', reasons: [], explanation: '', allowedPromises: [], summary: null };
+    const verdict: Verdict = {
+      decision: 'automate',
+      nextStep: 'reply_tracking',
+      rule: 'tracking.healthy',
+      reasons: [],
+      explanation: '',
+      allowedPromises: [],
+      summary: null,
+    };
     const settings = settingsSchema.parse({ automation: { shadowMode: false } });
     const base = { intent: 'wismo' as const, confidence: 0.99, shipment, grounding: { ok: true }, settings, verdict };
     expect(autoReplyDecision({ ...base, decidedBy: 'rules' }).send).toBe(true);

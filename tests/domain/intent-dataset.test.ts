@@ -21,7 +21,8 @@ const load = (name: string) =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { text: string; intent: Intent });
-const macroF1 = (name: string) => intentMetrics(load(name).map((r) => ({ expected: r.intent, got: classifyIntent({ text: r.text }).intent })));
+const macroF1 = (name: string) =>
+  intentMetrics(load(name).map((r) => ({ expected: r.intent, got: classifyIntent({ text: r.text }).intent })));
 
 describe('intent classifier on the labelled sets', () => {
   it('the sets are large and balanced', () => {

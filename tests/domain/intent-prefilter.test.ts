@@ -12,12 +12,23 @@ const FIX = path.join(__dirname, '../fixtures');
 const texts = fs
   .readdirSync(FIX)
   .filter((f) => /^intents.*\.jsonl$/.test(f))
-  .flatMap((f) => fs.readFileSync(path.join(FIX, f), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text));
+  .flatMap((f) =>
+    fs
+      .readFileSync(path.join(FIX, f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { text: string }).text),
+  );
 
 describe('cue prefilter', () => {
   it('reads the literals a match must contain', () => {
     expect(requiredLiterals(/\b(cancel|cancle)\b/)).toEqual(['cancel', 'cancle']);
-    expect(requiredLiterals(/\bwhere( is)? my (order|parcel)/)?.sort()).toEqual(['where is my order', 'where is my parcel', 'where my order', 'where my parcel']);
+    expect(requiredLiterals(/\bwhere( is)? my (order|parcel)/)?.sort()).toEqual([
+      'where is my order',
+      'where is my parcel',
+      'where my order',
+      'where my parcel',
+    ]);
     expect(requiredLiterals(/(refund|money)s?[^.]{0,9}back/)).toEqual(['refund', 'money']); // the more selective side
     // an optional part, a case-insensitive regex and an unreadable one give no literal: always run
     expect(requiredLiterals(/(cancel)?x*/)).toBeNull();
@@ -45,7 +56,12 @@ describe('cue prefilter', () => {
   it('gives the same rule scores and reasons as running every cue, with subjects, Gorgias tags and order state', () => {
     const orders = [null, { delivered: true, fulfilled: true, cancelled: false }, { delivered: false, fulfilled: false, cancelled: false }];
     texts.forEach((text, i) => {
-      const input = { text, subject: i % 3 === 0 ? `Re: ${texts[(i * 7) % texts.length].slice(0, 50)}` : null, order: orders[i % 3], gorgiasIntents: i % 5 === 0 ? ['order/cancel'] : [] };
+      const input = {
+        text,
+        subject: i % 3 === 0 ? `Re: ${texts[(i * 7) % texts.length].slice(0, 50)}` : null,
+        order: orders[i % 3],
+        gorgiasIntents: i % 5 === 0 ? ['order/cancel'] : [],
+      };
       expect(scoreRules(input)).toEqual(scoreRules(input, true));
     });
   });
@@ -58,7 +74,9 @@ describe('cue prefilter', () => {
       return seed % n;
     };
     for (let i = 0; i < 1500; i++) {
-      const text = Array.from({ length: 2 + rand(14) }, () => (rand(9) === 0 ? String(1000 + rand(9000)) : words[rand(words.length)])).join(rand(4) === 0 ? ', ' : ' ');
+      const text = Array.from({ length: 2 + rand(14) }, () => (rand(9) === 0 ? String(1000 + rand(9000)) : words[rand(words.length)])).join(
+        rand(4) === 0 ? ', ' : ' ',
+      );
       expect(scoreRules({ text }), text).toEqual(scoreRules({ text }, true));
     }
   });

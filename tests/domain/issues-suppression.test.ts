@@ -4,8 +4,20 @@ import { deriveSuppression, klaviyoProfileProperties, type SuppressionOverride }
 import type { ShipmentHealth } from '@/lib/domain/types';
 
 const t = (h: number) => new Date(Date.UTC(2026, 10, 24, h));
-const open = (key: string, h: number, kind: IssueSignal['kind'] = 'delay'): IssueSignal => ({ key, kind, action: 'open', at: t(h), reason: `${key} opened` });
-const resolve = (key: string, h: number, kind: IssueSignal['kind'] = 'delay'): IssueSignal => ({ key, kind, action: 'resolve', at: t(h), reason: `${key} resolved` });
+const open = (key: string, h: number, kind: IssueSignal['kind'] = 'delay'): IssueSignal => ({
+  key,
+  kind,
+  action: 'open',
+  at: t(h),
+  reason: `${key} opened`,
+});
+const resolve = (key: string, h: number, kind: IssueSignal['kind'] = 'delay'): IssueSignal => ({
+  key,
+  kind,
+  action: 'resolve',
+  at: t(h),
+  reason: `${key} resolved`,
+});
 
 function play(signals: IssueSignal[]): { records: Map<string, IssueRecord>; changes: string[] } {
   const records = new Map<string, IssueRecord>();
@@ -17,7 +29,8 @@ function play(signals: IssueSignal[]): { records: Map<string, IssueRecord>; chan
   }
   return { records, changes };
 }
-const suppressed = (records: Map<string, IssueRecord>, overrides: SuppressionOverride[] = [], now = t(20)) => deriveSuppression({ issues: [...records.values()], overrides, now });
+const suppressed = (records: Map<string, IssueRecord>, overrides: SuppressionOverride[] = [], now = t(20)) =>
+  deriveSuppression({ issues: [...records.values()], overrides, now });
 
 describe('issue lifecycle', () => {
   it('open/open/resolve/resolve: suppressed until both issues are resolved', () => {
@@ -54,8 +67,19 @@ describe('issue lifecycle', () => {
   });
 
   it('maps shipment health and tickets to signals', () => {
-    const h = (state: ShipmentHealth['state']): ShipmentHealth => ({ state, reason: state, healthy: false, lastEventAt: null, lastEventStatus: null, estimatedDeliveryAt: null, deliveredAt: null });
-    expect(signalsFromShipment('f1', 'o1', h('delayed'), t(1)).map((s) => `${s.key}:${s.action}`)).toEqual(['delay:f1:open', 'exception:f1:resolve']);
+    const h = (state: ShipmentHealth['state']): ShipmentHealth => ({
+      state,
+      reason: state,
+      healthy: false,
+      lastEventAt: null,
+      lastEventStatus: null,
+      estimatedDeliveryAt: null,
+      deliveredAt: null,
+    });
+    expect(signalsFromShipment('f1', 'o1', h('delayed'), t(1)).map((s) => `${s.key}:${s.action}`)).toEqual([
+      'delay:f1:open',
+      'exception:f1:resolve',
+    ]);
     expect(signalsFromShipment('f1', 'o1', h('delivered'), t(1)).every((s) => s.action === 'resolve')).toBe(true);
     expect(signalsFromTicket('9', 'o1', 'damaged', 'open', t(1))).toMatchObject([{ key: 'ticket:9', kind: 'damaged', action: 'open' }]);
     expect(signalsFromTicket('9', 'o1', 'refund', 'closed', t(1))).toMatchObject([{ key: 'refund:o1', action: 'resolve' }]);
@@ -64,7 +88,13 @@ describe('issue lifecycle', () => {
 });
 
 describe('suppression overrides', () => {
-  const ov = (mode: 'suppress' | 'release', created: number, expires: number | null): SuppressionOverride => ({ mode, reason: 'agent said so', createdAt: t(created), expiresAt: expires === null ? null : t(expires), actor: 'agent@x' });
+  const ov = (mode: 'suppress' | 'release', created: number, expires: number | null): SuppressionOverride => ({
+    mode,
+    reason: 'agent said so',
+    createdAt: t(created),
+    expiresAt: expires === null ? null : t(expires),
+    actor: 'agent@x',
+  });
 
   it('suppresses without issues while a suppress override is live, then lifts at expiry', () => {
     const none = new Map<string, IssueRecord>();

@@ -14,8 +14,24 @@ describe('Klaviyo signals', () => {
   });
 
   it('carries the facts a template needs', () => {
-    const p = shipmentUpdateProperties({ orderId: '1', orderName: '#1', fulfillmentId: 'f', state: 'exception', reason: 'Carrier reports failure.', carrier: 'UPS', trackingNumber: '1Z', trackingUrl: 'https://ups.example/1Z', estimatedDeliveryAt: null, deliveredAt: null });
-    expect(p).toMatchObject({ update_type: 'exception', status_label: 'Delivery problem', tracking_url: 'https://ups.example/1Z', order_name: '#1' });
+    const p = shipmentUpdateProperties({
+      orderId: '1',
+      orderName: '#1',
+      fulfillmentId: 'f',
+      state: 'exception',
+      reason: 'Carrier reports failure.',
+      carrier: 'UPS',
+      trackingNumber: '1Z',
+      trackingUrl: 'https://ups.example/1Z',
+      estimatedDeliveryAt: null,
+      deliveredAt: null,
+    });
+    expect(p).toMatchObject({
+      update_type: 'exception',
+      status_label: 'Delivery problem',
+      tracking_url: 'https://ups.example/1Z',
+      order_name: '#1',
+    });
   });
 
   it('the gesture depends on the issue type and VIP status', () => {

@@ -1,9 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { bucketKey, formatDuration, formatRate, median, recentBuckets, shipmentSeries, ticketSeries, ticketStats, type KpiTicket } from '@/lib/domain/kpis';
+import {
+  bucketKey,
+  formatDuration,
+  formatRate,
+  median,
+  recentBuckets,
+  shipmentSeries,
+  ticketSeries,
+  ticketStats,
+  type KpiTicket,
+} from '@/lib/domain/kpis';
 
 const H = 3_600_000;
 const at = (iso: string) => new Date(iso);
-const ticket = (t: Partial<KpiTicket> & { createdAt: Date }): KpiTicket => ({ id: String(Math.random()), intent: 'wismo', firstResponseAt: null, closedAt: null, reopenCount: 0, decision: null, ...t });
+const ticket = (t: Partial<KpiTicket> & { createdAt: Date }): KpiTicket => ({
+  id: String(Math.random()),
+  intent: 'wismo',
+  firstResponseAt: null,
+  closedAt: null,
+  reopenCount: 0,
+  decision: null,
+  ...t,
+});
 
 describe('medians and rates', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -84,7 +102,12 @@ describe('ticket KPIs', () => {
 
   it('automation rate: "automate" verdicts over tickets with a verdict', () => {
     const c = at('2026-11-24T10:00:00Z');
-    const s = ticketStats([ticket({ createdAt: c, decision: 'automate' }), ticket({ createdAt: c, decision: 'human_review' }), ticket({ createdAt: c, decision: 'automate' }), ticket({ createdAt: c, decision: null })]);
+    const s = ticketStats([
+      ticket({ createdAt: c, decision: 'automate' }),
+      ticket({ createdAt: c, decision: 'human_review' }),
+      ticket({ createdAt: c, decision: 'automate' }),
+      ticket({ createdAt: c, decision: null }),
+    ]);
     expect(s.classified).toBe(3);
     expect(s.automated).toBe(2);
     expect(s.automationRate).toBeCloseTo(2 / 3);

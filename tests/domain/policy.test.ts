@@ -31,35 +31,62 @@ describe('policy: returns', () => {
     expect(d31.summary).toBeNull(); // the case summary comes from lib/domain/case-summary.ts, one place
   });
   it('routes an exchange for size, and refuses final-sale items', () => {
-    expect(decide(input('return_exchange', { message: 'Could I swap these for a size up?', ...delivered(5 * DAY) }))).toMatchObject({ decision: 'automate', nextStep: 'create_exchange' });
+    expect(decide(input('return_exchange', { message: 'Could I swap these for a size up?', ...delivered(5 * DAY) }))).toMatchObject({
+      decision: 'automate',
+      nextStep: 'create_exchange',
+    });
     const tagged = { ...delivered(5 * DAY), order: order({ fulfillmentStatus: 'fulfilled', tags: ['final-sale'] }) };
     expect(decide(input('return_exchange', { message: 'exchange please', ...tagged })).rule).toBe('exchange.final_sale');
     const sku = settingsSchema.parse({ exchanges: { finalSaleSkus: ['TJ-*'] } });
     expect(decide(input('return_exchange', { message: 'exchange please', ...delivered(5 * DAY) }), sku).rule).toBe('exchange.final_sale');
   });
   it('needs delivery first and respects the switch', () => {
-    expect(decide(input('return_exchange', { order: order({ fulfillmentStatus: 'fulfilled' }), fulfillments: [fulfillment()] })).rule).toBe('return.not_delivered');
+    expect(decide(input('return_exchange', { order: order({ fulfillmentStatus: 'fulfilled' }), fulfillments: [fulfillment()] })).rule).toBe(
+      'return.not_delivered',
+    );
     const off = settingsSchema.parse({ returns: { automate: false } });
-    expect(decide(input('return_exchange', delivered(3 * DAY)), off)).toMatchObject({ decision: 'human_review', rule: 'returns.switched_off' });
+    expect(decide(input('return_exchange', delivered(3 * DAY)), off)).toMatchObject({
+      decision: 'human_review',
+      rule: 'returns.switched_off',
+    });
   });
 });
 
 describe('policy: address changes', () => {
   it('automates one minute before the 12-hour cutoff, not one minute after', () => {
-    expect(decide(input('address_change', { order: order({ createdAt: at(12 * HOUR - MIN) }) }))).toMatchObject({ decision: 'automate', nextStep: 'update_address', allowedPromises: ['address_change'] });
-    expect(decide(input('address_change', { order: order({ createdAt: at(12 * HOUR + MIN) }) }))).toMatchObject({ decision: 'human_review', rule: 'address.after_cutoff' });
+    expect(decide(input('address_change', { order: order({ createdAt: at(12 * HOUR - MIN) }) }))).toMatchObject({
+      decision: 'automate',
+      nextStep: 'update_address',
+      allowedPromises: ['address_change'],
+    });
+    expect(decide(input('address_change', { order: order({ createdAt: at(12 * HOUR + MIN) }) }))).toMatchObject({
+      decision: 'human_review',
+      rule: 'address.after_cutoff',
+    });
   });
   it('sends a fulfilled order to a person even inside the cutoff', () => {
-    expect(decide(input('address_change', { order: order({ createdAt: at(HOUR), fulfillmentStatus: 'partial' }), fulfillments: [fulfillment()] })).rule).toBe('address.after_fulfillment');
+    expect(
+      decide(
+        input('address_change', { order: order({ createdAt: at(HOUR), fulfillmentStatus: 'partial' }), fulfillments: [fulfillment()] }),
+      ).rule,
+    ).toBe('address.after_fulfillment');
   });
 });
 
 describe('policy: cancellations', () => {
   it('automates before fulfillment, allowing cancellation and refund', () => {
-    expect(decide(input('cancel', { order: order({ createdAt: at(2 * HOUR) }) }))).toMatchObject({ decision: 'automate', nextStep: 'cancel_order', allowedPromises: ['cancellation', 'refund'] });
+    expect(decide(input('cancel', { order: order({ createdAt: at(2 * HOUR) }) }))).toMatchObject({
+      decision: 'automate',
+      nextStep: 'cancel_order',
+      allowedPromises: ['cancellation', 'refund'],
+    });
   });
   it.each([
-    ['a fulfillment in progress', { order: order({ fulfillmentStatus: 'partial' }), fulfillments: [fulfillment({ shipmentStatus: null })] }, 'cancel.after_handoff'],
+    [
+      'a fulfillment in progress',
+      { order: order({ fulfillmentStatus: 'partial' }), fulfillments: [fulfillment({ shipmentStatus: null })] },
+      'cancel.after_handoff',
+    ],
     ['on hold at the warehouse', { order: order({ onHold: true }) }, 'cancel.on_hold'],
     ['already cancelled', { order: order({ cancelledAt: at(HOUR) }) }, 'cancel.already_cancelled'],
   ])('sends %s to a person', (_n, o, rule) => {
@@ -69,10 +96,18 @@ describe('policy: cancellations', () => {
 
 describe('policy: tracking', () => {
   it('automates a tracking reply only when the shipment is healthy', () => {
-    const moving = { order: order({ fulfillmentStatus: 'fulfilled' }), fulfillments: [fulfillment()], events: [event({ status: 'in_transit', happenedAt: at(DAY) })] };
+    const moving = {
+      order: order({ fulfillmentStatus: 'fulfilled' }),
+      fulfillments: [fulfillment()],
+      events: [event({ status: 'in_transit', happenedAt: at(DAY) })],
+    };
     expect(decide(input('wismo', moving))).toMatchObject({ decision: 'automate', nextStep: 'reply_tracking', allowedPromises: [] });
     // Quiet: the last news of any kind (event or the fulfillment's own status) is 6 days old.
-    const quiet = { ...moving, fulfillments: [fulfillment({ createdAt: at(8 * DAY), updatedAt: at(8 * DAY) })], events: [event({ status: 'in_transit', happenedAt: at(6 * DAY) })] };
+    const quiet = {
+      ...moving,
+      fulfillments: [fulfillment({ createdAt: at(8 * DAY), updatedAt: at(8 * DAY) })],
+      events: [event({ status: 'in_transit', happenedAt: at(6 * DAY) })],
+    };
     expect(decide(input('wismo', quiet))).toMatchObject({ decision: 'human_review', rule: 'tracking.delayed' });
     expect(decide(input('wismo', delivered(2 * DAY))).rule).toBe('tracking.delivered');
   });
@@ -97,9 +132,15 @@ describe('policy: the human-review zone', () => {
     expect(high.reasons[0]).toMatch(/500 high-value threshold/);
   });
   it('overrides for a VIP with an open issue, but not a VIP without one', () => {
-    const moving = { order: order({ fulfillmentStatus: 'fulfilled' }), fulfillments: [fulfillment()], events: [event({ status: 'in_transit', happenedAt: at(DAY) })] };
+    const moving = {
+      order: order({ fulfillmentStatus: 'fulfilled' }),
+      fulfillments: [fulfillment()],
+      events: [event({ status: 'in_transit', happenedAt: at(DAY) })],
+    };
     expect(decide(input('wismo', { ...moving, customer: { ...customer, vip: true } })).decision).toBe('automate');
-    expect(decide(input('wismo', { ...moving, customer: { ...customer, vip: true, openIssueCount: 1 } })).reasons[0]).toMatch(/VIP customer with 1 open issue/);
+    expect(decide(input('wismo', { ...moving, customer: { ...customer, vip: true, openIssueCount: 1 } })).reasons[0]).toMatch(
+      /VIP customer with 1 open issue/,
+    );
   });
   it('treats 2 refunds in the window as repeated, 1 as not', () => {
     const ret = (n: number) => decide(input('return_exchange', { ...delivered(3 * DAY), customer: { ...customer, refundsInWindow: n } }));
@@ -134,24 +175,96 @@ describe('policy: the customer cannot talk the engine into anything', () => {
 
 // What the safe zone does with each verdict (lib/domain/automation-plan.ts), and the two re-checks.
 describe('policy → automation: which safe cases run by themselves', () => {
-  const intents = (on: Partial<Record<Intent, boolean>>) => ({ wismo: true, cancel: false, address_change: false, return_exchange: false, refund: false, damaged: false, not_received: false, other: false, ...on });
-  const on = settingsSchema.parse({ automation: { shadowMode: false, intents: intents({ cancel: true, address_change: true, return_exchange: true }) } });
+  const intents = (on: Partial<Record<Intent, boolean>>) => ({
+    wismo: true,
+    cancel: false,
+    address_change: false,
+    return_exchange: false,
+    refund: false,
+    damaged: false,
+    not_received: false,
+    other: false,
+    ...on,
+  });
+  const on = settingsSchema.parse({
+    automation: { shadowMode: false, intents: intents({ cancel: true, address_change: true, return_exchange: true }) },
+  });
   const auto = (intent: Intent, i: Partial<PolicyInput>, s = on, extra: Partial<Parameters<typeof decideAutomation>[0]> = {}) => {
     const full = input(intent, i);
-    return decideAutomation({ intent, verdict: decide(full, s), message: full.message, order: full.order, deliveredAt: i.events?.[0]?.happenedAt ?? null, language: 'en', passesConfidenceGate: true, settings: s, ...extra });
+    return decideAutomation({
+      intent,
+      verdict: decide(full, s),
+      message: full.message,
+      order: full.order,
+      deliveredAt: i.events?.[0]?.happenedAt ?? null,
+      language: 'en',
+      passesConfidenceGate: true,
+      settings: s,
+      ...extra,
+    });
   };
   const cancelable = { order: order({ createdAt: at(HOUR) }), message: 'cancel my order please' };
-  const usAddress = { name: 'Sam Lee', address1: '1 Main St', address2: null, city: 'Austin', province: 'Texas', provinceCode: 'TX', zip: '78701', country: 'United States', countryCode: 'US', phone: null };
+  const usAddress = {
+    name: 'Sam Lee',
+    address1: '1 Main St',
+    address2: null,
+    city: 'Austin',
+    province: 'Texas',
+    provinceCode: 'TX',
+    zip: '78701',
+    country: 'United States',
+    countryCode: 'US',
+    phone: null,
+  };
   const fresh = () => order({ createdAt: at(HOUR), shippingAddress: usAddress });
   it.each([
     ['cancel before fulfillment', 'cancel', cancelable, { mode: 'act', kind: 'cancel_order', replyKind: 'cancel', shadow: false }],
-    ['return inside the window', 'return_exchange', { ...delivered(5 * DAY), message: 'too small, I want to return it' }, { mode: 'act', kind: 'create_return', replyKind: 'return' }],
-    ['exchange of an approved SKU', 'return_exchange', { ...delivered(5 * DAY), message: 'can I exchange it for a size up' }, { mode: 'act', kind: 'create_exchange', replyKind: 'exchange' }],
-    ['address with a complete new address', 'address_change', { order: fresh(), message: 'New address: 42 Maple Avenue, Springfield, IL 62704' }, { mode: 'act', kind: 'update_address' }],
-    ['address without one: ask', 'address_change', { order: order({ createdAt: at(HOUR) }), message: 'I need to fix my address' }, { mode: 'ask', missing: ['street', 'city', 'postal code', 'country'] }],
-    ['address with part of one: ask for the rest', 'address_change', { order: fresh(), message: 'new address is 42 Maple Avenue, Springfield' }, { mode: 'ask', missing: ['postal code', 'state or province'] }],
-    ['tracking is the draft flow, not an action', 'wismo', { order: order({ fulfillmentStatus: 'fulfilled' }), fulfillments: [fulfillment()], events: [event({ status: 'in_transit', happenedAt: at(DAY) })] }, { mode: 'skip' }],
-    ['after fulfillment: a person', 'cancel', { order: order({ fulfillmentStatus: 'partial' }), fulfillments: [fulfillment()] }, { mode: 'skip' }],
+    [
+      'return inside the window',
+      'return_exchange',
+      { ...delivered(5 * DAY), message: 'too small, I want to return it' },
+      { mode: 'act', kind: 'create_return', replyKind: 'return' },
+    ],
+    [
+      'exchange of an approved SKU',
+      'return_exchange',
+      { ...delivered(5 * DAY), message: 'can I exchange it for a size up' },
+      { mode: 'act', kind: 'create_exchange', replyKind: 'exchange' },
+    ],
+    [
+      'address with a complete new address',
+      'address_change',
+      { order: fresh(), message: 'New address: 42 Maple Avenue, Springfield, IL 62704' },
+      { mode: 'act', kind: 'update_address' },
+    ],
+    [
+      'address without one: ask',
+      'address_change',
+      { order: order({ createdAt: at(HOUR) }), message: 'I need to fix my address' },
+      { mode: 'ask', missing: ['street', 'city', 'postal code', 'country'] },
+    ],
+    [
+      'address with part of one: ask for the rest',
+      'address_change',
+      { order: fresh(), message: 'new address is 42 Maple Avenue, Springfield' },
+      { mode: 'ask', missing: ['postal code', 'state or province'] },
+    ],
+    [
+      'tracking is the draft flow, not an action',
+      'wismo',
+      {
+        order: order({ fulfillmentStatus: 'fulfilled' }),
+        fulfillments: [fulfillment()],
+        events: [event({ status: 'in_transit', happenedAt: at(DAY) })],
+      },
+      { mode: 'skip' },
+    ],
+    [
+      'after fulfillment: a person',
+      'cancel',
+      { order: order({ fulfillmentStatus: 'partial' }), fulfillments: [fulfillment()] },
+      { mode: 'skip' },
+    ],
   ] as [string, Intent, Partial<PolicyInput>, object][])('%s', (_n, intent, i, expected) => {
     expect(auto(intent, i)).toMatchObject(expected);
   });
@@ -159,7 +272,9 @@ describe('policy → automation: which safe cases run by themselves', () => {
     const off = settingsSchema.parse({ automation: { shadowMode: false, intents: intents({}) } });
     expect(auto('cancel', cancelable, off).reasons).toContain('"Automate cancel" is off in settings');
     expect(auto('cancel', cancelable, on, { passesConfidenceGate: false })).toMatchObject({ mode: 'skip' });
-    expect(auto('cancel', cancelable, on, { language: 'unknown' }).reasons).toContain('no approved reply template in the language the customer wrote in');
+    expect(auto('cancel', cancelable, on, { language: 'unknown' }).reasons).toContain(
+      'no approved reply template in the language the customer wrote in',
+    );
     expect(auto('cancel', cancelable, on, { language: 'pt' })).toMatchObject({ mode: 'act' });
   });
   it('shadow mode decides the same and marks it', () => {
@@ -184,7 +299,9 @@ describe('policy: goodwill and retention requests always go to a person', () => 
   ])('%s', (message) => {
     const requested = detectGoodwillRequest(message).requested;
     expect(requested).toBe(true);
-    expect(decide(input('cancel', { order: order({ createdAt: at(HOUR) }), message, requestedGoodwill: requested }))).toMatchObject({ decision: 'human_review' });
+    expect(decide(input('cancel', { order: order({ createdAt: at(HOUR) }), message, requestedGoodwill: requested }))).toMatchObject({
+      decision: 'human_review',
+    });
   });
   it('an ordinary cancel is not goodwill', () => {
     expect(detectGoodwillRequest('Please cancel my order, I changed my mind').requested).toBe(false);
@@ -198,7 +315,12 @@ describe('the executor re-check against Shopify live order state', () => {
     ['shipped meanwhile', { cancelledAt: null, displayFulfillmentStatus: 'FULFILLED' }, NOW, false],
     ['on hold meanwhile', { cancelledAt: null, displayFulfillmentStatus: 'ON_HOLD' }, NOW, false],
     ['already cancelled', { cancelledAt: '2026-11-24T11:00:00Z', displayFulfillmentStatus: 'UNFULFILLED' }, NOW, false],
-    ['window passed while it waited', { cancelledAt: null, displayFulfillmentStatus: 'UNFULFILLED' }, new Date(NOW.getTime() + 2 * HOUR), false],
+    [
+      'window passed while it waited',
+      { cancelledAt: null, displayFulfillmentStatus: 'UNFULFILLED' },
+      new Date(NOW.getTime() + 2 * HOUR),
+      false,
+    ],
   ] as const)('%s', (_n, live, when, ok) => {
     expect(liveRecheck(guard, live, when).ok).toBe(ok);
   });

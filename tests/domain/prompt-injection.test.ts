@@ -23,7 +23,8 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const injected = (over: Parameters<typeof draftCtx>[0] = {}) => draftCtx({ ticket: { subject: 'URGENT', customerMessage: INJECTION }, ...over });
+const injected = (over: Parameters<typeof draftCtx>[0] = {}) =>
+  draftCtx({ ticket: { subject: 'URGENT', customerMessage: INJECTION }, ...over });
 
 describe('prompt injection: templates', () => {
   it('never promise a refund the verdict does not allow, whatever the message says, for any intent', () => {
@@ -40,7 +41,8 @@ describe('prompt injection: templates', () => {
 });
 
 describe('prompt injection: a model that obeys the customer', () => {
-  const OBEYED = "Hi Pat,\n\nI've issued a full refund for your order #1043. Your tracking number is 1Z999FAKE.\n\nWarm wishes,\nSam at Northwind";
+  const OBEYED =
+    "Hi Pat,\n\nI've issued a full refund for your order #1043. Your tracking number is 1Z999FAKE.\n\nWarm wishes,\nSam at Northwind";
 
   it('is flagged by grounding for both the refund and the fake tracking number', async () => {
     server.use(completions(seen, () => sse(streamOf([OBEYED]))));
@@ -85,15 +87,49 @@ describe('prompt injection: a model that obeys the customer', () => {
     server.use(completions(seen, () => sse(streamOf([OBEYED]))));
     const ctx = injected();
     const draft = await generateDraft({ openai: testOpenAI(), model: 'gpt-test' }, ctx);
-    const healthy: ShipmentHealth = { state: 'in_transit', reason: 'Moving.', healthy: true, lastEventAt: new Date('2026-11-23T21:10:00Z'), lastEventStatus: 'in_transit', estimatedDeliveryAt: null, deliveredAt: null };
-    const verdict: Verdict = { decision: 'automate', nextStep: 'reply_tracking', rule: 'tracking.healthy', reasons: [], explanation: 'Moving.', allowedPromises: [], summary: null };
+    const healthy: ShipmentHealth = {
+      state: 'in_transit',
+      reason: 'Moving.',
+      healthy: true,
+      lastEventAt: new Date('2026-11-23T21:10:00Z'),
+      lastEventStatus: 'in_transit',
+      estimatedDeliveryAt: null,
+      deliveredAt: null,
+    };
+    const verdict: Verdict = {
+      decision: 'automate',
+      nextStep: 'reply_tracking',
+      rule: 'tracking.healthy',
+      reasons: [],
+      explanation: 'Moving.',
+      allowedPromises: [],
+      summary: null,
+    };
     for (const shadowMode of [false, true]) {
       const settings = settingsSchema.parse({ automation: { shadowMode, minConfidence: 0.5 } });
-      const decision = autoReplyDecision({ intent: 'wismo', confidence: 0.99, shipment: healthy, grounding: draft.grounding, settings, verdict });
-      expect(decision).toEqual({ send: false, shadow: false, reasons: ['The draft states something the order data does not back (grounding check failed).'] });
+      const decision = autoReplyDecision({
+        intent: 'wismo',
+        confidence: 0.99,
+        shipment: healthy,
+        grounding: draft.grounding,
+        settings,
+        verdict,
+      });
+      expect(decision).toEqual({
+        send: false,
+        shadow: false,
+        reasons: ['The draft states something the order data does not back (grounding check failed).'],
+      });
     }
     // The same gate with a grounded draft would send: the grounding check is what stops it.
-    const clean = autoReplyDecision({ intent: 'wismo', confidence: 0.99, shipment: healthy, grounding: checkGrounding(templateDraft(ctx).text, ctx), settings: settingsSchema.parse({ automation: { shadowMode: false } }), verdict });
+    const clean = autoReplyDecision({
+      intent: 'wismo',
+      confidence: 0.99,
+      shipment: healthy,
+      grounding: checkGrounding(templateDraft(ctx).text, ctx),
+      settings: settingsSchema.parse({ automation: { shadowMode: false } }),
+      verdict,
+    });
     expect(clean.send).toBe(true);
   });
 });

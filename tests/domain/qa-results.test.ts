@@ -4,7 +4,12 @@ import { summarizeQaWeeks, tally } from '@/lib/domain/qa-results';
 describe('QA results', () => {
   it('tallies correct and wrong, with no accuracy when nothing was reviewed', () => {
     expect(tally([])).toEqual({ reviewed: 0, correct: 0, wrong: 0, accuracy: null });
-    expect(tally([{ verdict: 'correct' }, { verdict: 'correct' }, { verdict: 'wrong' }, { verdict: 'correct' }])).toEqual({ reviewed: 4, correct: 3, wrong: 1, accuracy: 0.75 });
+    expect(tally([{ verdict: 'correct' }, { verdict: 'correct' }, { verdict: 'wrong' }, { verdict: 'correct' }])).toEqual({
+      reviewed: 4,
+      correct: 3,
+      wrong: 1,
+      accuracy: 0.75,
+    });
   });
 
   it('summarises week by week, newest first, with a breakdown per kind', () => {

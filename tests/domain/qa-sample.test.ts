@@ -34,7 +34,8 @@ describe('ISO weeks', () => {
   it('parses only real weeks', () => {
     expect(parseIsoWeek('2026-W48')).toEqual({ year: 2026, week: 48 });
     expect(parseIsoWeek('2026-W53')).toEqual({ year: 2026, week: 53 });
-    for (const bad of ['2025-W53', '2026-W00', '2026-W54', '2026-48', '2026-w48', '26-W48', '2026-W4', '', 'W48']) expect(parseIsoWeek(bad)).toBeNull();
+    for (const bad of ['2025-W53', '2026-W00', '2026-W54', '2026-48', '2026-w48', '26-W48', '2026-W4', '', 'W48'])
+      expect(parseIsoWeek(bad)).toBeNull();
   });
 
   it('gives a week its Monday-to-Monday range in UTC', () => {
@@ -107,7 +108,10 @@ describe('the weekly sample', () => {
   });
 
   it('draws a different sample for another week or another store', () => {
-    const ids = (s: string) => sampleForReview(items, key, s, 20).map((t) => t.id).sort();
+    const ids = (s: string) =>
+      sampleForReview(items, key, s, 20)
+        .map((t) => t.id)
+        .sort();
     expect(ids(qaSeed('acme.myshopify.com', '2026-W49'))).not.toEqual(ids(seed));
     expect(ids(qaSeed('other.myshopify.com', '2026-W48'))).not.toEqual(ids(seed));
   });

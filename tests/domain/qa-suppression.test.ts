@@ -16,7 +16,14 @@ const issue = (status: 'open' | 'resolved', extra: Partial<IssueRecord> = {}): I
   closedBy: status === 'resolved' ? 'signal' : null,
   ...extra,
 });
-const customer = (c: Partial<SuppressionCustomer>): SuppressionCustomer => ({ email: 'jane@example.com', klaviyoSuppressed: false, pushedAt: null, issues: [], overrides: [], ...c });
+const customer = (c: Partial<SuppressionCustomer>): SuppressionCustomer => ({
+  email: 'jane@example.com',
+  klaviyoSuppressed: false,
+  pushedAt: null,
+  issues: [],
+  overrides: [],
+  ...c,
+});
 
 describe('suppression QA findings', () => {
   it('finds nothing when Klaviyo agrees', () => {
@@ -34,14 +41,26 @@ describe('suppression QA findings', () => {
 
   it('flags a suppression with no issue and no live override, and an expired override counts as none', () => {
     expect(checkSuppression(customer({ klaviyoSuppressed: true }), now)?.kind).toBe('flagged_without_reason');
-    const expired = { mode: 'suppress' as const, reason: 'angry customer', expiresAt: new Date('2026-11-24T00:00:00Z'), createdAt: new Date('2026-11-20T00:00:00Z'), actor: 'sam' };
+    const expired = {
+      mode: 'suppress' as const,
+      reason: 'angry customer',
+      expiresAt: new Date('2026-11-24T00:00:00Z'),
+      createdAt: new Date('2026-11-20T00:00:00Z'),
+      actor: 'sam',
+    };
     expect(checkSuppression(customer({ klaviyoSuppressed: true, overrides: [expired] }), now)?.kind).toBe('flagged_without_reason');
     const live = { ...expired, expiresAt: new Date('2026-12-01T00:00:00Z') };
     expect(checkSuppression(customer({ klaviyoSuppressed: true, overrides: [live] }), now)).toBeNull();
   });
 
   it('flags a release that never reached Klaviyo', () => {
-    const release = { mode: 'release' as const, reason: 'VIP asked for promos', expiresAt: null, createdAt: new Date('2026-11-24T00:00:00Z'), actor: 'sam' };
+    const release = {
+      mode: 'release' as const,
+      reason: 'VIP asked for promos',
+      expiresAt: null,
+      createdAt: new Date('2026-11-24T00:00:00Z'),
+      actor: 'sam',
+    };
     const f = checkSuppression(customer({ klaviyoSuppressed: true, issues: [issue('open')], overrides: [release] }), now);
     expect(f?.kind).toBe('released_still_flagged');
     expect(f?.explanation).toContain('released by sam');

@@ -18,16 +18,41 @@ const THRESHOLDS = { noMovementDays: 5, pastEstimateDays: 2 };
 const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000).toISOString();
 const daysAhead = (d: number) => daysAgo(-d);
 
-interface Update { at: string; status?: string | null; eta?: string | null; fulfillmentStatus?: string }
-interface Scan { at: string; status: string; eta?: string | null }
-interface Case { name: string; late: boolean; created: string; updates?: Update[]; scans?: Scan[] }
+interface Update {
+  at: string;
+  status?: string | null;
+  eta?: string | null;
+  fulfillmentStatus?: string;
+}
+interface Scan {
+  at: string;
+  status: string;
+  eta?: string | null;
+}
+interface Case {
+  name: string;
+  late: boolean;
+  created: string;
+  updates?: Update[];
+  scans?: Scan[];
+}
 
 function fulfillmentPayload(created: string, u: Update) {
   return {
-    id: 4451234567890, order_id: 820982911946154508, name: '#9999.1', status: u.fulfillmentStatus ?? 'success', service: 'manual',
-    created_at: created, updated_at: u.at, tracking_company: 'UPS', tracking_number: '1z827wk74630', tracking_numbers: ['1z827wk74630'],
-    tracking_url: 'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1z827wk74630', shipment_status: u.status ?? null,
-    estimated_delivery_at: u.eta ?? null, line_items: [{ id: 487817672276298554, quantity: 1 }],
+    id: 4451234567890,
+    order_id: 820982911946154508,
+    name: '#9999.1',
+    status: u.fulfillmentStatus ?? 'success',
+    service: 'manual',
+    created_at: created,
+    updated_at: u.at,
+    tracking_company: 'UPS',
+    tracking_number: '1z827wk74630',
+    tracking_numbers: ['1z827wk74630'],
+    tracking_url: 'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1z827wk74630',
+    shipment_status: u.status ?? null,
+    estimated_delivery_at: u.eta ?? null,
+    line_items: [{ id: 487817672276298554, quantity: 1 }],
   };
 }
 
@@ -44,31 +69,124 @@ function stored(c: Case): Fulfillment {
 
 function scans(c: Case): TrackingEvent[] {
   return (c.scans ?? []).map((s, i) =>
-    toTrackingEvent({ id: 944956390 + i, fulfillment_id: 4451234567890, order_id: 820982911946154508, status: s.status, message: s.status.replace(/_/g, ' '), happened_at: s.at, created_at: s.at, estimated_delivery_at: s.eta ?? null, city: 'Louisville', province: 'Kentucky', country: 'United States' }),
+    toTrackingEvent({
+      id: 944956390 + i,
+      fulfillment_id: 4451234567890,
+      order_id: 820982911946154508,
+      status: s.status,
+      message: s.status.replace(/_/g, ' '),
+      happened_at: s.at,
+      created_at: s.at,
+      estimated_delivery_at: s.eta ?? null,
+      city: 'Louisville',
+      province: 'Kentucky',
+      country: 'United States',
+    }),
   );
 }
 
 const CASES: Case[] = [
   // On time.
-  { name: 'status moved to in_transit through fulfillments/update yesterday, no events at all', late: false, created: daysAgo(8), updates: [{ at: daysAgo(8) }, { at: daysAgo(1), status: 'in_transit' }] },
-  { name: 'out for delivery this morning via shipment_status, created a week ago', late: false, created: daysAgo(7), updates: [{ at: daysAgo(7) }, { at: daysAgo(0.25), status: 'out_for_delivery' }] },
-  { name: 'last event 6 days ago, then a status refresh through fulfillments/update yesterday', late: false, created: daysAgo(9), scans: [{ at: daysAgo(6), status: 'in_transit' }], updates: [{ at: daysAgo(9), status: 'confirmed' }, { at: daysAgo(1), status: 'in_transit' }] },
-  { name: 'long-haul leg: last scan 6 days ago, estimate still 3 days ahead', late: false, created: daysAgo(8), scans: [{ at: daysAgo(8), status: 'confirmed' }, { at: daysAgo(6), status: 'in_transit', eta: daysAhead(3) }] },
-  { name: 'estimate on the fulfillment 2 days ahead, quiet for 6 days', late: false, created: daysAgo(7), updates: [{ at: daysAgo(7), status: 'confirmed', eta: daysAhead(2) }] },
-  { name: 'updated_at bumped 2 days ago, status still in_transit (Shopify recorded a tracking update)', late: false, created: daysAgo(6), updates: [{ at: daysAgo(6), status: 'in_transit' }, { at: daysAgo(2), status: 'in_transit' }] },
+  {
+    name: 'status moved to in_transit through fulfillments/update yesterday, no events at all',
+    late: false,
+    created: daysAgo(8),
+    updates: [{ at: daysAgo(8) }, { at: daysAgo(1), status: 'in_transit' }],
+  },
+  {
+    name: 'out for delivery this morning via shipment_status, created a week ago',
+    late: false,
+    created: daysAgo(7),
+    updates: [{ at: daysAgo(7) }, { at: daysAgo(0.25), status: 'out_for_delivery' }],
+  },
+  {
+    name: 'last event 6 days ago, then a status refresh through fulfillments/update yesterday',
+    late: false,
+    created: daysAgo(9),
+    scans: [{ at: daysAgo(6), status: 'in_transit' }],
+    updates: [
+      { at: daysAgo(9), status: 'confirmed' },
+      { at: daysAgo(1), status: 'in_transit' },
+    ],
+  },
+  {
+    name: 'long-haul leg: last scan 6 days ago, estimate still 3 days ahead',
+    late: false,
+    created: daysAgo(8),
+    scans: [
+      { at: daysAgo(8), status: 'confirmed' },
+      { at: daysAgo(6), status: 'in_transit', eta: daysAhead(3) },
+    ],
+  },
+  {
+    name: 'estimate on the fulfillment 2 days ahead, quiet for 6 days',
+    late: false,
+    created: daysAgo(7),
+    updates: [{ at: daysAgo(7), status: 'confirmed', eta: daysAhead(2) }],
+  },
+  {
+    name: 'updated_at bumped 2 days ago, status still in_transit (Shopify recorded a tracking update)',
+    late: false,
+    created: daysAgo(6),
+    updates: [
+      { at: daysAgo(6), status: 'in_transit' },
+      { at: daysAgo(2), status: 'in_transit' },
+    ],
+  },
   { name: 'label created two days ago, nothing since', late: false, created: daysAgo(2) },
   { name: 'scanned in transit yesterday', late: false, created: daysAgo(4), scans: [{ at: daysAgo(1), status: 'in_transit' }] },
-  { name: 'delivered, reported only through shipment_status', late: false, created: daysAgo(9), updates: [{ at: daysAgo(9) }, { at: daysAgo(3), status: 'delivered' }] },
-  { name: 'out for delivery event two hours ago on a 9-day-old fulfillment', late: false, created: daysAgo(9), scans: [{ at: daysAgo(0.08), status: 'out_for_delivery' }] },
-  { name: 'estimate passed yesterday, within the 2-day grace, scanned 3 days ago', late: false, created: daysAgo(6), scans: [{ at: daysAgo(3), status: 'in_transit', eta: daysAgo(1) }] },
+  {
+    name: 'delivered, reported only through shipment_status',
+    late: false,
+    created: daysAgo(9),
+    updates: [{ at: daysAgo(9) }, { at: daysAgo(3), status: 'delivered' }],
+  },
+  {
+    name: 'out for delivery event two hours ago on a 9-day-old fulfillment',
+    late: false,
+    created: daysAgo(9),
+    scans: [{ at: daysAgo(0.08), status: 'out_for_delivery' }],
+  },
+  {
+    name: 'estimate passed yesterday, within the 2-day grace, scanned 3 days ago',
+    late: false,
+    created: daysAgo(6),
+    scans: [{ at: daysAgo(3), status: 'in_transit', eta: daysAgo(1) }],
+  },
   // Late.
   { name: 'no carrier news at all for 9 days', late: true, created: daysAgo(9) },
-  { name: 'last event and last update 8 days ago', late: true, created: daysAgo(10), scans: [{ at: daysAgo(8), status: 'in_transit' }], updates: [{ at: daysAgo(10) }, { at: daysAgo(8), status: 'in_transit' }] },
-  { name: 'estimate passed 4 days ago though scanned 2 days ago', late: true, created: daysAgo(9), scans: [{ at: daysAgo(2), status: 'in_transit', eta: daysAgo(4) }] },
-  { name: 'shipment_status in_transit set 9 days ago, nothing since', late: true, created: daysAgo(10), updates: [{ at: daysAgo(10) }, { at: daysAgo(9), status: 'in_transit' }] },
-  { name: 'merchant edited the fulfillment yesterday but the carrier never reported', late: true, created: daysAgo(9), updates: [{ at: daysAgo(9) }, { at: daysAgo(1) }] },
+  {
+    name: 'last event and last update 8 days ago',
+    late: true,
+    created: daysAgo(10),
+    scans: [{ at: daysAgo(8), status: 'in_transit' }],
+    updates: [{ at: daysAgo(10) }, { at: daysAgo(8), status: 'in_transit' }],
+  },
+  {
+    name: 'estimate passed 4 days ago though scanned 2 days ago',
+    late: true,
+    created: daysAgo(9),
+    scans: [{ at: daysAgo(2), status: 'in_transit', eta: daysAgo(4) }],
+  },
+  {
+    name: 'shipment_status in_transit set 9 days ago, nothing since',
+    late: true,
+    created: daysAgo(10),
+    updates: [{ at: daysAgo(10) }, { at: daysAgo(9), status: 'in_transit' }],
+  },
+  {
+    name: 'merchant edited the fulfillment yesterday but the carrier never reported',
+    late: true,
+    created: daysAgo(9),
+    updates: [{ at: daysAgo(9) }, { at: daysAgo(1) }],
+  },
   { name: 'carrier says delayed', late: true, created: daysAgo(4), scans: [{ at: daysAgo(1), status: 'delayed' }] },
-  { name: 'fulfillment estimate passed 3 days ago, status unchanged since', late: true, created: daysAgo(8), updates: [{ at: daysAgo(8), status: 'in_transit', eta: daysAgo(3) }] },
+  {
+    name: 'fulfillment estimate passed 3 days ago, status unchanged since',
+    late: true,
+    created: daysAgo(8),
+    updates: [{ at: daysAgo(8), status: 'in_transit', eta: daysAgo(3) }],
+  },
 ];
 
 function measure(cases: Case[]) {

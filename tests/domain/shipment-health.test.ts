@@ -3,18 +3,29 @@ import { orderShipmentHealth, shipmentHealth } from '@/lib/domain/shipment-healt
 import { DAY, MIN, NOW, at, event, fulfillment, order } from '../helpers/domain';
 
 const delay = { noMovementDays: 5, pastEstimateDays: 2 };
-const health = (f: ReturnType<typeof fulfillment> | null, events: ReturnType<typeof event>[] = []) => shipmentHealth({ fulfillment: f, events, now: NOW, delay });
+const health = (f: ReturnType<typeof fulfillment> | null, events: ReturnType<typeof event>[] = []) =>
+  shipmentHealth({ fulfillment: f, events, now: NOW, delay });
 
 describe('shipment health', () => {
   it.each([
     ['no fulfillment', null, [], 'unfulfilled'],
     ['label, no scan yet', fulfillment({ shipmentStatus: null, createdAt: at(DAY) }), [], 'label_created'],
-    ['label printed event', fulfillment({ shipmentStatus: null }), [event({ status: 'label_printed', happenedAt: at(DAY) })], 'label_created'],
+    [
+      'label printed event',
+      fulfillment({ shipmentStatus: null }),
+      [event({ status: 'label_printed', happenedAt: at(DAY) })],
+      'label_created',
+    ],
     ['in transit', fulfillment(), [event({ status: 'in_transit', happenedAt: at(DAY) })], 'in_transit'],
     ['picked up', fulfillment(), [event({ status: 'carrier_picked_up', happenedAt: at(DAY) })], 'in_transit'],
     ['out for delivery', fulfillment(), [event({ status: 'out_for_delivery', happenedAt: at(3600_000) })], 'out_for_delivery'],
     ['delivered', fulfillment(), [event({ status: 'delivered', happenedAt: at(DAY) })], 'delivered'],
-    ['delivered long ago is still delivered, never delayed', fulfillment(), [event({ status: 'delivered', happenedAt: at(40 * DAY) })], 'delivered'],
+    [
+      'delivered long ago is still delivered, never delayed',
+      fulfillment(),
+      [event({ status: 'delivered', happenedAt: at(40 * DAY) })],
+      'delivered',
+    ],
     ['failure', fulfillment(), [event({ status: 'failure', happenedAt: at(DAY) })], 'exception'],
     ['attempted delivery', fulfillment(), [event({ status: 'attempted_delivery', happenedAt: at(DAY) })], 'exception'],
     ['returning to sender', fulfillment(), [event({ status: 'returning_to_sender', happenedAt: at(DAY) })], 'exception'],
@@ -50,13 +61,18 @@ describe('shipment health', () => {
   });
 
   it('reads events in time order whatever order they arrived in', () => {
-    const h = health(fulfillment(), [event({ status: 'in_transit', happenedAt: at(DAY) }), event({ status: 'failure', happenedAt: at(2 * DAY) })]);
+    const h = health(fulfillment(), [
+      event({ status: 'in_transit', happenedAt: at(DAY) }),
+      event({ status: 'failure', happenedAt: at(2 * DAY) }),
+    ]);
     expect(h.state).toBe('in_transit'); // the failure was older; the parcel moved since
     expect(h.lastEventStatus).toBe('in_transit');
   });
 
   it('takes the fulfillment’s delivered status when no delivered event came', () => {
-    expect(health(fulfillment({ shipmentStatus: 'delivered' }), [event({ status: 'in_transit', happenedAt: at(9 * DAY) })]).state).toBe('delivered');
+    expect(health(fulfillment({ shipmentStatus: 'delivered' }), [event({ status: 'in_transit', happenedAt: at(9 * DAY) })]).state).toBe(
+      'delivered',
+    );
   });
 
   it('reports healthy only for moving or delivered parcels', () => {
@@ -69,7 +85,10 @@ describe('shipment health', () => {
     const a = fulfillment({ id: 'a' });
     const b = fulfillment({ id: 'b', createdAt: at(10 * DAY), updatedAt: at(10 * DAY) });
     const c = fulfillment({ id: 'c', status: 'cancelled' });
-    const events = [event({ fulfillmentId: 'a', status: 'delivered', happenedAt: at(DAY) }), event({ fulfillmentId: 'b', status: 'in_transit', happenedAt: at(9 * DAY) })];
+    const events = [
+      event({ fulfillmentId: 'a', status: 'delivered', happenedAt: at(DAY) }),
+      event({ fulfillmentId: 'b', status: 'in_transit', happenedAt: at(9 * DAY) }),
+    ];
     expect(orderShipmentHealth(order(), [a, b, c], events, NOW, delay).state).toBe('delayed');
     expect(orderShipmentHealth(order(), [c], [], NOW, delay).state).toBe('unfulfilled');
   });

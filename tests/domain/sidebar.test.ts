@@ -8,14 +8,20 @@ const build = (v: WidgetView = view()) => buildSidebarJson(v, NOW);
 /** Every value in a JSON tree, with its path. */
 function leaves(value: unknown, path = '$'): [string, unknown][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) return Object.entries(value).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date))
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, `${path}.${k}`));
   return [[path, value]];
 }
 
 /** The key set of every object, recursively, with list elements collapsed to their key sets. */
 function shapeOf(value: unknown): unknown {
   if (Array.isArray(value)) return 'list';
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Json)[k])]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, shapeOf((value as Json)[k])]),
+    );
   return 'leaf';
 }
 
@@ -28,7 +34,9 @@ describe('buildSidebarJson: shapes Gorgias can template', () => {
       expect(JSON.parse(JSON.stringify(json))).toEqual(json);
       for (const [path, leaf] of leaves(json)) {
         expect(leaf, path).not.toBeUndefined();
-        expect(['string', 'number', 'boolean', 'object'].includes(typeof leaf) && (leaf === null || typeof leaf !== 'object'), path).toBe(true);
+        expect(['string', 'number', 'boolean', 'object'].includes(typeof leaf) && (leaf === null || typeof leaf !== 'object'), path).toBe(
+          true,
+        );
       }
     }
   });
@@ -51,7 +59,11 @@ describe('buildSidebarJson: shapes Gorgias can template', () => {
 
   it('uses snake_case keys that humanise into labels (a leading _ hides a key from the card)', () => {
     for (const [path] of leaves(build())) {
-      for (const key of path.replace(/\[\d+\]/g, '').split('.').slice(1)) expect(key, path).toMatch(/^_?[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
+      for (const key of path
+        .replace(/\[\d+\]/g, '')
+        .split('.')
+        .slice(1))
+        expect(key, path).toMatch(/^_?[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
     }
   });
 });
@@ -93,7 +105,16 @@ describe('buildSidebarJson: content', () => {
 
   it('describes an order with nothing shipped, with null shipment fields', () => {
     const o = build().orders.find((x) => x.name === '#1050')!;
-    expect(o).toMatchObject({ shipment: 'Not shipped yet', fulfillment: 'Unfulfilled', carrier: null, tracking_number: null, tracking_url: null, last_event: null, other_shipments: null, admin_url: null });
+    expect(o).toMatchObject({
+      shipment: 'Not shipped yet',
+      fulfillment: 'Unfulfilled',
+      carrier: null,
+      tracking_number: null,
+      tracking_url: null,
+      last_event: null,
+      other_shipments: null,
+      admin_url: null,
+    });
     const cancelled = build(view({ orders: [order({ cancelled: true, fulfillmentStatus: null, shipments: [] })] })).orders[0];
     expect(cancelled).toMatchObject({ shipment: 'Cancelled', cancelled: true });
   });
@@ -138,11 +159,31 @@ describe('buildSidebarJson: content', () => {
 
   it('lists open issues and previous tickets with readable labels', () => {
     const json = build();
-    expect(json.open_issues[0]).toEqual({ issue: 'Delivery delay', reason: 'Order #1043: no carrier scan for 6 days.', opened_at: daysAgo(1).toISOString() });
+    expect(json.open_issues[0]).toEqual({
+      issue: 'Delivery delay',
+      reason: 'Order #1043: no carrier scan for 6 days.',
+      opened_at: daysAgo(1).toISOString(),
+    });
     expect(json.open_issues[1]).toEqual({ issue: 'Refund pending', reason: 'Refund requested 3 days ago.', opened_at: null });
     expect(json.previous_tickets).toEqual([
-      { ticket_id: '222', subject: null, status: 'Open', intent: null, created_at: daysAgo(5).toISOString(), channel: null, first_message: null },
-      { ticket_id: '111', subject: 'Sizing question', status: 'Closed', intent: 'Other', created_at: daysAgo(90).toISOString(), channel: 'Email', first_message: 'Do the boots run small? I am usually a 9.' },
+      {
+        ticket_id: '222',
+        subject: null,
+        status: 'Open',
+        intent: null,
+        created_at: daysAgo(5).toISOString(),
+        channel: null,
+        first_message: null,
+      },
+      {
+        ticket_id: '111',
+        subject: 'Sizing question',
+        status: 'Closed',
+        intent: 'Other',
+        created_at: daysAgo(90).toISOString(),
+        channel: 'Email',
+        first_message: 'Do the boots run small? I am usually a 9.',
+      },
     ]);
   });
 
@@ -155,7 +196,12 @@ describe('buildSidebarJson: content', () => {
         verdict: { decision: 'automate', explanation: long, reasons: [], nextStep: 'reply_tracking' },
         openIssues: [{ kind: 'delivery_delay', reason: long, openedAt: null }],
         previousTickets: [{ id: '1', subject: long, status: 'open', intent: 'wismo', createdAt: null }],
-        orders: [order({ items: Array.from({ length: 40 }, (_, i) => `1× Item number ${i}`), shipments: [shipment({ trackingUrl: longUrl, trackingNumber: 'X'.repeat(70) })] })],
+        orders: [
+          order({
+            items: Array.from({ length: 40 }, (_, i) => `1× Item number ${i}`),
+            shipments: [shipment({ trackingUrl: longUrl, trackingNumber: 'X'.repeat(70) })],
+          }),
+        ],
       }),
     );
     const checks: [string | null, number][] = [
@@ -186,7 +232,12 @@ describe('buildSidebarJson: content', () => {
     expect(json.widget_url).toBe('https://concord.example/widget/86538298?sig=abc');
     expect(json.orders[1].tracking_url).toMatch(/^https:\/\/www\.ups\.com\//);
 
-    const unsafe = build(view({ widgetUrl: 'javascript:alert(1)', orders: [order({ adminUrl: 'not a url', shipments: [shipment({ trackingUrl: 'ftp://x.example/1' })] })] }));
+    const unsafe = build(
+      view({
+        widgetUrl: 'javascript:alert(1)',
+        orders: [order({ adminUrl: 'not a url', shipments: [shipment({ trackingUrl: 'ftp://x.example/1' })] })],
+      }),
+    );
     expect(unsafe.widget_url).toBeNull();
     expect(unsafe.orders[0].admin_url).toBeNull();
     expect(unsafe.orders[0].tracking_url).toBeNull();
@@ -209,7 +260,14 @@ describe('buildSidebarJson: the unknown customer', () => {
     expect(json.orders).toEqual([]);
     expect(json.open_issues).toEqual([]);
     expect(json.previous_tickets).toEqual([]);
-    expect(json.ticket).toMatchObject({ ticket_id: null, intent: null, policy: null, suppressed: false, suppression_reason: null, draft_preview: null });
+    expect(json.ticket).toMatchObject({
+      ticket_id: null,
+      intent: null,
+      policy: null,
+      suppressed: false,
+      suppression_reason: null,
+      draft_preview: null,
+    });
     expect(json.widget_url).toBe('https://concord.example/widget/86538298?sig=abc');
   });
 
@@ -220,13 +278,25 @@ describe('buildSidebarJson: the unknown customer', () => {
 
 describe('buildSidebarJson: match and data age', () => {
   it('says how the customer was matched', () => {
-    expect(build(view({ match: { status: 'matched', by: ['email', 'order number #1043'], note: null } })).match).toBe('Matched by email, order number #1043');
+    expect(build(view({ match: { status: 'matched', by: ['email', 'order number #1043'], note: null } })).match).toBe(
+      'Matched by email, order number #1043',
+    );
   });
 
   it('carries the note of an uncertain match', () => {
-    const json = build(view({ match: { status: 'uncertain', by: ['order number #1043'], note: 'The order’s email (j.d@other.example) differs from the ticket’s.' } }));
+    const json = build(
+      view({
+        match: {
+          status: 'uncertain',
+          by: ['order number #1043'],
+          note: 'The order’s email (j.d@other.example) differs from the ticket’s.',
+        },
+      }),
+    );
     expect(json.match).toBe('Uncertain match by order number #1043: The order’s email (j.d@other.example) differs from the ticket’s.');
-    expect(build(view({ match: { status: 'uncertain', by: [], note: null } })).match).toMatch(/^Uncertain match: check this is the right customer/);
+    expect(build(view({ match: { status: 'uncertain', by: [], note: null } })).match).toMatch(
+      /^Uncertain match: check this is the right customer/,
+    );
   });
 
   it('says how old the data is, with an absolute time that stays true in the stored copy', () => {
@@ -246,7 +316,9 @@ describe('buildSidebarJson: match and data age', () => {
   });
 
   it('says updating while events about the customer are received but not applied yet', () => {
-    expect(build(view({ updating: 3 })).data_age).toBe('updating: 3 new events for this customer not applied yet; data as of 3 min ago (20 Nov 2026 11:57 UTC)');
+    expect(build(view({ updating: 3 })).data_age).toBe(
+      'updating: 3 new events for this customer not applied yet; data as of 3 min ago (20 Nov 2026 11:57 UTC)',
+    );
     expect(build(view({ updating: 1 })).data_age).toMatch(/^updating: 1 new event for/);
     expect(build(view({ updating: 0 })).data_age).toBe('as of 3 min ago (20 Nov 2026 11:57 UTC)');
   });
@@ -254,7 +326,11 @@ describe('buildSidebarJson: match and data age', () => {
 
 describe('sidebarErrorJson', () => {
   it('answers with what it knows: the message, the link if any, and empty data', () => {
-    const json = sidebarErrorJson('Concord stored this ticket event but could not read the data.', 'https://concord.example/widget/1?sig=x', NOW);
+    const json = sidebarErrorJson(
+      'Concord stored this ticket event but could not read the data.',
+      'https://concord.example/widget/1?sig=x',
+      NOW,
+    );
     expect(json.notice).toBe('Concord stored this ticket event but could not read the data.');
     expect(json.widget_url).toBe('https://concord.example/widget/1?sig=x');
     expect(json.as_of).toBeNull();
@@ -291,9 +367,27 @@ describe('buildSidebarJson: numbers and shipments that are right', () => {
       name: '#2001',
       fulfillmentStatus: null,
       shipments: [
-        shipment({ carrier: 'UPS', trackingNumber: 'MOVING1', trackingUrl: 'https://www.ups.com/track?tracknum=MOVING1', state: 'in_transit', reason: 'In transit; last scan 2026-11-19.' }),
-        shipment({ carrier: 'DHL', trackingNumber: 'LOST2', trackingUrl: 'https://www.dhl.com/track?id=LOST2', state: 'delayed', reason: 'No carrier scan for 7 days (threshold 5 days).' }),
-        shipment({ carrier: 'USPS', trackingNumber: 'OFD3', trackingUrl: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=OFD3', state: 'out_for_delivery', reason: 'Out for delivery.' }),
+        shipment({
+          carrier: 'UPS',
+          trackingNumber: 'MOVING1',
+          trackingUrl: 'https://www.ups.com/track?tracknum=MOVING1',
+          state: 'in_transit',
+          reason: 'In transit; last scan 2026-11-19.',
+        }),
+        shipment({
+          carrier: 'DHL',
+          trackingNumber: 'LOST2',
+          trackingUrl: 'https://www.dhl.com/track?id=LOST2',
+          state: 'delayed',
+          reason: 'No carrier scan for 7 days (threshold 5 days).',
+        }),
+        shipment({
+          carrier: 'USPS',
+          trackingNumber: 'OFD3',
+          trackingUrl: 'https://tools.usps.com/go/TrackConfirmAction?tLabels=OFD3',
+          state: 'out_for_delivery',
+          reason: 'Out for delivery.',
+        }),
       ],
     });
     const json = build(view({ orders: [three] }));
@@ -309,7 +403,9 @@ describe('buildSidebarJson: numbers and shipments that are right', () => {
   });
 
   it('derives the fulfillment from the parcels, not a stale fulfillment_status', () => {
-    const two = (over: Partial<WidgetView['orders'][number]>) => build(view({ orders: [order({ fulfillmentStatus: null, shipments: [shipment(), shipment({ trackingNumber: 'B' })], ...over })] })).orders[0].fulfillment;
+    const two = (over: Partial<WidgetView['orders'][number]>) =>
+      build(view({ orders: [order({ fulfillmentStatus: null, shipments: [shipment(), shipment({ trackingNumber: 'B' })], ...over })] }))
+        .orders[0].fulfillment;
     expect(two({})).toBe('Shipped (2 parcels)');
     expect(two({ itemsShipped: { shipped: 3, total: 3 } })).toBe('Fulfilled (2 parcels)');
     expect(two({ itemsShipped: { shipped: 1, total: 3 } })).toBe('Partially fulfilled: 1 of 3 items (2 parcels)');
@@ -327,11 +423,21 @@ describe('buildSidebarJson: numbers and shipments that are right', () => {
           { kind: 'exception', reason: 'Carrier reports failure (2026-11-19).', openedAt: daysAgo(1), orderName: '#2001' },
           { kind: 'return', reason: 'The return is requested.', openedAt: daysAgo(3), orderName: '#1990' },
         ],
-        suppression: { suppressed: true, because: ['open delay issue: No carrier scan for 7 days (threshold 5 days).', 'open delay issue: No carrier scan for 7 days (threshold 5 days).'] },
+        suppression: {
+          suppressed: true,
+          because: [
+            'open delay issue: No carrier scan for 7 days (threshold 5 days).',
+            'open delay issue: No carrier scan for 7 days (threshold 5 days).',
+          ],
+        },
       }),
     );
     expect(json.open_issues).toEqual([
-      { issue: '#2001: Late parcel, Carrier problem', reason: 'No carrier scan for 7 days (threshold 5 days) (×2); Carrier reports failure (2026-11-19).', opened_at: daysAgo(2).toISOString() },
+      {
+        issue: '#2001: Late parcel, Carrier problem',
+        reason: 'No carrier scan for 7 days (threshold 5 days) (×2); Carrier reports failure (2026-11-19).',
+        opened_at: daysAgo(2).toISOString(),
+      },
       { issue: '#1990: Return', reason: 'The return is requested.', opened_at: daysAgo(3).toISOString() },
     ]);
     expect(json.ticket.suppression_reason).toBe('open delay issue: No carrier scan for 7 days (threshold 5 days) (×2)');

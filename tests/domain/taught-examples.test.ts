@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { templateDraft } from '@/lib/domain/drafts/templates';
-import { fillPlaceholders, placeholderText, promptExamples, taughtTemplateDraft, taughtVersion, type TaughtExample } from '@/lib/domain/drafts/taught-examples';
+import {
+  fillPlaceholders,
+  placeholderText,
+  promptExamples,
+  taughtTemplateDraft,
+  taughtVersion,
+  type TaughtExample,
+} from '@/lib/domain/drafts/taught-examples';
 import { draftCtx, shipmentCtx } from '../helpers/draft-context-fixture';
 
 // The rules that let one customer's taught reply shape another customer's draft (issue 17.8).
@@ -8,21 +15,51 @@ import { draftCtx, shipmentCtx } from '../helpers/draft-context-fixture';
 // Jane's ticket, where the example was taught: order #2002, a FedEx parcel in transit.
 const janeCtx = draftCtx({
   customer: { firstName: 'Jane', email: 'jane@example.com' },
-  order: { name: '#2002', createdAt: '2026-11-18T10:00:00.000Z', totalPrice: '80.00', currency: 'USD', financialStatus: 'paid', fulfillmentStatus: 'fulfilled', cancelledAt: null, items: [{ title: 'Camp Mug', quantity: 1, price: '80.00' }], shippingCity: 'Denver' },
-  shipments: [shipmentCtx({ name: '#2002.1', carrier: 'FedEx', trackingNumber: '777766665555', trackingUrl: 'https://www.fedex.com/fedextrack/?trknbr=777766665555' })],
+  order: {
+    name: '#2002',
+    createdAt: '2026-11-18T10:00:00.000Z',
+    totalPrice: '80.00',
+    currency: 'USD',
+    financialStatus: 'paid',
+    fulfillmentStatus: 'fulfilled',
+    cancelledAt: null,
+    items: [{ title: 'Camp Mug', quantity: 1, price: '80.00' }],
+    shippingCity: 'Denver',
+  },
+  shipments: [
+    shipmentCtx({
+      name: '#2002.1',
+      carrier: 'FedEx',
+      trackingNumber: '777766665555',
+      trackingUrl: 'https://www.fedex.com/fedextrack/?trknbr=777766665555',
+    }),
+  ],
 });
-const SENT = 'Hey Jane!\n\nYour Camp Mug (order #2002) is with FedEx: https://www.fedex.com/fedextrack/?trknbr=777766665555\n\nCheers,\nSam at Northwind';
-const example = (over: Partial<TaughtExample> = {}): TaughtExample => ({ id: 7, draftId: 70, intent: 'wismo', sentText: SENT, context: janeCtx, customerName: 'Jane Doe', ...over });
+const SENT =
+  'Hey Jane!\n\nYour Camp Mug (order #2002) is with FedEx: https://www.fedex.com/fedextrack/?trknbr=777766665555\n\nCheers,\nSam at Northwind';
+const example = (over: Partial<TaughtExample> = {}): TaughtExample => ({
+  id: 7,
+  draftId: 70,
+  intent: 'wismo',
+  sentText: SENT,
+  context: janeCtx,
+  customerName: 'Jane Doe',
+  ...over,
+});
 
 describe('taught examples', () => {
   it('write the example’s own facts as placeholders, longest first (the tracking number inside its link goes with the link)', () => {
-    expect(placeholderText(SENT, janeCtx, 'Jane Doe')).toBe('Hey {first_name}!\n\nYour {item} (order {order_number}) is with {carrier}: {tracking_url}\n\nCheers,\n{signature}');
+    expect(placeholderText(SENT, janeCtx, 'Jane Doe')).toBe(
+      'Hey {first_name}!\n\nYour {item} (order {order_number}) is with {carrier}: {tracking_url}\n\nCheers,\n{signature}',
+    );
   });
 
   it('fill a fitting example with this ticket’s facts, and it passes grounding', () => {
     const pat = draftCtx(); // Pat, #1043, UPS in transit: the same situation as Jane's
     const t = taughtTemplateDraft(pat, [example()]);
-    expect(t?.text).toBe('Hey Pat!\n\nYour Trail Jacket (order #1043) is with UPS: https://www.ups.com/track?tracknum=1Z999AA10123456784\n\nCheers,\nSam at Northwind');
+    expect(t?.text).toBe(
+      'Hey Pat!\n\nYour Trail Jacket (order #1043) is with UPS: https://www.ups.com/track?tracknum=1Z999AA10123456784\n\nCheers,\nSam at Northwind',
+    );
     expect(t?.templateId).toBe(`${templateDraft(pat).templateId}+taught.7`);
   });
 

@@ -26,7 +26,8 @@ const AUTOMATE_ALLOWS: Record<Intent, PromiseKind[]> = {
 function shipmentIn(state: ShipmentState): DraftShipment {
   return shipmentCtx({
     state,
-    lastEventStatus: state === 'delivered' ? 'delivered' : state === 'exception' ? 'attempted_delivery' : state === 'label_created' ? null : 'in_transit',
+    lastEventStatus:
+      state === 'delivered' ? 'delivered' : state === 'exception' ? 'attempted_delivery' : state === 'label_created' ? null : 'in_transit',
     lastEventAt: state === 'label_created' || state === 'unfulfilled' ? null : '2026-11-23T21:10:00.000Z',
     deliveredAt: state === 'delivered' ? '2026-11-22T17:00:00.000Z' : null,
     estimatedDeliveryAt: state === 'delivered' ? null : state === 'delayed' ? '2026-11-21T20:00:00.000Z' : '2026-11-26T20:00:00.000Z',
@@ -37,20 +38,47 @@ type Situation = { label: string; over: Partial<DraftContext> };
 const situations: Situation[] = [
   ...SHIPMENT_STATES.filter((s) => s !== 'unfulfilled').map((state) => ({ label: state, over: { shipments: [shipmentIn(state)] } })),
   { label: 'not shipped', over: { shipments: [] } },
-  { label: 'two parcels', over: { shipments: [shipmentCtx({ name: '#1043.1' }), shipmentIn('delivered')].map((s, i) => ({ ...s, name: `#1043.${i + 1}`, trackingNumber: i ? '9400111899223344556677' : s.trackingNumber, trackingUrl: i ? 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223344556677' : s.trackingUrl, carrier: i ? 'USPS' : 'UPS' })) } },
+  {
+    label: 'two parcels',
+    over: {
+      shipments: [shipmentCtx({ name: '#1043.1' }), shipmentIn('delivered')].map((s, i) => ({
+        ...s,
+        name: `#1043.${i + 1}`,
+        trackingNumber: i ? '9400111899223344556677' : s.trackingNumber,
+        trackingUrl: i ? 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223344556677' : s.trackingUrl,
+        carrier: i ? 'USPS' : 'UPS',
+      })),
+    },
+  },
   { label: 'no tracking details', over: { shipments: [shipmentCtx({ carrier: null, trackingNumber: null, trackingUrl: null })] } },
-  { label: 'cancelled order, refunded', over: { shipments: [], order: { ...draftCtx().order!, cancelledAt: '2026-11-20T09:00:00.000Z', fulfillmentStatus: null, financialStatus: 'refunded' }, refunds: [{ amount: '129.00', currency: 'USD', createdAt: '2026-11-20T09:05:00.000Z' }] } },
+  {
+    label: 'cancelled order, refunded',
+    over: {
+      shipments: [],
+      order: { ...draftCtx().order!, cancelledAt: '2026-11-20T09:00:00.000Z', fulfillmentStatus: null, financialStatus: 'refunded' },
+      refunds: [{ amount: '129.00', currency: 'USD', createdAt: '2026-11-20T09:05:00.000Z' }],
+    },
+  },
   { label: 'partly refunded', over: { refunds: [{ amount: '20.00', currency: 'USD', createdAt: '2026-11-21T12:00:00.000Z' }] } },
   { label: 'no order matched', over: { order: null, shipments: [] } },
 ];
 
-function ctxFor(intent: Intent, situation: Situation, decision: 'automate' | 'human_review', style: (typeof STYLES)[number], firstName: string | null = 'Pat') {
+function ctxFor(
+  intent: Intent,
+  situation: Situation,
+  decision: 'automate' | 'human_review',
+  style: (typeof STYLES)[number],
+  firstName: string | null = 'Pat',
+) {
   return draftCtx({
     ...situation.over,
     intent,
     customer: { firstName, email: 'pat@example.com' },
     brand: { style },
-    verdict: decision === 'automate' ? { decision, allowedPromises: AUTOMATE_ALLOWS[intent] } : { decision, nextStep: 'assign_human_review', allowedPromises: [] },
+    verdict:
+      decision === 'automate'
+        ? { decision, allowedPromises: AUTOMATE_ALLOWS[intent] }
+        : { decision, nextStep: 'assign_human_review', allowedPromises: [] },
   });
 }
 
@@ -100,7 +128,12 @@ describe('templateDraft: the facts that matter', () => {
   }
 
   it('lists every parcel of a split shipment', () => {
-    const ctx = ctxFor('wismo', situations.find((s) => s.label === 'two parcels')!, 'automate', 'warm');
+    const ctx = ctxFor(
+      'wismo',
+      situations.find((s) => s.label === 'two parcels')!,
+      'automate',
+      'warm',
+    );
     const { text } = templateDraft(ctx);
     expect(text).toContain('2 parcels');
     expect(text).toContain('1Z999AA10123456784');
@@ -109,7 +142,12 @@ describe('templateDraft: the facts that matter', () => {
   });
 
   it('states a refund already made, with its amount and day', () => {
-    const ctx = ctxFor('refund', situations.find((s) => s.label === 'partly refunded')!, 'human_review', 'warm');
+    const ctx = ctxFor(
+      'refund',
+      situations.find((s) => s.label === 'partly refunded')!,
+      'human_review',
+      'warm',
+    );
     expect(templateDraft(ctx).text).toContain('We refunded $20.00 to your original payment method on Saturday, November 21.');
   });
 
@@ -132,7 +170,11 @@ describe('templateDraft: promises follow the verdict', () => {
   ];
   for (const [intent, kind] of promising) {
     it(`${intent}: promises ${kind} only when allowed`, () => {
-      const ctx = draftCtx({ intent, shipments: intent === 'cancel' || intent === 'address_change' ? [] : [shipmentIn('delivered')], verdict: { decision: 'automate', allowedPromises: [kind] } });
+      const ctx = draftCtx({
+        intent,
+        shipments: intent === 'cancel' || intent === 'address_change' ? [] : [shipmentIn('delivered')],
+        verdict: { decision: 'automate', allowedPromises: [kind] },
+      });
       const { text } = templateDraft(ctx);
       expect(checkGrounding(text, ctx).ok).toBe(true);
       const strict = { ...ctx, verdict: { ...ctx.verdict, allowedPromises: [] } };
@@ -165,7 +207,10 @@ describe('templateDraft: tone', () => {
     for (const intent of INTENTS) {
       for (const situation of situations) {
         const ctx = ctxFor(intent, situation, 'human_review', 'formal');
-        const named = { ...ctx, order: ctx.order ? { ...ctx.order, items: [{ title: "It's Cozy Blanket", quantity: 1, price: '129.00' }] } : null };
+        const named = {
+          ...ctx,
+          order: ctx.order ? { ...ctx.order, items: [{ title: "It's Cozy Blanket", quantity: 1, price: '129.00' }] } : null,
+        };
         const { text } = templateDraft(named);
         expect(text.replace("It's Cozy Blanket", ''), text).not.toMatch(/\b\w+(?:n't|'ll|'ve|'re|'m)\b/i);
       }
@@ -179,16 +224,32 @@ describe('templateDraft: tone', () => {
 });
 
 describe('templateDraft: grounded for any context (property)', () => {
-  const day = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T23:59:59Z') }).map((t) => new Date(t).toISOString());
+  const day = fc
+    .integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T23:59:59Z') })
+    .map((t) => new Date(t).toISOString());
   const shipment = fc.record({
     name: fc.option(fc.constantFrom('#1043.1', '#1043.2', '#1043-F3'), { nil: null }),
-    carrier: fc.option(fc.constantFrom('UPS', 'USPS', 'FedEx', 'DHL Express', 'Canada Post', 'Royal Mail', 'Evri', 'Acme Freight'), { nil: null }),
-    trackingNumber: fc.option(fc.constantFrom('1Z999AA10123456784', '9400111899223344556677', 'LX123456789CN', '794612345678'), { nil: null }),
-    trackingUrl: fc.option(fc.constantFrom('https://www.ups.com/track?tracknum=1Z999AA10123456784', 'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223344556677', 'https://track.example/abc'), { nil: null }),
+    carrier: fc.option(fc.constantFrom('UPS', 'USPS', 'FedEx', 'DHL Express', 'Canada Post', 'Royal Mail', 'Evri', 'Acme Freight'), {
+      nil: null,
+    }),
+    trackingNumber: fc.option(fc.constantFrom('1Z999AA10123456784', '9400111899223344556677', 'LX123456789CN', '794612345678'), {
+      nil: null,
+    }),
+    trackingUrl: fc.option(
+      fc.constantFrom(
+        'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+        'https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223344556677',
+        'https://track.example/abc',
+      ),
+      { nil: null },
+    ),
     state: fc.constantFrom(...SHIPMENT_STATES),
     reason: fc.constant('Carrier data.'),
     lastEventAt: fc.option(day, { nil: null }),
-    lastEventStatus: fc.option(fc.constantFrom('in_transit', 'out_for_delivery', 'delivered', 'failure', 'attempted_delivery', 'label_printed'), { nil: null }),
+    lastEventStatus: fc.option(
+      fc.constantFrom('in_transit', 'out_for_delivery', 'delivered', 'failure', 'attempted_delivery', 'label_printed'),
+      { nil: null },
+    ),
     estimatedDeliveryAt: fc.option(day, { nil: null }),
     deliveredAt: fc.option(day, { nil: null }),
   });
@@ -203,9 +264,25 @@ describe('templateDraft: grounded for any context (property)', () => {
     quantity: fc.integer({ min: 1, max: 4 }),
     cancelledAt: fc.option(day, { nil: null }),
     shipments: fc.array(shipment, { maxLength: 3 }),
-    refunds: fc.array(fc.record({ amount: fc.integer({ min: 1, max: 50_000 }).map((c) => (c / 100).toFixed(2)), currency: fc.constant(null), createdAt: day }), { maxLength: 2 }),
+    refunds: fc.array(
+      fc.record({
+        amount: fc.integer({ min: 1, max: 50_000 }).map((c) => (c / 100).toFixed(2)),
+        currency: fc.constant(null),
+        createdAt: day,
+      }),
+      { maxLength: 2 },
+    ),
     decision: fc.constantFrom('automate' as const, 'human_review' as const),
-    allowed: fc.subarray(['refund', 'return_label', 'credit', 'discount', 'cancellation', 'address_change', 'exchange', 'replacement'] as PromiseKind[]),
+    allowed: fc.subarray([
+      'refund',
+      'return_label',
+      'credit',
+      'discount',
+      'cancellation',
+      'address_change',
+      'exchange',
+      'replacement',
+    ] as PromiseKind[]),
     attachments: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
   });
 
@@ -219,7 +296,15 @@ describe('templateDraft: grounded for any context (property)', () => {
           brand: { style: c.style },
           customer: { firstName: c.firstName, email: null },
           ticket: { attachmentCount: c.attachments },
-          order: c.hasOrder ? { ...base.order!, currency: c.currency, totalPrice: c.total, cancelledAt: c.cancelledAt, items: [{ title: 'Trail Jacket', quantity: c.quantity, price: c.total }] } : null,
+          order: c.hasOrder
+            ? {
+                ...base.order!,
+                currency: c.currency,
+                totalPrice: c.total,
+                cancelledAt: c.cancelledAt,
+                items: [{ title: 'Trail Jacket', quantity: c.quantity, price: c.total }],
+              }
+            : null,
           shipments: c.hasOrder ? c.shipments : [],
           refunds: c.hasOrder ? c.refunds.map((r) => ({ ...r, currency: c.currency })) : [],
           verdict: { decision: c.decision, allowedPromises: c.allowed },

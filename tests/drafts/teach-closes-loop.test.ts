@@ -27,7 +27,10 @@ vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (name === 'concord_session' && jar.token ? { name, value: jar.token } : undefined) }),
   headers: async () => new Headers(),
 }));
-vi.mock('next/navigation', async (importOriginal) => ({ ...(await importOriginal<object>()), useRouter: () => ({ push: () => {}, refresh: () => {} }) }));
+vi.mock('next/navigation', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  useRouter: () => ({ push: () => {}, refresh: () => {} }),
+}));
 
 const SHOP = 'acme.myshopify.com';
 const now = Date.now();
@@ -42,16 +45,50 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-async function customer(db: Parameters<typeof drainInbox>[0], c: { email: string; first: string; last: string; orderId: number; number: number; tracking: string; ticket: number; message: number }) {
-  const hook = (topic: string, body: unknown, id: string) => shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, shop: SHOP, eventId: id }));
-  await hook('orders/create', shopifyOrder({ email: c.email, customerId: c.orderId, firstName: c.first, id: c.orderId, number: c.number, createdAt: ago(48), fulfillmentStatus: 'fulfilled' }), `o${c.orderId}`);
-  await hook('fulfillments/create', shopifyFulfillment({ id: c.orderId + 100, orderId: c.orderId, createdAt: ago(20), shipmentStatus: 'in_transit', trackingNumber: c.tracking }), `f${c.orderId}`);
+async function customer(
+  db: Parameters<typeof drainInbox>[0],
+  c: { email: string; first: string; last: string; orderId: number; number: number; tracking: string; ticket: number; message: number },
+) {
+  const hook = (topic: string, body: unknown, id: string) =>
+    shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, shop: SHOP, eventId: id }));
+  await hook(
+    'orders/create',
+    shopifyOrder({
+      email: c.email,
+      customerId: c.orderId,
+      firstName: c.first,
+      id: c.orderId,
+      number: c.number,
+      createdAt: ago(48),
+      fulfillmentStatus: 'fulfilled',
+    }),
+    `o${c.orderId}`,
+  );
+  await hook(
+    'fulfillments/create',
+    shopifyFulfillment({
+      id: c.orderId + 100,
+      orderId: c.orderId,
+      createdAt: ago(20),
+      shipmentStatus: 'in_transit',
+      trackingNumber: c.tracking,
+    }),
+    `f${c.orderId}`,
+  );
   await drainInbox(db);
   const res = await widgetEventPOST(
     new Request('http://concord.test/api/gorgias/widget', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-      body: JSON.stringify(gorgiasContext({ ticketId: c.ticket, messageId: c.message, email: c.email, name: `${c.first} ${c.last}`, text: `Hi, where is my order #${c.number}? Thanks` })),
+      body: JSON.stringify(
+        gorgiasContext({
+          ticketId: c.ticket,
+          messageId: c.message,
+          email: c.email,
+          name: `${c.first} ${c.last}`,
+          text: `Hi, where is my order #${c.number}? Thanks`,
+        }),
+      ),
     }),
   );
   expect(res.status).toBe(200);
@@ -60,8 +97,26 @@ async function customer(db: Parameters<typeof drainInbox>[0], c: { email: string
 
 describe('teach this closes the loop', () => {
   const t = useTestApp();
-  const JANE = { email: 'jane@example.com', first: 'Jane', last: 'Doe', orderId: 101, number: 1001, tracking: '1ZJANE00000001', ticket: 8001, message: 81 };
-  const BOB = { email: 'bob@example.com', first: 'Bob', last: 'Stone', orderId: 102, number: 1002, tracking: '1ZBOB000000002', ticket: 8002, message: 82 };
+  const JANE = {
+    email: 'jane@example.com',
+    first: 'Jane',
+    last: 'Doe',
+    orderId: 101,
+    number: 1001,
+    tracking: '1ZJANE00000001',
+    ticket: 8001,
+    message: 81,
+  };
+  const BOB = {
+    email: 'bob@example.com',
+    first: 'Bob',
+    last: 'Stone',
+    orderId: 102,
+    number: 1002,
+    tracking: '1ZBOB000000002',
+    ticket: 8002,
+    message: 82,
+  };
   let taughtDraftId = 0;
   let baseVersion = '';
   let baseTemplate = '';
@@ -75,7 +130,11 @@ describe('teach this closes the loop', () => {
 
   const draftFor = async (ticket: number, openai: ReturnType<typeof testOpenAI> | null) => {
     const { db, config } = t.get();
-    const r = await generateTicketDraft(db, { openai, model: 'gpt-test', config }, { shopId: SHOP, ticketShopId: SHOP, ticketId: String(ticket), messageId: null, now: new Date(), allowAutoReply: false });
+    const r = await generateTicketDraft(
+      db,
+      { openai, model: 'gpt-test', config },
+      { shopId: SHOP, ticketShopId: SHOP, ticketId: String(ticket), messageId: null, now: new Date(), allowAutoReply: false },
+    );
     const [row] = await db.select().from(drafts).where(eq(drafts.id, r.draftId));
     return row;
   };
@@ -90,16 +149,24 @@ describe('teach this closes the loop', () => {
     expect(first.output).toContain('#1001');
     // The agent rewrote it in the store's own voice and sent it (recorded from Gorgias like any sent reply).
     const sent = `Hey Jane!\n\nYour order #1001 is on the move with UPS (tracking 1ZJANE00000001): https://www.ups.com/track?tracknum=1ZJANE00000001\n\nAny trouble at all, hit reply and we're on it.\n\nCheers,\nThe Acme crew`;
-    await db.update(drafts).set({ status: 'sent', sentText: sent, sentAt: new Date(), sentBy: 'sam@acme.test' }).where(eq(drafts.id, first.id));
+    await db
+      .update(drafts)
+      .set({ status: 'sent', sentText: sent, sentAt: new Date(), sentBy: 'sam@acme.test' })
+      .where(eq(drafts.id, first.id));
     taughtDraftId = first.id;
-    const res = await teachPOST(new Request(`http://concord.test/api/admin/review/${first.id}/teach`, { method: 'POST', headers: sessionHeaders('lead') }), { params: Promise.resolve({ id: String(first.id) }) });
+    const res = await teachPOST(
+      new Request(`http://concord.test/api/admin/review/${first.id}/teach`, { method: 'POST', headers: sessionHeaders('lead') }),
+      { params: Promise.resolve({ id: String(first.id) }) },
+    );
     expect(res.status).toBe(200);
   });
 
   it('without a model, Bob’s draft is the taught reply filled with Bob’s facts, grounded, under a new version', async () => {
     const d = await draftFor(BOB.ticket, null);
     expect(d.source).toBe('template');
-    expect(d.output).toBe(`Hey Bob!\n\nYour order #1002 is on the move with UPS (tracking 1ZBOB000000002): https://www.ups.com/track?tracknum=1ZBOB000000002\n\nAny trouble at all, hit reply and we're on it.\n\nCheers,\nThe Acme crew`);
+    expect(d.output).toBe(
+      `Hey Bob!\n\nYour order #1002 is on the move with UPS (tracking 1ZBOB000000002): https://www.ups.com/track?tracknum=1ZBOB000000002\n\nAny trouble at all, hit reply and we're on it.\n\nCheers,\nThe Acme crew`,
+    );
     expect(d.output).not.toMatch(/Jane|1001|1ZJANE/);
     expect(d.grounding).toEqual({ ok: true, spans: [] });
     expect(d.templateId).toMatch(new RegExp(`^${baseTemplate.replace(/\./g, '\\.')}\\+taught\\.\\d+$`));
@@ -127,13 +194,26 @@ describe('teach this closes the loop', () => {
     const db = t.get().db;
     // Bob's taught template draft goes out unchanged.
     const [taught] = await db.select().from(drafts).where(eq(drafts.source, 'template')).orderBy(drafts.id);
-    const bobTemplate = (await db.select().from(drafts).where(eq(drafts.ticketId, String(BOB.ticket)))).find((d) => d.source === 'template')!;
+    const bobTemplate = (
+      await db
+        .select()
+        .from(drafts)
+        .where(eq(drafts.ticketId, String(BOB.ticket)))
+    ).find((d) => d.source === 'template')!;
     expect(taught.id).toBe(taughtDraftId);
-    await db.update(drafts).set({ status: 'sent', sentText: bobTemplate.output, sentAt: new Date(), sentBy: 'sam@acme.test' }).where(eq(drafts.id, bobTemplate.id));
+    await db
+      .update(drafts)
+      .set({ status: 'sent', sentText: bobTemplate.output, sentAt: new Date(), sentBy: 'sam@acme.test' })
+      .where(eq(drafts.id, bobTemplate.id));
     const { items } = await loadDraftReview(db, { shopId: SHOP });
     const rows = acceptanceBy(items, (i) => i.version);
     expect(rows.find((r) => r.key === `template:${baseTemplate}`)).toMatchObject({ total: 1, accepted: 0, unchanged: 0 });
-    expect(rows.find((r) => r.key === `template:${bobTemplate.templateId}`)).toMatchObject({ total: 1, accepted: 1, unchanged: 1, rate: 1 });
+    expect(rows.find((r) => r.key === `template:${bobTemplate.templateId}`)).toMatchObject({
+      total: 1,
+      accepted: 1,
+      unchanged: 1,
+      rate: 1,
+    });
 
     jar.token = createSessionToken({ id: 2, email: 'lead@concord.test', role: 'lead' }, TEST_SECRETS.SESSION_SECRET, new Date()).token;
     try {

@@ -42,11 +42,19 @@ describe('the effect registry', () => {
       if (f.path === 'lib/outbox/effect-kinds.ts') continue;
       // kind: 'gorgias.add_tags' (enqueueEffect, a plan's effects, follow-ups), kind === '…', and the
       // outbox's kind in queries: eq(outbox.kind, '…') and SQL's kind = '…'
-      for (const m of f.text.matchAll(/\bkind(?::|\s*={1,3})\s*'([a-z_]+\.[a-z_]+)'|outbox\.kind,\s*'([a-z_]+\.[a-z_]+)'/g)) found.push([m[1] ?? m[2], f.path]);
+      for (const m of f.text.matchAll(/\bkind(?::|\s*={1,3})\s*'([a-z_]+\.[a-z_]+)'|outbox\.kind,\s*'([a-z_]+\.[a-z_]+)'/g))
+        found.push([m[1] ?? m[2], f.path]);
     }
     // The grep is not empty: the places that queue effects are seen.
     expect(new Set(found.map(([kind]) => kind)).size).toBeGreaterThanOrEqual(15);
-    for (const file of ['lib/domain/action-plan.ts', 'lib/automation/automate-ticket.ts', 'lib/projection/apply-issue-signals.ts', 'lib/drafts/draft-ticket-reply.ts', 'lib/admin/load-kpis.ts', 'lib/review/load-qa-week.ts']) {
+    for (const file of [
+      'lib/domain/action-plan.ts',
+      'lib/automation/automate-ticket.ts',
+      'lib/projection/apply-issue-signals.ts',
+      'lib/drafts/draft-ticket-reply.ts',
+      'lib/admin/load-kpis.ts',
+      'lib/review/load-qa-week.ts',
+    ]) {
       expect(found.map(([, f]) => f)).toContain(file);
     }
     const unknown = found.filter(([kind]) => !(EFFECT_KINDS as string[]).includes(kind));
@@ -54,11 +62,17 @@ describe('the effect registry', () => {
   });
 
   it('accepts what lib/ really queues and names each wrong field of what it refuses', () => {
-    expect(parseEffectPayload('gorgias.add_tags', { ticketId: '42', tags: ['a'], shadow: true, unknownKey: 1 })).toEqual({ ok: true, payload: { ticketId: '42', tags: ['a'], shadow: true } });
+    expect(parseEffectPayload('gorgias.add_tags', { ticketId: '42', tags: ['a'], shadow: true, unknownKey: 1 })).toEqual({
+      ok: true,
+      payload: { ticketId: '42', tags: ['a'], shadow: true },
+    });
     const bad = parseEffectPayload('gorgias.add_tags', { ticketId: 42, tags: 'a' });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toMatch(/ticketId: .*tags: /);
-    const follow = parseEffectPayload('shopify.cancel_order', { orderId: '1', then: [{ kind: 'gorgias.nope', payload: {}, idempotencyKey: 'k' }] });
+    const follow = parseEffectPayload('shopify.cancel_order', {
+      orderId: '1',
+      then: [{ kind: 'gorgias.nope', payload: {}, idempotencyKey: 'k' }],
+    });
     expect(!follow.ok && follow.error).toMatch(/then\.0\.kind/);
   });
 });
@@ -67,7 +81,10 @@ describe('the outbox with the registry', () => {
   const t = useTestApp();
   const calls: { ticketId: string; tags: string[] }[] = [];
   const gorgias = { addTags: async (ticketId: string, tags: string[]) => void calls.push({ ticketId, tags }) } as unknown as GorgiasClient;
-  const deps = (): OutboxDeps => ({ executors: buildExecutors({ gorgias, klaviyo: null, shopify: null, config: t.get().config }), isLive: () => true });
+  const deps = (): OutboxDeps => ({
+    executors: buildExecutors({ gorgias, klaviyo: null, shopify: null, config: t.get().config }),
+    isLive: () => true,
+  });
   const row = async (key: string) => (await t.get().db.select().from(outbox).where(eq(outbox.idempotencyKey, key)))[0];
 
   it('gives the queue an executor for every kind of the registry', () => {
@@ -78,8 +95,18 @@ describe('the outbox with the registry', () => {
   it('dead-letters a stored payload that fails its schema, with the reason, and never runs it', async () => {
     const db = t.get().db;
     // Written past enqueueEffect's types, as a bug or an older version could have.
-    await enqueueQueueRow(db, { shopId: 'acme.myshopify.com', kind: 'gorgias.add_tags', payload: { ticketId: '7', tags: 'vip' }, idempotencyKey: 'bad-tags' });
-    await enqueueQueueRow(db, { shopId: 'acme.myshopify.com', kind: 'gorgias.add_tags', payload: { tags: ['vip'], shadow: true }, idempotencyKey: 'bad-shadow' });
+    await enqueueQueueRow(db, {
+      shopId: 'acme.myshopify.com',
+      kind: 'gorgias.add_tags',
+      payload: { ticketId: '7', tags: 'vip' },
+      idempotencyKey: 'bad-tags',
+    });
+    await enqueueQueueRow(db, {
+      shopId: 'acme.myshopify.com',
+      kind: 'gorgias.add_tags',
+      payload: { tags: ['vip'], shadow: true },
+      idempotencyKey: 'bad-shadow',
+    });
     const stats = await runOutboxOnce(db, deps());
     expect(stats).toMatchObject({ claimed: 2, dead: 2, done: 0, shadow: 0 });
     expect(calls).toEqual([]);
@@ -94,7 +121,12 @@ describe('the outbox with the registry', () => {
 
   it('runs a payload its schema accepts with the parsed payload', async () => {
     const db = t.get().db;
-    await enqueueEffect(db, { shopId: 'acme.myshopify.com', kind: 'gorgias.add_tags', payload: { ticketId: '8', tags: ['vip'] }, idempotencyKey: 'good-tags' });
+    await enqueueEffect(db, {
+      shopId: 'acme.myshopify.com',
+      kind: 'gorgias.add_tags',
+      payload: { ticketId: '8', tags: ['vip'] },
+      idempotencyKey: 'good-tags',
+    });
     expect(await runOutboxOnce(db, deps())).toMatchObject({ claimed: 1, done: 1 });
     expect(calls).toEqual([{ ticketId: '8', tags: ['vip'] }]);
   });
@@ -102,11 +134,19 @@ describe('the outbox with the registry', () => {
   it('gives each executor the runner db and its typed payload', async () => {
     const db = t.get().db;
     const seen: { payload: EffectPayload<'klaviyo.sync_profile'>; sameDb: boolean }[] = [];
-    const executors = buildExecutors({ gorgias: null, klaviyo: null, shopify: null, config: t.get().config }, {
-      ...effectExecutors,
-      'klaviyo.sync_profile': async (payload, ctx) => void seen.push({ payload, sameDb: ctx.db === db }),
+    const executors = buildExecutors(
+      { gorgias: null, klaviyo: null, shopify: null, config: t.get().config },
+      {
+        ...effectExecutors,
+        'klaviyo.sync_profile': async (payload, ctx) => void seen.push({ payload, sameDb: ctx.db === db }),
+      },
+    );
+    await enqueueEffect(db, {
+      shopId: 'acme.myshopify.com',
+      kind: 'klaviyo.sync_profile',
+      payload: { email: 'jo@example.com' },
+      idempotencyKey: 'ctx-1',
     });
-    await enqueueEffect(db, { shopId: 'acme.myshopify.com', kind: 'klaviyo.sync_profile', payload: { email: 'jo@example.com' }, idempotencyKey: 'ctx-1' });
     expect(await runOutboxOnce(db, { executors, isLive: () => true })).toMatchObject({ done: 1 });
     expect(seen).toEqual([{ payload: { email: 'jo@example.com' }, sameDb: true }]);
   });

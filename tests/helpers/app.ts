@@ -12,9 +12,15 @@ import { createTestDb } from './db';
  * logged out), so the ids that test sessions use exist: 1 is an admin, 2 a lead. Their password
  * hash is not a valid hash, so nobody signs in as them.
  */
-export const TEST_USERS = { admin: { id: 1, email: 'admin@concord.test', role: 'admin' as const }, lead: { id: 2, email: 'lead@concord.test', role: 'lead' as const } };
+export const TEST_USERS = {
+  admin: { id: 1, email: 'admin@concord.test', role: 'admin' as const },
+  lead: { id: 2, email: 'lead@concord.test', role: 'lead' as const },
+};
 async function seedTestUsers(db: Db): Promise<void> {
-  await db.insert(users).values(Object.values(TEST_USERS).map((u) => ({ ...u, passwordHash: 'unusable' }))).onConflictDoNothing();
+  await db
+    .insert(users)
+    .values(Object.values(TEST_USERS).map((u) => ({ ...u, passwordHash: 'unusable' })))
+    .onConflictDoNothing();
   await db.execute(sql`select setval(pg_get_serial_sequence('users', 'id'), 100)`);
 }
 
@@ -36,7 +42,15 @@ export function useTestApp(extraEnv: Record<string, string> = {}): { get: () => 
   beforeAll(async () => {
     const env = { ...TEST_SECRETS, DEMO_MODE: 'off', CONCORD_WORKER: 'off', APP_URL: 'http://concord.test', ...extraEnv };
     for (const [k, v] of Object.entries(env)) process.env[k] = v;
-    for (const k of ['SHOPIFY_SHOP_DOMAIN', 'SHOPIFY_ADMIN_ACCESS_TOKEN', 'GORGIAS_DOMAIN', 'GORGIAS_API_EMAIL', 'GORGIAS_API_KEY', 'KLAVIYO_API_KEY', 'OPENAI_API_KEY']) {
+    for (const k of [
+      'SHOPIFY_SHOP_DOMAIN',
+      'SHOPIFY_ADMIN_ACCESS_TOKEN',
+      'GORGIAS_DOMAIN',
+      'GORGIAS_API_EMAIL',
+      'GORGIAS_API_KEY',
+      'KLAVIYO_API_KEY',
+      'OPENAI_API_KEY',
+    ]) {
       if (!(k in extraEnv)) delete process.env[k];
     }
     resetConfigForTests();
@@ -59,7 +73,15 @@ export function useTestApp(extraEnv: Record<string, string> = {}): { get: () => 
 
 export function shopifyRequest(
   body: string | Buffer,
-  opts: { topic: string; shop?: string; eventId?: string | null; webhookId?: string; triggeredAt?: string; secret?: string; hmac?: string | null },
+  opts: {
+    topic: string;
+    shop?: string;
+    eventId?: string | null;
+    webhookId?: string;
+    triggeredAt?: string;
+    secret?: string;
+    hmac?: string | null;
+  },
 ): Request {
   const raw = typeof body === 'string' ? Buffer.from(body) : body;
   const headers: Record<string, string> = {

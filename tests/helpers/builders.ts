@@ -37,15 +37,52 @@ export function shopifyOrder(o: {
     total_price: o.total ?? '80.00',
     tags: o.tags ?? '',
     note: null,
-    customer: { id: o.customerId, email: o.email, first_name: o.firstName ?? 'Pat', last_name: 'Doe', tags: o.customerTags ?? '', phone: o.phone ?? null },
-    shipping_address: { name: 'Pat Doe', address1: '1 Main St', address2: null, city: 'Austin', province: 'Texas', province_code: 'TX', zip: '78701', country: 'United States', country_code: 'US', phone: null },
-    line_items: [{ id: next(), title: 'Trail Jacket', sku: 'TJ-1', quantity: 1, price: o.total ?? '80.00', product_id: 1, variant_id: 2, fulfillment_status: null }],
+    customer: {
+      id: o.customerId,
+      email: o.email,
+      first_name: o.firstName ?? 'Pat',
+      last_name: 'Doe',
+      tags: o.customerTags ?? '',
+      phone: o.phone ?? null,
+    },
+    shipping_address: {
+      name: 'Pat Doe',
+      address1: '1 Main St',
+      address2: null,
+      city: 'Austin',
+      province: 'Texas',
+      province_code: 'TX',
+      zip: '78701',
+      country: 'United States',
+      country_code: 'US',
+      phone: null,
+    },
+    line_items: [
+      {
+        id: next(),
+        title: 'Trail Jacket',
+        sku: 'TJ-1',
+        quantity: 1,
+        price: o.total ?? '80.00',
+        product_id: 1,
+        variant_id: 2,
+        fulfillment_status: null,
+      },
+    ],
     fulfillments: [],
     refunds: [],
   };
 }
 
-export function shopifyFulfillment(f: { id: number; orderId: number; createdAt: string; shipmentStatus?: string | null; status?: string; trackingNumber?: string; company?: string }) {
+export function shopifyFulfillment(f: {
+  id: number;
+  orderId: number;
+  createdAt: string;
+  shipmentStatus?: string | null;
+  status?: string;
+  trackingNumber?: string;
+  company?: string;
+}) {
   return {
     id: f.id,
     admin_graphql_api_id: `gid://shopify/Fulfillment/${f.id}`,
@@ -62,7 +99,15 @@ export function shopifyFulfillment(f: { id: number; orderId: number; createdAt: 
   };
 }
 
-export function shopifyTrackingEvent(e: { id: number; fulfillmentId: number; orderId: number; status: string; happenedAt: string; estimatedDeliveryAt?: string | null; city?: string }) {
+export function shopifyTrackingEvent(e: {
+  id: number;
+  fulfillmentId: number;
+  orderId: number;
+  status: string;
+  happenedAt: string;
+  estimatedDeliveryAt?: string | null;
+  city?: string;
+}) {
   return {
     id: e.id,
     fulfillment_id: e.fulfillmentId,

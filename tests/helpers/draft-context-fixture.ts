@@ -33,7 +33,12 @@ export function draftCtx(over: Over = {}): DraftContext {
     now: NOW,
     brand: { name: 'Northwind Outfitters', signature: 'Sam at Northwind', style: 'warm', extraGuidance: '', ...brand },
     customer: { firstName: 'Pat', email: 'pat@example.com' },
-    ticket: { subject: 'Where is my order?', customerMessage: 'Hi, where is my order #1043? It has been a while.', attachmentCount: 0, ...ticket },
+    ticket: {
+      subject: 'Where is my order?',
+      customerMessage: 'Hi, where is my order #1043? It has been a while.',
+      attachmentCount: 0,
+      ...ticket,
+    },
     intent: 'wismo',
     order: {
       name: '#1043',

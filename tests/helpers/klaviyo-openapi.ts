@@ -19,7 +19,18 @@ import { z } from 'zod';
 
 const nullableString = z.string().nullable().optional();
 const location = z
-  .strictObject({ address1: nullableString, address2: nullableString, city: nullableString, country: nullableString, latitude: z.union([z.string(), z.number()]).nullable().optional(), longitude: z.union([z.string(), z.number()]).nullable().optional(), region: nullableString, zip: nullableString, timezone: nullableString, ip: nullableString })
+  .strictObject({
+    address1: nullableString,
+    address2: nullableString,
+    city: nullableString,
+    country: nullableString,
+    latitude: z.union([z.string(), z.number()]).nullable().optional(),
+    longitude: z.union([z.string(), z.number()]).nullable().optional(),
+    region: nullableString,
+    zip: nullableString,
+    timezone: nullableString,
+    ip: nullableString,
+  })
   .optional();
 const customProperties = z.record(z.string(), z.unknown());
 
@@ -43,7 +54,9 @@ export const profileUpsertQuery = z.strictObject({
   data: z.strictObject({
     type: z.literal('profile'),
     id: z.string().optional(),
-    attributes: z.strictObject(profileAttributes).refine((a) => Boolean(a.email || a.phone_number || a.external_id || a.anonymous_id || a._kx), 'a profile needs an identifier'),
+    attributes: z
+      .strictObject(profileAttributes)
+      .refine((a) => Boolean(a.email || a.phone_number || a.external_id || a.anonymous_id || a._kx), 'a profile needs an identifier'),
     meta: z.record(z.string(), z.unknown()).optional(),
   }),
 });
@@ -76,7 +89,12 @@ export function eventCreateQueryV2(now: Date) {
         value: z.number().nullable().optional(),
         value_currency: nullableString,
         unique_id: nullableString,
-        metric: z.strictObject({ data: z.strictObject({ type: z.literal('metric'), attributes: z.strictObject({ name: z.string().min(1).max(127), service: nullableString }) }) }),
+        metric: z.strictObject({
+          data: z.strictObject({
+            type: z.literal('metric'),
+            attributes: z.strictObject({ name: z.string().min(1).max(127), service: nullableString }),
+          }),
+        }),
         profile: z.strictObject({
           data: z.strictObject({
             type: z.literal('profile'),

@@ -61,13 +61,31 @@ export function view(over: Partial<WidgetView> = {}): WidgetView {
       storesMatched: ['acme.myshopify.com', 'acme-eu.myshopify.com'],
     },
     orders: [
-      order({ name: '#1001', createdAt: daysAgo(60), shipments: [shipment({ state: 'delivered', reason: 'Delivered 50 days ago.', lastEventStatus: 'delivered', lastEventAt: daysAgo(50) })] }),
+      order({
+        name: '#1001',
+        createdAt: daysAgo(60),
+        shipments: [
+          shipment({ state: 'delivered', reason: 'Delivered 50 days ago.', lastEventStatus: 'delivered', lastEventAt: daysAgo(50) }),
+        ],
+      }),
       order({
         name: '#1043',
         createdAt: daysAgo(8),
         shipments: [
-          shipment({ state: 'delivered', reason: 'Delivered.', lastEventStatus: 'delivered', lastEventAt: daysAgo(2), trackingNumber: 'DELIVERED1' }),
-          shipment({ state: 'delayed', reason: 'No carrier scan for 6 days (threshold 5).', lastEventStatus: 'in_transit', lastEventAt: daysAgo(6), trackingNumber: 'DELAYED1' }),
+          shipment({
+            state: 'delivered',
+            reason: 'Delivered.',
+            lastEventStatus: 'delivered',
+            lastEventAt: daysAgo(2),
+            trackingNumber: 'DELIVERED1',
+          }),
+          shipment({
+            state: 'delayed',
+            reason: 'No carrier scan for 6 days (threshold 5).',
+            lastEventStatus: 'in_transit',
+            lastEventAt: daysAgo(6),
+            trackingNumber: 'DELAYED1',
+          }),
         ],
         refunds: [{ amount: '20.00', createdAt: new Date('2026-11-18T09:00:00Z') }],
         returns: [{ name: '#1043-R1', status: 'open' }],
@@ -79,10 +97,23 @@ export function view(over: Partial<WidgetView> = {}): WidgetView {
       { kind: 'refund_pending', reason: 'Refund requested 3 days ago.', openedAt: null },
     ],
     previousTickets: [
-      { id: '111', subject: 'Sizing question', status: 'closed', intent: 'other', createdAt: daysAgo(90), channel: 'email', excerpt: 'Do the boots run small?\n\nI am usually a 9.' },
+      {
+        id: '111',
+        subject: 'Sizing question',
+        status: 'closed',
+        intent: 'other',
+        createdAt: daysAgo(90),
+        channel: 'email',
+        excerpt: 'Do the boots run small?\n\nI am usually a 9.',
+      },
       { id: '222', subject: null, status: 'open', intent: null, createdAt: daysAgo(5) },
     ],
-    ticket: { id: '86538298', intent: 'wismo', confidence: 0.92, reasons: ['Asks where the order is ("where is my order").', 'Order #1043 is in transit.'] },
+    ticket: {
+      id: '86538298',
+      intent: 'wismo',
+      confidence: 0.92,
+      reasons: ['Asks where the order is ("where is my order").', 'Order #1043 is in transit.'],
+    },
     verdict: {
       decision: 'human_review',
       explanation: 'The shipment is delayed past the threshold, so a person should reply.',

@@ -40,7 +40,20 @@ const deepObject = (n: number) => `${'{"a":'.repeat(n)}1${'}'.repeat(n)}`;
 
 /** The hostile bodies every mutating route gets. */
 const BODIES: Array<[string, string]> = [
-  ['NUL in every string', JSON.stringify({ ticket_id: NUL_ID, shop: `acme\u0000.myshopify.com`, email: `a\u0000@b.test`, password: MARKER, action: 'reply', mode: 'suppress', reason: `\u0000${MARKER}`, params: { body: `hi\u0000${MARKER}` }, settings: { returns: { windowDays: `\u0000` } } })],
+  [
+    'NUL in every string',
+    JSON.stringify({
+      ticket_id: NUL_ID,
+      shop: `acme\u0000.myshopify.com`,
+      email: `a\u0000@b.test`,
+      password: MARKER,
+      action: 'reply',
+      mode: 'suppress',
+      reason: `\u0000${MARKER}`,
+      params: { body: `hi\u0000${MARKER}` },
+      settings: { returns: { windowDays: `\u0000` } },
+    }),
+  ],
   ['nesting 5,000 deep (arrays)', deep(5000)],
   ['nesting 2,000 deep (objects)', deepObject(2000)],
   ['broken JSON', `{"ticket_id": "1", "text": "${MARKER}`],
@@ -48,7 +61,10 @@ const BODIES: Array<[string, string]> = [
   ['3 MB of customer text', JSON.stringify({ ticket_id: '1', text: `${MARKER} `.repeat(300_000) })],
 ];
 
-const QUERIES = [`?shop=${encodeURIComponent(`acme\u0000`)}&email=${encodeURIComponent(`${MARKER}\u0000@x.test`)}&ticket=${encodeURIComponent(NUL_ID)}&account=%00&q=${MARKER}%00`, `?shop=${'a'.repeat(5000)}&week=%00`];
+const QUERIES = [
+  `?shop=${encodeURIComponent(`acme\u0000`)}&email=${encodeURIComponent(`${MARKER}\u0000@x.test`)}&ticket=${encodeURIComponent(NUL_ID)}&account=%00&q=${MARKER}%00`,
+  `?shop=${'a'.repeat(5000)}&week=%00`,
+];
 
 function credentials(file: string, method: Method, body: string): Record<string, string> {
   const now = new Date();
@@ -58,9 +74,15 @@ function credentials(file: string, method: Method, body: string): Record<string,
   }
   if (file.startsWith('app/api/cron/')) return { authorization: `Bearer ${TEST_SECRETS.CRON_SECRET}` };
   if (file.startsWith('app/api/gorgias/')) return { authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` };
-  if (file.startsWith('app/api/widget/')) return { 'x-widget-token': widgetToken({ ticketId: NUL_ID, shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, now) };
+  if (file.startsWith('app/api/widget/'))
+    return { 'x-widget-token': widgetToken({ ticketId: NUL_ID, shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, now) };
   if (file === 'app/api/webhooks/shopify/route.ts' && method === 'POST') {
-    return { 'x-shopify-hmac-sha256': signShopifyBody(body, TEST_SECRETS.SHOPIFY_API_SECRET), 'x-shopify-topic': 'orders/create', 'x-shopify-shop-domain': SHOP, 'x-shopify-event-id': `h-${Math.random()}` };
+    return {
+      'x-shopify-hmac-sha256': signShopifyBody(body, TEST_SECRETS.SHOPIFY_API_SECRET),
+      'x-shopify-topic': 'orders/create',
+      'x-shopify-shop-domain': SHOP,
+      'x-shopify-event-id': `h-${Math.random()}`,
+    };
   }
   return {};
 }
@@ -80,7 +102,17 @@ describe('hostile input on every route and page', () => {
     await ensureShop(t.get().db, { id: SHOP, name: 'Acme', gorgiasDomain: 'acme' });
     for (const level of ['error', 'warn', 'log', 'info'] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${String((a as { cause?: unknown }).cause ?? '')}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+        logged.push(
+          args
+            .map((a) =>
+              a instanceof Error
+                ? `${a.message} ${String((a as { cause?: unknown }).cause ?? '')}`
+                : typeof a === 'string'
+                  ? a
+                  : JSON.stringify(a),
+            )
+            .join(' '),
+        );
       });
     }
     vi.stubGlobal('fetch', async () => {
@@ -109,7 +141,9 @@ describe('hostile input on every route and page', () => {
         for (const c of cases) {
           const body = typeof c.init.body === 'string' ? c.init.body : '';
           const headers = { 'content-type': 'application/json', origin: 'null', ...credentials(file, method, body) };
-          const res = await handler(new Request(`${url}${c.query}`, { method, headers, ...c.init }), { params: Promise.resolve(paramsFor(file)) });
+          const res = await handler(new Request(`${url}${c.query}`, { method, headers, ...c.init }), {
+            params: Promise.resolve(paramsFor(file)),
+          });
           const text = await res.text();
           tried++;
           expect(res.status, `${method} ${file} with ${c.what} → ${res.status} ${text.slice(0, 200)}`).toBeLessThan(500);
@@ -127,7 +161,16 @@ describe('hostile input on every route and page', () => {
       const { token } = createSessionToken(TEST_USERS.admin, TEST_SECRETS.SESSION_SECRET, new Date());
       const Page = (await import(path.join(ROOT, file))).default as (p: unknown) => Promise<unknown>;
       const hostileSearch = [
-        { shop: `acme\u0000`, ticket: NUL_ID, token: `x\u0000`, next: `/\\evil.example/${MARKER}`, week: '\u0000', q: MARKER, from: '9999-99-99', page: '-1' },
+        {
+          shop: `acme\u0000`,
+          ticket: NUL_ID,
+          token: `x\u0000`,
+          next: `/\\evil.example/${MARKER}`,
+          week: '\u0000',
+          q: MARKER,
+          from: '9999-99-99',
+          page: '-1',
+        },
         { shop: 'a'.repeat(5000), id: '../../etc/passwd', sort: '<script>', intent: '{{7*7}}' },
       ];
       for (const search of hostileSearch) {

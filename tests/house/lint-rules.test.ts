@@ -32,32 +32,60 @@ describe('house import rules', { timeout: 180_000 }, () => {
 
   it('the domain imports no database, service or vendor', async () => {
     expect(await ruleIds(`import { getDb } from '@/lib/db';\nexport const x = getDb;\n`, 'lib/domain/planted.ts')).toContain(restricted);
-    expect(await ruleIds(`import { writeAudit } from '@/lib/audit/write-audit';\nexport const x = writeAudit;\n`, 'lib/domain/planted.ts')).toContain(restricted);
+    expect(
+      await ruleIds(`import { writeAudit } from '@/lib/audit/write-audit';\nexport const x = writeAudit;\n`, 'lib/domain/planted.ts'),
+    ).toContain(restricted);
     expect(await ruleIds(`import { eq } from 'drizzle-orm';\nexport const x = eq;\n`, 'lib/domain/planted.ts')).toContain(restricted);
     expect(await ruleIds(`import OpenAI from 'openai';\nexport const x = OpenAI;\n`, 'lib/domain/planted.ts')).toContain(restricted);
-    expect(await ruleIds(`import { formatMoney } from '@/lib/domain/money';\nexport const x = formatMoney;\n`, 'lib/domain/planted.ts')).not.toContain(restricted);
+    expect(
+      await ruleIds(`import { formatMoney } from '@/lib/domain/money';\nexport const x = formatMoney;\n`, 'lib/domain/planted.ts'),
+    ).not.toContain(restricted);
   });
 
   it('components import no database, vendor client or config (types are fine)', async () => {
-    expect(await ruleIds(`import { getConfig } from '@/lib/runtime/config';\nexport const x = getConfig;\n`, 'components/planted.tsx')).toContain(restricted);
+    expect(
+      await ruleIds(`import { getConfig } from '@/lib/runtime/config';\nexport const x = getConfig;\n`, 'components/planted.tsx'),
+    ).toContain(restricted);
     expect(await ruleIds(`import { getDb } from '@/lib/db';\nexport const x = getDb;\n`, 'components/planted.tsx')).toContain(restricted);
-    expect(await ruleIds(`import { klaviyoClientFromConfig } from '@/lib/integrations/klaviyo/client';\nexport const x = klaviyoClientFromConfig;\n`, 'components/planted.tsx')).toContain(restricted);
-    expect(await ruleIds(`import type { Config } from '@/lib/runtime/config';\nexport type X = Config;\n`, 'components/planted.tsx')).not.toContain(restricted);
+    expect(
+      await ruleIds(
+        `import { klaviyoClientFromConfig } from '@/lib/integrations/klaviyo/client';\nexport const x = klaviyoClientFromConfig;\n`,
+        'components/planted.tsx',
+      ),
+    ).toContain(restricted);
+    expect(
+      await ruleIds(`import type { Config } from '@/lib/runtime/config';\nexport type X = Config;\n`, 'components/planted.tsx'),
+    ).not.toContain(restricted);
   });
 
   it('only lib/http knows HTTP and Next', async () => {
-    expect(await ruleIds(`import { cookies } from 'next/headers';\nexport const x = cookies;\n`, 'lib/drafts/planted.ts')).toContain(restricted);
-    expect(await ruleIds(`import { withRoute } from '@/lib/http/with-route';\nexport const x = withRoute;\n`, 'lib/actions/planted.ts')).toContain(restricted);
-    expect(await ruleIds(`import { cookies } from 'next/headers';\nexport const x = cookies;\n`, 'lib/http/planted.ts')).not.toContain(restricted);
+    expect(await ruleIds(`import { cookies } from 'next/headers';\nexport const x = cookies;\n`, 'lib/drafts/planted.ts')).toContain(
+      restricted,
+    );
+    expect(
+      await ruleIds(`import { withRoute } from '@/lib/http/with-route';\nexport const x = withRoute;\n`, 'lib/actions/planted.ts'),
+    ).toContain(restricted);
+    expect(await ruleIds(`import { cookies } from 'next/headers';\nexport const x = cookies;\n`, 'lib/http/planted.ts')).not.toContain(
+      restricted,
+    );
   });
 
   it('storage knows no use case', async () => {
-    expect(await ruleIds(`import { requestAction } from '@/lib/actions/request-action';\nexport const x = requestAction;\n`, 'lib/db/planted.ts')).toContain(restricted);
-    expect(await ruleIds(`import { orders } from '@/lib/db/schema';\nexport const x = orders;\n`, 'lib/db/planted.ts')).not.toContain(restricted);
+    expect(
+      await ruleIds(
+        `import { requestAction } from '@/lib/actions/request-action';\nexport const x = requestAction;\n`,
+        'lib/db/planted.ts',
+      ),
+    ).toContain(restricted);
+    expect(await ruleIds(`import { orders } from '@/lib/db/schema';\nexport const x = orders;\n`, 'lib/db/planted.ts')).not.toContain(
+      restricted,
+    );
   });
 
   it('vendor clients import no service or database', async () => {
-    expect(await ruleIds(`import { writeAudit } from '@/lib/audit/write-audit';\nexport const x = writeAudit;\n`, 'lib/integrations/planted.ts')).toContain(restricted);
+    expect(
+      await ruleIds(`import { writeAudit } from '@/lib/audit/write-audit';\nexport const x = writeAudit;\n`, 'lib/integrations/planted.ts'),
+    ).toContain(restricted);
     expect(await ruleIds(`import { eq } from 'drizzle-orm';\nexport const x = eq;\n`, 'lib/integrations/planted.ts')).toContain(restricted);
   });
 

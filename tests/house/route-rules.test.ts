@@ -74,12 +74,21 @@ describe('services', () => {
   it('nothing under lib/ outside lib/http imports lib/http or next/*', () => {
     const files = walk('lib', (f) => /\.(ts|tsx)$/.test(f) && !f.startsWith('lib/http/') && !f.startsWith('lib/db/migrations/'));
     expect(files.length).toBeGreaterThan(100);
-    const bad = files.filter((f) => read(f).split('\n').some((line) => FORBIDDEN.test(line)));
+    const bad = files.filter((f) =>
+      read(f)
+        .split('\n')
+        .some((line) => FORBIDDEN.test(line)),
+    );
     expect(bad).toEqual([]);
   });
 
   it('the rule itself catches each form', () => {
-    for (const line of ["import { cookies } from 'next/headers';", "import { withRoute } from '@/lib/http/with-route';", "import x from '../http/read-body';", "import { NextResponse } from 'next/server';"]) {
+    for (const line of [
+      "import { cookies } from 'next/headers';",
+      "import { withRoute } from '@/lib/http/with-route';",
+      "import x from '../http/read-body';",
+      "import { NextResponse } from 'next/server';",
+    ]) {
       expect(FORBIDDEN.test(line), line).toBe(true);
     }
     expect(FORBIDDEN.test("import { AppError } from '@/lib/errors/app-error';")).toBe(false);

@@ -19,15 +19,30 @@ const SECRET = 'lanes-secret';
 function order(id: number, version: number): string {
   const t = new Date(Date.UTC(2026, 10, 1, 0, version)).toISOString();
   return JSON.stringify({
-    id, name: `#${id}`, order_number: id, email: `o${id}@lanes.test`, created_at: '2026-10-01T00:00:00Z', updated_at: t,
-    financial_status: 'paid', fulfillment_status: null, currency: 'USD', total_price: '10.00', tags: `v${version}`, line_items: [],
+    id,
+    name: `#${id}`,
+    order_number: id,
+    email: `o${id}@lanes.test`,
+    created_at: '2026-10-01T00:00:00Z',
+    updated_at: t,
+    financial_status: 'paid',
+    fulfillment_status: null,
+    currency: 'USD',
+    total_price: '10.00',
+    tags: `v${version}`,
+    line_items: [],
     customer: { id: 500 + (id % 3), email: `o${id}@lanes.test` },
   });
 }
 
 async function receive(db: DbHandle['db'], id: number, version: number): Promise<void> {
   const body = order(id, version);
-  const headers = new Headers({ 'x-shopify-topic': 'orders/updated', 'x-shopify-shop-domain': SHOP, 'x-shopify-event-id': `o${id}-v${version}`, 'x-shopify-hmac-sha256': signShopifyBody(body, SECRET) });
+  const headers = new Headers({
+    'x-shopify-topic': 'orders/updated',
+    'x-shopify-shop-domain': SHOP,
+    'x-shopify-event-id': `o${id}-v${version}`,
+    'x-shopify-hmac-sha256': signShopifyBody(body, SECRET),
+  });
   await receiveShopifyWebhook(db, Buffer.from(body), headers, SECRET);
 }
 
@@ -82,10 +97,14 @@ describe('projection lanes on PostgreSQL', () => {
     const handled = await Promise.all(Array.from({ length: 4 }, () => drainInbox(t.db, 10_000, clock, { max: 3 })));
     expect(handled.reduce((a, b) => a + b, 0)).toBe(ORDERS * VERSIONS);
     const [c] = rowsOf<{ done: number; other: number }>(
-      await t.db.execute(sql`select count(*) filter (where status = 'done')::int as done, count(*) filter (where status <> 'done')::int as other from inbox_events`),
+      await t.db.execute(
+        sql`select count(*) filter (where status = 'done')::int as done, count(*) filter (where status <> 'done')::int as other from inbox_events`,
+      ),
     );
     expect(c).toEqual({ done: ORDERS * VERSIONS, other: 0 });
-    const tags = rowsOf<{ id: string; tags: string[] }>(await t.db.execute(sql`select shopify_order_id as id, tags from orders order by id`));
+    const tags = rowsOf<{ id: string; tags: string[] }>(
+      await t.db.execute(sql`select shopify_order_id as id, tags from orders order by id`),
+    );
     expect(tags).toHaveLength(ORDERS);
     for (const r of tags) expect(r.tags).toEqual([`v${VERSIONS}`]);
     // Within each order, an event was applied no earlier than the one that arrived before it.

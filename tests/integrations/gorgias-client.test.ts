@@ -31,7 +31,12 @@ function answer(method: 'get' | 'post' | 'put' | 'delete', path: string, reply: 
   server.use(
     http[method](`${BASE}${path}`, async ({ request }) => {
       const text = await request.text();
-      seen.push({ method: request.method, url: request.url, authorization: request.headers.get('authorization'), body: text ? JSON.parse(text) : undefined });
+      seen.push({
+        method: request.method,
+        url: request.url,
+        authorization: request.headers.get('authorization'),
+        body: text ? JSON.parse(text) : undefined,
+      });
       return reply();
     }),
   );
@@ -44,7 +49,14 @@ describe('GorgiasClient requests', () => {
     answer('post', '/api/tickets/123/tags', () => new HttpResponse(null, { status: 204 }));
     const result = await client().addTags('123', ['concord:wismo', ' concord:automatable ', 'concord:wismo', '']);
     expect(result).toEqual({ ticketId: '123', added: ['concord:wismo', 'concord:automatable'] });
-    expect(seen).toEqual([{ method: 'POST', url: `${BASE}/api/tickets/123/tags`, authorization: EXPECTED_AUTH, body: { names: ['concord:wismo', 'concord:automatable'] } }]);
+    expect(seen).toEqual([
+      {
+        method: 'POST',
+        url: `${BASE}/api/tickets/123/tags`,
+        authorization: EXPECTED_AUTH,
+        body: { names: ['concord:wismo', 'concord:automatable'] },
+      },
+    ]);
   });
 
   it('makes no call for an empty tag list', async () => {
@@ -55,7 +67,9 @@ describe('GorgiasClient requests', () => {
   it('removes tags with DELETE /api/tickets/{id}/tags', async () => {
     answer('delete', '/api/tickets/123/tags', () => new HttpResponse(null, { status: 204 }));
     await client().removeTags('123', ['concord:human-review']);
-    expect(seen).toEqual([{ method: 'DELETE', url: `${BASE}/api/tickets/123/tags`, authorization: EXPECTED_AUTH, body: { names: ['concord:human-review'] } }]);
+    expect(seen).toEqual([
+      { method: 'DELETE', url: `${BASE}/api/tickets/123/tags`, authorization: EXPECTED_AUTH, body: { names: ['concord:human-review'] } },
+    ]);
   });
 
   it('posts an internal note as the API user', async () => {
@@ -75,7 +89,13 @@ describe('GorgiasClient requests', () => {
 
   it('sends a reply without sent_datetime, so Gorgias delivers it', async () => {
     answer('post', '/api/tickets/123/messages', () => HttpResponse.json({ id: 1000 }, { status: 201 }));
-    const result = await client().sendReply('123', { channel: 'email', bodyText: 'Hi Jane', bodyHtml: '<p>Hi <b>Jane</b></p>', receiverEmail: 'jane@example.com', senderEmail: 'support@acme.com' });
+    const result = await client().sendReply('123', {
+      channel: 'email',
+      bodyText: 'Hi Jane',
+      bodyHtml: '<p>Hi <b>Jane</b></p>',
+      receiverEmail: 'jane@example.com',
+      senderEmail: 'support@acme.com',
+    });
     expect(result).toEqual({ messageId: '1000' });
     expect(seen[0].body).toEqual({
       channel: 'email',
@@ -94,7 +114,14 @@ describe('GorgiasClient requests', () => {
     answer('post', '/api/tickets/9/messages', () => HttpResponse.json({}, { status: 201 }));
     const result = await client().sendReply('9', { channel: 'chat', bodyText: 'On its way!' });
     expect(result).toEqual({ messageId: null }); // 2xx without an id: the message exists, so no retry
-    expect(seen[0].body).toEqual({ channel: 'chat', from_agent: true, via: 'api', sender: { email: 'api@acme.com' }, body_text: 'On its way!', body_html: '<p>On its way!</p>' });
+    expect(seen[0].body).toEqual({
+      channel: 'chat',
+      from_agent: true,
+      via: 'api',
+      sender: { email: 'api@acme.com' },
+      body_text: 'On its way!',
+      body_html: '<p>On its way!</p>',
+    });
   });
 
   it('assigns with PUT of the assignee fields only', async () => {
@@ -102,7 +129,11 @@ describe('GorgiasClient requests', () => {
     await client().assignTicket('123', { teamId: 2 });
     await client().assignTicket('123', { teamId: '2', userId: 5 });
     await client().assignTicket('123', { userId: null });
-    expect(seen.map((s) => s.body)).toEqual([{ assignee_team: { id: 2 } }, { assignee_team: { id: 2 }, assignee_user: { id: 5 } }, { assignee_user: null }]);
+    expect(seen.map((s) => s.body)).toEqual([
+      { assignee_team: { id: 2 } },
+      { assignee_team: { id: 2 }, assignee_user: { id: 5 } },
+      { assignee_user: null },
+    ]);
     expect(seen.every((s) => s.method === 'PUT')).toBe(true);
   });
 
@@ -121,7 +152,9 @@ describe('GorgiasClient requests', () => {
 
   it('rejects a ticket answer of the wrong shape as not retryable', async () => {
     answer('get', '/api/tickets/1', () => HttpResponse.json({ error: 'nope' }));
-    const err = await client().getTicket('1').catch((e: unknown) => e);
+    const err = await client()
+      .getTicket('1')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExternalApiError);
     expect((err as ExternalApiError).retryable).toBe(false);
   });
@@ -134,13 +167,24 @@ describe('GorgiasClient requests', () => {
         if (!cursor) {
           return HttpResponse.json({
             data: [
-              { id: 1, name: 'Concord', type: 'http', http: { url: 'https://concord.example/api/gorgias/widget' }, deactivated_datetime: null },
+              {
+                id: 1,
+                name: 'Concord',
+                type: 'http',
+                http: { url: 'https://concord.example/api/gorgias/widget' },
+                deactivated_datetime: null,
+              },
               { id: 2, name: 'Shopify', type: 'shopify' },
             ],
             meta: { next_cursor: 'abc', prev_cursor: null },
           });
         }
-        return HttpResponse.json({ data: [{ id: '3', name: 'Old', type: 'http', http: { url: 'https://old.example' }, deactivated_datetime: '2026-01-01T00:00:00Z' }], meta: { next_cursor: null } });
+        return HttpResponse.json({
+          data: [
+            { id: '3', name: 'Old', type: 'http', http: { url: 'https://old.example' }, deactivated_datetime: '2026-01-01T00:00:00Z' },
+          ],
+          meta: { next_cursor: null },
+        });
       }),
     );
     expect(await client().listIntegrations()).toEqual([
@@ -183,7 +227,9 @@ describe('GorgiasClient requests', () => {
 
   it('fails a create that answers without an id, not retryable', async () => {
     answer('post', '/api/widgets', () => HttpResponse.json({ ok: true }));
-    const err = await client().createWidget({ integrationId: '77', template: {} }).catch((e: unknown) => e);
+    const err = await client()
+      .createWidget({ integrationId: '77', template: {} })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExternalApiError);
     expect((err as ExternalApiError).retryable).toBe(false);
   });
@@ -203,29 +249,40 @@ describe('GorgiasClient requests', () => {
 describe('GorgiasClient errors', () => {
   it('turns 429 into a retryable ExternalApiError that carries Retry-After', async () => {
     answer('post', '/api/tickets/123/tags', () =>
-      HttpResponse.json({ error: 'rate limited' }, { status: 429, headers: { 'Retry-After': '7', 'X-Gorgias-Account-Api-Call-Limit': '40/40' } }),
+      HttpResponse.json(
+        { error: 'rate limited' },
+        { status: 429, headers: { 'Retry-After': '7', 'X-Gorgias-Account-Api-Call-Limit': '40/40' } },
+      ),
     );
-    const err = await client().addTags('123', ['a']).catch((e: unknown) => e);
+    const err = await client()
+      .addTags('123', ['a'])
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExternalApiError);
     expect(err).toMatchObject({ system: 'gorgias', status: 429, retryable: true, retryAfterMs: 7000 });
   });
 
   it('turns 500 into a retryable error without a wait hint', async () => {
     answer('put', '/api/tickets/123', () => HttpResponse.json({ error: 'boom' }, { status: 500 }));
-    const err = await client().assignTicket('123', { teamId: 2 }).catch((e: unknown) => e);
+    const err = await client()
+      .assignTicket('123', { teamId: 2 })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ system: 'gorgias', status: 500, retryable: true, retryAfterMs: null });
   });
 
   it('turns 404 into an error that is not retried', async () => {
     answer('get', '/api/tickets/404', () => HttpResponse.json({ error: 'Not found' }, { status: 404 }));
-    const err = await client().getTicket('404').catch((e: unknown) => e);
+    const err = await client()
+      .getTicket('404')
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ExternalApiError);
     expect(err).toMatchObject({ status: 404, retryable: false });
   });
 
   it('never puts the API key in the error message', async () => {
     answer('post', '/api/tickets/123/messages', () => HttpResponse.json({ error: 'bad' }, { status: 400 }));
-    const err = (await client().postInternalNote('123', { bodyText: 'x' }).catch((e: unknown) => e)) as ExternalApiError;
+    const err = (await client()
+      .postInternalNote('123', { bodyText: 'x' })
+      .catch((e: unknown) => e)) as ExternalApiError;
     expect(err.message).not.toContain('key-123');
     expect(err.message).not.toContain(Buffer.from('api@acme.com:key-123').toString('base64'));
   });

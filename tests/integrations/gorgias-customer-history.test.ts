@@ -97,9 +97,19 @@ function gorgiasStandIn(opts: { callLimit?: string; ticketsCarryMessages?: boole
       return HttpResponse.json(
         list('/api/tickets', [
           ticketObject(TICKET, { status: 'open', subject: 'Where is my order?', created_datetime: '2026-11-24T09:00:00' }),
-          ticketObject(812, { subject: 'Wrong size', channel: 'chat', created_datetime: '2026-09-10T14:00:00', ...carried(812, 'The boots are too small, can I swap them?') }),
+          ticketObject(812, {
+            subject: 'Wrong size',
+            channel: 'chat',
+            created_datetime: '2026-09-10T14:00:00',
+            ...carried(812, 'The boots are too small, can I swap them?'),
+          }),
           ticketObject(811, { subject: 'WIN A PRIZE', spam: true, created_datetime: '2026-06-01T14:00:00' }),
-          ticketObject(810, { subject: 'Gift wrap', status: 'closed', created_datetime: '2026-03-02T10:15:00.123456', ...carried(810, 'Hello,\n\nCan you gift wrap order #1002?\n\nThanks, Marie') }),
+          ticketObject(810, {
+            subject: 'Gift wrap',
+            status: 'closed',
+            created_datetime: '2026-03-02T10:15:00.123456',
+            ...carried(810, 'Hello,\n\nCan you gift wrap order #1002?\n\nThanks, Marie'),
+          }),
         ]),
         { headers },
       );
@@ -114,7 +124,8 @@ function gorgiasStandIn(opts: { callLimit?: string; ticketsCarryMessages?: boole
     http.get(`${BASE}/api/customers`, ({ request }) => {
       const url = new URL(request.url);
       seen.push(url);
-      const found = url.searchParams.get('email') === EMAIL ? [{ id: Number(CUSTOMER_ID), email: EMAIL, name: 'Marie Curie', channels: [] }] : [];
+      const found =
+        url.searchParams.get('email') === EMAIL ? [{ id: Number(CUSTOMER_ID), email: EMAIL, name: 'Marie Curie', channels: [] }] : [];
       return HttpResponse.json(list('/api/customers', found), { headers });
     }),
   );
@@ -145,7 +156,11 @@ describe('previous conversations from Gorgias', () => {
     await ticketEvent(TICKET, 92, 'Any news?'); // the same ticket again
     const queued = await db.select().from(outbox).where(eq(outbox.kind, FETCH_CUSTOMER_HISTORY));
     expect(queued).toHaveLength(1);
-    expect(fetchCustomerHistoryPayload.parse(queued[0].payload)).toEqual({ email: EMAIL, gorgiasCustomerId: CUSTOMER_ID, ticketId: String(TICKET) });
+    expect(fetchCustomerHistoryPayload.parse(queued[0].payload)).toEqual({
+      email: EMAIL,
+      gorgiasCustomerId: CUSTOMER_ID,
+      ticketId: String(TICKET),
+    });
     expect(queued[0].idempotencyKey).toBe(`customer-history:${SHOP}:${EMAIL}`);
     expect(queued[0].serialKey).toBe(`gorgias-history:${SHOP}`);
   });
@@ -161,17 +176,49 @@ describe('previous conversations from Gorgias', () => {
     expect(effect.status).toBe('done');
 
     const listCall = seen.find((u) => u.pathname === '/api/tickets')!;
-    expect(Object.fromEntries(listCall.searchParams)).toEqual({ customer_id: CUSTOMER_ID, limit: '6', order_by: 'created_datetime:desc', trashed: 'false' });
+    expect(Object.fromEntries(listCall.searchParams)).toEqual({
+      customer_id: CUSTOMER_ID,
+      limit: '6',
+      order_by: 'created_datetime:desc',
+      trashed: 'false',
+    });
     expect(seen.filter((u) => u.pathname === '/api/messages').map((u) => Object.fromEntries(u.searchParams))).toEqual([
       { ticket_id: '812', limit: '1', order_by: 'created_datetime:asc' },
       { ticket_id: '810', limit: '1', order_by: 'created_datetime:asc' },
     ]);
     expect(seen.some((u) => u.pathname === '/api/customers')).toBe(false); // the event carried the customer id
 
-    const rows = await db.select().from(customerHistory).where(eq(customerHistory.customerEmail, EMAIL)).orderBy(customerHistory.gorgiasTicketId);
-    expect(rows.map((r) => ({ id: r.gorgiasTicketId, subject: r.subject, status: r.status, channel: r.channel, created: r.gorgiasCreatedAt?.toISOString(), excerpt: r.excerpt }))).toEqual([
-      { id: '810', subject: 'Gift wrap', status: 'closed', channel: 'email', created: '2026-03-02T10:15:00.123Z', excerpt: 'Hello, Can you gift wrap order #1002? Thanks, Marie' },
-      { id: '812', subject: 'Wrong size', status: 'closed', channel: 'chat', created: '2026-09-10T14:00:00.000Z', excerpt: 'The boots are too small, can I swap them?' },
+    const rows = await db
+      .select()
+      .from(customerHistory)
+      .where(eq(customerHistory.customerEmail, EMAIL))
+      .orderBy(customerHistory.gorgiasTicketId);
+    expect(
+      rows.map((r) => ({
+        id: r.gorgiasTicketId,
+        subject: r.subject,
+        status: r.status,
+        channel: r.channel,
+        created: r.gorgiasCreatedAt?.toISOString(),
+        excerpt: r.excerpt,
+      })),
+    ).toEqual([
+      {
+        id: '810',
+        subject: 'Gift wrap',
+        status: 'closed',
+        channel: 'email',
+        created: '2026-03-02T10:15:00.123Z',
+        excerpt: 'Hello, Can you gift wrap order #1002? Thanks, Marie',
+      },
+      {
+        id: '812',
+        subject: 'Wrong size',
+        status: 'closed',
+        channel: 'chat',
+        created: '2026-09-10T14:00:00.000Z',
+        excerpt: 'The boots are too small, can I swap them?',
+      },
     ]);
   });
 
@@ -179,8 +226,24 @@ describe('previous conversations from Gorgias', () => {
     const { db, config } = t.get();
     const json = await ticketEvent(TICKET, 93, 'Hello again?');
     expect(json.previous_tickets).toEqual([
-      { ticket_id: '812', subject: 'Wrong size', status: 'Closed', intent: null, created_at: '2026-09-10T14:00:00.000Z', channel: 'Chat', first_message: 'The boots are too small, can I swap them?' },
-      { ticket_id: '810', subject: 'Gift wrap', status: 'Closed', intent: null, created_at: '2026-03-02T10:15:00.123Z', channel: 'Email', first_message: 'Hello, Can you gift wrap order #1002? Thanks, Marie' },
+      {
+        ticket_id: '812',
+        subject: 'Wrong size',
+        status: 'Closed',
+        intent: null,
+        created_at: '2026-09-10T14:00:00.000Z',
+        channel: 'Chat',
+        first_message: 'The boots are too small, can I swap them?',
+      },
+      {
+        ticket_id: '810',
+        subject: 'Gift wrap',
+        status: 'Closed',
+        intent: null,
+        created_at: '2026-03-02T10:15:00.123Z',
+        channel: 'Email',
+        first_message: 'Hello, Can you gift wrap order #1002? Thanks, Marie',
+      },
     ]);
     const page = await loadWidgetPageData(db, config, { ticketId: String(TICKET), shopId: SHOP }, new Date());
     expect(page.view.previousTickets.map((p) => [p.id, p.excerpt])).toEqual([
@@ -195,7 +258,9 @@ describe('previous conversations from Gorgias', () => {
     const json = await ticketEvent(TICKET, 95, 'Still waiting.');
     const ids = (json.previous_tickets as { ticket_id: string }[]).map((p) => p.ticket_id);
     expect(ids.filter((id) => id === '812')).toHaveLength(1);
-    expect(json.previous_tickets.find((p: { ticket_id: string }) => p.ticket_id === '812').first_message).toBe('Following up on the boots swap, please.');
+    expect(json.previous_tickets.find((p: { ticket_id: string }) => p.ticket_id === '812').first_message).toBe(
+      'Following up on the boots swap, please.',
+    );
     // The second ticket was not a first sight: no second history read.
     expect(await db.select().from(outbox).where(eq(outbox.kind, FETCH_CUSTOMER_HISTORY))).toHaveLength(1);
   });
@@ -203,7 +268,13 @@ describe('previous conversations from Gorgias', () => {
   it('uses the messages the list carries, and looks the customer up by email when the event had no id', async () => {
     const db = t.get().db;
     gorgiasStandIn({ ticketsCarryMessages: true });
-    const r = await fetchCustomerHistory(db, client(), 'other.myshopify.com', { email: EMAIL, gorgiasCustomerId: null, ticketId: String(TICKET) }, new Date());
+    const r = await fetchCustomerHistory(
+      db,
+      client(),
+      'other.myshopify.com',
+      { email: EMAIL, gorgiasCustomerId: null, ticketId: String(TICKET) },
+      new Date(),
+    );
     expect(r).toMatchObject({ customerId: CUSTOMER_ID, tickets: 2, excerpts: 2, calls: 2, skippedExcerpts: 0 });
     expect(Object.fromEntries(seen.find((u) => u.pathname === '/api/customers')!.searchParams)).toEqual({ email: EMAIL, limit: '1' });
     // Both earlier tickets (spam left out) carried their first message: no call per ticket.
@@ -213,16 +284,36 @@ describe('previous conversations from Gorgias', () => {
   it('keeps room in Gorgias’s rate limit: near the limit it stores the tickets without excerpts', async () => {
     const db = t.get().db;
     gorgiasStandIn({ callLimit: '34/40' });
-    const r = await fetchCustomerHistory(db, client(), 'third.myshopify.com', { email: EMAIL, gorgiasCustomerId: CUSTOMER_ID, ticketId: String(TICKET) }, new Date());
+    const r = await fetchCustomerHistory(
+      db,
+      client(),
+      'third.myshopify.com',
+      { email: EMAIL, gorgiasCustomerId: CUSTOMER_ID, ticketId: String(TICKET) },
+      new Date(),
+    );
     expect(r).toMatchObject({ tickets: 2, excerpts: 0, calls: 1, skippedExcerpts: 2 });
-    const rows = await db.select().from(customerHistory).where(and(eq(customerHistory.shopId, 'third.myshopify.com')));
+    const rows = await db
+      .select()
+      .from(customerHistory)
+      .where(and(eq(customerHistory.shopId, 'third.myshopify.com')));
     expect(rows.map((x) => x.excerpt)).toEqual([null, null]);
   });
 
   it('a 429 is a retryable error carrying Gorgias’s Retry-After', async () => {
     const db = t.get().db;
-    server.use(http.get(`${BASE}/api/tickets`, () => new HttpResponse('{"error":"Too Many Requests"}', { status: 429, headers: { 'Retry-After': '7' } })));
-    const err = await fetchCustomerHistory(db, client(), SHOP, { email: EMAIL, gorgiasCustomerId: CUSTOMER_ID, ticketId: String(TICKET) }, new Date()).catch((e) => e);
+    server.use(
+      http.get(
+        `${BASE}/api/tickets`,
+        () => new HttpResponse('{"error":"Too Many Requests"}', { status: 429, headers: { 'Retry-After': '7' } }),
+      ),
+    );
+    const err = await fetchCustomerHistory(
+      db,
+      client(),
+      SHOP,
+      { email: EMAIL, gorgiasCustomerId: CUSTOMER_ID, ticketId: String(TICKET) },
+      new Date(),
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(ExternalApiError);
     expect(err).toMatchObject({ status: 429, retryable: true, retryAfterMs: 7000 });
   });

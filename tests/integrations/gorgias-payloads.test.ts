@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import docsSample from '../fixtures/gorgias/context.docs-sample.json';
-import { gorgiasEventId, parseGorgiasContext, parseGorgiasWidgetQuery, type ParsedGorgiasContext } from '@/lib/integrations/gorgias/payloads';
+import {
+  gorgiasEventId,
+  parseGorgiasContext,
+  parseGorgiasWidgetQuery,
+  type ParsedGorgiasContext,
+} from '@/lib/integrations/gorgias/payloads';
 
 // Raw bodies are edited freely to build each case, as Gorgias could send them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -114,14 +119,26 @@ describe('parseGorgiasContext: who wrote the message', () => {
     });
     body.message = { id: 208822999, from_agent: true, body_text: 'Your order shipped yesterday.' };
     const { message, ticket } = parsedOk(body);
-    expect(message).toMatchObject({ fromAgent: true, internalNote: false, channel: 'email', senderEmail: 'agent@acme.com', senderName: 'Sam Agent' });
+    expect(message).toMatchObject({
+      fromAgent: true,
+      internalNote: false,
+      channel: 'email',
+      senderEmail: 'agent@acme.com',
+      senderName: 'Sam Agent',
+    });
     expect(message!.sentAt?.toISOString()).toBe('2026-11-20T10:05:02.000Z');
     expect(ticket.messages.map((m) => m.fromAgent)).toEqual([false, true]);
   });
 
   it('flags an internal note, even when the top-level copy only has the id', () => {
     const body = sample();
-    body.ticket.messages.push({ id: 5551, from_agent: true, channel: 'internal-note', via: 'helpdesk', body_text: 'Customer called, VIP.' });
+    body.ticket.messages.push({
+      id: 5551,
+      from_agent: true,
+      channel: 'internal-note',
+      via: 'helpdesk',
+      body_text: 'Customer called, VIP.',
+    });
     body.message = { id: 5551 };
     const { message } = parsedOk(body);
     expect(message).toMatchObject({ id: '5551', internalNote: true, fromAgent: true, bodyText: 'Customer called, VIP.' });
@@ -136,7 +153,12 @@ describe('parseGorgiasContext: who wrote the message', () => {
 
   it('counts attachments and reads body_html when body_text is missing', () => {
     const body = sample();
-    body.message = { id: 778, channel: 'chat', body_html: '<p>It arrived <b>broken</b> &amp; wet</p>', attachments: [{ url: 'https://x/1.jpg' }, { url: 'https://x/2.jpg' }] };
+    body.message = {
+      id: 778,
+      channel: 'chat',
+      body_html: '<p>It arrived <b>broken</b> &amp; wet</p>',
+      attachments: [{ url: 'https://x/1.jpg' }, { url: 'https://x/2.jpg' }],
+    };
     const { message } = parsedOk(body);
     expect(message).toMatchObject({ bodyText: 'It arrived broken & wet', attachmentCount: 2, fromAgent: false });
   });
@@ -199,7 +221,14 @@ describe('parseGorgiasContext: liberal about shape', () => {
 
   it('reads a short payload with only a ticket id', () => {
     const { ticket, message } = parsedOk({ ticket: { id: 5 } });
-    expect(ticket).toMatchObject({ id: '5', status: 'unknown', customer: { id: null, email: null, name: null }, tags: [], messages: [], updatedAt: null });
+    expect(ticket).toMatchObject({
+      id: '5',
+      status: 'unknown',
+      customer: { id: null, email: null, name: null },
+      tags: [],
+      messages: [],
+      updatedAt: null,
+    });
     expect(message).toBeNull();
   });
 
@@ -256,8 +285,14 @@ describe('parseGorgiasWidgetQuery', () => {
   });
 
   it('treats empty, "None" and unrendered template values as absent', () => {
-    expect(parseGorgiasWidgetQuery({ email: 'None', ticket: '123' })).toEqual({ ok: true, query: { email: null, ticketId: '123', account: null } });
-    expect(parseGorgiasWidgetQuery({ email: 'a@b.co', ticket: '{{ticket.id}}' })).toEqual({ ok: true, query: { email: 'a@b.co', ticketId: null, account: null } });
+    expect(parseGorgiasWidgetQuery({ email: 'None', ticket: '123' })).toEqual({
+      ok: true,
+      query: { email: null, ticketId: '123', account: null },
+    });
+    expect(parseGorgiasWidgetQuery({ email: 'a@b.co', ticket: '{{ticket.id}}' })).toEqual({
+      ok: true,
+      query: { email: 'a@b.co', ticketId: null, account: null },
+    });
     expect(parseGorgiasWidgetQuery({ email: '', ticket: '7' })).toEqual({ ok: true, query: { email: null, ticketId: '7', account: null } });
   });
 

@@ -60,14 +60,19 @@ function walk(widgets: GorgiasWidget[], data: Json, at: string, shown: Set<strin
 
 /** `Order {{name}}` must name a key of the card's own data. */
 function checkTitle(card: GorgiasCardWidget, data: Json, at: string, problems: string[]): void {
-  for (const [, key] of card.title.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) if (!(key in data)) problems.push(`${at}: title uses {{${key}}}, not in the data`);
-  for (const [, key] of (card.meta?.link ?? '').matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)) if (!(key in data)) problems.push(`${at}: link uses {{${key}}}, not in the data`);
+  for (const [, key] of card.title.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g))
+    if (!(key in data)) problems.push(`${at}: title uses {{${key}}}, not in the data`);
+  for (const [, key] of (card.meta?.link ?? '').matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g))
+    if (!(key in data)) problems.push(`${at}: link uses {{${key}}}, not in the data`);
 }
 
 /** Every displayable key path of an answer (list elements collapsed to `[]`). */
 function keyPaths(value: unknown, at = '$'): string[] {
   if (Array.isArray(value)) return [at, ...value.flatMap((v) => keyPaths(v, `${at}[]`).filter((p) => p !== `${at}[]`))];
-  if (isObject(value)) return Object.entries(value).filter(([k]) => !k.startsWith('_')).flatMap(([k, v]) => keyPaths(v, `${at}.${k}`));
+  if (isObject(value))
+    return Object.entries(value)
+      .filter(([k]) => !k.startsWith('_'))
+      .flatMap(([k, v]) => keyPaths(v, `${at}.${k}`));
   return [at];
 }
 

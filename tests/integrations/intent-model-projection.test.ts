@@ -13,7 +13,13 @@ import { COMPLETIONS, testOpenAI } from '../helpers/openai-sse';
 
 // The Gorgias ticket projection asks the model when the rules are unsure: msw stands in for OpenAI's
 // chat completions endpoint (non-streamed JSON answer, the shape the SDK parses).
-const completion = (content: string) => ({ id: 'c', object: 'chat.completion', created: 1, model: 'gpt-test', choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content, refusal: null } }] });
+const completion = (content: string) => ({
+  id: 'c',
+  object: 'chat.completion',
+  created: 1,
+  model: 'gpt-test',
+  choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content, refusal: null } }],
+});
 const server = setupServer();
 let openai: OpenAI;
 let db: Db;
@@ -34,13 +40,25 @@ const answer = (body: unknown, wait = 0) =>
 function event(ticketId: number, text: string): InboxEvent {
   const body = gorgiasContext({ ticketId, email: `pat${ticketId}@example.com`, text, subject: 'hello', domain: 'acme-model' });
   const id = eventId++;
-  return { id, source: 'gorgias', shopId: SHOP, topic: 'ticket-message-created', eventId: `e${id}`, triggeredAt: null, body: JSON.stringify(body), receivedAt: new Date() };
+  return {
+    id,
+    source: 'gorgias',
+    shopId: SHOP,
+    topic: 'ticket-message-created',
+    eventId: `e${id}`,
+    triggeredAt: null,
+    body: JSON.stringify(body),
+    receivedAt: new Date(),
+  };
 }
 
 async function project(ticketId: number, text: string, model: Partial<IntentModelDeps> = {}) {
   const deps: IntentModelDeps = { openai, model: 'gpt-test', timeoutMs: 1_000, perHour: 10, ...model };
   await db.transaction((tx) => projectGorgiasEvent(tx, event(ticketId, text), new Date('2026-11-24T10:00:00Z'), { model: deps }));
-  const [row] = await db.select().from(tickets).where(and(eq(tickets.shopId, SHOP), eq(tickets.gorgiasTicketId, String(ticketId))));
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.shopId, SHOP), eq(tickets.gorgiasTicketId, String(ticketId))));
   return row;
 }
 
@@ -70,7 +88,10 @@ describe('the ticket projection asks the model when the rules are unsure', () =>
     expect(row.intentReasons).toContain('model: asks about the parcel from last week');
     // a model's answer never automates by itself, however confident
     expect((row.verdict as { decision: string }).decision).toBe('human_review');
-    const calls = await db.select().from(auditLog).where(and(eq(auditLog.action, INTENT_MODEL_ASKED), eq(auditLog.ticketId, '9101')));
+    const calls = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, INTENT_MODEL_ASKED), eq(auditLog.ticketId, '9101')));
     expect(calls).toHaveLength(1);
   });
 

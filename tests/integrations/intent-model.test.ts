@@ -5,7 +5,13 @@ import OpenAI from 'openai';
 import { classifyMessage } from '@/lib/intents/classify-message';
 
 const BASE = 'http://openai.test/v1';
-const completion = (content: string) => ({ id: 'c', object: 'chat.completion', created: 1, model: 'm', choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }] });
+const completion = (content: string) => ({
+  id: 'c',
+  object: 'chat.completion',
+  created: 1,
+  model: 'm',
+  choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content } }],
+});
 let bodies: { messages: { role: string; content: string }[] }[] = [];
 const server = setupServer();
 // Built after msw starts listening: the SDK captures fetch when it is constructed.

@@ -10,16 +10,28 @@ const seen: { method: string; path: string; headers: Record<string, string>; bod
 const server = setupServer(
   http.all(`${BASE}/*`, async ({ request }) => {
     const url = new URL(request.url);
-    seen.push({ method: request.method, path: url.pathname + url.search, headers: Object.fromEntries(request.headers), body: request.method === 'GET' ? null : await request.json() });
+    seen.push({
+      method: request.method,
+      path: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers),
+      body: request.method === 'GET' ? null : await request.json(),
+    });
     if (url.pathname === '/api/profile-import') return HttpResponse.json({ data: { type: 'profile', id: '01PROFILE' } }, { status: 201 });
     if (url.pathname === '/api/events') return new HttpResponse(null, { status: 202 });
-    if (url.pathname === '/api/profiles') return HttpResponse.json({ data: [{ type: 'profile', id: '01PROFILE', attributes: { email: 'jane@example.com', properties: { concord_active_issue: true } } }] });
+    if (url.pathname === '/api/profiles')
+      return HttpResponse.json({
+        data: [{ type: 'profile', id: '01PROFILE', attributes: { email: 'jane@example.com', properties: { concord_active_issue: true } } }],
+      });
     if (url.pathname === '/api/segments') {
       return url.searchParams.get('page[cursor]')
         ? HttpResponse.json({ data: [{ type: 'segment', id: 's2', attributes: { name: 'Concord: open return' } }], links: { next: null } })
-        : HttpResponse.json({ data: [{ type: 'segment', id: 's1', attributes: { name: 'Concord: active issue' } }], links: { next: `${BASE}/api/segments?page%5Bcursor%5D=abc` } });
+        : HttpResponse.json({
+            data: [{ type: 'segment', id: 's1', attributes: { name: 'Concord: active issue' } }],
+            links: { next: `${BASE}/api/segments?page%5Bcursor%5D=abc` },
+          });
     }
-    if (url.pathname === '/api/flows') return HttpResponse.json({ data: [{ type: 'flow', id: 'f1', attributes: { name: 'Welcome', status: 'live' } }], links: {} });
+    if (url.pathname === '/api/flows')
+      return HttpResponse.json({ data: [{ type: 'flow', id: 'f1', attributes: { name: 'Welcome', status: 'live' } }], links: {} });
     return new HttpResponse('not found', { status: 404 });
   }),
 );
@@ -34,15 +46,39 @@ describe('Klaviyo client', () => {
   afterAll(() => server.close());
 
   it('upserts a profile with the exact JSON:API body and headers', async () => {
-    const res = await client.upsertProfile({ email: 'jane@example.com', externalId: 'shopify:77', properties: { concord_active_issue: true, concord_open_issue_count: 1 } });
+    const res = await client.upsertProfile({
+      email: 'jane@example.com',
+      externalId: 'shopify:77',
+      properties: { concord_active_issue: true, concord_open_issue_count: 1 },
+    });
     expect(res).toEqual({ id: '01PROFILE' });
     expect(seen[0]).toMatchObject({ method: 'POST', path: '/api/profile-import' });
-    expect(seen[0].headers).toMatchObject({ authorization: 'Klaviyo-API-Key pk_test', revision: '2026-07-15', 'content-type': 'application/vnd.api+json', accept: 'application/vnd.api+json' });
-    expect(seen[0].body).toEqual({ data: { type: 'profile', attributes: { email: 'jane@example.com', external_id: 'shopify:77', properties: { concord_active_issue: true, concord_open_issue_count: 1 } } } });
+    expect(seen[0].headers).toMatchObject({
+      authorization: 'Klaviyo-API-Key pk_test',
+      revision: '2026-07-15',
+      'content-type': 'application/vnd.api+json',
+      accept: 'application/vnd.api+json',
+    });
+    expect(seen[0].body).toEqual({
+      data: {
+        type: 'profile',
+        attributes: {
+          email: 'jane@example.com',
+          external_id: 'shopify:77',
+          properties: { concord_active_issue: true, concord_open_issue_count: 1 },
+        },
+      },
+    });
   });
 
   it('sends events with a stable unique_id; a replay sends the same id', async () => {
-    const ev = { metric: 'Concord Issue Resolved', email: 'jane@example.com', properties: { issue_key: 'delay:f1' }, uniqueId: 'delay:f1:resolved:2026-11-24T10:00:00.000Z', time: '2026-11-24T10:00:00.000Z' };
+    const ev = {
+      metric: 'Concord Issue Resolved',
+      email: 'jane@example.com',
+      properties: { issue_key: 'delay:f1' },
+      uniqueId: 'delay:f1:resolved:2026-11-24T10:00:00.000Z',
+      time: '2026-11-24T10:00:00.000Z',
+    };
     await client.createEvent(ev);
     await client.createEvent(ev);
     const body = {
@@ -66,7 +102,10 @@ describe('Klaviyo client', () => {
   });
 
   it('follows segment pagination and checks the setup by name', async () => {
-    expect(await client.listSegments()).toEqual([{ id: 's1', name: 'Concord: active issue' }, { id: 's2', name: 'Concord: open return' }]);
+    expect(await client.listSegments()).toEqual([
+      { id: 's1', name: 'Concord: active issue' },
+      { id: 's2', name: 'Concord: open return' },
+    ]);
     const check = await checkKlaviyoSetup(client);
     expect(check.find((c) => c.item.name === 'Concord: active issue')!.found).toBe(true);
     expect(check.find((c) => c.item.name === 'Concord: VIP with active issue')!.found).toBe(false);
@@ -96,7 +135,11 @@ describe('Klaviyo client', () => {
     server.use(
       http.get(`${BASE}/api/segments`, ({ request }) => {
         const page = Number(new URL(request.url).searchParams.get('page') ?? '0');
-        const data = Array.from({ length: 10 }, (_, i) => ({ type: 'segment', id: `s${page * 10 + i}`, attributes: { name: `Segment ${page * 10 + i}` } }));
+        const data = Array.from({ length: 10 }, (_, i) => ({
+          type: 'segment',
+          id: `s${page * 10 + i}`,
+          attributes: { name: `Segment ${page * 10 + i}` },
+        }));
         return HttpResponse.json({ data, links: { self: request.url, next: page < 24 ? `${BASE}/api/segments?page=${page + 1}` : null } });
       }),
     );
@@ -109,19 +152,38 @@ describe('Klaviyo client', () => {
     const patched: unknown[] = [];
     server.use(
       http.post(`${BASE}/api/profile-import`, () =>
-        HttpResponse.json({ errors: [{ id: 'x', status: 409, code: 'duplicate_profile', title: 'Conflict.', detail: 'A profile already exists with one of these identifiers.', source: { pointer: '/data/attributes' }, meta: { duplicate_profile_id: '01HDUP' } }] }, { status: 409 }),
+        HttpResponse.json(
+          {
+            errors: [
+              {
+                id: 'x',
+                status: 409,
+                code: 'duplicate_profile',
+                title: 'Conflict.',
+                detail: 'A profile already exists with one of these identifiers.',
+                source: { pointer: '/data/attributes' },
+                meta: { duplicate_profile_id: '01HDUP' },
+              },
+            ],
+          },
+          { status: 409 },
+        ),
       ),
       http.patch(`${BASE}/api/profiles/01HDUP`, async ({ request }) => {
         patched.push(await request.json());
         return HttpResponse.json({ data: { type: 'profile', id: '01HDUP' } });
       }),
     );
-    expect(await client.upsertProfile({ email: 'second@example.com', externalId: 'shopify:1', properties: { concord_active_issue: true } })).toEqual({ id: '01HDUP' });
+    expect(
+      await client.upsertProfile({ email: 'second@example.com', externalId: 'shopify:1', properties: { concord_active_issue: true } }),
+    ).toEqual({ id: '01HDUP' });
     expect(patched).toEqual([{ data: { type: 'profile', id: '01HDUP', attributes: { properties: { concord_active_issue: true } } } }]);
   });
 
   it('any other 409 stays an error', async () => {
-    server.use(http.post(`${BASE}/api/profile-import`, () => HttpResponse.json({ errors: [{ status: 409, code: 'conflict' }] }, { status: 409 })));
+    server.use(
+      http.post(`${BASE}/api/profile-import`, () => HttpResponse.json({ errors: [{ status: 409, code: 'conflict' }] }, { status: 409 })),
+    );
     await expect(client.upsertProfile({ email: 'x@example.com', properties: {} })).rejects.toThrow(/409/);
   });
 });

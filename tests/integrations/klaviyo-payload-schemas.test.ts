@@ -22,9 +22,30 @@ const server = setupServer(
   http.all(`${BASE}/*`, async ({ request }) => {
     const url = new URL(request.url);
     const text = await request.text();
-    seen.push({ method: request.method, path: url.pathname, headers: Object.fromEntries(request.headers), body: text ? JSON.parse(text) : null });
+    seen.push({
+      method: request.method,
+      path: url.pathname,
+      headers: Object.fromEntries(request.headers),
+      body: text ? JSON.parse(text) : null,
+    });
     if (request.method === 'POST' && url.pathname === '/api/profile-import') {
-      if (conflict) return HttpResponse.json({ errors: [{ id: 'e1', status: 409, code: 'duplicate_profile', title: 'Conflict.', detail: 'A profile already exists with one of these identifiers.', source: { pointer: '/data/attributes' }, meta: { duplicate_profile_id: '01EXISTING' } }] }, { status: 409 });
+      if (conflict)
+        return HttpResponse.json(
+          {
+            errors: [
+              {
+                id: 'e1',
+                status: 409,
+                code: 'duplicate_profile',
+                title: 'Conflict.',
+                detail: 'A profile already exists with one of these identifiers.',
+                source: { pointer: '/data/attributes' },
+                meta: { duplicate_profile_id: '01EXISTING' },
+              },
+            ],
+          },
+          { status: 409 },
+        );
       return HttpResponse.json({ data: { type: 'profile', id: '01PROFILE', attributes: {} } }, { status: 201 });
     }
     if (request.method === 'PATCH') return HttpResponse.json({ data: { type: 'profile', id: '01EXISTING', attributes: {} } });
@@ -51,8 +72,28 @@ describe('Concord’s Klaviyo payloads match Klaviyo’s published request schem
     server.listen({ onUnhandledRequest: 'error' });
     const db = t.get().db;
     await ensureShop(db, { id: SHOP, name: 'Acme' });
-    await db.insert(customers).values({ shopId: SHOP, shopifyCustomerId: '77', email: 'jane@example.com', emails: ['jane@example.com'], phones: [], firstName: 'Jane', tags: ['VIP'], ordersCount: 3, totalSpent: '900.00' });
-    await db.insert(issues).values({ shopId: SHOP, key: 'delay:f1', kind: 'delay', customerEmail: 'jane@example.com', orderId: '101', status: 'open', reason: 'No carrier scan for 6 days.', openedAt: new Date(at), lastSignalAt: new Date(at) });
+    await db.insert(customers).values({
+      shopId: SHOP,
+      shopifyCustomerId: '77',
+      email: 'jane@example.com',
+      emails: ['jane@example.com'],
+      phones: [],
+      firstName: 'Jane',
+      tags: ['VIP'],
+      ordersCount: 3,
+      totalSpent: '900.00',
+    });
+    await db.insert(issues).values({
+      shopId: SHOP,
+      key: 'delay:f1',
+      kind: 'delay',
+      customerEmail: 'jane@example.com',
+      orderId: '101',
+      status: 'open',
+      reason: 'No carrier scan for 6 days.',
+      openedAt: new Date(at),
+      lastSignalAt: new Date(at),
+    });
   });
   afterEach(() => {
     seen.length = 0;
@@ -66,7 +107,9 @@ describe('Concord’s Klaviyo payloads match Klaviyo’s published request schem
     expectValid(profileUpsertQuery, imports()[0].body);
     expectValid(klaviyoHeaders, imports()[0].headers);
     expect(imports()[0].headers['content-type']).toBe('application/vnd.api+json');
-    expect(imports()[0].body).toMatchObject({ data: { attributes: { email: 'jane@example.com', properties: { concord_active_issue: true } } } });
+    expect(imports()[0].body).toMatchObject({
+      data: { attributes: { email: 'jane@example.com', properties: { concord_active_issue: true } } },
+    });
   });
 
   it('profile partial update (a 409 duplicate_profile merged onto the existing profile): ProfilePartialUpdateQuery', async () => {
@@ -80,7 +123,16 @@ describe('Concord’s Klaviyo payloads match Klaviyo’s published request schem
 
   it('issue opened / resolved events: EventCreateQueryV2', async () => {
     for (const verb of ['opened', 'resolved'] as const) {
-      await sendKlaviyoIssueEvent(client, { email: 'jane@example.com', issueKey: 'delay:f1', kind: 'delay', verb, at, orderId: '101', ticketId: null, reason: 'No carrier scan for 6 days.' });
+      await sendKlaviyoIssueEvent(client, {
+        email: 'jane@example.com',
+        issueKey: 'delay:f1',
+        kind: 'delay',
+        verb,
+        at,
+        orderId: '101',
+        ticketId: null,
+        reason: 'No carrier scan for 6 days.',
+      });
     }
     expect(events()).toHaveLength(2);
     for (const e of events()) expectValid(eventCreateQueryV2(NOW), e.body);
@@ -89,8 +141,18 @@ describe('Concord’s Klaviyo payloads match Klaviyo’s published request schem
   it('shipment update events, every state: EventCreateQueryV2', async () => {
     for (const state of ['delayed', 'exception', 'out_for_delivery', 'delivered'] as const) {
       await sendShipmentUpdate(client, {
-        email: 'jane@example.com', at, orderId: '101', orderName: '#1001', fulfillmentId: '201', state, reason: 'No carrier scan for 6 days.',
-        carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://www.ups.com/track?tracknum=1Z999', estimatedDeliveryAt: null, deliveredAt: state === 'delivered' ? at : null,
+        email: 'jane@example.com',
+        at,
+        orderId: '101',
+        orderName: '#1001',
+        fulfillmentId: '201',
+        state,
+        reason: 'No carrier scan for 6 days.',
+        carrier: 'UPS',
+        trackingNumber: '1Z999',
+        trackingUrl: 'https://www.ups.com/track?tracknum=1Z999',
+        estimatedDeliveryAt: null,
+        deliveredAt: state === 'delivered' ? at : null,
       });
     }
     expect(events()).toHaveLength(4);
@@ -98,7 +160,14 @@ describe('Concord’s Klaviyo payloads match Klaviyo’s published request schem
   });
 
   it('recovery event: EventCreateQueryV2', async () => {
-    await sendRecoveryEvent(t.get().db, client, SHOP, { email: 'jane@example.com', issueKey: 'delay:f1', kind: 'delay', orderId: '101', reason: 'refunded', at });
+    await sendRecoveryEvent(t.get().db, client, SHOP, {
+      email: 'jane@example.com',
+      issueKey: 'delay:f1',
+      kind: 'delay',
+      orderId: '101',
+      reason: 'refunded',
+      at,
+    });
     expect(events()).toHaveLength(1);
     expectValid(eventCreateQueryV2(NOW), events()[0].body);
   });
@@ -113,7 +182,13 @@ describe('Concord’s Klaviyo payloads match Klaviyo’s published request schem
 
   it('an event time outside Klaviyo’s window (before 2000, or over a year ahead) is left out, so Klaviyo records the time it receives the event instead of refusing it', async () => {
     for (const time of ['1970-01-01T00:00:00.000Z', new Date(NOW.getTime() + 400 * 86_400_000).toISOString()]) {
-      await client.createEvent({ metric: 'Concord Issue Opened', email: 'jane@example.com', properties: { issue_key: 'k' }, uniqueId: `k:${time}`, time });
+      await client.createEvent({
+        metric: 'Concord Issue Opened',
+        email: 'jane@example.com',
+        properties: { issue_key: 'k' },
+        uniqueId: `k:${time}`,
+        time,
+      });
     }
     expect(events()).toHaveLength(2);
     for (const e of events()) {
@@ -123,13 +198,32 @@ describe('Concord’s Klaviyo payloads match Klaviyo’s published request schem
   });
 
   it('the schemas are strict: they refuse what Klaviyo would refuse', () => {
-    const good = { data: { type: 'event', attributes: { properties: {}, time: at, unique_id: 'x', metric: { data: { type: 'metric', attributes: { name: 'M' } } }, profile: { data: { type: 'profile', attributes: { email: 'a@b.c' } } } } } };
+    const good = {
+      data: {
+        type: 'event',
+        attributes: {
+          properties: {},
+          time: at,
+          unique_id: 'x',
+          metric: { data: { type: 'metric', attributes: { name: 'M' } } },
+          profile: { data: { type: 'profile', attributes: { email: 'a@b.c' } } },
+        },
+      },
+    };
     expect(eventCreateQueryV2(NOW).safeParse(good).success).toBe(true);
-    const withAttrs = (attributes: Record<string, unknown>) => ({ data: { ...good.data, attributes: { ...good.data.attributes, ...attributes } } });
+    const withAttrs = (attributes: Record<string, unknown>) => ({
+      data: { ...good.data, attributes: { ...good.data.attributes, ...attributes } },
+    });
     expect(eventCreateQueryV2(NOW).safeParse(withAttrs({ time: '1970-01-01T00:00:00Z' })).success).toBe(false);
     expect(eventCreateQueryV2(NOW).safeParse(withAttrs({ uniqueId: 'camelCase' })).success).toBe(false);
-    expect(eventCreateQueryV2(NOW).safeParse(withAttrs({ metric: { data: { type: 'metric', attributes: { name: 'x'.repeat(128) } } } })).success).toBe(false);
-    expect(profileUpsertQuery.safeParse({ data: { type: 'profile', attributes: { email: 'a@b.c', properties: {}, concord_active_issue: true } } }).success).toBe(false);
+    expect(
+      eventCreateQueryV2(NOW).safeParse(withAttrs({ metric: { data: { type: 'metric', attributes: { name: 'x'.repeat(128) } } } })).success,
+    ).toBe(false);
+    expect(
+      profileUpsertQuery.safeParse({
+        data: { type: 'profile', attributes: { email: 'a@b.c', properties: {}, concord_active_issue: true } },
+      }).success,
+    ).toBe(false);
     expect(profileUpsertQuery.safeParse({ data: { type: 'profile', attributes: { properties: { a: 1 } } } }).success).toBe(false);
     expect(profilePartialUpdateQuery.safeParse({ data: { type: 'profile', attributes: { properties: {} } } }).success).toBe(false);
   });

@@ -16,8 +16,27 @@ describe('Klaviyo reconciliation', () => {
       { shopId: SHOP, customerEmail: 'open@x.test', suppressed: true },
       { shopId: SHOP, customerEmail: 'missing@x.test', suppressed: false },
     ]);
-    await db.insert(issues).values({ shopId: SHOP, key: 'delay:1', kind: 'delay', status: 'open', customerEmail: 'open@x.test', reason: 'late', openedAt: now, lastSignalAt: now });
-    await db.insert(issues).values({ shopId: SHOP, key: 'delay:2', kind: 'delay', status: 'resolved', customerEmail: 'resolved@x.test', reason: 'delivered', openedAt: now, resolvedAt: now, lastSignalAt: now });
+    await db.insert(issues).values({
+      shopId: SHOP,
+      key: 'delay:1',
+      kind: 'delay',
+      status: 'open',
+      customerEmail: 'open@x.test',
+      reason: 'late',
+      openedAt: now,
+      lastSignalAt: now,
+    });
+    await db.insert(issues).values({
+      shopId: SHOP,
+      key: 'delay:2',
+      kind: 'delay',
+      status: 'resolved',
+      customerEmail: 'resolved@x.test',
+      reason: 'delivered',
+      openedAt: now,
+      resolvedAt: now,
+      lastSignalAt: now,
+    });
     const klaviyo = {
       getProfileByEmail: async (email: string) =>
         email === 'missing@x.test' ? null : { id: email, properties: { concord_active_issue: true } }, // Klaviyo still flags everyone it knows

@@ -28,7 +28,9 @@ const server = setupServer(
     return HttpResponse.json({ data: { type: 'profile', id: 'P1' } });
   }),
   http.post(`${BASE}/api/events`, async ({ request }) => {
-    const body = (await request.json()) as { data: { attributes: { unique_id: string; metric: { data: { attributes: { name: string } } } } } };
+    const body = (await request.json()) as {
+      data: { attributes: { unique_id: string; metric: { data: { attributes: { name: string } } } } };
+    };
     events.push({ metric: body.data.attributes.metric.data.attributes.name, uniqueId: body.data.attributes.unique_id });
     return new HttpResponse(null, { status: 202 });
   }),
@@ -40,7 +42,8 @@ describe('Klaviyo suppression sync through the outbox', () => {
   afterEach(() => server.resetHandlers());
   afterAll(() => server.close());
   let n = 0;
-  const hook = async (topic: string, body: unknown) => expect((await shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, eventId: `k-${++n}` }))).status).toBe(200);
+  const hook = async (topic: string, body: unknown) =>
+    expect((await shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, eventId: `k-${++n}` }))).status).toBe(200);
   let clock = Date.now();
   const runAll = async () => {
     const deps = { ...outboxDepsFromConfig(loadConfig(process.env)), now: () => new Date(clock) };
@@ -56,9 +59,22 @@ describe('Klaviyo suppression sync through the outbox', () => {
   const ago = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 
   it('suppresses while a shipment is delayed and releases with a Resolved event when it is delivered', async () => {
-    await hook('orders/create', shopifyOrder({ id: 501, number: 5001, email: 'kim@example.com', customerId: 9, createdAt: ago(24 * 12), fulfillmentStatus: 'fulfilled' }));
+    await hook(
+      'orders/create',
+      shopifyOrder({
+        id: 501,
+        number: 5001,
+        email: 'kim@example.com',
+        customerId: 9,
+        createdAt: ago(24 * 12),
+        fulfillmentStatus: 'fulfilled',
+      }),
+    );
     await hook('fulfillments/create', shopifyFulfillment({ id: 601, orderId: 501, createdAt: ago(24 * 11), shipmentStatus: 'in_transit' }));
-    await hook('fulfillment_events/create', shopifyTrackingEvent({ id: 701, fulfillmentId: 601, orderId: 501, status: 'in_transit', happenedAt: ago(24 * 8) }));
+    await hook(
+      'fulfillment_events/create',
+      shopifyTrackingEvent({ id: 701, fulfillmentId: 601, orderId: 501, status: 'in_transit', happenedAt: ago(24 * 8) }),
+    );
     await drainInbox(t.get().db);
     rateLimitOnce = true; // the first push meets a 429 with Retry-After and is retried
     await runAll();
@@ -67,17 +83,29 @@ describe('Klaviyo suppression sync through the outbox', () => {
     const [kp] = await t.get().db.select().from(klaviyoProfiles).where(eq(klaviyoProfiles.customerEmail, 'kim@example.com'));
     expect(kp.suppressed).toBe(true);
 
-    await hook('fulfillment_events/create', shopifyTrackingEvent({ id: 702, fulfillmentId: 601, orderId: 501, status: 'delivered', happenedAt: ago(1) }));
+    await hook(
+      'fulfillment_events/create',
+      shopifyTrackingEvent({ id: 702, fulfillmentId: 601, orderId: 501, status: 'delivered', happenedAt: ago(1) }),
+    );
     await drainInbox(t.get().db);
     await runAll();
     expect(profiles.at(-1)).toMatchObject({ concord_active_issue: false, concord_open_issue_count: 0 });
-    expect(events.map((e) => e.metric)).toEqual(['Concord Shipment Update', 'Concord Issue Opened', 'Concord Shipment Update', 'Concord Issue Resolved', 'Concord Recovery Suggested']);
+    expect(events.map((e) => e.metric)).toEqual([
+      'Concord Shipment Update',
+      'Concord Issue Opened',
+      'Concord Shipment Update',
+      'Concord Issue Resolved',
+      'Concord Recovery Suggested',
+    ]);
     expect(new Set(events.map((e) => e.uniqueId)).size).toBe(5);
   });
 
   it('replays are idempotent: the same event keeps its unique_id', async () => {
     const before = events.length;
-    await hook('fulfillment_events/create', shopifyTrackingEvent({ id: 702, fulfillmentId: 601, orderId: 501, status: 'delivered', happenedAt: ago(1) })); // duplicate id: a new webhook delivery of the same event
+    await hook(
+      'fulfillment_events/create',
+      shopifyTrackingEvent({ id: 702, fulfillmentId: 601, orderId: 501, status: 'delivered', happenedAt: ago(1) }),
+    ); // duplicate id: a new webhook delivery of the same event
     await drainInbox(t.get().db);
     await runAll();
     expect(events.length).toBe(before);

@@ -64,11 +64,15 @@ describe('streamDraftReply', () => {
   });
 
   it('throws a timeout when the API does not answer in time', async () => {
-    server.use(completions(seen, async () => {
-      await delay(2_000);
-      return sse(streamOf(GROUNDED));
-    }));
-    await expect(collect(streamDraftReply(testOpenAI(), 'gpt-test', draftCtx(), prompt, { timeoutMs: 150 }))).rejects.toMatchObject({ failure: 'timeout' });
+    server.use(
+      completions(seen, async () => {
+        await delay(2_000);
+        return sse(streamOf(GROUNDED));
+      }),
+    );
+    await expect(collect(streamDraftReply(testOpenAI(), 'gpt-test', draftCtx(), prompt, { timeoutMs: 150 }))).rejects.toMatchObject({
+      failure: 'timeout',
+    });
   });
 
   it('throws a timeout when the stream stalls part-way (the SDK’s own timeout stops at the headers)', async () => {
@@ -82,7 +86,11 @@ describe('streamDraftReply', () => {
   });
 
   it('throws rate_limited on a 429', async () => {
-    server.use(completions(seen, () => HttpResponse.json({ error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } }, { status: 429 })));
+    server.use(
+      completions(seen, () =>
+        HttpResponse.json({ error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' } }, { status: 429 }),
+      ),
+    );
     const err = await collect(streamDraftReply(testOpenAI(), 'gpt-test', draftCtx(), prompt)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DraftModelError);
     expect(err).toMatchObject({ failure: 'rate_limited', message: 'the model API is rate-limiting requests (HTTP 429)' });
@@ -108,7 +116,9 @@ describe('streamDraftReply', () => {
     server.use(completions(seen, () => sse(streamOf(GROUNDED), { hangAfter: 2 })));
     const ac = new AbortController();
     setTimeout(() => ac.abort(), 50);
-    await expect(collect(streamDraftReply(testOpenAI(), 'gpt-test', draftCtx(), prompt, { signal: ac.signal, timeoutMs: 5_000 }))).rejects.toMatchObject({ failure: 'aborted' });
+    await expect(
+      collect(streamDraftReply(testOpenAI(), 'gpt-test', draftCtx(), prompt, { signal: ac.signal, timeoutMs: 5_000 })),
+    ).rejects.toMatchObject({ failure: 'aborted' });
   });
 });
 
@@ -119,7 +129,15 @@ describe('generateDraft', () => {
     server.use(completions(seen, () => sse(streamOf(GROUNDED))));
     const deltas: string[] = [];
     const d = await generateDraft(model(), draftCtx(), { onDelta: (t) => deltas.push(t) });
-    expect(d).toEqual({ text: GROUNDED.join('').trim(), source: 'model', model: 'gpt-test', promptVersion: prompt.version, templateId: null, grounding: { ok: true, spans: [] }, error: null });
+    expect(d).toEqual({
+      text: GROUNDED.join('').trim(),
+      source: 'model',
+      model: 'gpt-test',
+      promptVersion: prompt.version,
+      templateId: null,
+      grounding: { ok: true, spans: [] },
+      error: null,
+    });
     expect(deltas).toEqual(GROUNDED);
   });
 
@@ -132,10 +150,14 @@ describe('generateDraft', () => {
   });
 
   const failures: [string, () => Response | Promise<Response>, RegExp][] = [
-    ['a timeout', async () => {
-      await delay(2_000);
-      return sse(streamOf(GROUNDED));
-    }, /did not finish within 150 ms/],
+    [
+      'a timeout',
+      async () => {
+        await delay(2_000);
+        return sse(streamOf(GROUNDED));
+      },
+      /did not finish within 150 ms/,
+    ],
     ['a 429', () => HttpResponse.json({ error: { message: 'Rate limit reached' } }, { status: 429 }), /HTTP 429/],
     ['a 500', () => HttpResponse.json({ error: { message: 'boom' } }, { status: 500 }), /HTTP 500/],
     ['malformed JSON chunks', () => sse([chunk('Hi'), 'data: not json at all\n\n']), /malformed JSON/],
@@ -149,7 +171,14 @@ describe('generateDraft', () => {
       const ctx = draftCtx();
       const d = await generateDraft(model(), ctx, { timeoutMs: 150 });
       const t = templateDraft(ctx);
-      expect(d).toMatchObject({ text: t.text, source: 'template', model: null, promptVersion: prompt.version, templateId: t.templateId, grounding: { ok: true, spans: [] } });
+      expect(d).toMatchObject({
+        text: t.text,
+        source: 'template',
+        model: null,
+        promptVersion: prompt.version,
+        templateId: t.templateId,
+        grounding: { ok: true, spans: [] },
+      });
       expect(d.error).toMatch(/^model gpt-test failed, used the template: /);
       expect(d.error).toMatch(error);
       expect(seen).toHaveLength(1);
@@ -172,7 +201,14 @@ describe('generateDraft', () => {
     const deltas: string[] = [];
     const ctx = draftCtx();
     const d = await generateDraft({ openai, model: 'gpt-4.1-mini' }, ctx, { onDelta: (t) => deltas.push(t) });
-    expect(d).toEqual({ ...templateDraft(ctx), source: 'template', model: null, promptVersion: TEMPLATES_VERSION, grounding: { ok: true, spans: [] }, error: null });
+    expect(d).toEqual({
+      ...templateDraft(ctx),
+      source: 'template',
+      model: null,
+      promptVersion: TEMPLATES_VERSION,
+      grounding: { ok: true, spans: [] },
+      error: null,
+    });
     expect(deltas).toEqual([d.text]);
     expect(seen).toEqual([]); // onUnhandledRequest: 'error' would also have failed on any call
   });

@@ -7,7 +7,18 @@ import { auditLog, customers, fulfillments, inboxEvents, issues, orders, outbox,
 import { drainInbox } from '@/lib/ingest/process-inbox';
 import { SHOPIFY_TOPICS } from '@/lib/integrations/shopify/verify-webhook';
 import { parseShopifyJson } from '@/lib/integrations/shopify/json';
-import { customerSchema, fulfillmentSchema, orderSchema, refundSchema, toCustomer, toFulfillment, toOrder, toRefund, toReturn, toTrackingEvent } from '@/lib/integrations/shopify/webhook-payloads';
+import {
+  customerSchema,
+  fulfillmentSchema,
+  orderSchema,
+  refundSchema,
+  toCustomer,
+  toFulfillment,
+  toOrder,
+  toRefund,
+  toReturn,
+  toTrackingEvent,
+} from '@/lib/integrations/shopify/webhook-payloads';
 import { orderEventSchema, parseShopifyEvent, type ShopifyEvent } from '@/lib/integrations/shopify/webhook-events';
 import { shopifyRequest, useTestApp } from '../helpers/app';
 
@@ -56,7 +67,14 @@ describe("Shopify's published samples: the mappers", () => {
 
   it('returns/* samples carry no created_at or updated_at: the delivery time is used, never the epoch', () => {
     const at = new Date(TRIGGERED);
-    for (const file of ['returns_request.json', 'returns_approve.json', 'returns_cancel.json', 'returns_close.json', 'returns_reopen.json', 'returns_decline.json']) {
+    for (const file of [
+      'returns_request.json',
+      'returns_approve.json',
+      'returns_cancel.json',
+      'returns_close.json',
+      'returns_reopen.json',
+      'returns_decline.json',
+    ]) {
       const payload = parseShopifyJson(sample(file)) as Record<string, unknown>;
       expect(payload.created_at, file).toBeUndefined();
       expect(payload.updated_at, file).toBeUndefined();
@@ -80,7 +98,15 @@ describe("Shopify's published samples: the mappers", () => {
   it('orders/create: fields, cancellation, and no orders_count/total_spent on the embedded customer', () => {
     const payload = parseShopifyJson(sample('orders_create.json')) as { customer: Record<string, unknown> };
     const o = toOrder(payload, SHOP);
-    expect(o).toMatchObject({ name: '#9999', orderNumber: 1234, email: 'jon@example.com', currency: 'USD', totalPrice: '388.00', tags: ['tag1', 'tag2'], cancelReason: 'customer' });
+    expect(o).toMatchObject({
+      name: '#9999',
+      orderNumber: 1234,
+      email: 'jon@example.com',
+      currency: 'USD',
+      totalPrice: '388.00',
+      tags: ['tag1', 'tag2'],
+      cancelReason: 'customer',
+    });
     expect(o.createdAt.toISOString()).toBe('2022-01-01T00:00:00.000Z');
     expect(o.cancelledAt?.toISOString()).toBe('2022-01-01T00:00:00.000Z');
     expect(o.lineItems).toHaveLength(2);
@@ -92,7 +118,14 @@ describe("Shopify's published samples: the mappers", () => {
 
   it('fulfillments, fulfillment events, refunds and customers', () => {
     const f = toFulfillment(parseShopifyJson(sample('fulfillments_update.json')), undefined, new Date(TRIGGERED));
-    expect(f).toMatchObject({ id: '123456', orderId: '820982911946154508', status: 'pending', shipmentStatus: null, trackingCompany: 'UPS', trackingNumber: '1z827wk74630' });
+    expect(f).toMatchObject({
+      id: '123456',
+      orderId: '820982911946154508',
+      status: 'pending',
+      shipmentStatus: null,
+      trackingCompany: 'UPS',
+      trackingNumber: '1z827wk74630',
+    });
     expect(f.createdAt.toISOString()).toBe('2022-01-01T00:00:00.000Z');
     const e = toTrackingEvent(parseShopifyJson(sample('fulfillment_events_create.json')));
     expect(e).toMatchObject({ id: '1234567', fulfillmentId: '123456', status: 'in_transit', country: 'CA' });
@@ -137,7 +170,11 @@ const TYPE_FOR_TOPIC: Record<string, ShopifyEvent['type']> = {
 
 describe("Shopify's published samples: the edge parser (one parse per delivery)", () => {
   const delivery = (topic: string, file = SAMPLE_FOR_TOPIC[topic]) => ({
-    topic, shopId: SHOP, body: sample(file).replaceAll('{shop}.myshopify.com', SHOP), triggeredAt: new Date(TRIGGERED), receivedAt: NOW,
+    topic,
+    shopId: SHOP,
+    body: sample(file).replaceAll('{shop}.myshopify.com', SHOP),
+    triggeredAt: new Date(TRIGGERED),
+    receivedAt: NOW,
   });
 
   it('every subscribed topic parses from its published sample into its domain event', () => {
@@ -166,15 +203,25 @@ describe("Shopify's published samples: the edge parser (one parse per delivery)"
 
   it('fulfillments, fulfillment events, refunds, returns and customers carry the same values the mappers give', () => {
     const f = parseShopifyEvent(delivery('fulfillments/update'));
-    expect(f.type === 'fulfillment.upserted' && f.fulfillment).toEqual(toFulfillment(parseShopifyJson(sample('fulfillments_update.json')), undefined, new Date(TRIGGERED)));
+    expect(f.type === 'fulfillment.upserted' && f.fulfillment).toEqual(
+      toFulfillment(parseShopifyJson(sample('fulfillments_update.json')), undefined, new Date(TRIGGERED)),
+    );
     const t = parseShopifyEvent(delivery('fulfillment_events/create'));
-    expect(t.type === 'tracking_event.created' && t.trackingEvent).toMatchObject({ id: '1234567', fulfillmentId: '123456', status: 'in_transit' });
+    expect(t.type === 'tracking_event.created' && t.trackingEvent).toMatchObject({
+      id: '1234567',
+      fulfillmentId: '123456',
+      status: 'in_transit',
+    });
     const r = parseShopifyEvent(delivery('refunds/create'));
     expect(r.type === 'refund.created' && r.refund).toMatchObject({ amount: '85.00', note: 'Things were damaged' });
     const c = parseShopifyEvent(delivery('customers/create'));
     expect(c.type === 'customer.upserted' && c.customer.customer).toMatchObject({ id: '706405506930370084', email: 'bob@biller.com' });
     const cancel = parseShopifyEvent(delivery('returns/cancel'));
-    expect(cancel.type === 'return.changed' && cancel.return).toMatchObject({ id: '123134564567890', orderId: '4783296544821', status: 'cancelled' });
+    expect(cancel.type === 'return.changed' && cancel.return).toMatchObject({
+      id: '123134564567890',
+      orderId: '4783296544821',
+      status: 'cancelled',
+    });
     expect(cancel.type === 'return.changed' && cancel.return.updatedAt.toISOString()).toBe(TRIGGERED);
     const decline = parseShopifyEvent(delivery('returns/decline', 'returns_decline.2025-01.json'));
     expect(decline.type === 'return.changed' && decline.return).toMatchObject({ orderId: null, status: 'declined' });
@@ -183,8 +230,15 @@ describe("Shopify's published samples: the edge parser (one parse per delivery)"
   it('privacy topics name the customer and the orders; scopes_update the granted scopes', () => {
     const redact = parseShopifyEvent(delivery('customers/redact'));
     if (redact.type !== 'privacy.customer_redacted') throw new Error(redact.type);
-    const raw = parseShopifyJson(sample('customers_redact.json')) as { customer: { id: unknown; email: string }; orders_to_redact: unknown[] };
-    expect(redact.request).toEqual({ customerId: String(raw.customer.id), email: raw.customer.email.toLowerCase(), orderIds: raw.orders_to_redact.map(String) });
+    const raw = parseShopifyJson(sample('customers_redact.json')) as {
+      customer: { id: unknown; email: string };
+      orders_to_redact: unknown[];
+    };
+    expect(redact.request).toEqual({
+      customerId: String(raw.customer.id),
+      email: raw.customer.email.toLowerCase(),
+      orderIds: raw.orders_to_redact.map(String),
+    });
     const scopes = parseShopifyEvent(delivery('app/scopes_update'));
     expect(scopes.type === 'app.scopes_updated' && typeof scopes.scopes).toBe('string');
   });
@@ -192,7 +246,9 @@ describe("Shopify's published samples: the edge parser (one parse per delivery)"
   it('a body that is not what its topic promises, or a topic with no projection, is refused at the edge', () => {
     expect(() => parseShopifyEvent({ ...delivery('orders/create'), body: '{"id": 1}' })).toThrow(/created_at/);
     expect(() => parseShopifyEvent({ ...delivery('fulfillments/update'), body: '{"order_id": 1}' })).toThrow();
-    expect(() => parseShopifyEvent({ ...delivery('orders/create'), topic: 'products/create' })).toThrow(/products\/create has no projection/);
+    expect(() => parseShopifyEvent({ ...delivery('orders/create'), topic: 'products/create' })).toThrow(
+      /products\/create has no projection/,
+    );
   });
 });
 
@@ -235,13 +291,21 @@ describe("Shopify's published samples: through the webhook route and the project
     // An order with an embedded fulfillment and refund, delivered twice (a batch of two order events).
     const body = sample('orders_create.json')
       .replace('"id": 820982911946154500', '"id": 5550001')
-      .replace('"fulfillments": []', '"fulfillments": [{"id": 5550002, "order_id": 5550001, "status": "success", "created_at": "2022-01-02T00:00:00Z", "updated_at": "2022-01-02T00:00:00Z"}]')
-      .replace('"refunds": []', '"refunds": [{"id": 5550003, "order_id": 5550001, "created_at": "2022-01-03T00:00:00Z", "transactions": [{"kind": "refund", "status": "success", "amount": "5.00"}]}]');
+      .replace(
+        '"fulfillments": []',
+        '"fulfillments": [{"id": 5550002, "order_id": 5550001, "status": "success", "created_at": "2022-01-02T00:00:00Z", "updated_at": "2022-01-02T00:00:00Z"}]',
+      )
+      .replace(
+        '"refunds": []',
+        '"refunds": [{"id": 5550003, "order_id": 5550001, "created_at": "2022-01-03T00:00:00Z", "transactions": [{"kind": "refund", "status": "success", "amount": "5.00"}]}]',
+      );
     expect(body).toContain('5550002');
     expect(body).toContain('5550003');
     await post('orders/create', body, 'once-1');
     await post('orders/updated', body, 'once-2');
-    const spies = [orderEventSchema, orderSchema, customerSchema, fulfillmentSchema, refundSchema].map((schema) => vi.spyOn(schema, 'parse'));
+    const spies = [orderEventSchema, orderSchema, customerSchema, fulfillmentSchema, refundSchema].map((schema) =>
+      vi.spyOn(schema, 'parse'),
+    );
     try {
       await drain();
       expect(spies.map((s) => s.mock.calls.length)).toEqual([2, 0, 0, 0, 0]);
@@ -272,7 +336,13 @@ describe("Shopify's published samples: through the webhook route and the project
     await post('orders/create', order, 'ret-order');
     await post('returns/request', returnSample('returns_request.json'), 'ret-req', at(0));
     await drain();
-    const issueRow = async () => (await db().select().from(issues).where(and(eq(issues.shopId, SHOP), eq(issues.key, 'return:555000111'))))[0];
+    const issueRow = async () =>
+      (
+        await db()
+          .select()
+          .from(issues)
+          .where(and(eq(issues.shopId, SHOP), eq(issues.key, 'return:555000111')))
+      )[0];
     let i = await issueRow();
     expect(i).toMatchObject({ status: 'open', customerEmail: 'rita@example.com', orderId: '4783296544821' });
     expect(i.openedAt?.toISOString()).toBe(at(0));
@@ -285,7 +355,10 @@ describe("Shopify's published samples: through the webhook route and the project
     expect(i.resolvedAt?.toISOString()).toBe(at(30));
     const [ret] = await db().select().from(returns).where(eq(returns.shopifyReturnId, '555000111'));
     expect(ret.status).toBe('cancelled');
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.action, 'issue.resolved'), eq(auditLog.subjectId, 'return:555000111')));
+    const audit = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'issue.resolved'), eq(auditLog.subjectId, 'return:555000111')));
     expect(audit.at(-1)?.explanation).toMatch(/cancelled/i);
     // The Klaviyo event for it is dated 2026, not 1970.
     const events = await db().select().from(outbox).where(eq(outbox.kind, 'klaviyo.issue_event'));

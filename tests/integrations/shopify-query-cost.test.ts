@@ -8,8 +8,12 @@ describe('Admin API query cost', () => {
   it('prices by the published rules: scalars 0, objects 1, connections 2 + page x item', () => {
     expect(queryCost('query { shop { name myshopifyDomain } }')).toBe(1);
     expect(queryCost('query { orders(first: 10) { nodes { id name } } }')).toBe(2 + 10 * 1);
-    expect(queryCost('query { orders(first: 10) { nodes { id customer { id } lineItems(first: 5) { nodes { id } } } } }')).toBe(2 + 10 * (1 + 1 + (2 + 5 * 1)));
-    expect(queryCost('query Q($n: Int!) { orders(first: $n) { edges { node { id } } pageInfo { hasNextPage } } }', { n: 3 })).toBe(2 + 3 * 1 + 1);
+    expect(queryCost('query { orders(first: 10) { nodes { id customer { id } lineItems(first: 5) { nodes { id } } } } }')).toBe(
+      2 + 10 * (1 + 1 + (2 + 5 * 1)),
+    );
+    expect(queryCost('query Q($n: Int!) { orders(first: $n) { edges { node { id } } pageInfo { hasNextPage } } }', { n: 3 })).toBe(
+      2 + 3 * 1 + 1,
+    );
     expect(() => queryCost('query Q($n: Int!) { orders(first: $n) { nodes { id } } }')).toThrow(/page size/);
   });
 

@@ -15,7 +15,10 @@ vi.mock('next/headers', () => ({
   cookies: async () => ({ get: (name: string) => (name === 'concord_session' && jar.token ? { name, value: jar.token } : undefined) }),
   headers: async () => new Headers(),
 }));
-vi.mock('next/navigation', async (importOriginal) => ({ ...(await importOriginal<object>()), useRouter: () => ({ push: () => {}, refresh: () => {} }) }));
+vi.mock('next/navigation', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  useRouter: () => ({ push: () => {}, refresh: () => {} }),
+}));
 
 const SHOP = 'acme.myshopify.com';
 const now = new Date();
@@ -23,8 +26,16 @@ const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
 const DRAFT = 'Hi Jane, your order #1002 is on its way with UPS and should arrive on Friday.';
 const SENT = 'Hi Jane, your order #1002 is delayed with UPS; we expect it on Monday. Sorry!';
 
-async function render(page: string, props: { params?: Record<string, string>; searchParams?: Record<string, string> }, role: 'lead' | 'admin' = 'lead'): Promise<string> {
-  jar.token = createSessionToken(role === 'admin' ? { id: 1, email: 'admin@concord.test', role } : { id: 2, email: 'lead@concord.test', role }, TEST_SECRETS.SESSION_SECRET, now).token;
+async function render(
+  page: string,
+  props: { params?: Record<string, string>; searchParams?: Record<string, string> },
+  role: 'lead' | 'admin' = 'lead',
+): Promise<string> {
+  jar.token = createSessionToken(
+    role === 'admin' ? { id: 1, email: 'admin@concord.test', role } : { id: 2, email: 'lead@concord.test', role },
+    TEST_SECRETS.SESSION_SECRET,
+    now,
+  ).token;
   try {
     const Page = (await import(`@/app/admin/${page}`)).default as (p: unknown) => Promise<ReactElement>;
     const element = await Page({ params: Promise.resolve(props.params ?? {}), searchParams: Promise.resolve(props.searchParams ?? {}) });
@@ -33,7 +44,14 @@ async function render(page: string, props: { params?: Record<string, string>; se
     jar.token = null;
   }
 }
-const text = (html: string) => html.replace(/<!-- -->/g, '').replace(/<[^>]+>/g, ' ').replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 describe('lead and admin pages', () => {
   const t = useTestApp();
@@ -42,21 +60,88 @@ describe('lead and admin pages', () => {
   beforeAll(async () => {
     const db = t.get().db;
     await ensureShop(db, { id: SHOP, name: 'Acme US' });
-    const v = { decision: 'automate', nextStep: 'reply_tracking', rule: 'wismo.in_transit', reasons: [], explanation: 'In transit and on time: send tracking.', allowedPromises: [], summary: null };
+    const v = {
+      decision: 'automate',
+      nextStep: 'reply_tracking',
+      rule: 'wismo.in_transit',
+      reasons: [],
+      explanation: 'In transit and on time: send tracking.',
+      allowedPromises: [],
+      summary: null,
+    };
     await db.insert(tickets).values([
-      { shopId: SHOP, gorgiasTicketId: '21', subject: 'Where is my parcel', customerEmail: 'jane@example.com', intent: 'wismo', verdict: v, gorgiasCreatedAt: hoursAgo(3), firstResponseAt: hoursAgo(2), closedAt: hoursAgo(1) },
-      { shopId: SHOP, gorgiasTicketId: '22', subject: 'Cancel it', customerEmail: 'bob@example.com', intent: 'cancel', gorgiasCreatedAt: hoursAgo(30) },
+      {
+        shopId: SHOP,
+        gorgiasTicketId: '21',
+        subject: 'Where is my parcel',
+        customerEmail: 'jane@example.com',
+        intent: 'wismo',
+        verdict: v,
+        gorgiasCreatedAt: hoursAgo(3),
+        firstResponseAt: hoursAgo(2),
+        closedAt: hoursAgo(1),
+      },
+      {
+        shopId: SHOP,
+        gorgiasTicketId: '22',
+        subject: 'Cancel it',
+        customerEmail: 'bob@example.com',
+        intent: 'cancel',
+        gorgiasCreatedAt: hoursAgo(30),
+      },
     ]);
     const [d] = await db
       .insert(drafts)
-      .values({ shopId: SHOP, ticketId: '21', intent: 'wismo', source: 'template', templateId: 'wismo.in_transit', context: {}, output: DRAFT, grounding: { ok: true, spans: [] }, status: 'sent', sentText: SENT, sentBy: 'sam@acme.test', sentAt: hoursAgo(2) })
+      .values({
+        shopId: SHOP,
+        ticketId: '21',
+        intent: 'wismo',
+        source: 'template',
+        templateId: 'wismo.in_transit',
+        context: {},
+        output: DRAFT,
+        grounding: { ok: true, spans: [] },
+        status: 'sent',
+        sentText: SENT,
+        sentBy: 'sam@acme.test',
+        sentAt: hoursAgo(2),
+      })
       .returning({ id: drafts.id });
     draftId = d.id;
-    await db.insert(drafts).values({ shopId: SHOP, ticketId: '21', intent: 'wismo', source: 'template', templateId: 'wismo.in_transit', context: {}, output: DRAFT, grounding: { ok: true, spans: [] }, status: 'auto_sent' });
-    await db.insert(fulfillments).values({ shopId: SHOP, shopifyFulfillmentId: 'f1', orderId: 'o1', status: 'success', shopifyCreatedAt: hoursAgo(48), shopifyUpdatedAt: hoursAgo(48), healthState: 'delayed' });
+    await db.insert(drafts).values({
+      shopId: SHOP,
+      ticketId: '21',
+      intent: 'wismo',
+      source: 'template',
+      templateId: 'wismo.in_transit',
+      context: {},
+      output: DRAFT,
+      grounding: { ok: true, spans: [] },
+      status: 'auto_sent',
+    });
+    await db.insert(fulfillments).values({
+      shopId: SHOP,
+      shopifyFulfillmentId: 'f1',
+      orderId: 'o1',
+      status: 'success',
+      shopifyCreatedAt: hoursAgo(48),
+      shopifyUpdatedAt: hoursAgo(48),
+      healthState: 'delayed',
+    });
     await db.insert(klaviyoProfiles).values({ shopId: SHOP, customerEmail: 'ghost@example.com', suppressed: true });
-    await db.insert(qaReviews).values({ shopId: SHOP, week: '2026-W01', kind: 'wismo_automation', itemKey: 'ticket:9', verdict: 'correct', reviewer: 'lead' });
-    await writeAudit(db, { shopId: SHOP, actor: { type: 'agent', id: 'sam@acme.test' }, action: 'suppression.suppress', customerEmail: 'jane@example.com', ticketId: '21', explanation: 'sam suppressed <jane> & friends', before: { suppressed: false }, after: { suppressed: true } });
+    await db
+      .insert(qaReviews)
+      .values({ shopId: SHOP, week: '2026-W01', kind: 'wismo_automation', itemKey: 'ticket:9', verdict: 'correct', reviewer: 'lead' });
+    await writeAudit(db, {
+      shopId: SHOP,
+      actor: { type: 'agent', id: 'sam@acme.test' },
+      action: 'suppression.suppress',
+      customerEmail: 'jane@example.com',
+      ticketId: '21',
+      explanation: 'sam suppressed <jane> & friends',
+      before: { suppressed: false },
+      after: { suppressed: true },
+    });
   });
 
   it('draft review lists the sent draft with its outcome and rates', async () => {

@@ -26,12 +26,48 @@ describe('audit log search and export', () => {
   beforeAll(async () => {
     const db = t.get().db;
     await ensureShop(db, { id: SHOP });
-    await db.insert(orders).values({ shopId: SHOP, shopifyOrderId: '5550001', name: '#1043', orderNumber: 1043, currency: 'USD', totalPrice: '10.00', shopifyCreatedAt: day(1), shopifyUpdatedAt: day(1) });
-    const e = (over: Partial<Parameters<typeof writeAudit>[1]>) => writeAudit(db, { shopId: SHOP, actor: { type: 'system' }, action: 'ticket.classified', explanation: 'Intent wismo (90%, rules).', ...over });
+    await db.insert(orders).values({
+      shopId: SHOP,
+      shopifyOrderId: '5550001',
+      name: '#1043',
+      orderNumber: 1043,
+      currency: 'USD',
+      totalPrice: '10.00',
+      shopifyCreatedAt: day(1),
+      shopifyUpdatedAt: day(1),
+    });
+    const e = (over: Partial<Parameters<typeof writeAudit>[1]>) =>
+      writeAudit(db, {
+        shopId: SHOP,
+        actor: { type: 'system' },
+        action: 'ticket.classified',
+        explanation: 'Intent wismo (90%, rules).',
+        ...over,
+      });
     await e({ at: day(20), ticketId: '11', customerEmail: 'jane@example.com', orderId: '5550001' });
-    await e({ at: day(21), action: 'suppression.suppress', actor: { type: 'agent', id: 'Sam@Acme.test' }, customerEmail: 'jane@example.com', explanation: 'sam: jane@example.com is suppressed, reason: "late, angry"\nsecond line', before: { suppressed: false }, after: { suppressed: true } });
-    await e({ at: day(22), action: 'suppression.release', actor: { type: 'agent', id: 'kim@acme.test' }, customerEmail: 'bob@example.com', explanation: '=HYPERLINK("http://evil.test","click me")' });
-    await e({ at: day(23), action: 'draft.taught', actor: { type: 'lead', id: 'lead@concord.test' }, ticketId: '12', explanation: '100% of the draft kept; 50_50 split' });
+    await e({
+      at: day(21),
+      action: 'suppression.suppress',
+      actor: { type: 'agent', id: 'Sam@Acme.test' },
+      customerEmail: 'jane@example.com',
+      explanation: 'sam: jane@example.com is suppressed, reason: "late, angry"\nsecond line',
+      before: { suppressed: false },
+      after: { suppressed: true },
+    });
+    await e({
+      at: day(22),
+      action: 'suppression.release',
+      actor: { type: 'agent', id: 'kim@acme.test' },
+      customerEmail: 'bob@example.com',
+      explanation: '=HYPERLINK("http://evil.test","click me")',
+    });
+    await e({
+      at: day(23),
+      action: 'draft.taught',
+      actor: { type: 'lead', id: 'lead@concord.test' },
+      ticketId: '12',
+      explanation: '100% of the draft kept; 50_50 split',
+    });
     // Shares a prefix with suppression.* without the dot; no code writes it (an entry of an older version).
     await e({ at: day(24), action: 'suppressionist' as AuditAction, explanation: '+1 555 0100' });
   });
@@ -39,7 +75,13 @@ describe('audit log search and export', () => {
   it('finds entries by customer, order (id or number), ticket, actor, action and words, newest first', async () => {
     const db = t.get().db;
     const actions = async (qs: string) => (await search(db, qs)).rows.map((r) => r.action);
-    expect(await actions('')).toEqual(['suppressionist', 'draft.taught', 'suppression.release', 'suppression.suppress', 'ticket.classified']);
+    expect(await actions('')).toEqual([
+      'suppressionist',
+      'draft.taught',
+      'suppression.release',
+      'suppression.suppress',
+      'ticket.classified',
+    ]);
     expect(await actions('email=JANE@example.com')).toEqual(['suppression.suppress', 'ticket.classified']);
     expect(await actions('order=5550001')).toEqual(['ticket.classified']);
     expect(await actions('order=%231043')).toEqual(['ticket.classified']);
@@ -82,7 +124,9 @@ describe('audit log search and export', () => {
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="concord-audit-\d{12}\.csv"$/);
     const body = await res.text();
     const lines = body.split('\r\n');
-    expect(lines[0]).toBe('id,at,shop,actor_type,actor,action,subject_type,subject_id,customer_email,order_id,ticket_id,explanation,before,after');
+    expect(lines[0]).toBe(
+      'id,at,shop,actor_type,actor,action,subject_type,subject_id,customer_email,order_id,ticket_id,explanation,before,after',
+    );
     expect(body).toContain(`,"'=HYPERLINK(""http://evil.test"",""click me"")",`);
     expect(body).toContain('"sam: jane@example.com is suppressed, reason: ""late, angry""\nsecond line"');
     expect(body).toContain('"{""suppressed"":false}","{""suppressed"":true}"');

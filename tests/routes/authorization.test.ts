@@ -43,7 +43,10 @@ const ROUTES: Record<string, RouteSpec> = {
   'app/api/admin/connections/[system]/route.ts': { access: 'admin' },
   'app/api/admin/outbox/[id]/replay/route.ts': { access: 'admin' },
   'app/api/admin/policy-simulate/route.ts': { access: 'admin', body: { shop: SHOP, scenario: {} } },
-  'app/api/admin/qa/reviews/route.ts': { access: 'lead', body: { shop: SHOP, week: '2026-W48', kind: 'wismo_automation', item: 'ticket:1', verdict: 'correct' } },
+  'app/api/admin/qa/reviews/route.ts': {
+    access: 'lead',
+    body: { shop: SHOP, week: '2026-W48', kind: 'wismo_automation', item: 'ticket:1', verdict: 'correct' },
+  },
   'app/api/admin/review/[id]/teach/route.ts': { access: 'lead' },
   'app/api/admin/settings/route.ts': { access: 'admin', body: { shop: SHOP, settings: {} } },
   'app/api/admin/stores/route.ts': { access: 'admin', body: { grant: 'static', shop: 'not-a-shop', accessToken: 'shpat_0123456789' } },
@@ -116,12 +119,16 @@ function findFiles(dir: string, name: string): string[] {
 /** app/api/widget/[ticket]/route.ts → /api/widget/1 with params { ticket: '1' }. */
 function urlFor(file: string): { url: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
-  const segments = path.posix.dirname(file).split('/').slice(1).map((s) => {
-    const m = /^\[(\w+)\]$/.exec(s);
-    if (!m) return s;
-    params[m[1]] = '1';
-    return '1';
-  });
+  const segments = path.posix
+    .dirname(file)
+    .split('/')
+    .slice(1)
+    .map((s) => {
+      const m = /^\[(\w+)\]$/.exec(s);
+      if (!m) return s;
+      params[m[1]] = '1';
+      return '1';
+    });
   return { url: `http://concord.test/${segments.join('/')}`, params };
 }
 
@@ -162,7 +169,11 @@ async function call(file: string, method: Method, cred: Credential): Promise<{ s
     if (cred.csrf) headers.set('x-csrf-token', s.csrf);
   }
   if (cred.kind === 'bearer') headers.set('authorization', `Bearer ${cred.secret}`);
-  if (cred.kind === 'widget') headers.set('x-widget-token', widgetToken({ ticketId: '1', shopId: SHOP, agent: 'agent@acme.test' }, TEST_SECRETS.SESSION_SECRET, new Date()));
+  if (cred.kind === 'widget')
+    headers.set(
+      'x-widget-token',
+      widgetToken({ ticketId: '1', shopId: SHOP, agent: 'agent@acme.test' }, TEST_SECRETS.SESSION_SECRET, new Date()),
+    );
   const init: RequestInit = { method, headers };
   if (mutating(method)) {
     headers.set('content-type', 'application/json');
@@ -262,7 +273,16 @@ describe('authorization of every API route', () => {
             case 'admin': {
               expect(anon.status).toBe(401);
               // A cookie signed with another secret is no session.
-              expect((await call(file, method, { kind: 'session', role: 'admin', csrf: true, secret: 'another-secret-0123456789abcdef0123456789' })).status).toBe(401);
+              expect(
+                (
+                  await call(file, method, {
+                    kind: 'session',
+                    role: 'admin',
+                    csrf: true,
+                    secret: 'another-secret-0123456789abcdef0123456789',
+                  })
+                ).status,
+              ).toBe(401);
               const lead = await call(file, method, { kind: 'session', role: 'lead', csrf: true });
               if (spec.access === 'admin') expect(lead.status).toBe(403);
               else expect(allowed(lead.status), `lead got ${lead.status}`).toBe(true);
@@ -295,7 +315,11 @@ describe('every page', () => {
   });
 
   /** Renders a page function; returns where it redirected (null when it rendered or 404ed) and what it rendered. */
-  async function visit(file: string, token: string | null, search: Record<string, string> = {}): Promise<{ redirect: string | null; pathname: string; element: unknown }> {
+  async function visit(
+    file: string,
+    token: string | null,
+    search: Record<string, string> = {},
+  ): Promise<{ redirect: string | null; pathname: string; element: unknown }> {
     jar.token = token;
     const { url, params } = urlFor(file.replace(/page\.tsx$/, 'route.ts'));
     const pathname = new URL(url).pathname.replace(/\/$/, '') || '/';
@@ -314,7 +338,7 @@ describe('every page', () => {
       jar.token = null;
     }
   }
-  const typeName = (el: unknown) => ((el as { type?: { name?: string } })?.type?.name ?? null);
+  const typeName = (el: unknown) => (el as { type?: { name?: string } })?.type?.name ?? null;
 
   for (const [file, access] of Object.entries(PAGES)) {
     if (access !== 'admin' && access !== 'lead') continue;
@@ -343,7 +367,13 @@ describe('every page', () => {
 
   it('app/page.tsx outside demo mode: a landing that shows nothing of any customer, signed in or not', async () => {
     const db = t.get().db;
-    await db.insert(tickets).values({ shopId: SHOP, gorgiasTicketId: '777', subject: 'Where is my parcel', customerEmail: 'secret-customer@example.com', status: 'open' });
+    await db.insert(tickets).values({
+      shopId: SHOP,
+      gorgiasTicketId: '777',
+      subject: 'Where is my parcel',
+      customerEmail: 'secret-customer@example.com',
+      status: 'open',
+    });
     for (const token of [null, session('admin').token]) {
       const page = await visit('app/page.tsx', token);
       expect(page.redirect).toBeNull();
@@ -372,7 +402,10 @@ describe('every page', () => {
     expect(refused((await visit('app/widget/[ticket]/page.tsx', null, { token: 'forged.token' })).element)).toBe(true);
     const otherTicket = widgetToken({ ticketId: '2', shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, new Date());
     expect(refused((await visit('app/widget/[ticket]/page.tsx', null, { token: otherTicket })).element)).toBe(true);
-    await t.get().db.insert(tickets).values({ shopId: SHOP, gorgiasTicketId: '1', subject: 'A real ticket', customerEmail: 'someone@example.com', status: 'open' });
+    await t
+      .get()
+      .db.insert(tickets)
+      .values({ shopId: SHOP, gorgiasTicketId: '1', subject: 'A real ticket', customerEmail: 'someone@example.com', status: 'open' });
     const good = widgetToken({ ticketId: '1', shopId: SHOP, agent: null }, TEST_SECRETS.SESSION_SECRET, new Date());
     expect(typeName((await visit('app/widget/[ticket]/page.tsx', null, { token: good })).element)).toBe('WidgetApp');
   });

@@ -20,10 +20,24 @@ describe('delay scan and reconciliation', () => {
     const now = Date.now();
     const iso = (h: number) => new Date(now - h * 3600_000).toISOString();
     let n = 0;
-    const hook = async (topic: string, body: unknown) => expect((await shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, eventId: `d-${++n}` }))).status).toBe(200);
-    await hook('orders/create', shopifyOrder({ id: 901, number: 9001, email: 'quiet@example.com', customerId: 91, createdAt: iso(24 * 6), fulfillmentStatus: 'fulfilled' }));
+    const hook = async (topic: string, body: unknown) =>
+      expect((await shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, eventId: `d-${++n}` }))).status).toBe(200);
+    await hook(
+      'orders/create',
+      shopifyOrder({
+        id: 901,
+        number: 9001,
+        email: 'quiet@example.com',
+        customerId: 91,
+        createdAt: iso(24 * 6),
+        fulfillmentStatus: 'fulfilled',
+      }),
+    );
     await hook('fulfillments/create', shopifyFulfillment({ id: 902, orderId: 901, createdAt: iso(24 * 5), shipmentStatus: 'in_transit' }));
-    await hook('fulfillment_events/create', shopifyTrackingEvent({ id: 903, fulfillmentId: 902, orderId: 901, status: 'in_transit', happenedAt: iso(24 * 4) }));
+    await hook(
+      'fulfillment_events/create',
+      shopifyTrackingEvent({ id: 903, fulfillmentId: 902, orderId: 901, status: 'in_transit', happenedAt: iso(24 * 4) }),
+    );
     await drainInbox(t.get().db);
     const [before] = await t.get().db.select().from(fulfillments).where(eq(fulfillments.shopifyFulfillmentId, '902'));
     expect(before.healthState).toBe('in_transit');
@@ -33,14 +47,20 @@ describe('delay scan and reconciliation', () => {
     expect(result).toMatchObject({ becameDelayed: 1 });
     const [after] = await t.get().db.select().from(fulfillments).where(eq(fulfillments.shopifyFulfillmentId, '902'));
     expect(after.healthState).toBe('delayed');
-    const open = await t.get().db.select().from(issues).where(and(eq(issues.customerEmail, 'quiet@example.com'), eq(issues.status, 'open')));
+    const open = await t
+      .get()
+      .db.select()
+      .from(issues)
+      .where(and(eq(issues.customerEmail, 'quiet@example.com'), eq(issues.status, 'open')));
     expect(open.map((i) => i.key)).toEqual(['delay:902']);
     expect((await runDelayScan(t.get().db, later)).becameDelayed).toBe(0); // nothing new the second time
   });
 
   it('protects the cron route with the cron secret', async () => {
     expect((await delayScanRoute(new Request('http://concord.test/api/cron/delay-scan'))).status).toBe(401);
-    const ok = await delayScanRoute(new Request('http://concord.test/api/cron/delay-scan', { headers: { authorization: `Bearer ${TEST_SECRETS.CRON_SECRET}` } }));
+    const ok = await delayScanRoute(
+      new Request('http://concord.test/api/cron/delay-scan', { headers: { authorization: `Bearer ${TEST_SECRETS.CRON_SECRET}` } }),
+    );
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ ok: true });
   });
@@ -49,15 +69,41 @@ describe('delay scan and reconciliation', () => {
     const db = t.get().db;
     const base = (id: string, updatedAt: string, financialStatus: string): AdminOrder => ({
       order: {
-        id, shopId: SHOP, name: `#${id}`, orderNumber: Number(id), email: 'r@example.com', phone: null, customerId: null, createdAt: new Date('2026-11-01T00:00:00Z'),
-        updatedAt: new Date(updatedAt), processedAt: null, cancelledAt: null, cancelReason: null, closedAt: null, financialStatus, fulfillmentStatus: null,
-        currency: 'USD', totalPrice: '10.00', tags: [], note: null, lineItems: [], shippingAddress: null, onHold: false,
+        id,
+        shopId: SHOP,
+        name: `#${id}`,
+        orderNumber: Number(id),
+        email: 'r@example.com',
+        phone: null,
+        customerId: null,
+        createdAt: new Date('2026-11-01T00:00:00Z'),
+        updatedAt: new Date(updatedAt),
+        processedAt: null,
+        cancelledAt: null,
+        cancelReason: null,
+        closedAt: null,
+        financialStatus,
+        fulfillmentStatus: null,
+        currency: 'USD',
+        totalPrice: '10.00',
+        tags: [],
+        note: null,
+        lineItems: [],
+        shippingAddress: null,
+        onHold: false,
       },
-      fulfillments: [], events: [], refunds: [], returns: [], customer: null,
+      fulfillments: [],
+      events: [],
+      refunds: [],
+      returns: [],
+      customer: null,
     });
     // 901 exists (from the first test) but Shopify has a newer version; 990 was never received.
     const shopify = {
-      ordersUpdatedSince: async () => ({ orders: [base('901', '2030-01-01T00:00:00Z', 'refunded'), base('990', '2026-11-20T00:00:00Z', 'paid')], nextCursor: null }),
+      ordersUpdatedSince: async () => ({
+        orders: [base('901', '2030-01-01T00:00:00Z', 'refunded'), base('990', '2026-11-20T00:00:00Z', 'paid')],
+        nextCursor: null,
+      }),
     } as unknown as ShopifyAdminClient;
     const r = await reconcileShop(db, shopify, SHOP, new Date());
     expect(r).toMatchObject({ checked: 2, missing: 1, behind: 1 });

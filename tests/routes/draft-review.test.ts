@@ -10,7 +10,8 @@ import { sessionHeaders } from '../helpers/session';
 
 const SHOP = 'acme.myshopify.com';
 const OTHER = 'acme-eu.myshopify.com';
-const DRAFT = 'Hi Jane, your order #1002 shipped with UPS on Monday and should arrive by Friday. Your parcel left our warehouse in Portland and is now travelling with the carrier. Thanks for your patience!';
+const DRAFT =
+  'Hi Jane, your order #1002 shipped with UPS on Monday and should arrive by Friday. Your parcel left our warehouse in Portland and is now travelling with the carrier. Thanks for your patience!';
 
 function teach(id: string, method: 'POST' | 'DELETE' = 'POST', headers = sessionHeaders('lead')) {
   const handler = method === 'POST' ? POST : DELETE;
@@ -33,11 +34,62 @@ describe('draft review', () => {
     const rows = await db
       .insert(drafts)
       .values([
-        { ...base, ticketId: '11', intent: 'wismo', source: 'template', templateId: 'wismo.in_transit', output: DRAFT, sentText: DRAFT, sentBy: 'sam@acme.test', sentAt: new Date('2026-11-23T10:00:00Z') },
-        { ...base, ticketId: '11', intent: 'wismo', source: 'model', promptVersion: 'draft-reply@2', model: 'gpt-test', output: DRAFT, sentText: 'Sorry, we are checking with the carrier and will write back tomorrow.', sentBy: 'kim@acme.test', sentAt: new Date('2026-11-24T10:00:00Z') },
-        { ...base, ticketId: '12', intent: 'cancel', source: 'model', promptVersion: 'draft-reply@2', model: 'gpt-test', output: 'Your order #1003 is cancelled.', sentText: 'Your order #1003 is cancelled.', sentBy: 'sam@acme.test', sentAt: new Date('2026-11-26T10:00:00Z') },
-        { ...base, ticketId: '12', intent: 'cancel', source: 'model', promptVersion: 'draft-reply@2', output: 'Unsent draft', status: 'draft' },
-        { ...base, shopId: OTHER, ticketId: '13', intent: 'wismo', source: 'template', templateId: 'wismo.delayed', output: 'Delayed, sorry.', sentText: 'Delayed, sorry.', sentBy: 'eu@acme.test', sentAt: new Date('2026-11-25T10:00:00Z') },
+        {
+          ...base,
+          ticketId: '11',
+          intent: 'wismo',
+          source: 'template',
+          templateId: 'wismo.in_transit',
+          output: DRAFT,
+          sentText: DRAFT,
+          sentBy: 'sam@acme.test',
+          sentAt: new Date('2026-11-23T10:00:00Z'),
+        },
+        {
+          ...base,
+          ticketId: '11',
+          intent: 'wismo',
+          source: 'model',
+          promptVersion: 'draft-reply@2',
+          model: 'gpt-test',
+          output: DRAFT,
+          sentText: 'Sorry, we are checking with the carrier and will write back tomorrow.',
+          sentBy: 'kim@acme.test',
+          sentAt: new Date('2026-11-24T10:00:00Z'),
+        },
+        {
+          ...base,
+          ticketId: '12',
+          intent: 'cancel',
+          source: 'model',
+          promptVersion: 'draft-reply@2',
+          model: 'gpt-test',
+          output: 'Your order #1003 is cancelled.',
+          sentText: 'Your order #1003 is cancelled.',
+          sentBy: 'sam@acme.test',
+          sentAt: new Date('2026-11-26T10:00:00Z'),
+        },
+        {
+          ...base,
+          ticketId: '12',
+          intent: 'cancel',
+          source: 'model',
+          promptVersion: 'draft-reply@2',
+          output: 'Unsent draft',
+          status: 'draft',
+        },
+        {
+          ...base,
+          shopId: OTHER,
+          ticketId: '13',
+          intent: 'wismo',
+          source: 'template',
+          templateId: 'wismo.delayed',
+          output: 'Delayed, sorry.',
+          sentText: 'Delayed, sorry.',
+          sentBy: 'eu@acme.test',
+          sentAt: new Date('2026-11-25T10:00:00Z'),
+        },
       ])
       .returning({ id: drafts.id });
     [ids.accepted, ids.rewritten, ids.cancel, ids.unsent, ids.other] = rows.map((r) => r.id);
@@ -46,9 +98,17 @@ describe('draft review', () => {
   it('lists only drafts an agent sent, each measured with the one acceptance rule', async () => {
     const { items, capped } = await loadDraftReview(t.get().db, {});
     expect(capped).toBe(false);
-    expect(items.map((i) => i.id).sort((a, b) => a - b)).toEqual([ids.accepted, ids.rewritten, ids.cancel, ids.other].sort((a, b) => a - b));
+    expect(items.map((i) => i.id).sort((a, b) => a - b)).toEqual(
+      [ids.accepted, ids.rewritten, ids.cancel, ids.other].sort((a, b) => a - b),
+    );
     const byId = new Map(items.map((i) => [i.id, i]));
-    expect(byId.get(ids.accepted)).toMatchObject({ accepted: true, editDistance: 0, keptRatio: 1, version: 'template:wismo.in_transit', subject: 'Where is my order?' });
+    expect(byId.get(ids.accepted)).toMatchObject({
+      accepted: true,
+      editDistance: 0,
+      keptRatio: 1,
+      version: 'template:wismo.in_transit',
+      subject: 'Where is my order?',
+    });
     expect(byId.get(ids.rewritten)).toMatchObject({ accepted: false, version: 'draft-reply@2' });
     expect(byId.get(ids.rewritten)!.keptRatio).toBeLessThan(0.3);
     const rates = acceptanceBy(items, (i) => i.intent ?? 'unclassified');
@@ -57,13 +117,16 @@ describe('draft review', () => {
 
   it('filters by intent, agent, prompt version or template, store and date range', async () => {
     const db = t.get().db;
-    const idsOf = async (f: Parameters<typeof loadDraftReview>[1]) => (await loadDraftReview(db, f)).items.map((i) => i.id).sort((a, b) => a - b);
+    const idsOf = async (f: Parameters<typeof loadDraftReview>[1]) =>
+      (await loadDraftReview(db, f)).items.map((i) => i.id).sort((a, b) => a - b);
     expect(await idsOf({ intent: 'cancel' })).toEqual([ids.cancel]);
     expect(await idsOf({ agent: 'sam@acme.test' })).toEqual([ids.accepted, ids.cancel].sort((a, b) => a - b));
     expect(await idsOf({ version: 'template:wismo.in_transit' })).toEqual([ids.accepted]);
     expect(await idsOf({ version: 'draft-reply@2' })).toEqual([ids.rewritten, ids.cancel].sort((a, b) => a - b));
     expect(await idsOf({ shopId: OTHER })).toEqual([ids.other]);
-    expect(await idsOf({ from: new Date('2026-11-24T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z') })).toEqual([ids.rewritten, ids.other].sort((a, b) => a - b));
+    expect(await idsOf({ from: new Date('2026-11-24T00:00:00Z'), to: new Date('2026-11-26T00:00:00Z') })).toEqual(
+      [ids.rewritten, ids.other].sort((a, b) => a - b),
+    );
     expect(await idsOf({ intent: 'refund' })).toEqual([]);
   });
 
@@ -91,7 +154,10 @@ describe('draft review', () => {
     expect(example.sentText).toContain('checking with the carrier');
     const [draft] = await db.select().from(drafts).where(eq(drafts.id, ids.rewritten));
     expect(draft.teach).toBe(true);
-    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, 'draft.taught'), eq(auditLog.subjectId, String(ids.rewritten))));
+    const audit = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'draft.taught'), eq(auditLog.subjectId, String(ids.rewritten))));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: 'lead', actorId: 'lead@concord.test', ticketId: '11' });
 

@@ -7,8 +7,21 @@ import { TEST_SECRETS, useTestApp } from '../helpers/app';
 
 const SHOP = 'acme.myshopify.com';
 const scenario = {
-  now: '2026-11-24T12:00:00Z', intent: 'return_exchange', message: 'send it back',
-  order: { id: 1, name: '#1', created_at: '2026-11-01T10:00:00Z', financial_status: 'paid', fulfillment_status: 'fulfilled', currency: 'USD', total_price: '50.00', line_items: [], fulfillments: [{ id: 2, order_id: 1, status: 'success', shipment_status: 'delivered', created_at: '2026-11-02T10:00:00Z' }], refunds: [] },
+  now: '2026-11-24T12:00:00Z',
+  intent: 'return_exchange',
+  message: 'send it back',
+  order: {
+    id: 1,
+    name: '#1',
+    created_at: '2026-11-01T10:00:00Z',
+    financial_status: 'paid',
+    fulfillment_status: 'fulfilled',
+    currency: 'USD',
+    total_price: '50.00',
+    line_items: [],
+    fulfillments: [{ id: 2, order_id: 1, status: 'success', shipment_status: 'delivered', created_at: '2026-11-02T10:00:00Z' }],
+    refunds: [],
+  },
   events: [{ id: 3, fulfillment_id: 2, order_id: 1, status: 'delivered', happened_at: '2026-11-12T10:00:00Z' }],
   customer: { vip: false, refunds_last_90_days: 0 },
 };
@@ -17,7 +30,13 @@ describe('policy simulator on the settings page', () => {
   const t = useTestApp();
   const admin = () => createSessionToken({ id: 1, email: 'admin@x.test', role: 'admin' }, TEST_SECRETS.SESSION_SECRET, new Date());
   const call = async (route: typeof POST | typeof PUT, method: string, body: unknown, s = admin()) =>
-    route(new Request('http://concord.test/api/admin/x', { method, headers: { cookie: `concord_session=${s.token}`, 'x-csrf-token': s.session.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    route(
+      new Request('http://concord.test/api/admin/x', {
+        method,
+        headers: { cookie: `concord_session=${s.token}`, 'x-csrf-token': s.session.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
 
   it('uses the saved settings, so a changed threshold changes the verdict', async () => {
     await ensureShop(t.get().db, { id: SHOP });

@@ -25,7 +25,11 @@ const ago = (hours: number) => new Date(now - hours * 3600_000).toISOString();
 const token = () => widgetToken({ ticketId: TICKET, shopId: SHOP, agent: AGENT }, TEST_SECRETS.SESSION_SECRET, new Date());
 const act = async (action: string, extra: Record<string, unknown> = {}) => {
   const res = await actionsPOST(
-    new Request('http://concord.test/api/gorgias/actions', { method: 'POST', headers: { 'content-type': 'application/json', 'x-widget-token': token() }, body: JSON.stringify({ ticket_id: TICKET, action, ...extra }) }),
+    new Request('http://concord.test/api/gorgias/actions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-widget-token': token() },
+      body: JSON.stringify({ ticket_id: TICKET, action, ...extra }),
+    }),
   );
   return { status: res.status, json: await res.json() };
 };
@@ -37,13 +41,36 @@ describe('the reply paired with the step (20.5)', () => {
   beforeAll(async () => {
     const db = t.get().db;
     await ensureShop(db, { id: SHOP, name: 'Acme', gorgiasDomain: 'acme' });
-    await shopifyPOST(shopifyRequest(JSON.stringify(shopifyOrder({ email: 'noah@example.com', customerId: 41, firstName: 'Noah', id: 1401, number: 1401, createdAt: ago(3), total: '59.00' })), { topic: 'orders/create', shop: SHOP, eventId: 'p1' }));
+    await shopifyPOST(
+      shopifyRequest(
+        JSON.stringify(
+          shopifyOrder({
+            email: 'noah@example.com',
+            customerId: 41,
+            firstName: 'Noah',
+            id: 1401,
+            number: 1401,
+            createdAt: ago(3),
+            total: '59.00',
+          }),
+        ),
+        { topic: 'orders/create', shop: SHOP, eventId: 'p1' },
+      ),
+    );
     await drainInbox(db);
     await widgetEventPOST(
       new Request('http://concord.test/api/gorgias/widget', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-        body: JSON.stringify(gorgiasContext({ ticketId: Number(TICKET), messageId: 7411, email: 'noah@example.com', text: 'Please cancel my order #1401, wrong size.', at: ago(1) })),
+        body: JSON.stringify(
+          gorgiasContext({
+            ticketId: Number(TICKET),
+            messageId: 7411,
+            email: 'noah@example.com',
+            text: 'Please cancel my order #1401, wrong size.',
+            at: ago(1),
+          }),
+        ),
       }),
     );
   });
@@ -64,10 +91,17 @@ describe('the reply paired with the step (20.5)', () => {
     expect(done.json.status).toBe('queued');
     const db = t.get().db;
     const [cancel] = await db.select().from(outbox).where(eq(outbox.kind, 'shopify.cancel_order'));
-    expect((cancel.payload as { then: { kind: string; payload: { body: string } }[] }).then[0]).toMatchObject({ kind: 'gorgias.send_reply', payload: { body: REPLY } });
+    expect((cancel.payload as { then: { kind: string; payload: { body: string } }[] }).then[0]).toMatchObject({
+      kind: 'gorgias.send_reply',
+      payload: { body: REPLY },
+    });
     expect(await db.select().from(outbox).where(eq(outbox.kind, 'gorgias.send_reply'))).toHaveLength(0);
 
-    const page = await (await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), { params: Promise.resolve({ ticket: TICKET }) })).json();
+    const page = await (
+      await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), {
+        params: Promise.resolve({ ticket: TICKET }),
+      })
+    ).json();
     expect(page.verdict.taken).toMatchObject({ kind: 'cancel_order', toldCustomer: true });
     expect(page.verdict.explanation).toMatch(/Your reply goes to the customer once it is done\./);
 

@@ -12,7 +12,13 @@ import { sessionHeaders } from '../helpers/session';
 
 const SHOP = 'acme.myshopify.com';
 const put = (settings: unknown) =>
-  PUT(new Request('http://concord.test/api/admin/settings', { method: 'PUT', headers: sessionHeaders('admin', { json: true }), body: JSON.stringify({ shop: SHOP, settings }) }));
+  PUT(
+    new Request('http://concord.test/api/admin/settings', {
+      method: 'PUT',
+      headers: sessionHeaders('admin', { json: true }),
+      body: JSON.stringify({ shop: SHOP, settings }),
+    }),
+  );
 
 describe('settingsProblems', () => {
   it('passes the defaults', () => {
@@ -20,13 +26,21 @@ describe('settingsProblems', () => {
   });
 
   it('names a cleared number, an out-of-range one and a fraction where whole days are asked', () => {
-    const s = defaultSettings() as unknown as { returns: { windowDays: unknown }; refunds: { repeatCount: unknown }; addressChange: { cutoffHours: unknown } };
+    const s = defaultSettings() as unknown as {
+      returns: { windowDays: unknown };
+      refunds: { repeatCount: unknown };
+      addressChange: { cutoffHours: unknown };
+    };
     s.returns.windowDays = '';
     s.refunds.repeatCount = 0;
     s.addressChange.cutoffHours = 2000;
     expect(settingsProblems(s)).toEqual([
       { path: 'returns.windowDays', label: 'Return window (days from delivery)', message: 'Required: a whole number from 0 to 365.' },
-      { path: 'addressChange.cutoffHours', label: 'Address-change cutoff (hours after the order)', message: 'Out of range: a whole number from 0 to 720.' },
+      {
+        path: 'addressChange.cutoffHours',
+        label: 'Address-change cutoff (hours after the order)',
+        message: 'Out of range: a whole number from 0 to 720.',
+      },
       { path: 'refunds.repeatCount', label: 'Repeated refunds: count', message: 'Out of range: a whole number from 1 to 50.' },
     ]);
     s.returns.windowDays = 14.5;

@@ -20,7 +20,15 @@ async function post(body: string, opts: Parameters<typeof shopifyRequest>[1]) {
 describe('POST /api/webhooks/shopify', () => {
   const t = useTestApp();
   const drain = () => drainInbox(t.get().db, 1000, () => NOW);
-  const count = async (table: typeof inboxEvents | typeof orders) => Number((await t.get().db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n);
+  const count = async (table: typeof inboxEvents | typeof orders) =>
+    Number(
+      (
+        await t
+          .get()
+          .db.select({ n: sql<number>`count(*)::int` })
+          .from(table)
+      )[0].n,
+    );
 
   it('verifies, stores and projects the sample order field by field (18-digit ids intact)', async () => {
     const res = await post(fixture('orders_create.json'), { topic: 'orders/create', eventId: 'e-order-1' });
@@ -42,7 +50,12 @@ describe('POST /api/webhooks/shopify', () => {
       cancelledAt: null,
     });
     expect(o.shopifyCreatedAt.toISOString()).toBe('2026-11-23T17:00:00.000Z');
-    expect((o.lineItems as { id: string; sku: string }[])[0]).toMatchObject({ id: '866550311766439020', sku: 'SKU2006-001', quantity: 1, price: '89.99' });
+    expect((o.lineItems as { id: string; sku: string }[])[0]).toMatchObject({
+      id: '866550311766439020',
+      sku: 'SKU2006-001',
+      quantity: 1,
+      price: '89.99',
+    });
     expect(o.shippingAddress).toMatchObject({ city: 'Shippington', zip: '40003', countryCode: 'US' });
     const [c] = await t.get().db.select().from(customers).where(eq(customers.shopifyCustomerId, '115310627314723954'));
     expect(c).toMatchObject({ email: 'jon@doe.ca', firstName: 'John', lastName: 'Smith' });
@@ -51,7 +64,9 @@ describe('POST /api/webhooks/shopify', () => {
 
   it('projects a fulfillment and its tracking event, and computes shipment health', async () => {
     expect((await post(fixture('fulfillments_update.json'), { topic: 'fulfillments/update', eventId: 'e-ful-1' })).status).toBe(200);
-    expect((await post(fixture('fulfillment_events_create.json'), { topic: 'fulfillment_events/create', eventId: 'e-fe-1' })).status).toBe(200);
+    expect((await post(fixture('fulfillment_events_create.json'), { topic: 'fulfillment_events/create', eventId: 'e-fe-1' })).status).toBe(
+      200,
+    );
     expect(await drain()).toBe(2);
     const [f] = await t.get().db.select().from(fulfillments).where(eq(fulfillments.shopifyFulfillmentId, '4451234567890'));
     expect(f).toMatchObject({
@@ -79,7 +94,10 @@ describe('POST /api/webhooks/shopify', () => {
 
   it('deliveries arriving together are committed together, and a repeat among them is a duplicate', async () => {
     const before = await count(inboxEvents);
-    const body = (n: number) => fixture('orders_create.json').replace('820982911946154508', `82098291194615${4600 + n}`).replace('"#9999"', `"#T${n}"`);
+    const body = (n: number) =>
+      fixture('orders_create.json')
+        .replace('820982911946154508', `82098291194615${4600 + n}`)
+        .replace('"#9999"', `"#T${n}"`);
     // Five new events at once, one of them delivered twice in the same moment.
     const inserts = vi.spyOn(t.get().db, 'insert');
     const results = await Promise.all([
@@ -106,7 +124,14 @@ describe('POST /api/webhooks/shopify', () => {
 
   it('never lets an older orders/updated overwrite newer state', async () => {
     const base = JSON.parse(fixture('orders_create.json').replace(/"id": 820982911946154508/, '"id": "5940139492000"'));
-    const newer = { ...base, id: 5940139492000, name: '#2000', order_number: 2000, updated_at: '2026-11-24T10:00:00Z', financial_status: 'refunded' };
+    const newer = {
+      ...base,
+      id: 5940139492000,
+      name: '#2000',
+      order_number: 2000,
+      updated_at: '2026-11-24T10:00:00Z',
+      financial_status: 'refunded',
+    };
     const older = { ...newer, updated_at: '2026-11-23T18:00:00Z', financial_status: 'paid' };
     await post(JSON.stringify(newer), { topic: 'orders/updated', eventId: 'e-upd-new' });
     await post(JSON.stringify(older), { topic: 'orders/updated', eventId: 'e-upd-old' });
@@ -185,19 +210,52 @@ describe('POST /api/webhooks/shopify', () => {
 
   it('projects refunds and returns and opens issues for them', async () => {
     const order = JSON.parse(fixture('orders_create.json'));
-    Object.assign(order, { id: 5940139494000, name: '#4000', order_number: 4000, email: 'ret@example.com', customer: { id: 7001, email: 'ret@example.com', first_name: 'Rita' } });
+    Object.assign(order, {
+      id: 5940139494000,
+      name: '#4000',
+      order_number: 4000,
+      email: 'ret@example.com',
+      customer: { id: 7001, email: 'ret@example.com', first_name: 'Rita' },
+    });
     await post(JSON.stringify(order), { topic: 'orders/create', eventId: 'e-ret-order' });
-    await post(JSON.stringify({ id: 9001, order_id: 5940139494000, created_at: '2026-11-24T12:00:00Z', note: 'damaged', transactions: [{ kind: 'refund', status: 'success', amount: '20.00' }] }), { topic: 'refunds/create', eventId: 'e-refund' });
-    await post(JSON.stringify({ id: 8001, name: '#4000-R1', status: 'requested', order: { id: 5940139494000 }, created_at: '2026-11-24T13:00:00Z', updated_at: '2026-11-24T13:00:00Z' }), { topic: 'returns/request', eventId: 'e-return-req' });
+    await post(
+      JSON.stringify({
+        id: 9001,
+        order_id: 5940139494000,
+        created_at: '2026-11-24T12:00:00Z',
+        note: 'damaged',
+        transactions: [{ kind: 'refund', status: 'success', amount: '20.00' }],
+      }),
+      { topic: 'refunds/create', eventId: 'e-refund' },
+    );
+    await post(
+      JSON.stringify({
+        id: 8001,
+        name: '#4000-R1',
+        status: 'requested',
+        order: { id: 5940139494000 },
+        created_at: '2026-11-24T13:00:00Z',
+        updated_at: '2026-11-24T13:00:00Z',
+      }),
+      { topic: 'returns/request', eventId: 'e-return-req' },
+    );
     await drain();
     const [r] = await t.get().db.select().from(refunds).where(eq(refunds.shopifyRefundId, '9001'));
     expect(r).toMatchObject({ orderId: '5940139494000', amount: '20.00' });
     const [ret] = await t.get().db.select().from(returns).where(eq(returns.shopifyReturnId, '8001'));
     expect(ret).toMatchObject({ orderId: '5940139494000', status: 'requested' });
-    const open = await t.get().db.select().from(issues).where(and(eq(issues.customerEmail, 'ret@example.com'), eq(issues.status, 'open')));
+    const open = await t
+      .get()
+      .db.select()
+      .from(issues)
+      .where(and(eq(issues.customerEmail, 'ret@example.com'), eq(issues.status, 'open')));
     expect(open.map((i) => i.kind)).toContain('return');
     // The customer's Klaviyo state is pushed through the outbox.
-    const effects = await t.get().db.select().from(outbox).where(eq(outbox.serialKey, `klaviyo:${SHOP}:ret@example.com`));
+    const effects = await t
+      .get()
+      .db.select()
+      .from(outbox)
+      .where(eq(outbox.serialKey, `klaviyo:${SHOP}:ret@example.com`));
     expect(effects.map((e) => e.kind)).toContain('klaviyo.sync_profile');
   });
 

@@ -31,16 +31,29 @@ describe('sidebar numbers from the orders Concord holds', () => {
   const t = useTestApp();
   let json: SidebarJson;
   let eid = 0;
-  const hook = async (topic: string, body: string) => expect((await shopifyPOST(shopifyRequest(body, { topic, eventId: `n-${++eid}` }))).status).toBe(200);
+  const hook = async (topic: string, body: string) =>
+    expect((await shopifyPOST(shopifyRequest(body, { topic, eventId: `n-${++eid}` }))).status).toBe(200);
 
   beforeAll(async () => {
     await ensureShop(t.get().db, { id: SHOP, name: 'Acme', gorgiasDomain: 'acme' });
     await hook('orders/create', orderBody(9101, '#3101', '600.00', recent(9)));
     await hook('orders/create', orderBody(9102, '#3102', '450.00', recent(6)));
     // Two parcels of #3102 arrive through fulfillments/create; the order payload still says fulfillment_status null.
-    for (const [fid, tracking, status] of [[501, 'UPS111', 'in_transit'], [502, 'UPS222', 'out_for_delivery']] as const) {
+    for (const [fid, tracking, status] of [
+      [501, 'UPS111', 'in_transit'],
+      [502, 'UPS222', 'out_for_delivery'],
+    ] as const) {
       const f = JSON.parse(fulfillmentSample.replace('"order_id": 820982911946154508', '"order_id": 9102'));
-      Object.assign(f, { id: fid, status: 'success', tracking_number: tracking, tracking_numbers: [tracking], tracking_url: `https://www.ups.com/track?tracknum=${tracking}`, shipment_status: status, created_at: recent(5), updated_at: recent(0.5) });
+      Object.assign(f, {
+        id: fid,
+        status: 'success',
+        tracking_number: tracking,
+        tracking_numbers: [tracking],
+        tracking_url: `https://www.ups.com/track?tracknum=${tracking}`,
+        shipment_status: status,
+        created_at: recent(5),
+        updated_at: recent(0.5),
+      });
       await hook('fulfillments/create', JSON.stringify(f));
     }
     await drainInbox(t.get().db);

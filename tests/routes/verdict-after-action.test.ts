@@ -23,7 +23,8 @@ const ago = (hours: number) => new Date(now - hours * 3600_000).toISOString();
 const token = () => widgetToken({ ticketId: TICKET, shopId: SHOP, agent: AGENT }, TEST_SECRETS.SESSION_SECRET, new Date());
 const params = { params: Promise.resolve({ ticket: TICKET }) };
 
-const widget = async () => (await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), params)).json();
+const widget = async () =>
+  (await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), params)).json();
 const act = (action: string, extra: Record<string, unknown> = {}) =>
   actionsPOST(
     new Request('http://concord.test/api/gorgias/actions', {
@@ -38,7 +39,15 @@ const sidebar = async (messageId: number) =>
       new Request('http://concord.test/api/gorgias/widget', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-        body: JSON.stringify(gorgiasContext({ ticketId: Number(TICKET), messageId, email: 'noah@example.com', text: 'Please cancel my order #1301, I ordered the wrong size.', at: ago(1) })),
+        body: JSON.stringify(
+          gorgiasContext({
+            ticketId: Number(TICKET),
+            messageId,
+            email: 'noah@example.com',
+            text: 'Please cancel my order #1301, I ordered the wrong size.',
+            at: ago(1),
+          }),
+        ),
       }),
     )
   ).json();
@@ -49,7 +58,22 @@ describe('the verdict after an action (20.3)', () => {
   beforeAll(async () => {
     const db = t.get().db;
     await ensureShop(db, { id: SHOP, name: 'Acme', gorgiasDomain: 'acme' });
-    await shopifyPOST(shopifyRequest(JSON.stringify(shopifyOrder({ email: 'noah@example.com', customerId: 31, firstName: 'Noah', id: 1301, number: 1301, createdAt: ago(3), total: '59.00' })), { topic: 'orders/create', shop: SHOP, eventId: 'c1' }));
+    await shopifyPOST(
+      shopifyRequest(
+        JSON.stringify(
+          shopifyOrder({
+            email: 'noah@example.com',
+            customerId: 31,
+            firstName: 'Noah',
+            id: 1301,
+            number: 1301,
+            createdAt: ago(3),
+            total: '59.00',
+          }),
+        ),
+        { topic: 'orders/create', shop: SHOP, eventId: 'c1' },
+      ),
+    );
     await drainInbox(db);
     await sidebar(7311);
   });

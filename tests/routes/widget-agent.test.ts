@@ -27,7 +27,12 @@ const ago = (hours: number) => new Date(now - hours * 3600_000).toISOString();
 const token = (ticketId = TICKET) => widgetToken({ ticketId, shopId: SHOP, agent: AGENT }, TEST_SECRETS.SESSION_SECRET, new Date());
 const params = (ticket = TICKET) => ({ params: Promise.resolve({ ticket }) });
 
-function call(handler: (req: Request, ctx: { params: Promise<{ ticket: string }> }) => Promise<Response>, method: string, body?: unknown, ticket = TICKET) {
+function call(
+  handler: (req: Request, ctx: { params: Promise<{ ticket: string }> }) => Promise<Response>,
+  method: string,
+  body?: unknown,
+  ticket = TICKET,
+) {
   const req = new Request(`http://concord.test/api/widget/${ticket}/unsent`, {
     method,
     headers: { 'x-widget-token': token(ticket), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
@@ -52,15 +57,34 @@ describe('the agent’s reply on the server', () => {
   beforeAll(async () => {
     const db = t.get().db;
     await ensureShop(db, { id: SHOP, name: 'Acme', gorgiasDomain: 'acme' });
-    const hook = (topic: string, body: unknown, id: string) => shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, shop: SHOP, eventId: id }));
-    await hook('orders/create', shopifyOrder({ email: 'jane@example.com', customerId: 1, firstName: 'Jane', id: 101, number: 1001, createdAt: ago(48), fulfillmentStatus: 'fulfilled' }), 'e1');
-    await hook('fulfillments/create', shopifyFulfillment({ id: 201, orderId: 101, createdAt: ago(30), shipmentStatus: 'in_transit', trackingNumber: '1ZAGENT0001' }), 'e2');
+    const hook = (topic: string, body: unknown, id: string) =>
+      shopifyPOST(shopifyRequest(JSON.stringify(body), { topic, shop: SHOP, eventId: id }));
+    await hook(
+      'orders/create',
+      shopifyOrder({
+        email: 'jane@example.com',
+        customerId: 1,
+        firstName: 'Jane',
+        id: 101,
+        number: 1001,
+        createdAt: ago(48),
+        fulfillmentStatus: 'fulfilled',
+      }),
+      'e1',
+    );
+    await hook(
+      'fulfillments/create',
+      shopifyFulfillment({ id: 201, orderId: 101, createdAt: ago(30), shipmentStatus: 'in_transit', trackingNumber: '1ZAGENT0001' }),
+      'e2',
+    );
     await drainInbox(db);
     const res = await widgetEventPOST(
       new Request('http://concord.test/api/gorgias/widget', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-        body: JSON.stringify(gorgiasContext({ ticketId: Number(TICKET), messageId: 71, email: 'jane@example.com', text: 'Where is my order #1001?' })),
+        body: JSON.stringify(
+          gorgiasContext({ ticketId: Number(TICKET), messageId: 71, email: 'jane@example.com', text: 'Where is my order #1001?' }),
+        ),
       }),
     );
     expect(res.status).toBe(200);
@@ -77,7 +101,10 @@ describe('the agent’s reply on the server', () => {
     const again = await (await call(unsentGET, 'GET')).json();
     expect(again.unsent).toMatchObject({ text: 'Hi Jane, call us on 800-555-0199 about #1001.', baseDraftId: 5, updatedBy: AGENT });
     // And the widget's own data carries it, so a reload restores it before anything else.
-    const page = await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), params());
+    const page = await widgetGET(
+      new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }),
+      params(),
+    );
     const pageJson = await page.json();
     expect(pageJson.unsent.text).toContain('800-555-0199');
     expect(pageJson.focusOrder).toBe('#1001'); // the order the message quotes, pinned on the card
@@ -89,10 +116,16 @@ describe('the agent’s reply on the server', () => {
   });
 
   it('refuses a bad link and an unknown ticket', async () => {
-    const bad = await unsentGET(new Request(`http://concord.test/api/widget/${TICKET}/unsent`, { headers: { 'x-widget-token': 'forged' } }), params());
+    const bad = await unsentGET(
+      new Request(`http://concord.test/api/widget/${TICKET}/unsent`, { headers: { 'x-widget-token': 'forged' } }),
+      params(),
+    );
     expect(bad.status).toBe(401);
     expect((await call(unsentPUT, 'PUT', { text: 'x' }, '999999')).status).toBe(404);
-    const widget = await widgetGET(new Request('http://concord.test/api/widget/999999', { headers: { 'x-widget-token': token('999999') } }), params('999999'));
+    const widget = await widgetGET(
+      new Request('http://concord.test/api/widget/999999', { headers: { 'x-widget-token': token('999999') } }),
+      params('999999'),
+    );
     expect(widget.status).toBe(404);
     expect((await widget.json()).error.code).toBe('unknown_ticket');
   });
@@ -115,9 +148,14 @@ describe('the agent’s reply on the server', () => {
     expect(sent.status).toBe(200);
     expect((await sent.json()).status).toBe('queued');
     expect(await db.select().from(outbox).where(eq(outbox.kind, 'gorgias.send_reply'))).toHaveLength(1);
-    const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.ticketId, TICKET), eq(auditLog.action, 'action.reply')));
+    const [entry] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.ticketId, TICKET), eq(auditLog.action, 'action.reply')));
     expect(entry.actorId).toBe(AGENT);
-    expect(entry.explanation).toMatch(/Sent anyway although the grounding check flagged “send your card details.*” \(payment request\), “refunds@acme-help.net” \(email\)/);
+    expect(entry.explanation).toMatch(
+      /Sent anyway although the grounding check flagged “send your card details.*” \(payment request\), “refunds@acme-help.net” \(email\)/,
+    );
     expect(entry.after).toMatchObject({ sentAnyway: true });
     // The saved text went with the reply: it does not come back as a second one.
     expect(await (await call(unsentGET, 'GET')).json()).toEqual({ unsent: null });
@@ -126,7 +164,9 @@ describe('the agent’s reply on the server', () => {
   it('sends a grounded manual reply without asking again, and shows it on the timeline', async () => {
     const res = await reply('Hi Jane, your order #1001 is with the carrier. Tracking: 1ZAGENT0001.', { confirm: true });
     expect(res.status).toBe(200);
-    const page = await (await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), params())).json();
+    const page = await (
+      await widgetGET(new Request(`http://concord.test/api/widget/${TICKET}`, { headers: { 'x-widget-token': token() } }), params())
+    ).json();
     expect(page.timeline.map((e: { text: string }) => e.text)).toContain(`Reply by ${AGENT}: queued`);
   });
 
@@ -146,7 +186,9 @@ describe('the agent’s reply on the server', () => {
       new Request('http://concord.test/api/gorgias/widget', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}` },
-        body: JSON.stringify(gorgiasContext({ ticketId: Number(TICKET), messageId: 71, email: 'jane@example.com', text: 'Where is my order #1001?' })),
+        body: JSON.stringify(
+          gorgiasContext({ ticketId: Number(TICKET), messageId: 71, email: 'jane@example.com', text: 'Where is my order #1001?' }),
+        ),
       }),
     );
     const card = (await res.json()).ticket;
@@ -157,7 +199,14 @@ describe('the agent’s reply on the server', () => {
   it('corrects the intent in one click and keeps the correction for the classifier’s sets (20.6)', async () => {
     const { db } = t.get();
     const correct = (intent: string) =>
-      intentPOST(new Request(`http://concord.test/api/widget/${TICKET}/intent`, { method: 'POST', headers: { 'x-widget-token': token(), 'content-type': 'application/json' }, body: JSON.stringify({ intent }) }), params());
+      intentPOST(
+        new Request(`http://concord.test/api/widget/${TICKET}/intent`, {
+          method: 'POST',
+          headers: { 'x-widget-token': token(), 'content-type': 'application/json' },
+          body: JSON.stringify({ intent }),
+        }),
+        params(),
+      );
     expect((await correct('not_an_intent')).status).toBe(400);
     const [before] = await db.select().from(tickets).where(eq(tickets.gorgiasTicketId, TICKET));
     const res = await correct('not_received');

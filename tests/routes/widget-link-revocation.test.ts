@@ -23,13 +23,24 @@ describe('a revoked widget link is refused by every widget endpoint', () => {
 
   beforeAll(async () => {
     await ensureShop(t.get().db, { id: SHOP, name: 'Revoke test' });
-    await t.get().db.insert(tickets).values({ shopId: SHOP, gorgiasTicketId: TICKET, customerEmail: 'jane@example.com', subject: 'Where is my parcel?' });
-    token = widgetToken({ ticketId: TICKET, shopId: SHOP, agent: 'agent@acme.test' }, TEST_SECRETS.SESSION_SECRET, new Date(Date.now() - 1000));
+    await t
+      .get()
+      .db.insert(tickets)
+      .values({ shopId: SHOP, gorgiasTicketId: TICKET, customerEmail: 'jane@example.com', subject: 'Where is my parcel?' });
+    token = widgetToken(
+      { ticketId: TICKET, shopId: SHOP, agent: 'agent@acme.test' },
+      TEST_SECRETS.SESSION_SECRET,
+      new Date(Date.now() - 1000),
+    );
   });
 
   const ctx = { params: Promise.resolve({ ticket: TICKET }) };
   const req = (method: string, body?: unknown) =>
-    new Request(`http://concord.test/api/widget/${TICKET}`, { method, headers: { 'x-widget-token': token, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    new Request(`http://concord.test/api/widget/${TICKET}`, {
+      method,
+      headers: { 'x-widget-token': token, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const calls = {
     'GET /api/widget/:ticket': () => widgetGET(req('GET'), ctx),
     'POST /api/widget/:ticket/intent': () => intentPOST(req('POST', { intent: 'wismo' }), ctx),
@@ -48,7 +59,13 @@ describe('a revoked widget link is refused by every widget endpoint', () => {
   });
 
   it('answers 401 invalid_widget_link after it, and nothing is written', async () => {
-    const revoked = await revokePOST(new Request('http://concord.test/api/admin/widget-links/revoke', { method: 'POST', headers: sessionHeaders('admin', { json: true }), body: JSON.stringify({ shop: SHOP }) }));
+    const revoked = await revokePOST(
+      new Request('http://concord.test/api/admin/widget-links/revoke', {
+        method: 'POST',
+        headers: sessionHeaders('admin', { json: true }),
+        body: JSON.stringify({ shop: SHOP }),
+      }),
+    );
     expect(revoked.status).toBe(200);
     for (const [what, call] of Object.entries(calls)) {
       const res = await call();

@@ -26,8 +26,16 @@ describe('one-query widget read agrees with the ticket match', () => {
       { shopId: B, shopifyCustomerId: 'c5', email: 'sam@example.com', emails: ['sam@example.com'], phones: ['+15550102030'] },
     ]);
     const order = (shopId: string, id: string, email: string, customer: string | null, created: number) => ({
-      shopId, shopifyOrderId: id, name: `#${id}`, orderNumber: Number(id), email, customerShopifyId: customer, shopifyCreatedAt: day(created),
-      shopifyUpdatedAt: day(created), currency: 'USD', totalPrice: '10.00',
+      shopId,
+      shopifyOrderId: id,
+      name: `#${id}`,
+      orderNumber: Number(id),
+      email,
+      customerShopifyId: customer,
+      shopifyCreatedAt: day(created),
+      shopifyUpdatedAt: day(created),
+      currency: 'USD',
+      totalPrice: '10.00',
     });
     await db.insert(orders).values([
       // Jane: seven orders (more than the five shown), one placed with her old email and no customer id.
@@ -65,20 +73,34 @@ describe('one-query widget read agrees with the ticket match', () => {
     { name: 'a ticket without an email', shops: [A, B], ticketShop: A, ticketId: 't-nobody', email: null },
     { name: 'one store only', shops: [A], ticketShop: A, ticketId: null, email: 'dave@example.com' },
     { name: 'a phone number from an SMS ticket', shops: [A, B], ticketShop: A, ticketId: 't-sms', email: null },
-    { name: "another email Gorgias knows for the customer", shops: [A, B], ticketShop: A, ticketId: 't-other-email', email: null },
+    { name: 'another email Gorgias knows for the customer', shops: [A, B], ticketShop: A, ticketId: 't-other-email', email: null },
   ];
 
   it.each(cases)('$name', async (c) => {
     const db = t.get().db;
-    const rows = await loadWidgetRows(db, { matchShopIds: c.shops, ticketShopId: c.ticketShop, ticketId: c.ticketId, email: c.email, lookAcrossStores: c.shops.length > 1 });
-    const contact = { email: normalizeEmail(rows.ticket?.customerEmail ?? c.email), otherEmails: rows.ticket?.customerOtherEmails ?? [], phones: rows.ticket?.customerPhones ?? [] };
+    const rows = await loadWidgetRows(db, {
+      matchShopIds: c.shops,
+      ticketShopId: c.ticketShop,
+      ticketId: c.ticketId,
+      email: c.email,
+      lookAcrossStores: c.shops.length > 1,
+    });
+    const contact = {
+      email: normalizeEmail(rows.ticket?.customerEmail ?? c.email),
+      otherEmails: rows.ticket?.customerOtherEmails ?? [],
+      phones: rows.ticket?.customerPhones ?? [],
+    };
 
     const expected = await matchTicket(db, c.shops, contact, []);
     const focus = rows.ticket?.matchedOrderId ?? expected.focusOrderId;
     const expectedShop = rows.ticket?.matchedShopId ?? expected.shopId ?? c.ticketShop;
     const expectedIds = [...new Set([...(focus ? [focus] : []), ...expected.orderIds])].slice(0, 5);
 
-    const actual = finishMatch(contactEvidence(contact, rows.candidates, rows.own), { focusOrderId: rows.own[0]?.id ?? null, note: null, uncertain: false });
+    const actual = finishMatch(contactEvidence(contact, rows.candidates, rows.own), {
+      focusOrderId: rows.own[0]?.id ?? null,
+      note: null,
+      uncertain: false,
+    });
     expect(actual).toEqual(expected);
     expect(rows.shopId).toBe(expectedShop);
     expect(rows.orderIds).toEqual(expectedIds);
@@ -88,19 +110,49 @@ describe('one-query widget read agrees with the ticket match', () => {
 
   it('spells out the cases it compares', async () => {
     const db = t.get().db;
-    const jane = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: 't-quoted', email: null, lookAcrossStores: true });
+    const jane = await loadWidgetRows(db, {
+      matchShopIds: [A, B],
+      ticketShopId: A,
+      ticketId: 't-quoted',
+      email: null,
+      lookAcrossStores: true,
+    });
     expect(jane.orderIds).toEqual(['102', '107', '106', '105', '104']); // the quoted order first, then the latest
     expect(jane.customerRow?.shopifyCustomerId).toBe('c1');
-    const guest = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: 't-guest', email: null, lookAcrossStores: true });
+    const guest = await loadWidgetRows(db, {
+      matchShopIds: [A, B],
+      ticketShopId: A,
+      ticketId: 't-guest',
+      email: null,
+      lookAcrossStores: true,
+    });
     expect(guest.shopId).toBe(B);
     expect(guest.orderIds).toEqual(['302', '301']);
-    const dave = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: null, email: 'dave@example.com', lookAcrossStores: true });
+    const dave = await loadWidgetRows(db, {
+      matchShopIds: [A, B],
+      ticketShopId: A,
+      ticketId: null,
+      email: 'dave@example.com',
+      lookAcrossStores: true,
+    });
     expect(dave.otherStores).toHaveLength(1);
     const sms = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: 't-sms', email: null, lookAcrossStores: true });
     expect(sms.shopId).toBe(B);
     expect(sms.customerRow?.shopifyCustomerId).toBe('c5');
-    expect(finishMatch(contactEvidence({ email: null, otherEmails: [], phones: ['+15550102030'] }, sms.candidates, sms.own), { focusOrderId: null, note: null, uncertain: false }).by).toEqual(['phone number']);
-    const other = await loadWidgetRows(db, { matchShopIds: [A, B], ticketShopId: A, ticketId: 't-other-email', email: null, lookAcrossStores: true });
+    expect(
+      finishMatch(contactEvidence({ email: null, otherEmails: [], phones: ['+15550102030'] }, sms.candidates, sms.own), {
+        focusOrderId: null,
+        note: null,
+        uncertain: false,
+      }).by,
+    ).toEqual(['phone number']);
+    const other = await loadWidgetRows(db, {
+      matchShopIds: [A, B],
+      ticketShopId: A,
+      ticketId: 't-other-email',
+      email: null,
+      lookAcrossStores: true,
+    });
     expect(other.customerRow?.shopifyCustomerId).toBe('c1');
   });
 });
@@ -108,16 +160,25 @@ describe('one-query widget read agrees with the ticket match', () => {
 describe('sidebar reads made at the same moment', () => {
   const t = useTestApp();
   beforeAll(async () => {
-    await t.get().db.insert(customers).values(
-      Array.from({ length: 40 }, (_, n) => ({ shopId: A, shopifyCustomerId: `b${n}`, email: `batch${n}@example.com`, emails: [`batch${n}@example.com`] })),
-    );
+    await t
+      .get()
+      .db.insert(customers)
+      .values(
+        Array.from({ length: 40 }, (_, n) => ({
+          shopId: A,
+          shopifyCustomerId: `b${n}`,
+          email: `batch${n}@example.com`,
+          emails: [`batch${n}@example.com`],
+        })),
+      );
   });
 
   it('share one statement, and each caller gets its own answer', async () => {
     const db = t.get().db;
     const executed = vi.spyOn(db._.session, 'prepareQuery');
     try {
-      const read = (n: number) => loadWidgetRows(db, { matchShopIds: [A], ticketShopId: A, ticketId: null, email: `batch${n}@example.com`, lookAcrossStores: false });
+      const read = (n: number) =>
+        loadWidgetRows(db, { matchShopIds: [A], ticketShopId: A, ticketId: null, email: `batch${n}@example.com`, lookAcrossStores: false });
       const alone = await read(0);
       expect(alone.customerRow?.shopifyCustomerId).toBe('b0');
       expect(executed).toHaveBeenCalledTimes(1);
@@ -133,7 +194,8 @@ describe('sidebar reads made at the same moment', () => {
 
   it('one read that PostgreSQL rejects fails alone', async () => {
     const db = t.get().db;
-    const good = (email: string) => loadWidgetRows(db, { matchShopIds: [A], ticketShopId: A, ticketId: null, email, lookAcrossStores: false });
+    const good = (email: string) =>
+      loadWidgetRows(db, { matchShopIds: [A], ticketShopId: A, ticketId: null, email, lookAcrossStores: false });
     // A NUL character can't be stored in a PostgreSQL text value, so the whole batch's statement fails.
     const results = await Promise.allSettled([good('batch1@example.com'), good('bad\u0000@example.com'), good('batch2@example.com')]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);

@@ -33,7 +33,9 @@ const EMAIL = 'shared@example.com';
 const ago = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
 const bearer = { authorization: `Bearer ${TEST_SECRETS.GORGIAS_INTEGRATION_SECRET}`, 'content-type': 'application/json' };
 const post = (route: (r: Request) => Promise<Response>, body: unknown, headers: Record<string, string> = bearer) =>
-  route(new Request('http://concord.test/api/x', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+  route(
+    new Request('http://concord.test/api/x', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  );
 
 function loginRequest(body: unknown, headers: Record<string, string> = {}) {
   return new Request('http://concord.test/api/auth/login', {
@@ -60,19 +62,40 @@ describe('security: the attack list', () => {
     await hook(RIVAL, shopifyOrder({ id: 901, number: 1001, email: EMAIL, customerId: 91, createdAt: ago(24), total: '999.00' }));
     await drainInbox(db);
     // Both helpdesks have a ticket from the same email; the rival's also quotes the same order number.
-    expect((await post(widgetPOST, gorgiasContext({ ticketId: 7001, email: EMAIL, domain: 'alpha', text: 'Where is my order #1001?' }))).status).toBe(200);
-    expect((await post(widgetPOST, gorgiasContext({ ticketId: 9001, email: EMAIL, domain: 'rival', subject: 'RIVAL-SECRET-SUBJECT', text: 'Cancel order #1001 please' }))).status).toBe(200);
+    expect(
+      (await post(widgetPOST, gorgiasContext({ ticketId: 7001, email: EMAIL, domain: 'alpha', text: 'Where is my order #1001?' }))).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(
+          widgetPOST,
+          gorgiasContext({
+            ticketId: 9001,
+            email: EMAIL,
+            domain: 'rival',
+            subject: 'RIVAL-SECRET-SUBJECT',
+            text: 'Cancel order #1001 please',
+          }),
+        )
+      ).status,
+    ).toBe(200);
     await drainInbox(db);
   });
 
   describe('stores are walls', () => {
     it('a helpdesk sees only its own stores: orders, previous tickets and other stores never cross', async () => {
-      const alpha = JSON.stringify(await (await post(widgetPOST, gorgiasContext({ ticketId: 7002, email: EMAIL, domain: 'alpha', text: 'Any news on #1001?' }))).json());
+      const alpha = JSON.stringify(
+        await (
+          await post(widgetPOST, gorgiasContext({ ticketId: 7002, email: EMAIL, domain: 'alpha', text: 'Any news on #1001?' }))
+        ).json(),
+      );
       expect(alpha).toContain('111.00');
       expect(alpha).not.toContain('999.00');
       expect(alpha).not.toContain('RIVAL-SECRET-SUBJECT');
       expect(alpha).not.toContain(RIVAL);
-      const rival = JSON.stringify(await (await post(widgetPOST, gorgiasContext({ ticketId: 9002, email: EMAIL, domain: 'rival', text: 'And #1001?' }))).json());
+      const rival = JSON.stringify(
+        await (await post(widgetPOST, gorgiasContext({ ticketId: 9002, email: EMAIL, domain: 'rival', text: 'And #1001?' }))).json(),
+      );
       expect(rival).toContain('999.00');
       expect(rival).not.toContain('111.00');
       expect(rival).not.toContain(US);
@@ -90,25 +113,56 @@ describe('security: the attack list', () => {
     });
 
     it('a Gorgias button acts only on tickets of the account it names, never "the first shop"', async () => {
-      const other = await post(actionsPOST, { ticket_id: '9001', action: 'cancel_order', confirm: true, account: 'alpha', agent_email: 'a@alpha.test' });
+      const other = await post(actionsPOST, {
+        ticket_id: '9001',
+        action: 'cancel_order',
+        confirm: true,
+        account: 'alpha',
+        agent_email: 'a@alpha.test',
+      });
       expect(other.status).toBe(404);
       const missing = await post(actionsPOST, { ticket_id: '9001', action: 'cancel_order', confirm: false });
       expect(missing.status).toBe(400);
       const supp = await post(suppressionPOST, { ticket_id: '9001', mode: 'suppress', reason: 'x', account: 'alpha' });
       expect(supp.status).toBe(404);
-      const own = await post(actionsPOST, { ticket_id: '9001', action: 'internal_note', confirm: false, account: 'rival', params: { body: 'hello' } });
+      const own = await post(actionsPOST, {
+        ticket_id: '9001',
+        action: 'internal_note',
+        confirm: false,
+        account: 'rival',
+        params: { body: 'hello' },
+      });
       expect(own.status, await own.clone().text()).toBeLessThan(500);
       expect([401, 403, 404]).not.toContain(own.status);
     });
 
     it('a caller-chosen idempotency key is scoped to its store and ticket: one ticket can’t pre-claim another’s action', async () => {
       const db = t.get().db;
-      const link = (ticket: string) => ({ 'x-widget-token': widgetToken({ ticketId: ticket, shopId: ticket === '7001' ? US : RIVAL, agent: 'agent@x.test' }, TEST_SECRETS.SESSION_SECRET, new Date()), 'content-type': 'application/json' });
-      const first = await post(actionsPOST, { ticket_id: '7001', action: 'internal_note', confirm: true, idempotency_key: 'same-key', params: { body: 'note one' } }, link('7001'));
+      const link = (ticket: string) => ({
+        'x-widget-token': widgetToken(
+          { ticketId: ticket, shopId: ticket === '7001' ? US : RIVAL, agent: 'agent@x.test' },
+          TEST_SECRETS.SESSION_SECRET,
+          new Date(),
+        ),
+        'content-type': 'application/json',
+      });
+      const first = await post(
+        actionsPOST,
+        { ticket_id: '7001', action: 'internal_note', confirm: true, idempotency_key: 'same-key', params: { body: 'note one' } },
+        link('7001'),
+      );
       expect((await first.json()).status).toBe('queued');
-      const second = await post(actionsPOST, { ticket_id: '9001', action: 'internal_note', confirm: true, idempotency_key: 'same-key', params: { body: 'note two' } }, link('9001'));
+      const second = await post(
+        actionsPOST,
+        { ticket_id: '9001', action: 'internal_note', confirm: true, idempotency_key: 'same-key', params: { body: 'note two' } },
+        link('9001'),
+      );
       expect((await second.json()).status).toBe('queued');
-      const again = await post(actionsPOST, { ticket_id: '7001', action: 'internal_note', confirm: true, idempotency_key: 'same-key', params: { body: 'note one' } }, link('7001'));
+      const again = await post(
+        actionsPOST,
+        { ticket_id: '7001', action: 'internal_note', confirm: true, idempotency_key: 'same-key', params: { body: 'note one' } },
+        link('7001'),
+      );
       expect((await again.json()).status).toBe('duplicate');
       const rows = await db.select().from(actions).where(eq(actions.kind, 'internal_note'));
       expect(new Set(rows.map((r) => r.shopId))).toEqual(new Set([US, RIVAL]));
@@ -119,27 +173,65 @@ describe('security: the attack list', () => {
     it('live hours, not a week, and an admin can revoke a store’s links at once', async () => {
       expect(WIDGET_LINK_TTL_MS).toBeLessThanOrEqual(24 * 3600_000);
       const now = new Date();
-      const token = widgetToken({ ticketId: '7001', shopId: US, agent: 'agent@x.test' }, TEST_SECRETS.SESSION_SECRET, new Date(now.getTime() - 1000));
-      const read = () => widgetDataGET(new Request('http://concord.test/api/widget/7001', { headers: { 'x-widget-token': token } }), { params: Promise.resolve({ ticket: '7001' }) });
+      const token = widgetToken(
+        { ticketId: '7001', shopId: US, agent: 'agent@x.test' },
+        TEST_SECRETS.SESSION_SECRET,
+        new Date(now.getTime() - 1000),
+      );
+      const read = () =>
+        widgetDataGET(new Request('http://concord.test/api/widget/7001', { headers: { 'x-widget-token': token } }), {
+          params: Promise.resolve({ ticket: '7001' }),
+        });
       expect((await read()).status).toBe(200);
-      const revoked = await revokePOST(new Request('http://concord.test/api/admin/widget-links/revoke', { method: 'POST', headers: sessionHeaders('admin', { json: true }), body: JSON.stringify({ shop: US }) }));
+      const revoked = await revokePOST(
+        new Request('http://concord.test/api/admin/widget-links/revoke', {
+          method: 'POST',
+          headers: sessionHeaders('admin', { json: true }),
+          body: JSON.stringify({ shop: US }),
+        }),
+      );
       expect(revoked.status).toBe(200);
       const after = await read();
       expect(after.status).toBe(401);
       expect((await after.json()).error.message).toContain('revoked');
       // A link issued after the revocation works; another store's links were not touched.
       const fresh = widgetToken({ ticketId: '7001', shopId: US, agent: null }, TEST_SECRETS.SESSION_SECRET, new Date(Date.now() + 1000));
-      expect((await widgetDataGET(new Request('http://concord.test/api/widget/7001', { headers: { 'x-widget-token': fresh } }), { params: Promise.resolve({ ticket: '7001' }) })).status).toBe(200);
-      const [audit] = await t.get().db.select().from(auditLog).where(and(eq(auditLog.shopId, US), eq(auditLog.action, 'widget_links.revoked')));
+      expect(
+        (
+          await widgetDataGET(new Request('http://concord.test/api/widget/7001', { headers: { 'x-widget-token': fresh } }), {
+            params: Promise.resolve({ ticket: '7001' }),
+          })
+        ).status,
+      ).toBe(200);
+      const [audit] = await t
+        .get()
+        .db.select()
+        .from(auditLog)
+        .where(and(eq(auditLog.shopId, US), eq(auditLog.action, 'widget_links.revoked')));
       expect(audit.actorId).toBe(TEST_USERS.admin.email);
     });
 
     it('the audit actor of a widget-link action is the agent bound into the link, never a body field', async () => {
       const db = t.get().db;
-      const headers = { 'x-widget-token': widgetToken({ ticketId: '9001', shopId: RIVAL, agent: 'real.agent@rival.test' }, TEST_SECRETS.SESSION_SECRET, new Date()), 'content-type': 'application/json' };
-      const res = await post(actionsPOST, { ticket_id: '9001', action: 'internal_note', confirm: true, agent_email: 'ceo@rival.test', params: { body: 'actor check' } }, headers);
+      const headers = {
+        'x-widget-token': widgetToken(
+          { ticketId: '9001', shopId: RIVAL, agent: 'real.agent@rival.test' },
+          TEST_SECRETS.SESSION_SECRET,
+          new Date(),
+        ),
+        'content-type': 'application/json',
+      };
+      const res = await post(
+        actionsPOST,
+        { ticket_id: '9001', action: 'internal_note', confirm: true, agent_email: 'ceo@rival.test', params: { body: 'actor check' } },
+        headers,
+      );
       expect(res.status).toBe(200);
-      const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.shopId, RIVAL), eq(auditLog.action, 'action.internal_note'))).orderBy(auditLog.id);
+      const [entry] = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.shopId, RIVAL), eq(auditLog.action, 'action.internal_note')))
+        .orderBy(auditLog.id);
       const all = await db.select().from(auditLog).where(eq(auditLog.action, 'action.internal_note'));
       expect(all.map((a) => a.actorId)).not.toContain('ceo@rival.test');
       expect(entry).toBeDefined();
@@ -156,7 +248,10 @@ describe('security: the attack list', () => {
       expect(res.status).toBe(400);
       await drainInbox(db);
       expect((await db.select().from(orders).where(eq(orders.shopId, US))).length).toBeGreaterThan(0);
-      const [refused] = await db.select().from(auditLog).where(and(eq(auditLog.shopId, US), eq(auditLog.action, 'privacy.refused')));
+      const [refused] = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.shopId, US), eq(auditLog.action, 'privacy.refused')));
       expect(refused.explanation).toContain(RIVAL);
       expect((await db.select().from(inboxEvents).where(eq(inboxEvents.eventId, 'redact-replay'))).length).toBe(0);
     });
@@ -164,14 +259,23 @@ describe('security: the attack list', () => {
     it('keeps a delivery older than Shopify’s retry horizon for the record, never applies it, and reconciliation settles it', async () => {
       const db = t.get().db;
       const old = shopifyOrder({ id: 777, number: 7777, email: 'old@example.com', customerId: 77, createdAt: '2023-01-01T00:00:00Z' });
-      const res = await shopifyPOST(shopifyRequest(JSON.stringify(old), { topic: 'orders/create', shop: US, eventId: 'ancient', triggeredAt: '2023-01-01T00:00:00Z' }));
+      const res = await shopifyPOST(
+        shopifyRequest(JSON.stringify(old), { topic: 'orders/create', shop: US, eventId: 'ancient', triggeredAt: '2023-01-01T00:00:00Z' }),
+      );
       expect(res.status).toBe(200);
       await drainInbox(db);
       const [row] = await db.select().from(inboxEvents).where(eq(inboxEvents.eventId, 'ancient'));
       expect(row.status).toBe('held');
       expect((await db.select().from(orders).where(eq(orders.shopifyOrderId, '777'))).length).toBe(0);
       // A fresh one (inside the horizon) is applied as usual.
-      await shopifyPOST(shopifyRequest(JSON.stringify({ ...old, id: 778, name: '#7778' }), { topic: 'orders/create', shop: US, eventId: 'fresh', triggeredAt: new Date(Date.now() - 3600_000).toISOString() }));
+      await shopifyPOST(
+        shopifyRequest(JSON.stringify({ ...old, id: 778, name: '#7778' }), {
+          topic: 'orders/create',
+          shop: US,
+          eventId: 'fresh',
+          triggeredAt: new Date(Date.now() - 3600_000).toISOString(),
+        }),
+      );
       await drainInbox(db);
       expect((await db.select().from(orders).where(eq(orders.shopifyOrderId, '778'))).length).toBe(1);
       const shopify = { ordersUpdatedSince: async () => ({ orders: [], nextCursor: null }) } as unknown as ShopifyAdminClient;
@@ -186,19 +290,28 @@ describe('security: the attack list', () => {
     it('throttles by address with 429 and Retry-After, before checking any password', async () => {
       const ip = { 'x-forwarded-for': '203.0.113.9' };
       let last: Response | null = null;
-      for (let i = 0; i <= MAX_ATTEMPTS_PER_IP; i++) last = await loginPOST(loginRequest({ email: `guess${i}@x.test`, password: 'wrong-password' }, ip));
+      for (let i = 0; i <= MAX_ATTEMPTS_PER_IP; i++)
+        last = await loginPOST(loginRequest({ email: `guess${i}@x.test`, password: 'wrong-password' }, ip));
       expect(last!.status).toBe(429);
       expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
       // Another address is not affected.
-      expect((await loginPOST(loginRequest({ email: 'guess@x.test', password: 'wrong-password' }, { 'x-forwarded-for': '203.0.113.10' }))).status).toBe(401);
+      expect(
+        (await loginPOST(loginRequest({ email: 'guess@x.test', password: 'wrong-password' }, { 'x-forwarded-for': '203.0.113.10' })))
+          .status,
+      ).toBe(401);
     });
 
     it('throttles an account after repeated failures from many addresses, and its right password is refused meanwhile', async () => {
       await ensureUser(t.get().db, { email: 'target@x.test', password: 'correct-horse', role: 'admin' });
       for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-        expect((await loginPOST(loginRequest({ email: 'target@x.test', password: `nope-${i}` }, { 'x-forwarded-for': `198.51.100.${i}` }))).status).toBe(401);
+        expect(
+          (await loginPOST(loginRequest({ email: 'target@x.test', password: `nope-${i}` }, { 'x-forwarded-for': `198.51.100.${i}` })))
+            .status,
+        ).toBe(401);
       }
-      const blocked = await loginPOST(loginRequest({ email: 'target@x.test', password: 'correct-horse' }, { 'x-forwarded-for': '198.51.100.200' }));
+      const blocked = await loginPOST(
+        loginRequest({ email: 'target@x.test', password: 'correct-horse' }, { 'x-forwarded-for': '198.51.100.200' }),
+      );
       expect(blocked.status).toBe(429);
       expect(blocked.headers.get('retry-after')).toMatch(/^\d+$/);
     });
@@ -209,7 +322,13 @@ describe('security: the attack list', () => {
       expect((await loginPOST(loginRequest({ email: 'a@b.test', password: 'x' }, { origin: 'https://evil.example' }))).status).toBe(403);
       expect((await loginPOST(loginRequest('{"email":"a\\u0000@b.test","password":"x"}'))).status).toBe(400);
       // The app's own origin (as the request reached it) is fine, whatever APP_URL says.
-      expect((await loginPOST(loginRequest({ email: 'nobody@b.test', password: 'x' }, { origin: 'http://concord.test', 'x-forwarded-for': '192.0.2.77' }))).status).toBe(401);
+      expect(
+        (
+          await loginPOST(
+            loginRequest({ email: 'nobody@b.test', password: 'x' }, { origin: 'http://concord.test', 'x-forwarded-for': '192.0.2.77' }),
+          )
+        ).status,
+      ).toBe(401);
     });
 
     it('does the same password work for unknown and known emails (one scrypt each), so timing doesn’t enumerate accounts', async () => {
@@ -256,7 +375,8 @@ describe('security: the attack list', () => {
       });
       // Other processes share this machine's cores: the quietest of three runs is the one to compare.
       const asyncRuns: number[] = [];
-      for (let i = 0; i < 3; i++) asyncRuns.push(await blockedDuring(() => Promise.all(Array.from({ length: 8 }, () => verifyPassword('wrong', stored)))));
+      for (let i = 0; i < 3; i++)
+        asyncRuns.push(await blockedDuring(() => Promise.all(Array.from({ length: 8 }, () => verifyPassword('wrong', stored)))));
       const asyncBlocked = Math.min(...asyncRuns);
       expect(syncBlocked).toBeGreaterThan(100);
       expect(asyncBlocked).toBeLessThan(syncBlocked * 0.25);
@@ -267,19 +387,25 @@ describe('security: the attack list', () => {
       await ensureUser(db, { ...DEMO_USERS[0], password: DEMO_PASSWORD });
       expect(await authenticate(db, DEMO_USERS[0].email, DEMO_PASSWORD, { demoMode: true })).not.toBeNull();
       expect(await authenticate(db, DEMO_USERS[0].email, DEMO_PASSWORD, { demoMode: false })).toBeNull();
-      const res = await loginPOST(loginRequest({ email: DEMO_USERS[0].email, password: DEMO_PASSWORD }, { 'x-forwarded-for': '192.0.2.50' }));
+      const res = await loginPOST(
+        loginRequest({ email: DEMO_USERS[0].email, password: DEMO_PASSWORD }, { 'x-forwarded-for': '192.0.2.50' }),
+      );
       expect(res.status).toBe(401);
     });
 
     it('ends the session at logout, on the server, not just the cookie', async () => {
       const db = t.get().db;
       await ensureUser(db, { email: 'leaving@x.test', password: 'leaving-password', role: 'admin' });
-      const res = await loginPOST(loginRequest({ email: 'leaving@x.test', password: 'leaving-password' }, { 'x-forwarded-for': '192.0.2.60' }));
+      const res = await loginPOST(
+        loginRequest({ email: 'leaving@x.test', password: 'leaving-password' }, { 'x-forwarded-for': '192.0.2.60' }),
+      );
       expect(res.status).toBe(200);
       const cookie = res.headers.get('set-cookie')!.split(';')[0];
       const settings = () => settingsGET(new Request(`http://concord.test/api/admin/settings?shop=${US}`, { headers: { cookie } }));
       expect((await settings()).status).toBe(200);
-      expect((await logoutPOST(new Request('http://concord.test/api/auth/logout', { method: 'POST', headers: { cookie } }))).status).toBe(200);
+      expect((await logoutPOST(new Request('http://concord.test/api/auth/logout', { method: 'POST', headers: { cookie } }))).status).toBe(
+        200,
+      );
       // The stolen cookie (same token) is dead after logout.
       expect((await settings()).status).toBe(401);
       const [u] = await db.select().from(users).where(eq(users.email, 'leaving@x.test'));
@@ -287,7 +413,14 @@ describe('security: the attack list', () => {
     });
 
     it('sends people only to this app after signing in', () => {
-      for (const evil of ['/\\evil.example/phish', '//evil.example', 'https://evil.example/x', '/\t/evil.example', 'javascript:alert(1)', '/%5C%5Cevil.example']) {
+      for (const evil of [
+        '/\\evil.example/phish',
+        '//evil.example',
+        'https://evil.example/x',
+        '/\t/evil.example',
+        'javascript:alert(1)',
+        '/%5C%5Cevil.example',
+      ]) {
         expect(new URL(safeNextPath(evil), 'http://app.test').origin, evil).toBe('http://app.test');
       }
       expect(safeNextPath('/admin/review?sort=edits')).toBe('/admin/review?sort=edits');

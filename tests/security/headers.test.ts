@@ -10,7 +10,12 @@ async function headersFor(pathname: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const rule of rules) {
     // Next matches `source` with path-to-regexp; these two shapes are all the config uses.
-    const matches = rule.source === '/widget/:path*' ? pathname.startsWith('/widget/') : rule.source === '/:path((?!widget/).*)' ? !pathname.startsWith('/widget/') : false;
+    const matches =
+      rule.source === '/widget/:path*'
+        ? pathname.startsWith('/widget/')
+        : rule.source === '/:path((?!widget/).*)'
+          ? !pathname.startsWith('/widget/')
+          : false;
     if (!matches) continue;
     for (const h of rule.headers) out[h.key.toLowerCase()] = h.value;
   }

@@ -34,12 +34,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <h1 className="text-lg font-semibold">Audit log</h1>
             <p className="text-sm text-slate-600">Every automated and human decision with its explanation, newest first. Append-only.</p>
           </div>
-          <a href={hrefWith('/api/admin/audit.csv', current)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50" download>
+          <a
+            href={hrefWith('/api/admin/audit.csv', current)}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+            download
+          >
             Export CSV{active ? ' (filtered)' : ''}
           </a>
         </div>
 
-        <form method="get" action="/admin/audit" aria-label="Search the audit log" className="grid grid-cols-2 gap-3 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200 md:grid-cols-5">
+        <form
+          method="get"
+          action="/admin/audit"
+          aria-label="Search the audit log"
+          className="grid grid-cols-2 gap-3 rounded-xl bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200 md:grid-cols-5"
+        >
           <label className="block">
             <span className="font-medium">Customer email</span>
             <input name="email" type="search" defaultValue={filters.email} placeholder="jane@example.com" className={input} />
@@ -58,7 +67,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </label>
           <label className="block">
             <span className="font-medium">Action</span>
-            <input name="action" type="search" list="audit-actions" defaultValue={filters.action} placeholder="e.g. suppression" className={input} />
+            <input
+              name="action"
+              type="search"
+              list="audit-actions"
+              defaultValue={filters.action}
+              placeholder="e.g. suppression"
+              className={input}
+            />
             <datalist id="audit-actions">
               {actions.map((a) => (
                 <option key={a} value={a} />
@@ -83,7 +99,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <select name="shop" defaultValue={filters.shop ?? ''} className={input}>
                 <option value="">All stores</option>
                 {shops.map((s) => (
-                  <option key={s.id} value={s.id}>{s.name}</option>
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
                 ))}
               </select>
             </label>
@@ -92,10 +110,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           )}
           <div className="col-span-2 flex items-end gap-2 md:col-span-5">
             <button className="rounded-md bg-brand-600 px-3 py-1.5 font-semibold text-white hover:bg-brand-700">Search</button>
-            {active && <Link href="/admin/audit" className="px-1 py-1.5 text-brand-700 underline">Clear filters</Link>}
+            {active && (
+              <Link href="/admin/audit" className="px-1 py-1.5 text-brand-700 underline">
+                Clear filters
+              </Link>
+            )}
           </div>
         </form>
-        {errors.length > 0 && <p role="alert" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">Some filters were not understood and are ignored: {errors.join('; ')}.</p>}
+        {errors.length > 0 && (
+          <p role="alert" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+            Some filters were not understood and are ignored: {errors.join('; ')}.
+          </p>
+        )}
 
         <Card id="entries" title={active ? 'Matching entries' : 'Latest entries'}>
           {result.rows.length === 0 ? (
@@ -105,23 +131,50 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {result.rows.map((r) => (
                 <li key={r.id} className="py-3 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <time dateTime={r.at.toISOString()} className="text-xs tabular-nums text-slate-500">{fmtDateTime(r.at)}</time>
-                    <Link href={hrefWith('/admin/audit', {}, { action: r.action })} className="font-mono text-xs font-semibold text-slate-800 hover:underline">{r.action}</Link>
+                    <time dateTime={r.at.toISOString()} className="text-xs tabular-nums text-slate-500">
+                      {fmtDateTime(r.at)}
+                    </time>
+                    <Link
+                      href={hrefWith('/admin/audit', {}, { action: r.action })}
+                      className="font-mono text-xs font-semibold text-slate-800 hover:underline"
+                    >
+                      {r.action}
+                    </Link>
                     <Badge tone={ACTOR_TONE[r.actorType as keyof typeof ACTOR_TONE] ?? 'slate'}>{r.actorType}</Badge>
-                    {r.actorId && <Link href={hrefWith('/admin/audit', {}, { actor: r.actorId })} className="text-xs text-slate-600 hover:underline">{r.actorId}</Link>}
+                    {r.actorId && (
+                      <Link href={hrefWith('/admin/audit', {}, { actor: r.actorId })} className="text-xs text-slate-600 hover:underline">
+                        {r.actorId}
+                      </Link>
+                    )}
                     {shops.length > 1 && <span className="text-xs text-slate-500">{shopName.get(r.shopId) ?? r.shopId}</span>}
                   </div>
                   <p className="mt-1 break-words text-slate-800">{r.explanation}</p>
                   <p className="mt-1 flex flex-wrap gap-3 text-xs">
-                    {r.customerEmail && <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { email: r.customerEmail })}>{r.customerEmail}</Link>}
-                    {r.orderId && <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { order: r.orderId })}>order {r.orderId}</Link>}
+                    {r.customerEmail && (
+                      <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { email: r.customerEmail })}>
+                        {r.customerEmail}
+                      </Link>
+                    )}
+                    {r.orderId && (
+                      <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { order: r.orderId })}>
+                        order {r.orderId}
+                      </Link>
+                    )}
                     {r.ticketId && (
                       <>
-                        <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { ticket: r.ticketId })}>ticket {r.ticketId} history</Link>
-                        <Link className="text-brand-700 hover:underline" href={`/?ticket=${encodeURIComponent(r.ticketId)}`}>open ticket</Link>
+                        <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/audit', {}, { ticket: r.ticketId })}>
+                          ticket {r.ticketId} history
+                        </Link>
+                        <Link className="text-brand-700 hover:underline" href={`/?ticket=${encodeURIComponent(r.ticketId)}`}>
+                          open ticket
+                        </Link>
                       </>
                     )}
-                    {r.subjectType === 'draft' && r.subjectId && <Link className="text-brand-700 hover:underline" href={`/admin/review/${encodeURIComponent(r.subjectId)}`}>draft {r.subjectId}</Link>}
+                    {r.subjectType === 'draft' && r.subjectId && (
+                      <Link className="text-brand-700 hover:underline" href={`/admin/review/${encodeURIComponent(r.subjectId)}`}>
+                        draft {r.subjectId}
+                      </Link>
+                    )}
                   </p>
                   {(r.before !== null || r.after !== null) && (
                     <details className="mt-1">
@@ -129,11 +182,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                       <div className="mt-1 grid gap-2 md:grid-cols-2">
                         <div>
                           <p className="text-xs font-semibold text-slate-500">Before</p>
-                          <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-2 text-xs">{r.before === null ? '—' : JSON.stringify(r.before, null, 2)}</pre>
+                          <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-2 text-xs">
+                            {r.before === null ? '—' : JSON.stringify(r.before, null, 2)}
+                          </pre>
                         </div>
                         <div>
                           <p className="text-xs font-semibold text-slate-500">After</p>
-                          <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-2 text-xs">{r.after === null ? '—' : JSON.stringify(r.after, null, 2)}</pre>
+                          <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-2 text-xs">
+                            {r.after === null ? '—' : JSON.stringify(r.after, null, 2)}
+                          </pre>
                         </div>
                       </div>
                     </details>

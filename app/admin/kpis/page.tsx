@@ -47,11 +47,19 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
             <h1 className="text-lg font-semibold">KPIs · {shops.find((s) => s.id === shopId)?.name}</h1>
-            <p className="text-sm text-slate-600">Tickets count in the {view === 'daily' ? 'day' : 'ISO week'} Gorgias created them (UTC), over the {period}. Click a number or a chart series for the entries behind it.</p>
+            <p className="text-sm text-slate-600">
+              Tickets count in the {view === 'daily' ? 'day' : 'ISO week'} Gorgias created them (UTC), over the {period}. Click a number or
+              a chart series for the entries behind it.
+            </p>
           </div>
           <nav aria-label="Bucket size" className="inline-flex rounded-md ring-1 ring-slate-300">
             {(['daily', 'weekly'] as const).map((v) => (
-              <Link key={v} href={hrefWith('/admin/kpis', here, { view: v })} aria-current={v === view ? 'page' : undefined} className={`px-3 py-1.5 text-sm capitalize first:rounded-l-md last:rounded-r-md ${v === view ? 'bg-slate-900 font-semibold text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}>
+              <Link
+                key={v}
+                href={hrefWith('/admin/kpis', here, { view: v })}
+                aria-current={v === view ? 'page' : undefined}
+                className={`px-3 py-1.5 text-sm capitalize first:rounded-l-md last:rounded-r-md ${v === view ? 'bg-slate-900 font-semibold text-white' : 'bg-white text-slate-700 hover:bg-slate-50'}`}
+              >
                 {v}
               </Link>
             ))}
@@ -61,32 +69,86 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
 
         <section aria-label="Headline numbers" className="grid grid-cols-2 gap-3 md:grid-cols-4">
           <Stat label={`Tickets, ${period}`} value={t.total.volume} href={audit({ action: 'ticket.classified' })} />
-          <Stat label="Median first response" value={formatDuration(t.total.firstResponseMedianMs)} hint={`over ${t.total.firstResponseCount} answered tickets`} />
-          <Stat label="Median resolution time" value={formatDuration(t.total.resolutionMedianMs)} hint={`over ${t.total.resolutionCount} closed tickets`} />
-          <Stat label="Reopen rate" value={pct(t.total.reopenRate)} hint={`${t.total.reopened} of ${t.total.closedOrReopened} closed tickets came back`} tone={t.total.reopenRate !== null && t.total.reopenRate > 0.1 ? 'amber' : 'slate'} />
-          <Stat label="Automation rate" value={pct(t.total.automationRate)} hint={`${t.total.automated} of ${t.total.classified} classified tickets had an “automate” verdict`} href={audit({ action: 'ticket.classified', q: 'Policy:' })} />
+          <Stat
+            label="Median first response"
+            value={formatDuration(t.total.firstResponseMedianMs)}
+            hint={`over ${t.total.firstResponseCount} answered tickets`}
+          />
+          <Stat
+            label="Median resolution time"
+            value={formatDuration(t.total.resolutionMedianMs)}
+            hint={`over ${t.total.resolutionCount} closed tickets`}
+          />
+          <Stat
+            label="Reopen rate"
+            value={pct(t.total.reopenRate)}
+            hint={`${t.total.reopened} of ${t.total.closedOrReopened} closed tickets came back`}
+            tone={t.total.reopenRate !== null && t.total.reopenRate > 0.1 ? 'amber' : 'slate'}
+          />
+          <Stat
+            label="Automation rate"
+            value={pct(t.total.automationRate)}
+            hint={`${t.total.automated} of ${t.total.classified} classified tickets had an “automate” verdict`}
+            href={audit({ action: 'ticket.classified', q: 'Policy:' })}
+          />
           <Stat
             label="Automation accuracy (weekly QA)"
             value={pct(k.qa.total.accuracy)}
-            hint={k.qa.total.reviewed ? `${k.qa.total.correct} of ${k.qa.total.reviewed} sampled WISMO automations judged correct` : 'no QA review in this period yet'}
+            hint={
+              k.qa.total.reviewed
+                ? `${k.qa.total.correct} of ${k.qa.total.reviewed} sampled WISMO automations judged correct`
+                : 'no QA review in this period yet'
+            }
             tone={k.qa.total.accuracy === null ? 'muted' : k.qa.total.accuracy >= 0.9 ? 'green' : 'amber'}
             href={hrefWith('/admin/qa', { shop: params.shop })}
           />
-          <Stat label="Delayed shipments now" value={k.shipments.delayedNow} tone={k.shipments.delayedNow ? 'amber' : 'green'} href={audit({ action: 'issue', q: 'delay issue' })} />
-          <Stat label="Shipment exceptions now" value={k.shipments.exceptionNow} tone={k.shipments.exceptionNow ? 'rose' : 'green'} href={audit({ action: 'issue', q: 'exception issue' })} />
-          <Stat label="Suppressed in Klaviyo" value={k.suppression.klaviyoSuppressed} hint={k.suppression.klaviyoProfiles ? `of ${k.suppression.klaviyoProfiles} profiles, as last pushed by Concord` : 'nothing pushed to Klaviyo yet (is it connected?)'} href={audit({ action: 'klaviyo.profile_synced', q: 'concord_active_issue=true' })} />
-          <Stat label="Customers with an open issue" value={k.suppression.withOpenIssues} hint="the suppression segment Concord derives" href={audit({ action: 'issue.opened' })} />
+          <Stat
+            label="Delayed shipments now"
+            value={k.shipments.delayedNow}
+            tone={k.shipments.delayedNow ? 'amber' : 'green'}
+            href={audit({ action: 'issue', q: 'delay issue' })}
+          />
+          <Stat
+            label="Shipment exceptions now"
+            value={k.shipments.exceptionNow}
+            tone={k.shipments.exceptionNow ? 'rose' : 'green'}
+            href={audit({ action: 'issue', q: 'exception issue' })}
+          />
+          <Stat
+            label="Suppressed in Klaviyo"
+            value={k.suppression.klaviyoSuppressed}
+            hint={
+              k.suppression.klaviyoProfiles
+                ? `of ${k.suppression.klaviyoProfiles} profiles, as last pushed by Concord`
+                : 'nothing pushed to Klaviyo yet (is it connected?)'
+            }
+            href={audit({ action: 'klaviyo.profile_synced', q: 'concord_active_issue=true' })}
+          />
+          <Stat
+            label="Customers with an open issue"
+            value={k.suppression.withOpenIssues}
+            hint="the suppression segment Concord derives"
+            href={audit({ action: 'issue.opened' })}
+          />
           <Stat
             label="Post-resolution conversion"
             value={pct(k.postResolution.total.conversionRate)}
-            hint={k.postResolution.total.resolved ? `${k.postResolution.total.converted} of ${k.postResolution.total.resolved} resolved issues (30+ days old) led to an order within ${POST_RESOLUTION_WINDOW_DAYS} days${perIntent(k.postResolution.byIntent, 'conversionRate')}` : 'no issue resolved 30+ days ago in this period'}
+            hint={
+              k.postResolution.total.resolved
+                ? `${k.postResolution.total.converted} of ${k.postResolution.total.resolved} resolved issues (30+ days old) led to an order within ${POST_RESOLUTION_WINDOW_DAYS} days${perIntent(k.postResolution.byIntent, 'conversionRate')}`
+                : 'no issue resolved 30+ days ago in this period'
+            }
             tone={k.postResolution.total.conversionRate === null ? 'muted' : 'slate'}
             href={audit({ action: 'issue.resolved' })}
           />
           <Stat
             label="Post-resolution review rate"
             value={pct(k.postResolution.total.reviewRate)}
-            hint={k.postResolution.total.resolved ? `${k.postResolution.total.reviewRequested} of ${k.postResolution.total.resolved} resolved issues were followed by a review request${perIntent(k.postResolution.byIntent, 'reviewRate')}` : 'no issue resolved 30+ days ago in this period'}
+            hint={
+              k.postResolution.total.resolved
+                ? `${k.postResolution.total.reviewRequested} of ${k.postResolution.total.resolved} resolved issues were followed by a review request${perIntent(k.postResolution.byIntent, 'reviewRate')}`
+                : 'no issue resolved 30+ days ago in this period'
+            }
             tone={k.postResolution.total.reviewRate === null ? 'muted' : 'slate'}
             href={audit({ action: 'issue.resolved' })}
           />
@@ -139,7 +201,12 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
               title="Automation rate and reopen rate, percent"
               labels={labels}
               series={[
-                { label: 'Automation rate', data: t.perBucket.map((b) => toPct(b.automationRate)), color: PALETTE[2], href: audit({ action: 'ticket.classified', q: 'Policy:' }) },
+                {
+                  label: 'Automation rate',
+                  data: t.perBucket.map((b) => toPct(b.automationRate)),
+                  color: PALETTE[2],
+                  href: audit({ action: 'ticket.classified', q: 'Policy:' }),
+                },
                 { label: 'Reopen rate', data: t.perBucket.map((b) => toPct(b.reopenRate)), color: PALETTE[4] },
               ]}
             />
@@ -152,7 +219,12 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
               labels={labels}
               series={[
                 { label: 'Delayed', data: k.shipments.delayed, color: PALETTE[3], href: audit({ action: 'issue', q: 'delay issue' }) },
-                { label: 'Exception', data: k.shipments.exception, color: PALETTE[7], href: audit({ action: 'issue', q: 'exception issue' }) },
+                {
+                  label: 'Exception',
+                  data: k.shipments.exception,
+                  color: PALETTE[7],
+                  href: audit({ action: 'issue', q: 'exception issue' }),
+                },
               ]}
             />
           </Card>
@@ -160,26 +232,40 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
 
         {view === 'weekly' && k.qa.weeks.length > 0 && (
           <Card id="qa" title="Automation accuracy by week (QA of automated WISMO replies)">
-            <div className="relative overflow-x-auto"><table className="w-full text-left text-sm">
-              <thead className="text-xs text-slate-500">
-                <tr>
-                  <th scope="col" className="py-1 pr-2">Week</th>
-                  <th scope="col" className="px-2 text-right">Reviewed</th>
-                  <th scope="col" className="px-2 text-right">Correct</th>
-                  <th scope="col" className="pl-2 text-right">Accuracy</th>
-                </tr>
-              </thead>
-              <tbody>
-                {k.qa.weeks.map((w) => (
-                  <tr key={w.week} className="border-t border-slate-100">
-                    <td className="py-1"><Link className="text-brand-700 hover:underline" href={hrefWith('/admin/qa', { shop: params.shop, week: w.week })}>{w.week}</Link></td>
-                    <td className="text-right tabular-nums">{w.reviewed}</td>
-                    <td className="text-right tabular-nums">{w.correct}</td>
-                    <td className="text-right tabular-nums">{pct(w.accuracy)}</td>
+            <div className="relative overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs text-slate-500">
+                  <tr>
+                    <th scope="col" className="py-1 pr-2">
+                      Week
+                    </th>
+                    <th scope="col" className="px-2 text-right">
+                      Reviewed
+                    </th>
+                    <th scope="col" className="px-2 text-right">
+                      Correct
+                    </th>
+                    <th scope="col" className="pl-2 text-right">
+                      Accuracy
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table></div>
+                </thead>
+                <tbody>
+                  {k.qa.weeks.map((w) => (
+                    <tr key={w.week} className="border-t border-slate-100">
+                      <td className="py-1">
+                        <Link className="text-brand-700 hover:underline" href={hrefWith('/admin/qa', { shop: params.shop, week: w.week })}>
+                          {w.week}
+                        </Link>
+                      </td>
+                      <td className="text-right tabular-nums">{w.reviewed}</td>
+                      <td className="text-right tabular-nums">{w.correct}</td>
+                      <td className="text-right tabular-nums">{pct(w.accuracy)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </Card>
         )}
       </main>
@@ -188,7 +274,12 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
 }
 
 /** " (delay 40%, refund 10%)": the per-intent split behind a post-resolution rate. */
-function perIntent(rows: { intent: string; resolved: number; conversionRate: number | null; reviewRate: number | null }[], key: 'conversionRate' | 'reviewRate'): string {
-  const parts = rows.filter((r) => r[key] !== null).map((r) => `${r.intent.replace(/_/g, ' ')} ${Math.round((r[key] ?? 0) * 100)}% of ${r.resolved}`);
+function perIntent(
+  rows: { intent: string; resolved: number; conversionRate: number | null; reviewRate: number | null }[],
+  key: 'conversionRate' | 'reviewRate',
+): string {
+  const parts = rows
+    .filter((r) => r[key] !== null)
+    .map((r) => `${r.intent.replace(/_/g, ' ')} ${Math.round((r[key] ?? 0) * 100)}% of ${r.resolved}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }

@@ -15,7 +15,11 @@ export const dynamic = 'force-dynamic';
 
 export const metadata = { title: 'Settings' };
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ shop?: string; saved?: string; restored?: string }> }) {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ shop?: string; saved?: string; restored?: string }>;
+}) {
   const session = await pageSession('admin', '/admin/settings');
   const db = await getDb();
   const config = getConfig();
@@ -33,7 +37,12 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const settings = await readSettings(db, shopId);
   const { version, ...values } = settings;
   // One more than shown, so the oldest shown version has something to be compared with.
-  const rows = await db.select().from(settingsVersions).where(eq(settingsVersions.shopId, shopId)).orderBy(desc(settingsVersions.version)).limit(11);
+  const rows = await db
+    .select()
+    .from(settingsVersions)
+    .where(eq(settingsVersions.shopId, shopId))
+    .orderBy(desc(settingsVersions.version))
+    .limit(11);
   const history = rows.slice(0, 10).map((v, i) => ({
     version: v.version,
     createdBy: v.createdBy,
@@ -52,37 +61,57 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {allShops.length > 1 && (
             <nav aria-label="Stores" className="flex gap-2 text-sm">
               {allShops.map((s) => (
-                <a key={s.id} href={`/admin/settings?shop=${s.id}`} aria-current={s.id === shopId ? 'page' : undefined} className={s.id === shopId ? 'font-semibold' : 'text-brand-700 underline'}>
+                <a
+                  key={s.id}
+                  href={`/admin/settings?shop=${s.id}`}
+                  aria-current={s.id === shopId ? 'page' : undefined}
+                  className={s.id === shopId ? 'font-semibold' : 'text-brand-700 underline'}
+                >
                   {s.name}
                 </a>
               ))}
             </nav>
           )}
-          <p className="w-full text-sm text-slate-600">Version {version || 'defaults (never saved)'}. Every save is a new version and is audited with its before and after.</p>
+          <p className="w-full text-sm text-slate-600">
+            Version {version || 'defaults (never saved)'}. Every save is a new version and is audited with its before and after.
+          </p>
         </div>
         {savedVersion !== null && (
-          <p role="status" data-testid="settings-saved" className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950">
+          <p
+            role="status"
+            data-testid="settings-saved"
+            className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-sm text-emerald-950"
+          >
             Saved as version {savedVersion}
-            {restored && /^\d+$/.test(restored) ? ` (the values of version ${restored})` : ''}. It applies to new decisions within 5 seconds.
+            {restored && /^\d+$/.test(restored) ? ` (the values of version ${restored})` : ''}. It applies to new decisions within 5
+            seconds.
           </p>
         )}
         <SettingsForm shopId={shopId} initial={values} csrf={session.csrf} />
         <PolicySimulator csrf={session.csrf} shopId={shopId} />
         <section aria-labelledby="connections" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <h2 id="connections" className="mb-1 font-semibold">Connections</h2>
-          <p className="mb-3 text-sm text-slate-600">Credentials are set in the server’s environment (see .env.example) and are never shown here.</p>
+          <h2 id="connections" className="mb-1 font-semibold">
+            Connections
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">
+            Credentials are set in the server’s environment (see .env.example) and are never shown here.
+          </p>
           <ul className="space-y-3">
             {(['shopify', 'gorgias', 'klaviyo', 'openai'] as const).map((system) => (
               <li key={system} className="flex flex-wrap items-center gap-3 text-sm">
                 <span className="w-20 font-medium capitalize">{system}</span>
-                <span className={config.connections[system] ? 'text-emerald-700' : 'text-slate-500'}>{config.connections[system] ? 'configured' : 'not configured'}</span>
+                <span className={config.connections[system] ? 'text-emerald-700' : 'text-slate-500'}>
+                  {config.connections[system] ? 'configured' : 'not configured'}
+                </span>
                 {config.connections[system] && <SetupButton path={`/api/admin/connections/${system}`} label="Test" csrf={session.csrf} />}
               </li>
             ))}
           </ul>
         </section>
         <section aria-labelledby="versions" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <h2 id="versions" className="mb-2 font-semibold">History</h2>
+          <h2 id="versions" className="mb-2 font-semibold">
+            History
+          </h2>
           <SettingsHistory shopId={shopId} csrf={session.csrf} current={version} versions={history} />
         </section>
       </main>

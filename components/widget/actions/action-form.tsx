@@ -7,7 +7,16 @@ import type { WidgetJson } from '../api';
 // reship, store credit, discount code. Each only fills `params`; the panel asks the server for the
 // plan and confirms it, so what the agent reads is what Shopify receives.
 
-export const FORM_KINDS = ['cancel_order', 'update_address', 'create_return', 'create_exchange', 'refund_order', 'reship_order', 'store_credit', 'discount_code'] as const;
+export const FORM_KINDS = [
+  'cancel_order',
+  'update_address',
+  'create_return',
+  'create_exchange',
+  'refund_order',
+  'reship_order',
+  'store_credit',
+  'discount_code',
+] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 export const isFormKind = (k: string): k is FormKind => (FORM_KINDS as readonly string[]).includes(k);
 
@@ -33,11 +42,27 @@ export function initialParams(kind: FormKind, forms: Forms): Params {
   return {};
 }
 
-function Choice({ name, value, onChange, yes, no }: { name: string; value: unknown; onChange: (v: boolean | undefined) => void; yes: string; no: string }) {
+function Choice({
+  name,
+  value,
+  onChange,
+  yes,
+  no,
+}: {
+  name: string;
+  value: unknown;
+  onChange: (v: boolean | undefined) => void;
+  yes: string;
+  no: string;
+}) {
   return (
     <label className={label}>
       {name}
-      <select className={input} value={value === undefined ? '' : value ? 'yes' : 'no'} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'yes')}>
+      <select
+        className={input}
+        value={value === undefined ? '' : value ? 'yes' : 'no'}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value === 'yes')}
+      >
         <option value="">Shop default</option>
         <option value="yes">{yes}</option>
         <option value="no">{no}</option>
@@ -46,11 +71,24 @@ function Choice({ name, value, onChange, yes, no }: { name: string; value: unkno
   );
 }
 
-function Items({ forms, params, setParams, withVariant }: { forms: Forms; params: Params; setParams: (p: Params) => void; withVariant?: boolean }) {
+function Items({
+  forms,
+  params,
+  setParams,
+  withVariant,
+}: {
+  forms: Forms;
+  params: Params;
+  setParams: (p: Params) => void;
+  withVariant?: boolean;
+}) {
   const chosen = (params.lineItems as { lineItemId: string; quantity: number; variantId?: string | null }[] | undefined) ?? [];
   const set = (id: string, quantity: number, variantId?: string) => {
     const rest = chosen.filter((c) => c.lineItemId !== id);
-    setParams({ ...params, lineItems: quantity > 0 ? [...rest, { lineItemId: id, quantity, ...(withVariant ? { variantId: variantId || null } : {}) }] : rest });
+    setParams({
+      ...params,
+      lineItems: quantity > 0 ? [...rest, { lineItemId: id, quantity, ...(withVariant ? { variantId: variantId || null } : {}) }] : rest,
+    });
   };
   return (
     <fieldset className="space-y-1 text-xs">
@@ -60,11 +98,25 @@ function Items({ forms, params, setParams, withVariant }: { forms: Forms; params
         return (
           <div key={li.id} className="flex flex-wrap items-center gap-2">
             <label className="flex items-center gap-1">
-              <input type="number" min={0} max={li.quantity} value={c?.quantity ?? 0} onChange={(e) => set(li.id, Math.min(li.quantity, Math.max(0, Number(e.target.value))), c?.variantId ?? undefined)} className="w-14 rounded border border-slate-300 px-1" aria-label={`Quantity of ${li.title}`} />
+              <input
+                type="number"
+                min={0}
+                max={li.quantity}
+                value={c?.quantity ?? 0}
+                onChange={(e) => set(li.id, Math.min(li.quantity, Math.max(0, Number(e.target.value))), c?.variantId ?? undefined)}
+                className="w-14 rounded border border-slate-300 px-1"
+                aria-label={`Quantity of ${li.title}`}
+              />
               {li.title} {li.sku ? <span className="text-slate-500">({li.sku})</span> : null} · {li.price}
             </label>
             {withVariant && c && (
-              <input className="rounded border border-slate-300 px-1" placeholder="replacement variant id (empty: from the customer's words)" value={c.variantId ?? ''} onChange={(e) => set(li.id, c.quantity, e.target.value)} aria-label={`Replacement variant for ${li.title}`} />
+              <input
+                className="rounded border border-slate-300 px-1"
+                placeholder="replacement variant id (empty: from the customer's words)"
+                value={c.variantId ?? ''}
+                onChange={(e) => set(li.id, c.quantity, e.target.value)}
+                aria-label={`Replacement variant for ${li.title}`}
+              />
             )}
           </div>
         );
@@ -73,11 +125,26 @@ function Items({ forms, params, setParams, withVariant }: { forms: Forms; params
   );
 }
 
-export function ActionForm({ kind, params, setParams, forms }: { kind: FormKind; params: Params; setParams: (p: Params) => void; forms: Forms }) {
+export function ActionForm({
+  kind,
+  params,
+  setParams,
+  forms,
+}: {
+  kind: FormKind;
+  params: Params;
+  setParams: (p: Params) => void;
+  forms: Forms;
+}) {
   const text = (key: string, name: string, placeholder = '') => (
     <label className={label}>
       {name}
-      <input className={input} placeholder={placeholder} value={String(params[key] ?? '')} onChange={(e) => setParams({ ...params, [key]: e.target.value || undefined })} />
+      <input
+        className={input}
+        placeholder={placeholder}
+        value={String(params[key] ?? '')}
+        onChange={(e) => setParams({ ...params, [key]: e.target.value || undefined })}
+      />
     </label>
   );
   switch (kind) {
@@ -86,13 +153,39 @@ export function ActionForm({ kind, params, setParams, forms }: { kind: FormKind;
         <div className="grid grid-cols-2 gap-2">
           <label className={label}>
             Reason
-            <select className={input} value={String(params.cancelReason ?? 'CUSTOMER')} onChange={(e) => setParams({ ...params, cancelReason: e.target.value })}>
-              {['CUSTOMER', 'INVENTORY', 'FRAUD', 'DECLINED', 'STAFF', 'OTHER'].map((r) => <option key={r} value={r}>{r.toLowerCase()}</option>)}
+            <select
+              className={input}
+              value={String(params.cancelReason ?? 'CUSTOMER')}
+              onChange={(e) => setParams({ ...params, cancelReason: e.target.value })}
+            >
+              {['CUSTOMER', 'INVENTORY', 'FRAUD', 'DECLINED', 'STAFF', 'OTHER'].map((r) => (
+                <option key={r} value={r}>
+                  {r.toLowerCase()}
+                </option>
+              ))}
             </select>
           </label>
-          <Choice name="Refund" value={params.refund} yes="Refund the payment" no="No refund" onChange={(v) => setParams({ ...params, refund: v })} />
-          <Choice name="Restock" value={params.restock} yes="Restock" no="Don't restock" onChange={(v) => setParams({ ...params, restock: v })} />
-          <Choice name="Email" value={params.notifyCustomer} yes="Shopify emails the customer" no="No email" onChange={(v) => setParams({ ...params, notifyCustomer: v })} />
+          <Choice
+            name="Refund"
+            value={params.refund}
+            yes="Refund the payment"
+            no="No refund"
+            onChange={(v) => setParams({ ...params, refund: v })}
+          />
+          <Choice
+            name="Restock"
+            value={params.restock}
+            yes="Restock"
+            no="Don't restock"
+            onChange={(v) => setParams({ ...params, restock: v })}
+          />
+          <Choice
+            name="Email"
+            value={params.notifyCustomer}
+            yes="Shopify emails the customer"
+            no="No email"
+            onChange={(v) => setParams({ ...params, notifyCustomer: v })}
+          />
           {text('reason', 'Staff note')}
         </div>
       );
@@ -103,15 +196,31 @@ export function ActionForm({ kind, params, setParams, forms }: { kind: FormKind;
         <div className="space-y-2">
           {forms.addressFromMessage && (
             <p className="text-xs text-slate-600">
-              Prefilled from the customer&apos;s message{forms.addressFromMessage.complete ? '' : `; still missing: ${forms.addressFromMessage.missing.join(', ')}`}.
-              {forms.currentAddress?.address1 ? ` Current: ${[forms.currentAddress.address1, forms.currentAddress.city, forms.currentAddress.zip].filter(Boolean).join(', ')}.` : ''}
+              Prefilled from the customer&apos;s message
+              {forms.addressFromMessage.complete ? '' : `; still missing: ${forms.addressFromMessage.missing.join(', ')}`}.
+              {forms.currentAddress?.address1
+                ? ` Current: ${[forms.currentAddress.address1, forms.currentAddress.city, forms.currentAddress.zip].filter(Boolean).join(', ')}.`
+                : ''}
             </p>
           )}
           <div className="grid grid-cols-2 gap-2">
-            {[['name', 'Name'], ['address1', 'Address'], ['address2', 'Apt, suite'], ['city', 'City'], ['provinceCode', 'State/province code'], ['zip', 'ZIP'], ['countryCode', 'Country code']].map(([k, name]) => (
+            {[
+              ['name', 'Name'],
+              ['address1', 'Address'],
+              ['address2', 'Apt, suite'],
+              ['city', 'City'],
+              ['provinceCode', 'State/province code'],
+              ['zip', 'ZIP'],
+              ['countryCode', 'Country code'],
+            ].map(([k, name]) => (
               <label key={k} className={label}>
                 {name}
-                <input className={input} value={a[k] ?? ''} onChange={(e) => set(k, e.target.value)} maxLength={k === 'countryCode' ? 2 : 200} />
+                <input
+                  className={input}
+                  value={a[k] ?? ''}
+                  onChange={(e) => set(k, e.target.value)}
+                  maxLength={k === 'countryCode' ? 2 : 200}
+                />
               </label>
             ))}
           </div>
@@ -123,7 +232,7 @@ export function ActionForm({ kind, params, setParams, forms }: { kind: FormKind;
       return (
         <div className="space-y-2">
           <Items forms={forms} params={params} setParams={setParams} withVariant={kind === 'create_exchange'} />
-          {text('reason', 'Reason in the customer\'s words (optional; mapped to Shopify\'s reason library)')}
+          {text('reason', "Reason in the customer's words (optional; mapped to Shopify's reason library)")}
         </div>
       );
     case 'refund_order':
@@ -131,7 +240,14 @@ export function ActionForm({ kind, params, setParams, forms }: { kind: FormKind;
         <div className="space-y-2">
           <Items forms={forms} params={params} setParams={setParams} />
           {text('amount', `Or an amount only (${forms.order?.currency ?? ''})`, 'e.g. 15.00')}
-          <label className="flex items-center gap-1 text-xs"><input type="checkbox" checked={Boolean(params.restock)} onChange={(e) => setParams({ ...params, restock: e.target.checked })} /> Restock the items</label>
+          <label className="flex items-center gap-1 text-xs">
+            <input
+              type="checkbox"
+              checked={Boolean(params.restock)}
+              onChange={(e) => setParams({ ...params, restock: e.target.checked })}
+            />{' '}
+            Restock the items
+          </label>
           {text('reason', 'Reason (required)')}
         </div>
       );
@@ -148,7 +264,13 @@ export function ActionForm({ kind, params, setParams, forms }: { kind: FormKind;
           {text('amount', `Amount (${forms.order?.currency ?? ''})`, 'e.g. 15.00')}
           <label className={label}>
             Expires in days (optional)
-            <input type="number" min={1} className={input} value={String(params.expiresInDays ?? '')} onChange={(e) => setParams({ ...params, expiresInDays: e.target.value ? Number(e.target.value) : undefined })} />
+            <input
+              type="number"
+              min={1}
+              className={input}
+              value={String(params.expiresInDays ?? '')}
+              onChange={(e) => setParams({ ...params, expiresInDays: e.target.value ? Number(e.target.value) : undefined })}
+            />
           </label>
           {text('reason', 'Reason')}
         </div>
@@ -158,7 +280,14 @@ export function ActionForm({ kind, params, setParams, forms }: { kind: FormKind;
         <div className="grid grid-cols-2 gap-2">
           <label className={label}>
             Percent off
-            <input type="number" min={1} max={100} className={input} value={String(params.percentage ?? '')} onChange={(e) => setParams({ ...params, percentage: e.target.value ? Number(e.target.value) : undefined, amount: undefined })} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              className={input}
+              value={String(params.percentage ?? '')}
+              onChange={(e) => setParams({ ...params, percentage: e.target.value ? Number(e.target.value) : undefined, amount: undefined })}
+            />
           </label>
           {text('amount', 'Or an amount off', 'e.g. 10.00')}
           {text('reason', 'Reason')}

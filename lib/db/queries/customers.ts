@@ -16,19 +16,21 @@ export async function upsertCustomers(tx: Db, list: { customer: Customer; update
   if (list.length === 0) return;
   await tx
     .insert(customers)
-    .values(list.map(({ customer: c, updatedAt }) => ({
-      shopId: c.shopId,
-      shopifyCustomerId: c.id,
-      email: c.email?.toLowerCase() ?? null,
-      emails: [...new Set([...(c.email ? [c.email.toLowerCase()] : []), ...c.emails.map((e) => e.toLowerCase())])],
-      phones: c.phones,
-      firstName: c.firstName,
-      lastName: c.lastName,
-      tags: c.tags,
-      ordersCount: c.ordersCount,
-      totalSpent: c.totalSpent,
-      shopifyUpdatedAt: updatedAt,
-    })))
+    .values(
+      list.map(({ customer: c, updatedAt }) => ({
+        shopId: c.shopId,
+        shopifyCustomerId: c.id,
+        email: c.email?.toLowerCase() ?? null,
+        emails: [...new Set([...(c.email ? [c.email.toLowerCase()] : []), ...c.emails.map((e) => e.toLowerCase())])],
+        phones: c.phones,
+        firstName: c.firstName,
+        lastName: c.lastName,
+        tags: c.tags,
+        ordersCount: c.ordersCount,
+        totalSpent: c.totalSpent,
+        shopifyUpdatedAt: updatedAt,
+      })),
+    )
     .onConflictDoUpdate({
       target: [customers.shopId, customers.shopifyCustomerId],
       set: {
@@ -51,10 +53,20 @@ export async function upsertCustomers(tx: Db, list: { customer: Customer; update
  * Customers of these stores that any of the contact points name (up to 5): the record whose main email
  * is the contact's own first, then a stable order, so the same ticket always finds the same customer.
  */
-export async function findCustomersByContact(db: Db, shopIds: string[], contact: { email: string | null; emails: string[]; phones: string[] }): Promise<CustomerCandidate[]> {
+export async function findCustomersByContact(
+  db: Db,
+  shopIds: string[],
+  contact: { email: string | null; emails: string[]; phones: string[] },
+): Promise<CustomerCandidate[]> {
   const { emails, phones } = contact;
   return db
-    .select({ shopId: customers.shopId, id: customers.shopifyCustomerId, email: customers.email, emails: customers.emails, phones: customers.phones })
+    .select({
+      shopId: customers.shopId,
+      id: customers.shopifyCustomerId,
+      email: customers.email,
+      emails: customers.emails,
+      phones: customers.phones,
+    })
     .from(customers)
     .where(
       and(

@@ -17,29 +17,40 @@ export async function upsertFulfillments(tx: Db, list: { shopId: string; f: Fulf
   if (list.length === 0) return;
   await tx
     .insert(fulfillments)
-    .values(list.map(({ shopId, f }) => ({
-      shopId,
-      shopifyFulfillmentId: f.id,
-      orderId: f.orderId,
-      name: f.name,
-      status: f.status,
-      shipmentStatus: f.shipmentStatus,
-      trackingCompany: f.trackingCompany,
-      trackingNumber: f.trackingNumber,
-      trackingUrl: f.trackingUrl,
-      shopifyCreatedAt: f.createdAt,
-      shopifyUpdatedAt: f.updatedAt,
-      estimatedDeliveryAt: f.estimatedDeliveryAt,
-      deliveredAt: f.deliveredAt,
-      lineItemIds: f.lineItemIds ?? [],
-      shipmentStatusAt: f.shipmentStatusAt ?? null,
-    })))
+    .values(
+      list.map(({ shopId, f }) => ({
+        shopId,
+        shopifyFulfillmentId: f.id,
+        orderId: f.orderId,
+        name: f.name,
+        status: f.status,
+        shipmentStatus: f.shipmentStatus,
+        trackingCompany: f.trackingCompany,
+        trackingNumber: f.trackingNumber,
+        trackingUrl: f.trackingUrl,
+        shopifyCreatedAt: f.createdAt,
+        shopifyUpdatedAt: f.updatedAt,
+        estimatedDeliveryAt: f.estimatedDeliveryAt,
+        deliveredAt: f.deliveredAt,
+        lineItemIds: f.lineItemIds ?? [],
+        shipmentStatusAt: f.shipmentStatusAt ?? null,
+      })),
+    )
     .onConflictDoUpdate({
       target: [fulfillments.shopId, fulfillments.shopifyFulfillmentId],
       set: {
         ...excludedSet(fulfillments, [
-          'orderId', 'name', 'status', 'shipmentStatus', 'trackingCompany', 'trackingNumber', 'trackingUrl',
-          'shopifyCreatedAt', 'shopifyUpdatedAt', 'estimatedDeliveryAt', 'deliveredAt',
+          'orderId',
+          'name',
+          'status',
+          'shipmentStatus',
+          'trackingCompany',
+          'trackingNumber',
+          'trackingUrl',
+          'shopifyCreatedAt',
+          'shopifyUpdatedAt',
+          'estimatedDeliveryAt',
+          'deliveredAt',
         ]),
         // Order payloads may embed fulfillments without their line items: keep what we know.
         lineItemIds: sql`case when cardinality(excluded.line_item_ids) > 0 then excluded.line_item_ids else ${fulfillments.lineItemIds} end`,

@@ -27,12 +27,19 @@ export function storedIssueFromRow(r: typeof issues.$inferSelect): StoredIssue {
 export async function findIssuesByKeys(db: Db, shopId: string, keys: string[]): Promise<Map<string, StoredIssue>> {
   const unique = [...new Set(keys)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select().from(issues).where(and(eq(issues.shopId, shopId), inArray(issues.key, unique)));
+  const rows = await db
+    .select()
+    .from(issues)
+    .where(and(eq(issues.shopId, shopId), inArray(issues.key, unique)));
   return new Map(rows.map((r) => [r.key, storedIssueFromRow(r)]));
 }
 
 /** Open issues about these orders, by order, in one statement. */
-export async function findOpenIssuesOfOrders(db: Db, shopId: string, orderIds: string[]): Promise<Map<string, { key: string; kind: string }[]>> {
+export async function findOpenIssuesOfOrders(
+  db: Db,
+  shopId: string,
+  orderIds: string[],
+): Promise<Map<string, { key: string; kind: string }[]>> {
   const out = new Map<string, { key: string; kind: string }[]>();
   if (orderIds.length === 0) return out;
   const rows = await db
@@ -47,6 +54,10 @@ export async function findOpenIssuesOfOrders(db: Db, shopId: string, orderIds: s
 export async function writeIssueRows(db: Db, writes: IssueRowWrite[]): Promise<void> {
   for (const w of writes) {
     if (w.op === 'insert') await db.insert(issues).values({ shopId: w.shopId, key: w.key, ...w.values });
-    else await db.update(issues).set(w.values).where(and(eq(issues.shopId, w.shopId), eq(issues.key, w.key)));
+    else
+      await db
+        .update(issues)
+        .set(w.values)
+        .where(and(eq(issues.shopId, w.shopId), eq(issues.key, w.key)));
   }
 }

@@ -16,36 +16,55 @@ export async function upsertOrders(tx: Db, list: Order[]): Promise<void> {
   if (list.length === 0) return;
   await tx
     .insert(orders)
-    .values(list.map((o) => ({
-      shopId: o.shopId,
-      shopifyOrderId: o.id,
-      name: o.name,
-      orderNumber: o.orderNumber,
-      customerShopifyId: o.customerId,
-      email: o.email?.toLowerCase() ?? null,
-      phone: o.phone,
-      shopifyCreatedAt: o.createdAt,
-      processedAt: o.processedAt,
-      cancelledAt: o.cancelledAt,
-      cancelReason: o.cancelReason,
-      closedAt: o.closedAt,
-      financialStatus: o.financialStatus,
-      fulfillmentStatus: o.fulfillmentStatus,
-      currency: o.currency,
-      totalPrice: o.totalPrice,
-      tags: o.tags,
-      note: o.note,
-      lineItems: o.lineItems,
-      shippingAddress: o.shippingAddress,
-      onHold: o.onHold,
-      shopifyUpdatedAt: o.updatedAt,
-    })))
+    .values(
+      list.map((o) => ({
+        shopId: o.shopId,
+        shopifyOrderId: o.id,
+        name: o.name,
+        orderNumber: o.orderNumber,
+        customerShopifyId: o.customerId,
+        email: o.email?.toLowerCase() ?? null,
+        phone: o.phone,
+        shopifyCreatedAt: o.createdAt,
+        processedAt: o.processedAt,
+        cancelledAt: o.cancelledAt,
+        cancelReason: o.cancelReason,
+        closedAt: o.closedAt,
+        financialStatus: o.financialStatus,
+        fulfillmentStatus: o.fulfillmentStatus,
+        currency: o.currency,
+        totalPrice: o.totalPrice,
+        tags: o.tags,
+        note: o.note,
+        lineItems: o.lineItems,
+        shippingAddress: o.shippingAddress,
+        onHold: o.onHold,
+        shopifyUpdatedAt: o.updatedAt,
+      })),
+    )
     .onConflictDoUpdate({
       target: [orders.shopId, orders.shopifyOrderId],
       set: excludedSet(orders, [
-        'name', 'orderNumber', 'customerShopifyId', 'email', 'phone', 'shopifyCreatedAt', 'processedAt', 'cancelledAt',
-        'cancelReason', 'closedAt', 'financialStatus', 'fulfillmentStatus', 'currency', 'totalPrice', 'tags', 'note',
-        'lineItems', 'shippingAddress', 'onHold', 'shopifyUpdatedAt',
+        'name',
+        'orderNumber',
+        'customerShopifyId',
+        'email',
+        'phone',
+        'shopifyCreatedAt',
+        'processedAt',
+        'cancelledAt',
+        'cancelReason',
+        'closedAt',
+        'financialStatus',
+        'fulfillmentStatus',
+        'currency',
+        'totalPrice',
+        'tags',
+        'note',
+        'lineItems',
+        'shippingAddress',
+        'onHold',
+        'shopifyUpdatedAt',
       ]),
       // An older payload (a late retry) never overwrites newer state.
       setWhere: sql`excluded.shopify_updated_at >= ${orders.shopifyUpdatedAt}`,
@@ -53,14 +72,23 @@ export async function upsertOrders(tx: Db, list: Order[]): Promise<void> {
 }
 
 /** A customer's orders in these stores (by Shopify customer id or any of their emails), latest first. */
-export async function findOrdersOfCustomer(db: Db, shopIds: string[], customerShopifyId: string | null, emails: string[], limit: number): Promise<{ id: string; shopId: string }[]> {
+export async function findOrdersOfCustomer(
+  db: Db,
+  shopIds: string[],
+  customerShopifyId: string | null,
+  emails: string[],
+  limit: number,
+): Promise<{ id: string; shopId: string }[]> {
   return db
     .select({ id: orders.shopifyOrderId, shopId: orders.shopId })
     .from(orders)
     .where(
       and(
         shopIds.length === 1 ? eq(orders.shopId, shopIds[0]) : inArray(orders.shopId, shopIds),
-        or(customerShopifyId ? eq(orders.customerShopifyId, customerShopifyId) : sql`false`, emails.length ? inArray(orders.email, emails) : sql`false`),
+        or(
+          customerShopifyId ? eq(orders.customerShopifyId, customerShopifyId) : sql`false`,
+          emails.length ? inArray(orders.email, emails) : sql`false`,
+        ),
       ),
     )
     .orderBy(desc(orders.shopifyCreatedAt))
@@ -70,7 +98,13 @@ export async function findOrdersOfCustomer(db: Db, shopIds: string[], customerSh
 /** Orders of these stores with these order numbers. */
 export async function findOrdersByNumbers(db: Db, shopIds: string[], numbers: number[], limit: number): Promise<QuotedOrder[]> {
   return db
-    .select({ id: orders.shopifyOrderId, shopId: orders.shopId, name: orders.name, email: orders.email, customer: orders.customerShopifyId })
+    .select({
+      id: orders.shopifyOrderId,
+      shopId: orders.shopId,
+      name: orders.name,
+      email: orders.email,
+      customer: orders.customerShopifyId,
+    })
     .from(orders)
     .where(and(inArray(orders.shopId, shopIds), inArray(orders.orderNumber, numbers)))
     .limit(limit);

@@ -13,6 +13,17 @@ export async function insertRefunds(tx: Db, list: { shopId: string; r: Refund }[
   if (list.length === 0) return;
   await tx
     .insert(refunds)
-    .values(list.map(({ shopId, r }) => ({ shopId, shopifyRefundId: r.id, orderId: r.orderId, amount: r.amount, currency: r.currency, note: r.note, lineItemIds: r.lineItemIds ?? [], shopifyCreatedAt: r.createdAt })))
+    .values(
+      list.map(({ shopId, r }) => ({
+        shopId,
+        shopifyRefundId: r.id,
+        orderId: r.orderId,
+        amount: r.amount,
+        currency: r.currency,
+        note: r.note,
+        lineItemIds: r.lineItemIds ?? [],
+        shopifyCreatedAt: r.createdAt,
+      })),
+    )
     .onConflictDoNothing();
 }

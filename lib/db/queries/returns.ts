@@ -9,7 +9,15 @@ import type { Return } from '@/lib/domain/types';
 export async function upsertReturn(tx: Db, shopId: string, r: Return): Promise<void> {
   await tx
     .insert(returns)
-    .values({ shopId, shopifyReturnId: r.id, orderId: r.orderId, name: r.name, status: r.status, shopifyCreatedAt: r.createdAt, shopifyUpdatedAt: r.updatedAt })
+    .values({
+      shopId,
+      shopifyReturnId: r.id,
+      orderId: r.orderId,
+      name: r.name,
+      status: r.status,
+      shopifyCreatedAt: r.createdAt,
+      shopifyUpdatedAt: r.updatedAt,
+    })
     .onConflictDoUpdate({
       target: [returns.shopId, returns.shopifyReturnId],
       set: excludedSet(returns, ['orderId', 'name', 'status', 'shopifyUpdatedAt']),
@@ -19,6 +27,10 @@ export async function upsertReturn(tx: Db, shopId: string, r: Return): Promise<v
 
 /** The order a stored return belongs to (a returns/decline may name none). */
 export async function findReturnOrderId(tx: Db, shopId: string, returnId: string): Promise<string | null> {
-  const [row] = await tx.select({ orderId: returns.orderId }).from(returns).where(and(eq(returns.shopId, shopId), eq(returns.shopifyReturnId, returnId))).limit(1);
+  const [row] = await tx
+    .select({ orderId: returns.orderId })
+    .from(returns)
+    .where(and(eq(returns.shopId, shopId), eq(returns.shopifyReturnId, returnId)))
+    .limit(1);
   return row?.orderId ?? null;
 }

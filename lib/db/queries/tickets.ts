@@ -12,7 +12,14 @@ export async function findClosedTicketsOfOrders(db: Db, shopId: string, orderIds
   const rows = await db
     .select({ id: tickets.gorgiasTicketId, closedAt: tickets.closedAt, orderId: tickets.matchedOrderId })
     .from(tickets)
-    .where(and(or(eq(tickets.matchedShopId, shopId), eq(tickets.shopId, shopId)), inArray(tickets.matchedOrderId, orderIds), eq(tickets.status, 'closed'), isNotNull(tickets.closedAt)));
+    .where(
+      and(
+        or(eq(tickets.matchedShopId, shopId), eq(tickets.shopId, shopId)),
+        inArray(tickets.matchedOrderId, orderIds),
+        eq(tickets.status, 'closed'),
+        isNotNull(tickets.closedAt),
+      ),
+    );
   for (const r of rows) (out.get(r.orderId!) ?? out.set(r.orderId!, []).get(r.orderId!)!).push({ id: r.id, closedAt: r.closedAt! });
   return out;
 }

@@ -25,7 +25,8 @@ export function asksForReturn(ctx: DraftContext): boolean {
   return !asksForExchange(ctx) && /\b(return|send (it|them) back|take (it|them) back)\b/i.test(ctx.ticket.customerMessage);
 }
 
-const SIZE = /\b(?:exchange|swap|switch|trade|replace)\b[^.?!\n]{0,40}?\b(?:for|to|into|with)\s+(?:a|an|the)?\s*(?:size\s+|us\s+|eu\s+|uk\s+)?(\d{1,2}(?:[.,]5)?|xxs|xs|s|m|l|xl|xxl|small|medium|large|extra[- ]large)\b/i;
+const SIZE =
+  /\b(?:exchange|swap|switch|trade|replace)\b[^.?!\n]{0,40}?\b(?:for|to|into|with)\s+(?:a|an|the)?\s*(?:size\s+|us\s+|eu\s+|uk\s+)?(\d{1,2}(?:[.,]5)?|xxs|xs|s|m|l|xl|xxl|small|medium|large|extra[- ]large)\b/i;
 
 /** "10.5", "small": the size the customer wants instead, when their words name exactly one. */
 export function sizeAskedFor(ctx: DraftContext): string | null {
@@ -34,7 +35,12 @@ export function sizeAskedFor(ctx: DraftContext): string | null {
 }
 
 const STOP = new Set(['with', 'from', 'pack', 'pair', 'size', 'color', 'colour', 'the', 'and', 'for', 'set']);
-const words = (s: string) => s.toLowerCase().match(/[a-z]{4,}/g)?.filter((w) => !STOP.has(w)).map((w) => w.replace(/(es|s)$/, '')) ?? [];
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .match(/[a-z]{4,}/g)
+    ?.filter((w) => !STOP.has(w))
+    .map((w) => w.replace(/(es|s)$/, '')) ?? [];
 
 /**
  * The order's item the message is about: the one whose name shares the most words with it, when
@@ -43,7 +49,10 @@ const words = (s: string) => s.toLowerCase().match(/[a-z]{4,}/g)?.filter((w) => 
 export function itemNamed(ctx: DraftContext): { title: string; oneOf: boolean } | null {
   const items = ctx.order?.items ?? [];
   const said = new Set(words(ctx.ticket.customerMessage));
-  const scored = items.map((i) => ({ i, n: words(i.title).filter((w) => said.has(w)).length })).filter((x) => x.n > 0).sort((a, b) => b.n - a.n);
+  const scored = items
+    .map((i) => ({ i, n: words(i.title).filter((w) => said.has(w)).length }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n);
   if (scored.length === 0 || (scored.length > 1 && scored[0].n === scored[1].n)) return null;
   const item = scored[0].i;
   // "one of the poles", "one of the two mugs": a part of a pair or a set, not all of it.

@@ -54,7 +54,11 @@ function parcelLine(s: DraftShipment, style: Style, now: string): string {
     delayed: `delayed${carrier}${s.lastEventAt ? `, last scan${on(s.lastEventAt)}` : ''}`,
     exception: `${carrier ? `${s.carrier} reported` : 'the carrier reported'} a problem${s.lastEventStatus ? ` (${statusWords(s.lastEventStatus)})` : ''}${on(s.lastEventAt)}`,
   };
-  const tracking = s.trackingNumber ? `; tracking ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}` : s.trackingUrl ? `; ${s.trackingUrl}` : '';
+  const tracking = s.trackingNumber
+    ? `; tracking ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`
+    : s.trackingUrl
+      ? `; ${s.trackingUrl}`
+      : '';
   return `- ${s.name ? `Parcel ${s.name}` : 'Parcel'}: ${state[s.state]}${tracking}`;
 }
 
@@ -70,14 +74,25 @@ function singleShipment(o: Order, s: DraftShipment, ctx: DraftContext): string[]
       lines.push(`${capFirst(ref)} hasn't shipped yet.`);
       break;
     case 'label_created':
-      lines.push(`${capFirst(ref)} has been packed and ${s.carrier ? `a ${s.carrier} shipping label` : 'a shipping label'} is ready. ${capFirst(C)} hasn't scanned it yet, so tracking will start to update once they pick it up.`);
+      lines.push(
+        `${capFirst(ref)} has been packed and ${s.carrier ? `a ${s.carrier} shipping label` : 'a shipping label'} is ready. ${capFirst(C)} hasn't scanned it yet, so tracking will start to update once they pick it up.`,
+      );
       lines.push(trackingSentence(s, style));
       break;
     case 'in_transit':
-      lines.push(`${capFirst(ref)} is on its way with ${C}.`, scanSentence(s, style, now), estimateSentence(s, style, now), trackingSentence(s, style));
+      lines.push(
+        `${capFirst(ref)} is on its way with ${C}.`,
+        scanSentence(s, style, now),
+        estimateSentence(s, style, now),
+        trackingSentence(s, style),
+      );
       break;
     case 'out_for_delivery':
-      lines.push(`${style === 'warm' ? 'Good news: ' : ''}${style === 'warm' ? ref : capFirst(ref)} is out for delivery with ${C}.`, scanSentence(s, style, now), trackingSentence(s, style));
+      lines.push(
+        `${style === 'warm' ? 'Good news: ' : ''}${style === 'warm' ? ref : capFirst(ref)} is out for delivery with ${C}.`,
+        scanSentence(s, style, now),
+        trackingSentence(s, style),
+      );
       break;
     case 'delivered': {
       const when = s.deliveredAt ? ` on ${formatDay(s.deliveredAt, style, now)}` : '';
@@ -86,7 +101,12 @@ function singleShipment(o: Order, s: DraftShipment, ctx: DraftContext): string[]
       break;
     }
     case 'delayed':
-      lines.push(`${capFirst(ref)} is with ${C}, but it's taking longer than it should.`, scanSentence(s, style, now), estimateSentence(s, style, now), trackingSentence(s, style));
+      lines.push(
+        `${capFirst(ref)} is with ${C}, but it's taking longer than it should.`,
+        scanSentence(s, style, now),
+        estimateSentence(s, style, now),
+        trackingSentence(s, style),
+      );
       break;
     case 'exception':
       lines.push(
@@ -110,7 +130,9 @@ export function shipmentFacts(ctx: DraftContext, detail: 'full' | 'brief'): stri
   if (o.cancelledAt) return [`${capFirst(ref)} was cancelled on ${formatDay(o.cancelledAt, style, ctx.now)}.`, ...refundFacts(ctx)];
   if (ctx.shipments.length === 0) return [`${capFirst(ref)} hasn't shipped yet.`];
   if (ctx.shipments.length > 1 && detail === 'full') {
-    return [`${capFirst(ref)} is coming in ${ctx.shipments.length} parcels:\n${ctx.shipments.map((s) => parcelLine(s, style, ctx.now)).join('\n')}`];
+    return [
+      `${capFirst(ref)} is coming in ${ctx.shipments.length} parcels:\n${ctx.shipments.map((s) => parcelLine(s, style, ctx.now)).join('\n')}`,
+    ];
   }
   const s = primaryShipment(ctx)!;
   if (detail === 'full') return singleShipment(o, s, ctx);
@@ -132,5 +154,8 @@ export function shipmentFacts(ctx: DraftContext, detail: 'full' | 'brief'): stri
 /** Refunds already made, as facts: "We refunded $20.00 on Friday, November 20." */
 export function refundFacts(ctx: DraftContext): string[] {
   const currency = ctx.order?.currency ?? null;
-  return ctx.refunds.map((r) => `We refunded ${formatMoney(r.amount, r.currency ?? currency)} to your original payment method on ${formatDay(r.createdAt, ctx.brand.style, ctx.now)}.`);
+  return ctx.refunds.map(
+    (r) =>
+      `We refunded ${formatMoney(r.amount, r.currency ?? currency)} to your original payment method on ${formatDay(r.createdAt, ctx.brand.style, ctx.now)}.`,
+  );
 }

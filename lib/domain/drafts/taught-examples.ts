@@ -32,7 +32,19 @@ export interface TaughtExample {
 /** Examples a model prompt carries at most (newest first): enough to set a tone, short enough to stay cheap. */
 export const MAX_PROMPT_EXAMPLES = 3;
 
-const PLACEHOLDERS = ['customer_name', 'first_name', 'order_number', 'tracking_url', 'tracking_number', 'carrier', 'order_total', 'item', 'city', 'brand', 'signature'] as const;
+const PLACEHOLDERS = [
+  'customer_name',
+  'first_name',
+  'order_number',
+  'tracking_url',
+  'tracking_number',
+  'carrier',
+  'order_total',
+  'item',
+  'city',
+  'brand',
+  'signature',
+] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** The facts of a context that a reply names, by placeholder. */

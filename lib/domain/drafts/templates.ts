@@ -65,9 +65,12 @@ function wismo(ctx: DraftContext): Body {
   const next: Record<string, string> = {
     unfulfilled: "You'll get an email with the tracking link as soon as it ships.",
     label_created: "There's nothing you need to do in the meantime.",
-    in_transit: s?.trackingUrl ? "There's nothing you need to do: the tracking link shows each scan as it happens." : "There's nothing you need to do: it's moving normally.",
+    in_transit: s?.trackingUrl
+      ? "There's nothing you need to do: the tracking link shows each scan as it happens."
+      : "There's nothing you need to do: it's moving normally.",
     out_for_delivery: 'It should reach you with the next delivery round.',
-    delivered: "If you can't find it, please check around your door, your mailbox and with neighbours, and reply here if it still hasn't turned up. We'll take it from there.",
+    delivered:
+      "If you can't find it, please check around your door, your mailbox and with neighbours, and reply here if it still hasn't turned up. We'll take it from there.",
   };
   return { id: `wismo.${state}.update`, paragraphs: [facts, next[state]] };
 }
@@ -77,7 +80,8 @@ function notReceived(ctx: DraftContext): Body {
   const s = primaryShipment(ctx);
   const facts = para(...shipmentFacts(ctx, 'full'));
   const C = carrierName(ctx);
-  if (o.cancelledAt) return { id: 'not_received.cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
+  if (o.cancelledAt)
+    return { id: 'not_received.cancelled', paragraphs: [facts, handOff(ctx, 'your message', 'answer any questions about it')] };
   if (s?.state === 'delivered') {
     const look =
       ctx.brand.style === 'concise'
@@ -93,7 +97,10 @@ function notReceived(ctx: DraftContext): Body {
     state === 'unfulfilled' || state === 'delayed' || state === 'exception'
       ? null
       : `It just hasn't reached you yet${s?.trackingUrl ? ', and the tracking link shows each scan as it happens' : ''}.`;
-  const next = automated(ctx) && state !== 'delayed' && state !== 'exception' ? null : handOff(ctx, 'this', state === 'unfulfilled' ? 'check where it is with our warehouse' : `look into it with ${C}`);
+  const next =
+    automated(ctx) && state !== 'delayed' && state !== 'exception'
+      ? null
+      : handOff(ctx, 'this', state === 'unfulfilled' ? 'check where it is with our warehouse' : `look into it with ${C}`);
   return { id: `not_received.${state}.${next ? 'hold' : 'update'}`, paragraphs: [facts, para(stillComing, next)] };
 }
 
@@ -122,7 +129,9 @@ function cancel(ctx: DraftContext): Body {
   const facts = ctx.shipments.length ? para(...shipmentFacts(ctx, 'full')) : null;
   return {
     id: `cancel.${state}.hold`,
-    paragraphs: [facts, handOff(ctx, 'your cancellation request', `check whether ${o.name} can still be cancelled`)].filter((p): p is string => Boolean(p)),
+    paragraphs: [facts, handOff(ctx, 'your cancellation request', `check whether ${o.name} can still be cancelled`)].filter(
+      (p): p is string => Boolean(p),
+    ),
   };
 }
 
@@ -130,7 +139,10 @@ function addressChange(ctx: DraftContext): Body {
   const o = ctx.order!;
   const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
   if (allows(ctx, 'address_change') && !o.cancelledAt) {
-    const can = ctx.shipments.length === 0 ? `${capFirst(orderRef(o))} hasn't shipped yet, so we can still change the shipping address.` : `We can still change the shipping address on ${orderRef(o)}.`;
+    const can =
+      ctx.shipments.length === 0
+        ? `${capFirst(orderRef(o))} hasn't shipped yet, so we can still change the shipping address.`
+        : `We can still change the shipping address on ${orderRef(o)}.`;
     // The new address is in the message: say it back so the customer can check it, and don't ask again.
     const given = addressInMessage(ctx);
     if (given) {
@@ -149,7 +161,9 @@ function addressChange(ctx: DraftContext): Body {
   const facts = ctx.shipments.length || o.cancelledAt ? para(...shipmentFacts(ctx, 'full')) : null;
   return {
     id: `address_change.${state}.hold`,
-    paragraphs: [facts, handOff(ctx, 'your request', `check whether the delivery address on ${o.name} can still be changed`)].filter((p): p is string => Boolean(p)),
+    paragraphs: [facts, handOff(ctx, 'your request', `check whether the delivery address on ${o.name} can still be changed`)].filter(
+      (p): p is string => Boolean(p),
+    ),
   };
 }
 
@@ -163,15 +177,26 @@ function returnExchange(ctx: DraftContext): Body {
   // The customer already said which they want: answer that, don't ask "return or exchange?".
   if (exch && asksForExchange(ctx)) {
     const size = sizeAskedFor(ctx);
-    const what = ctx.order?.items.length === 1 ? `your ${ctx.order.items[0].title}` : itemNamed(ctx) ? `your ${itemNamed(ctx)!.title}` : 'it';
-    const swap = size ? `We'll exchange ${what} for the size ${size} you asked for.` : `We'll set up the exchange of ${what} you asked for.`;
-    const label = ret ? "We'll email you a return label to send the original back, and the new one ships once it's on its way to us." : null;
+    const what =
+      ctx.order?.items.length === 1 ? `your ${ctx.order.items[0].title}` : itemNamed(ctx) ? `your ${itemNamed(ctx)!.title}` : 'it';
+    const swap = size
+      ? `We'll exchange ${what} for the size ${size} you asked for.`
+      : `We'll set up the exchange of ${what} you asked for.`;
+    const label = ret
+      ? "We'll email you a return label to send the original back, and the new one ships once it's on its way to us."
+      : null;
     return { id: `return_exchange.${state}.exchange_as_asked`, paragraphs: [facts, para(swap, label)] };
   }
   if (ret && asksForReturn(ctx)) {
     return {
       id: `return_exchange.${state}.return_as_asked`,
-      paragraphs: [facts, para(`We'll email you a return label for ${itemsPhrase(ctx)}. Pack it securely and drop the parcel off with the carrier.`, refundAfter)],
+      paragraphs: [
+        facts,
+        para(
+          `We'll email you a return label for ${itemsPhrase(ctx)}. Pack it securely and drop the parcel off with the carrier.`,
+          refundAfter,
+        ),
+      ],
     };
   }
   if (ret && exch) {
@@ -184,13 +209,22 @@ function returnExchange(ctx: DraftContext): Body {
   if (ret) {
     return {
       id: `return_exchange.${state}.return`,
-      paragraphs: [facts, para(`We'll email you a return label for ${itemsPhrase(ctx)}. Pack it securely and drop the parcel off with the carrier.`, refundAfter)],
+      paragraphs: [
+        facts,
+        para(
+          `We'll email you a return label for ${itemsPhrase(ctx)}. Pack it securely and drop the parcel off with the carrier.`,
+          refundAfter,
+        ),
+      ],
     };
   }
   if (exch) {
     return {
       id: `return_exchange.${state}.exchange`,
-      paragraphs: [facts, `We can set up an exchange for ${itemsPhrase(ctx)}. Just reply with the size or colour you'd like instead, and we'll take it from there.`],
+      paragraphs: [
+        facts,
+        `We can set up an exchange for ${itemsPhrase(ctx)}. Just reply with the size or colour you'd like instead, and we'll take it from there.`,
+      ],
     };
   }
   return { id: `return_exchange.${state}.hold`, paragraphs: [facts, handOff(ctx, 'your request', `check the options for ${o.name}`)] };
@@ -201,14 +235,18 @@ function refund(ctx: DraftContext): Body {
   const state = o.cancelledAt ? 'cancelled' : (primaryShipment(ctx)?.state ?? 'unfulfilled');
   const facts = para(...(o.cancelledAt ? shipmentFacts(ctx, 'brief') : [...shipmentFacts(ctx, 'brief'), ...refundFacts(ctx)]));
   if (ctx.refunds.length > 0) {
-    const bank = ctx.brand.style === 'concise' ? null : 'Depending on your bank, it can take a few business days to show on your statement.';
+    const bank =
+      ctx.brand.style === 'concise' ? null : 'Depending on your bank, it can take a few business days to show on your statement.';
     const more = allows(ctx, 'refund') ? null : handOff(ctx, 'your message', 'answer anything else about it');
     return { id: `refund.${state}.status`, paragraphs: [facts, para(bank, more)] };
   }
   if (allows(ctx, 'refund')) {
     return {
       id: `refund.${state}.refund`,
-      paragraphs: [facts, `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method, and you'll get a confirmation email once it's done.`],
+      paragraphs: [
+        facts,
+        `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method, and you'll get a confirmation email once it's done.`,
+      ],
     };
   }
   return { id: `refund.${state}.hold`, paragraphs: [facts, handOff(ctx, 'your refund request', 'review it')] };
@@ -228,12 +266,21 @@ function damaged(ctx: DraftContext): Body {
       : 'Could you reply with a photo or two of the damage and the packaging? That helps us put it right quickly.';
   const facts = para(...shipmentFacts(ctx, 'brief'));
   if (allows(ctx, 'replacement')) {
-    return { id: `damaged.${state}.replace`, paragraphs: [para(sorry, facts), `We'll send you a replacement, and you'll get the new tracking details by email once it ships.`] };
+    return {
+      id: `damaged.${state}.replace`,
+      paragraphs: [para(sorry, facts), `We'll send you a replacement, and you'll get the new tracking details by email once it ships.`],
+    };
   }
   if (allows(ctx, 'refund')) {
-    return { id: `damaged.${state}.refund`, paragraphs: [para(sorry, facts), `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method.`] };
+    return {
+      id: `damaged.${state}.refund`,
+      paragraphs: [para(sorry, facts), `We'll refund ${formatMoney(o.totalPrice, o.currency)} to your original payment method.`],
+    };
   }
-  return { id: `damaged.${state}.hold`, paragraphs: [para(sorry, facts), para(photos, handOff(ctx, 'this', 'review it and decide how best to put it right'))] };
+  return {
+    id: `damaged.${state}.hold`,
+    paragraphs: [para(sorry, facts), para(photos, handOff(ctx, 'this', 'review it and decide how best to put it right'))],
+  };
 }
 
 function other(ctx: DraftContext): Body {
@@ -267,7 +314,12 @@ function body(ctx: DraftContext): Body {
 
 /** Names from the store's data, which the formal rewording must leave exactly as they are. */
 function namesIn(ctx: DraftContext): string[] {
-  return [ctx.brand.name, ctx.order?.shippingCity ?? '', ...(ctx.order?.items.map((i) => i.title) ?? []), ...ctx.shipments.map((s) => s.carrier ?? '')];
+  return [
+    ctx.brand.name,
+    ctx.order?.shippingCity ?? '',
+    ...(ctx.order?.items.map((i) => i.title) ?? []),
+    ...ctx.shipments.map((s) => s.carrier ?? ''),
+  ];
 }
 
 export function templateDraft(ctx: DraftContext): { text: string; templateId: string } {

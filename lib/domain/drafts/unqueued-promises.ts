@@ -20,7 +20,11 @@ const WHAT: Partial<Record<PromiseKind, string>> = {
  * The statements in a reply sent on its own that promise the verdict's step while nothing has
  * asked for it. Empty once the step is queued or done, or when the reply goes with the step.
  */
-export function promisesNotQueued(text: string, verdict: Pick<Verdict, 'nextStep' | 'taken'> | null, sentWith: string | null): GroundingSpan[] {
+export function promisesNotQueued(
+  text: string,
+  verdict: Pick<Verdict, 'nextStep' | 'taken'> | null,
+  sentWith: string | null,
+): GroundingSpan[] {
   if (!verdict || verdict.taken) return [];
   const step = PAIRED_STEPS[verdict.nextStep];
   if (!step || sentWith === verdict.nextStep) return [];

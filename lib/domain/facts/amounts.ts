@@ -28,7 +28,27 @@ const SYMBOLS: Record<string, string[]> = {
   '¥': ['JPY', 'CNY'],
   '₹': ['INR'],
 };
-const CODES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'NZD', 'JPY', 'CHF', 'SEK', 'NOK', 'DKK', 'INR', 'HKD', 'SGD', 'MXN', 'PLN', 'CNY', 'BRL', 'ZAR'];
+const CODES = [
+  'USD',
+  'EUR',
+  'GBP',
+  'CAD',
+  'AUD',
+  'NZD',
+  'JPY',
+  'CHF',
+  'SEK',
+  'NOK',
+  'DKK',
+  'INR',
+  'HKD',
+  'SGD',
+  'MXN',
+  'PLN',
+  'CNY',
+  'BRL',
+  'ZAR',
+];
 
 const esc = (s: string) => s.replace(/[$]/g, '\\$');
 const SYM = `(?<![A-Za-z])(${Object.keys(SYMBOLS).map(esc).join('|')})`;
@@ -58,7 +78,7 @@ export function parseMinorUnits(raw: string): number | null {
 function currencies(symbol: string | undefined, ...codes: (string | undefined)[]): string[] | null {
   const code = codes.find(Boolean);
   if (code) return [code];
-  return symbol ? SYMBOLS[symbol] ?? null : null;
+  return symbol ? (SYMBOLS[symbol] ?? null) : null;
 }
 
 export function findAmounts(scanner: Scanner): AmountMention[] {

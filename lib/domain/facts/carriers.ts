@@ -6,7 +6,11 @@ import type { Scanner } from './scanner';
 
 const CARRIERS: { key: string; names: string[]; hosts?: string[] }[] = [
   { key: 'ups', names: ['UPS', 'United Parcel Service', 'UPS SurePost', 'UPS Mail Innovations'], hosts: ['ups.com'] },
-  { key: 'usps', names: ['USPS', 'United States Postal Service', 'U.S. Postal Service', 'US Postal Service', 'Postal Service'], hosts: ['usps.com'] },
+  {
+    key: 'usps',
+    names: ['USPS', 'United States Postal Service', 'U.S. Postal Service', 'US Postal Service', 'Postal Service'],
+    hosts: ['usps.com'],
+  },
   { key: 'fedex', names: ['FedEx', 'Fed Ex', 'Federal Express', 'FedEx Ground', 'FedEx SmartPost'], hosts: ['fedex.com'] },
   { key: 'dhl', names: ['DHL', 'DHL Express', 'DHL eCommerce', 'DHL Parcel'], hosts: ['dhl.com', 'dhl.de'] },
   { key: 'canada_post', names: ['Canada Post', 'Postes Canada'], hosts: ['canadapost.ca', 'canadapost-postescanada.ca'] },
@@ -50,7 +54,10 @@ const caseSensitive = (name: string) => /^[A-Z]{2,5}$/.test(name);
 
 // Longest names first, so "DHL Express" is one mention, not "DHL" plus a stray word.
 const ALIASES = CARRIERS.flatMap((c) => c.names.map((name) => ({ key: c.key, name }))).sort((a, b) => b.name.length - a.name.length);
-const PATTERNS = ALIASES.map((a) => ({ key: a.key, re: new RegExp(`(?<![A-Za-z])${escapeRe(a.name)}(?![A-Za-z])`, caseSensitive(a.name) ? 'g' : 'gi') }));
+const PATTERNS = ALIASES.map((a) => ({
+  key: a.key,
+  re: new RegExp(`(?<![A-Za-z])${escapeRe(a.name)}(?![A-Za-z])`, caseSensitive(a.name) ? 'g' : 'gi'),
+}));
 
 export interface CarrierMention {
   start: number;

@@ -37,7 +37,11 @@ export function luhnValid(digits: string): boolean {
 
 export const normaliseEmail = (raw: string) => raw.toLowerCase();
 export const phoneDigits = (raw: string) => raw.replace(/\D/g, '');
-export const normaliseDomain = (raw: string) => raw.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
+export const normaliseDomain = (raw: string) =>
+  raw
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .replace(/\.$/, '');
 
 /** Two numbers are the same phone when their digits agree, allowing a country code in front of one. */
 export function phonesMatch(a: string, b: string): boolean {
@@ -105,7 +109,8 @@ export function findDomains(scanner: Scanner): Mention[] {
 /** Sentences that ask for card or bank details; overlapping hits are merged. */
 export function findPaymentRequests(text: string): Mention[] {
   const hits: { start: number; end: number }[] = [];
-  for (const re of [PAYMENT_ASK, ALWAYS_SENSITIVE]) for (const m of text.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length });
+  for (const re of [PAYMENT_ASK, ALWAYS_SENSITIVE])
+    for (const m of text.matchAll(re)) hits.push({ start: m.index, end: m.index + m[0].length });
   hits.sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];
   for (const h of hits) {

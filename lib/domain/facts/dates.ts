@@ -19,22 +19,42 @@ export interface DateMention {
   claim: DateClaim;
 }
 
-const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+const MONTH =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)';
 const ORD = '(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4})(?![\\d]))?';
 
 const ISO = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?(?![\d])/g;
 const MONTH_FIRST = new RegExp(`(?:\\b${WEEKDAY}\\.?,?\\s+)?\\b${MONTH}\\.?\\s+(\\d{1,2})${ORD}(?![\\d:])${YEAR}`, 'gi');
-const DAY_FIRST = new RegExp(`(?:\\b${WEEKDAY}\\.?,?\\s+)?(?:the\\s+)?(?<![\\d.,$€£])\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\b\\.?${YEAR}`, 'gi');
+const DAY_FIRST = new RegExp(
+  `(?:\\b${WEEKDAY}\\.?,?\\s+)?(?:the\\s+)?(?<![\\d.,$€£])\\b(\\d{1,2})${ORD}\\s+(?:of\\s+)?${MONTH}\\b\\.?${YEAR}`,
+  'gi',
+);
 const SLASHED = /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/%])/g;
 const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])/g;
 const RELATIVE = /\b(today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening))\b/gi;
 const WEEK = /\b(this|next|last) week\b/gi;
 const LONE_WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(s)?\b/gi;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const NUM = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
-const TIME_FRAME = new RegExp(`\\b${NUM}(?:\\s*(?:-|–|to|or)\\s*${NUM})?(?:\\s+|-)(business\\s+|working\\s+)?(hour|hr|day|week|month)s?\\b`, 'gi');
+const TIME_FRAME = new RegExp(
+  `\\b${NUM}(?:\\s*(?:-|–|to|or)\\s*${NUM})?(?:\\s+|-)(business\\s+|working\\s+)?(hour|hr|day|week|month)s?\\b`,
+  'gi',
+);
 
 const num = (s: string) => NUMBER_WORDS[s.toLowerCase()] ?? Number(s);
 
@@ -96,7 +116,10 @@ export function findDates(scanner: Scanner, now: Date): DateMention[] {
     const readings = [
       { month: a, day: b },
       { month: b, day: a },
-    ].filter((r, i, all) => r.month >= 1 && r.month <= 12 && r.day >= 1 && r.day <= 31 && all.findIndex((o) => o.month === r.month && o.day === r.day) === i);
+    ].filter(
+      (r, i, all) =>
+        r.month >= 1 && r.month <= 12 && r.day >= 1 && r.day <= 31 && all.findIndex((o) => o.month === r.month && o.day === r.day) === i,
+    );
     if (readings.length === 0) return null;
     const end = m.index + m[0].length;
     if (m[3]) {

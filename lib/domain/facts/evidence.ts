@@ -48,7 +48,20 @@ function trustedTexts(ctx: DraftContext): string[] {
 
 export function gatherEvidence(ctx: DraftContext): Evidence {
   const now = new Date(ctx.now);
-  const ev: Evidence = { orderRefs: new Set(), tracking: new Set(), carriers: new Set(), carrierNames: [], urls: [], days: new Set(), dayLabels: [], frames: new Set(), amounts: [], emails: new Set(), phones: [], domains: new Set() };
+  const ev: Evidence = {
+    orderRefs: new Set(),
+    tracking: new Set(),
+    carriers: new Set(),
+    carrierNames: [],
+    urls: [],
+    days: new Set(),
+    dayLabels: [],
+    frames: new Set(),
+    amounts: [],
+    emails: new Set(),
+    phones: [],
+    domains: new Set(),
+  };
   const currency = ctx.order?.currency ?? null;
 
   if (ctx.order) {
@@ -96,10 +109,19 @@ export function gatherEvidence(ctx: DraftContext): Evidence {
   }
 
   if (ctx.order) {
-    ev.amounts.push({ minor: toMinorUnits(ctx.order.totalPrice), currencies: currency ? [currency] : null, label: `order total ${ctx.order.totalPrice} ${ctx.order.currency}` });
+    ev.amounts.push({
+      minor: toMinorUnits(ctx.order.totalPrice),
+      currencies: currency ? [currency] : null,
+      label: `order total ${ctx.order.totalPrice} ${ctx.order.currency}`,
+    });
     for (const item of ctx.order.items) {
       ev.amounts.push({ minor: toMinorUnits(item.price), currencies: currency ? [currency] : null, label: `${item.title} ${item.price}` });
-      if (item.quantity > 1) ev.amounts.push({ minor: toMinorUnits(item.price) * item.quantity, currencies: currency ? [currency] : null, label: `${item.quantity} × ${item.title}` });
+      if (item.quantity > 1)
+        ev.amounts.push({
+          minor: toMinorUnits(item.price) * item.quantity,
+          currencies: currency ? [currency] : null,
+          label: `${item.quantity} × ${item.title}`,
+        });
     }
   }
   for (const r of ctx.refunds) {

@@ -19,35 +19,54 @@ export interface PromiseMention {
 }
 
 const TRIGGERS: { kind: PromiseKind; re: RegExp }[] = [
-  { kind: 'refund', re: /\brefund(?:s|ed|ing)?\b|\bmoney back\b|\breimburs\w*|\b(?:go|goes|going|be sent|be returned|be credited) back to your (?:original )?(?:payment|card|account)\b/gi },
+  {
+    kind: 'refund',
+    re: /\brefund(?:s|ed|ing)?\b|\bmoney back\b|\breimburs\w*|\b(?:go|goes|going|be sent|be returned|be credited) back to your (?:original )?(?:payment|card|account)\b/gi,
+  },
   {
     kind: 'return_label',
     re: /\b(?:return|prepaid(?: return| shipping)?) labels?\b|\bsend (?:it|them|the \w+|your \w+) back\b|\breturn (?:it|them|the (?:item|items|product|products|order|parcel|package)|your (?:item|items|order|purchase|product|products))\b|\b(?:accept|approv|process|start|open|set(?:ting)? up|creat|initiat|authori[sz])\w* (?:a |your |the )?return\b|\breturn (?:request |authori[sz]ation )?(?:is|has been|was) (?:approved|accepted|opened|created|authori[sz]ed)\b|\bRMA\b/gi,
   },
-  { kind: 'credit', re: /\bstore credit\b|\baccount credit\b|\bgift (?:card|voucher|certificate)s?\b|\bcredit(?:ed)? (?:to )?your (?:store )?account\b|\b(?:a|some) credit (?:of|for|on|to)\b|\bcredit(?:ed)? you\b/gi },
-  { kind: 'discount', re: /\bdiscount(?:s|ed)?\b|\bcoupons?\b|\bpromo(?:tional)? codes?\b|\bvouchers?\b|\b\d{1,3}\s?(?:%|percent) off\b|\boff your next (?:order|purchase)\b/gi },
+  {
+    kind: 'credit',
+    re: /\bstore credit\b|\baccount credit\b|\bgift (?:card|voucher|certificate)s?\b|\bcredit(?:ed)? (?:to )?your (?:store )?account\b|\b(?:a|some) credit (?:of|for|on|to)\b|\bcredit(?:ed)? you\b/gi,
+  },
+  {
+    kind: 'discount',
+    re: /\bdiscount(?:s|ed)?\b|\bcoupons?\b|\bpromo(?:tional)? codes?\b|\bvouchers?\b|\b\d{1,3}\s?(?:%|percent) off\b|\boff your next (?:order|purchase)\b/gi,
+  },
   { kind: 'discount', re: /\b[Cc]ode:?\s+[A-Z][A-Z0-9]{3,}\b/g },
   { kind: 'cancellation', re: /\bcancel(?:l?ed|l?ing|lations?|s)?\b/gi },
   {
     kind: 'address_change',
     re: /\b(?:updat|chang|correct|edit|amend|fix|switch)\w* (?:the |your )?(?:shipping |delivery )?address(?:es)?\b|\baddress (?:has been |was |is |will be )?(?:updated|changed|corrected|amended)\b|\bredirect(?:ed|ing)?\b|\b(?:ship|send|deliver) (?:it |them |your order |the order )?to (?:the|your) new address\b/gi,
   },
-  { kind: 'exchange', re: /\bexchang(?:e|es|ed|ing)\b(?! rate)|\bswap(?:ped|ping|s)?\b|\b(?:different|another|larger|smaller|bigger) size\b/gi },
-  { kind: 'replacement', re: /\breplac(?:e|es|ed|ing|ement|ements)\b|\bre-?ship(?:s|ped|ping|ment)?\b|\bre-?send(?:s|ing)?\b|\bsend (?:you )?(?:a |another |a new |a fresh )(?:one|item|pair|unit|parcel|package)\b/gi },
+  {
+    kind: 'exchange',
+    re: /\bexchang(?:e|es|ed|ing)\b(?! rate)|\bswap(?:ped|ping|s)?\b|\b(?:different|another|larger|smaller|bigger) size\b/gi,
+  },
+  {
+    kind: 'replacement',
+    re: /\breplac(?:e|es|ed|ing|ement|ements)\b|\bre-?ship(?:s|ped|ping|ment)?\b|\bre-?send(?:s|ing)?\b|\bsend (?:you )?(?:a |another |a new |a fresh )(?:one|item|pair|unit|parcel|package)\b/gi,
+  },
 ];
 
 // Clause boundaries: sentence ends, line breaks, semicolons, dashes, and the conjunctions that
 // turn a sentence around ("we can't refund, but we'll send a replacement").
-const CLAUSE_BREAK = /(?<=[.!?])\s+|\n+|;\s*|\s+[—–-]\s+|,?\s+(?:but|however|although|though|whereas)\b,?\s*|,\s*so\s+|,\s*and\s+(?=(?:i|we|you)\b)/gi;
+const CLAUSE_BREAK =
+  /(?<=[.!?])\s+|\n+|;\s*|\s+[—–-]\s+|,?\s+(?:but|however|although|though|whereas)\b,?\s*|,\s*so\s+|,\s*and\s+(?=(?:i|we|you)\b)/gi;
 
 const LEADING_CONDITION = /^\s*(?:if|once|when|whenever|as soon as|after|unless|provided(?: that)?|assuming|should|in case)\b[^,]*,/;
 const TRAILING_CONDITION = /\s(?:if|once|when|as soon as|after|unless|provided(?: that)?|as long as|in case)\s/;
 // A condition on someone's approval or on eligibility leaves the outcome open.
-const APPROVAL_CONDITION = /\b(?:approv\w*|eligib\w*|possibl\w*|qualif\w*|allow\w*|review\w*|check\w*|confirm\w*|verif\w*|polic\w*|able|decid\w*|agree\w*)\b/;
+const APPROVAL_CONDITION =
+  /\b(?:approv\w*|eligib\w*|possibl\w*|qualif\w*|allow\w*|review\w*|check\w*|confirm\w*|verif\w*|polic\w*|able|decid\w*|agree\w*)\b/;
 
-const IDIOMS = /\b(?:no (?:problem|worries|cost|charge|extra|additional|need|hassle|later than)|(?:don't|do not) (?:worry|hesitate)|not to worry|free of charge|at no)\b/g;
+const IDIOMS =
+  /\b(?:no (?:problem|worries|cost|charge|extra|additional|need|hassle|later than)|(?:don't|do not) (?:worry|hesitate)|not to worry|free of charge|at no)\b/g;
 const NEGATION = /\bnot\b|\bno\b|\bnever\b|\bcannot\b|\bunable\b|n't\b|\bnor\b|\bneither\b|\bwithout\b/;
-const NEGATION_AFTER = /^[^,.;]{0,25}?(?:\b(?:isn't|aren't|wasn't|weren't|won't|can't|cannot|couldn't|wouldn't|hasn't|haven't|didn't|doesn't|don't)\b|\b(?:is|are|was|were|will|would|can|could|has|have)\s+(?:not|never)\b)/;
+const NEGATION_AFTER =
+  /^[^,.;]{0,25}?(?:\b(?:isn't|aren't|wasn't|weren't|won't|can't|cannot|couldn't|wouldn't|hasn't|haven't|didn't|doesn't|don't)\b|\b(?:is|are|was|were|will|would|can|could|has|have)\s+(?:not|never)\b)/;
 const HEDGE =
   /\b(?:whether|might|could|possibl[ey]|perhaps|potential(?:ly)?|look(?:ing)? into|review(?:ing|ed|s)?|check(?:ing)? (?:if|whether|on|with|for|what)|see (?:if|whether|what|how)|explor\w*|consider\w*|decid\w*|determin\w*|assess\w*|evaluat\w*|options?|(?:can|to|for|could|may) approve|approval|escalat\w*|pass(?:ed|ing)? (?:this|it|your \w+(?: \w+)?|the \w+(?: \w+)?) (?:on|to|along)|(?:teammate|colleague|someone|specialist|manager|supervisor) who can)\b/;
 const DESCRIBED_BEFORE =
@@ -66,8 +85,10 @@ const MARKERS: RegExp[] = [
   // Third-person future: "your refund will arrive", "the payment will go back".
   /\b(?:it|this|that|they|the \w+|your \w+)\s*(?:'ll|\swill|\sis going to|\sare going to)\b/,
 ];
-const PARTICIPLE_AFTER = /^\s*(?:has been |have been |was |is |now )?(?:issued|processed|approved|sent|confirmed|arranged|applied|credited|done|complete|completed|initiated|on (?:its|the) way)\b/;
-const PAST = /\b(?:'ve|have|has|had|was|were|already)\b|\b(?:i|we)\s+(?:just\s+)?(?:issued|processed|refunded|sent|cancell?ed|updated|changed|created|shipped|replaced|exchanged|credited)\b/;
+const PARTICIPLE_AFTER =
+  /^\s*(?:has been |have been |was |is |now )?(?:issued|processed|approved|sent|confirmed|arranged|applied|credited|done|complete|completed|initiated|on (?:its|the) way)\b/;
+const PAST =
+  /\b(?:'ve|have|has|had|was|were|already)\b|\b(?:i|we)\s+(?:just\s+)?(?:issued|processed|refunded|sent|cancell?ed|updated|changed|created|shipped|replaced|exchanged|credited)\b/;
 const FUTURE = /\b(?:will|'ll|going to|shall|would|can)\b/;
 
 interface Clause {
@@ -153,7 +174,13 @@ export function findPromises(text: string): PromiseMention[] {
         }
         if (participle) end = Math.max(end, tEnd + participle[0].length);
         const past = (PAST.test(main) || participle !== null) && !FUTURE.test(main);
-        out.push({ start: clause.start + start, end: clause.start + end, text: text.slice(clause.start + start, clause.start + end), kind, past });
+        out.push({
+          start: clause.start + start,
+          end: clause.start + end,
+          text: text.slice(clause.start + start, clause.start + end),
+          kind,
+          past,
+        });
       }
     }
   }

@@ -4,7 +4,16 @@ import { normalizeForMatching, stripQuotedAndSignature } from './normalize';
 import { MULTILINGUAL_CUES } from './multilingual';
 import { CUES, GORGIAS_INTENT_MAP, NEGATION_BEFORE } from './rules';
 import { buildPrefilter, withoutCaptures } from './cue-prefilter';
-import { calibrate, describeFeature, loadModel, ruleFeatures, scoreMessage, textFeatures, type Feature, type LinearModelFile } from './linear-model';
+import {
+  calibrate,
+  describeFeature,
+  loadModel,
+  ruleFeatures,
+  scoreMessage,
+  textFeatures,
+  type Feature,
+  type LinearModelFile,
+} from './linear-model';
 import MODEL_FILE from './intent-model.json';
 
 // Only the whole match and its position are read, so the regexes run without capturing groups.
@@ -78,12 +87,19 @@ export function classifyIntent(input: ClassifyInput): Classification {
   const p = scored.probs[scored.best];
   const confidence = Math.round(calibrate(MODEL.file, intent, p) * 100) / 100;
   let rulesTop = -1;
-  for (let k = 0; k < INTENTS.length; k++) if (rules.scores[k] > 0 && (rulesTop < 0 || rules.scores[k] > rules.scores[rulesTop])) rulesTop = k;
+  for (let k = 0; k < INTENTS.length; k++)
+    if (rules.scores[k] > 0 && (rulesTop < 0 || rules.scores[k] > rules.scores[rulesTop])) rulesTop = k;
   const words = scored.top.filter((t) => !t.name.startsWith('r') && !t.name.startsWith('len:')).slice(0, 3);
   const weightsLine = words.length ? `weights: ${words.map((t) => `${describeFeature(t.name)} +${t.push.toFixed(1)}`).join(', ')}` : null;
 
   if (rulesTop < 0 && (intent === 'other' || scored.knownTextFeatures === 0)) {
-    return { intent: 'other', confidence: 0.4, reasons: ['no cue for a post-purchase request matched', ...(weightsLine ? [weightsLine] : [])], decidedBy: 'rules', orderNumbers: rules.orderNumbers };
+    return {
+      intent: 'other',
+      confidence: 0.4,
+      reasons: ['no cue for a post-purchase request matched', ...(weightsLine ? [weightsLine] : [])],
+      decidedBy: 'rules',
+      orderNumbers: rules.orderNumbers,
+    };
   }
   if (rulesTop === scored.best) {
     const own = rules.reasons.filter((r) => r.startsWith(`${intent}:`) || r.startsWith('order is'));
@@ -96,7 +112,13 @@ export function classifyIntent(input: ClassifyInput): Classification {
     rulesTop < 0
       ? `no rule was sure; the words of ${MODEL.file.trainedOn} labelled messages lean ${intent} (${lean})`
       : `the learned weights overrule the cues' pick (${INTENTS[rulesTop]}): the words of ${MODEL.file.trainedOn} labelled messages lean ${intent} (${lean})`;
-  return { intent, confidence: Math.min(confidence, WORDS_ONLY_CAP), reasons: [first, ...rules.reasons].slice(0, 6), decidedBy: 'words', orderNumbers: rules.orderNumbers };
+  return {
+    intent,
+    confidence: Math.min(confidence, WORDS_ONLY_CAP),
+    reasons: [first, ...rules.reasons].slice(0, 6),
+    decidedBy: 'words',
+    orderNumbers: rules.orderNumbers,
+  };
 }
 
 /**

@@ -223,7 +223,8 @@ export function buildPrefilter(regexes: RegExp[]): CuePrefilter {
   // the alphabet: characters that occur in some literal; any other character cannot be inside a match
   const column = new Int32Array(128).fill(-1);
   let A = 0;
-  for (const lits of used) for (const lit of lits) for (let j = 0; j < lit.length; j++) if (column[lit.charCodeAt(j)] < 0) column[lit.charCodeAt(j)] = A++;
+  for (const lits of used)
+    for (const lit of lits) for (let j = 0; j < lit.length; j++) if (column[lit.charCodeAt(j)] < 0) column[lit.charCodeAt(j)] = A++;
   let capacity = 1;
   for (const lits of used) for (const lit of lits) capacity += lit.length;
   // trie in a transition table (0 = no edge yet; the root is node 0 and no edge leads back to it)

@@ -21,7 +21,10 @@ export function gorgiasLabels(reasons: string[], tags: string[]): string[] {
     if (m && GORGIAS_INTENT_MAP[m[2]]) out.push(m[2]);
   }
   for (const t of tags) {
-    const label = t.trim().toLowerCase().replace(/^([a-z]+)[-_ ]/, '$1/');
+    const label = t
+      .trim()
+      .toLowerCase()
+      .replace(/^([a-z]+)[-_ ]/, '$1/');
     if (GORGIAS_INTENT_MAP[label]) out.push(label);
   }
   return [...new Set(out)];

@@ -239,7 +239,13 @@ const H_RULE_NONE = hashName('rt:none');
  * The fast path: the rules' scores become the same features ruleFeatures() names (hashes computed once),
  * and the text features are hashed straight from the normalised text.
  */
-export function scoreMessage(model: LoadedModel, ruleScores: number[], norm: string, explain = true, moves: [number, number][] = []): Scored {
+export function scoreMessage(
+  model: LoadedModel,
+  ruleScores: number[],
+  norm: string,
+  explain = true,
+  moves: [number, number][] = [],
+): Scored {
   const acc = new Accumulator(model);
   acc.explain = explain;
   let top = -1;
@@ -250,7 +256,7 @@ export function scoreMessage(model: LoadedModel, ruleScores: number[], norm: str
   acc.add(top < 0 ? H_RULE_NONE : H_RULE_TOP[top], 1, false);
   // word ranges, with numbers as "<num>" (3+ digits) or "<n>"
   let n = 0;
-  for (let i = 0; i < norm.length; ) {
+  for (let i = 0; i < norm.length;) {
     if (!isWordChar(norm.charCodeAt(i))) {
       i++;
       continue;
@@ -353,10 +359,16 @@ export interface TrainOptions {
 
 export const TRAIN_OPTIONS: TrainOptions = { epochs: 160, l2: 1e-3, learningRate: 0.05, minDocs: 2 };
 
-export function trainLinear(rows: TrainingRow[], opts: TrainOptions = TRAIN_OPTIONS): { bias: number[]; features: string[]; weights: number[] } {
+export function trainLinear(
+  rows: TrainingRow[],
+  opts: TrainOptions = TRAIN_OPTIONS,
+): { bias: number[]; features: string[]; weights: number[] } {
   const docs = new Map<string, number>();
   for (const r of rows) for (const name of new Set(r.features.map((f) => f.name))) docs.set(name, (docs.get(name) ?? 0) + 1);
-  const names = [...docs.entries()].filter(([n, c]) => c >= opts.minDocs || n.startsWith('r')).map(([n]) => n).sort();
+  const names = [...docs.entries()]
+    .filter(([n, c]) => c >= opts.minDocs || n.startsWith('r'))
+    .map(([n]) => n)
+    .sort();
   const index = new Map(names.map((n, i) => [n, i]));
   const X = rows.map((r) => r.features.filter((f) => index.has(f.name)).map((f) => [index.get(f.name)!, f.value] as const));
   const Y = rows.map((r) => INTENTS.indexOf(r.intent));
@@ -404,7 +416,10 @@ export function trainLinear(rows: TrainingRow[], opts: TrainOptions = TRAIN_OPTI
  * Platt scaling per intent on held-out answers (the intent answered, its softmax probability, right or
  * wrong), each intent's (a, b) pulled toward one global fit so an intent with few answers stays sane.
  */
-export function fitCalibration(answers: { intent: Intent; p: number; correct: boolean }[]): { global: [number, number]; perIntent: Record<string, [number, number]> } {
+export function fitCalibration(answers: { intent: Intent; p: number; correct: boolean }[]): {
+  global: [number, number];
+  perIntent: Record<string, [number, number]>;
+} {
   const fit = (rows: typeof answers, prior: [number, number] | null, strength: number): [number, number] => {
     let a = prior ? prior[0] : 1;
     let b = prior ? prior[1] : 0;
@@ -429,6 +444,11 @@ export function fitCalibration(answers: { intent: Intent; p: number; correct: bo
   };
   const global = fit(answers, null, 0);
   const perIntent: Record<string, [number, number]> = {};
-  for (const i of INTENTS) perIntent[i] = fit(answers.filter((r) => r.intent === i), global, 3);
+  for (const i of INTENTS)
+    perIntent[i] = fit(
+      answers.filter((r) => r.intent === i),
+      global,
+      3,
+    );
   return { global, perIntent };
 }

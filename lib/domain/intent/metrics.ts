@@ -27,6 +27,8 @@ export function intentMetrics(pairs: { expected: Intent; got: Intent }[]): Inten
     accuracy: pairs.length ? pairs.filter((p) => p.expected === p.got).length / pairs.length : 0,
     macroF1: present.reduce((s, i) => s + perIntent[i].f1, 0) / Math.max(1, present.length),
     perIntent,
-    confusions: [...counts.entries()].map(([k, count]) => ({ expected: k.split('>')[0] as Intent, got: k.split('>')[1] as Intent, count })).sort((a, b) => b.count - a.count),
+    confusions: [...counts.entries()]
+      .map(([k, count]) => ({ expected: k.split('>')[0] as Intent, got: k.split('>')[1] as Intent, count }))
+      .sort((a, b) => b.count - a.count),
   };
 }

@@ -77,7 +77,12 @@ export function verdictAfterActions(verdict: Verdict, actions: TakenAction[], or
   const queued = taken.status === 'pending';
   const at = taken.completedAt ?? taken.createdAt;
   // A reply after the step told the customer: nothing is left to recommend.
-  const toldCustomer = taken.kind === 'reply_tracking' || Boolean(taken.withReply) || actions.some((a) => REPLIES.has(a.kind) && !NOT_TAKEN.has(a.status) && a.createdAt.getTime() >= taken.createdAt.getTime() && a.id !== taken.id);
+  const toldCustomer =
+    taken.kind === 'reply_tracking' ||
+    Boolean(taken.withReply) ||
+    actions.some(
+      (a) => REPLIES.has(a.kind) && !NOT_TAKEN.has(a.status) && a.createdAt.getTime() >= taken.createdAt.getTime() && a.id !== taken.id,
+    );
   const state = queued
     ? `${QUEUED_WORDS[taken.kind] ?? taken.kind.replace(/_/g, ' ')} queued by ${taken.actor}; not confirmed by Shopify yet`
     : `${DONE_WORDS[taken.kind] ?? taken.kind.replace(/_/g, ' ')} by ${taken.actor}${taken.status === 'recorded' ? ' (demo: recorded, not sent)' : taken.status === 'shadow' ? ' (shadow mode: not sent)' : ''}`;

@@ -4,7 +4,15 @@ import type { Config } from '@/lib/runtime/config';
 import { ExternalApiError, requestJson } from '@/lib/integrations/http';
 import { gorgiasIdSchema, parseGorgiasTicket, type GorgiasTicket } from './payloads';
 import { replyAddressing } from './reply-channel';
-import { gorgiasCustomerSchema, gorgiasListSchema, parseCallLimit, toHistoryMessage, toHistoryTicket, type HistoryMessage, type HistoryTicket } from './history-payloads';
+import {
+  gorgiasCustomerSchema,
+  gorgiasListSchema,
+  parseCallLimit,
+  toHistoryMessage,
+  toHistoryTicket,
+  type HistoryMessage,
+  type HistoryTicket,
+} from './history-payloads';
 
 // Concord calling the Gorgias REST API (private app: Basic auth `email:API_KEY`). Every call goes
 // through requestJson, so a 429 arrives as a retryable ExternalApiError with Retry-After in
@@ -28,7 +36,13 @@ export interface GorgiasIntegrationSummary {
 
 // Triggers an HTTP integration can fire on (docs/gorgias.md). The payload-less triggers
 // (assignment/status updated) are mutually exclusive with these and not used by Concord.
-export const GORGIAS_HTTP_TRIGGERS = ['ticket-created', 'ticket-updated', 'ticket-self-unsnoozed', 'ticket-message-created', 'ticket-message-failed'] as const;
+export const GORGIAS_HTTP_TRIGGERS = [
+  'ticket-created',
+  'ticket-updated',
+  'ticket-self-unsnoozed',
+  'ticket-message-created',
+  'ticket-message-failed',
+] as const;
 export type GorgiasHttpTrigger = (typeof GORGIAS_HTTP_TRIGGERS)[number];
 
 export interface CreateHttpIntegrationInput {
@@ -47,7 +61,10 @@ const integrationSchema = z.looseObject({
   name: z.string().nullish().catch(null),
   type: z.string().nullish().catch(null),
   deactivated_datetime: z.string().nullish().catch(null),
-  http: z.looseObject({ url: z.string().nullish().catch(null) }).nullish().catch(null),
+  http: z
+    .looseObject({ url: z.string().nullish().catch(null) })
+    .nullish()
+    .catch(null),
 });
 const macroSchema = z.looseObject({
   id: gorgiasIdSchema,
@@ -57,7 +74,10 @@ const macroSchema = z.looseObject({
 
 const pageSchema = z.looseObject({
   data: z.array(z.unknown()),
-  meta: z.looseObject({ next_cursor: z.string().nullish().catch(null) }).nullish().catch(null),
+  meta: z
+    .looseObject({ next_cursor: z.string().nullish().catch(null) })
+    .nullish()
+    .catch(null),
 });
 
 const MAX_INTEGRATION_PAGES = 20; // 100 per page: far beyond any real helpdesk, but never an endless loop
@@ -67,7 +87,10 @@ export class GorgiasClient {
   private readonly authorization: string;
 
   constructor(private readonly options: GorgiasClientOptions) {
-    this.root = options.baseUrl.trim().replace(/\/+$/, '').replace(/\/api$/, '');
+    this.root = options.baseUrl
+      .trim()
+      .replace(/\/+$/, '')
+      .replace(/\/api$/, '');
     this.authorization = `Basic ${Buffer.from(`${options.email}:${options.apiKey}`, 'utf8').toString('base64')}`;
   }
 
@@ -102,13 +125,27 @@ export class GorgiasClient {
    */
   async sendReply(
     ticketId: string,
-    reply: { channel: string; bodyText: string; bodyHtml?: string; receiverEmail?: string; senderEmail?: string; receiverPhone?: string | null; receiverCustomerId?: string | null },
+    reply: {
+      channel: string;
+      bodyText: string;
+      bodyHtml?: string;
+      receiverEmail?: string;
+      senderEmail?: string;
+      receiverPhone?: string | null;
+      receiverCustomerId?: string | null;
+    },
   ): Promise<{ messageId: string | null }> {
     return this.createMessage(ticketId, {
       channel: reply.channel,
       from_agent: true,
       via: 'api',
-      ...replyAddressing({ channel: reply.channel, senderEmail: reply.senderEmail ?? this.options.email, receiverEmail: reply.receiverEmail, receiverPhone: reply.receiverPhone, receiverCustomerId: reply.receiverCustomerId }),
+      ...replyAddressing({
+        channel: reply.channel,
+        senderEmail: reply.senderEmail ?? this.options.email,
+        receiverEmail: reply.receiverEmail,
+        receiverPhone: reply.receiverPhone,
+        receiverCustomerId: reply.receiverCustomerId,
+      }),
       body_text: reply.bodyText,
       body_html: reply.bodyHtml ?? textToHtml(reply.bodyText),
     });
@@ -121,7 +158,10 @@ export class GorgiasClient {
   }
 
   /** Sets only the assignee fields; `null` clears one, `undefined` leaves it as it is. */
-  async assignTicket(ticketId: string, to: { teamId?: number | string | null; userId?: number | string | null }): Promise<{ ticketId: string }> {
+  async assignTicket(
+    ticketId: string,
+    to: { teamId?: number | string | null; userId?: number | string | null },
+  ): Promise<{ ticketId: string }> {
     const body: Record<string, unknown> = {};
     if (to.teamId !== undefined) body.assignee_team = to.teamId === null ? null : { id: wireId(to.teamId) };
     if (to.userId !== undefined) body.assignee_user = to.userId === null ? null : { id: wireId(to.userId) };
@@ -133,7 +173,13 @@ export class GorgiasClient {
   async getTicket(ticketId: string): Promise<GorgiasTicket> {
     const res = await this.call('GET', `/api/tickets/${seg(ticketId)}`);
     const parsed = parseGorgiasTicket(res.json);
-    if (!parsed.ok) throw new ExternalApiError('gorgias', res.status, `gorgias: unexpected ticket shape from GET /api/tickets/${ticketId}: ${parsed.error}`, false);
+    if (!parsed.ok)
+      throw new ExternalApiError(
+        'gorgias',
+        res.status,
+        `gorgias: unexpected ticket shape from GET /api/tickets/${ticketId}: ${parsed.error}`,
+        false,
+      );
     return parsed.ticket;
   }
 
@@ -142,7 +188,8 @@ export class GorgiasClient {
     const query = new URLSearchParams({ email, limit: '1' });
     const res = await this.call('GET', `/api/customers?${query.toString()}`);
     const list = gorgiasListSchema.safeParse(res.json);
-    if (!list.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/customers (no data list)', false);
+    if (!list.success)
+      throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/customers (no data list)', false);
     for (const item of list.data.data) {
       const c = gorgiasCustomerSchema.safeParse(item);
       // The filter is exact on the primary email; the check keeps a looser server from mixing people.
@@ -152,11 +199,20 @@ export class GorgiasClient {
   }
 
   /** A customer's newest tickets, trashed ones left out (GET /api/tickets?customer_id=; one page). */
-  async listCustomerTickets(customerId: string, limit: number): Promise<{ tickets: HistoryTicket[]; callLimit: { used: number; limit: number } | null }> {
-    const query = new URLSearchParams({ customer_id: customerId, limit: String(Math.min(Math.max(limit, 1), 100)), order_by: 'created_datetime:desc', trashed: 'false' });
+  async listCustomerTickets(
+    customerId: string,
+    limit: number,
+  ): Promise<{ tickets: HistoryTicket[]; callLimit: { used: number; limit: number } | null }> {
+    const query = new URLSearchParams({
+      customer_id: customerId,
+      limit: String(Math.min(Math.max(limit, 1), 100)),
+      order_by: 'created_datetime:desc',
+      trashed: 'false',
+    });
     const res = await this.call('GET', `/api/tickets?${query.toString()}`);
     const list = gorgiasListSchema.safeParse(res.json);
-    if (!list.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/tickets (no data list)', false);
+    if (!list.success)
+      throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/tickets (no data list)', false);
     const tickets = list.data.data.map(toHistoryTicket).filter((t): t is HistoryTicket => t !== null);
     return { tickets, callLimit: parseCallLimit(res.headers.get('x-gorgias-account-api-call-limit')) };
   }
@@ -166,8 +222,12 @@ export class GorgiasClient {
     const query = new URLSearchParams({ ticket_id: ticketId, limit: '1', order_by: 'created_datetime:asc' });
     const res = await this.call('GET', `/api/messages?${query.toString()}`);
     const list = gorgiasListSchema.safeParse(res.json);
-    if (!list.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/messages (no data list)', false);
-    return { message: list.data.data.map(toHistoryMessage).find((m) => m !== null) ?? null, callLimit: parseCallLimit(res.headers.get('x-gorgias-account-api-call-limit')) };
+    if (!list.success)
+      throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/messages (no data list)', false);
+    return {
+      message: list.data.data.map(toHistoryMessage).find((m) => m !== null) ?? null,
+      callLimit: parseCallLimit(res.headers.get('x-gorgias-account-api-call-limit')),
+    };
   }
 
   async listIntegrations(): Promise<GorgiasIntegrationSummary[]> {
@@ -178,11 +238,18 @@ export class GorgiasClient {
       if (cursor) query.set('cursor', cursor);
       const res = await this.call('GET', `/api/integrations?${query.toString()}`);
       const parsed = pageSchema.safeParse(res.json);
-      if (!parsed.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/integrations (no data list)', false);
+      if (!parsed.success)
+        throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/integrations (no data list)', false);
       for (const item of parsed.data.data) {
         const i = integrationSchema.safeParse(item);
         if (!i.success) continue;
-        all.push({ id: i.data.id, name: i.data.name ?? null, type: i.data.type ?? null, url: i.data.http?.url ?? null, deactivated: Boolean(i.data.deactivated_datetime) });
+        all.push({
+          id: i.data.id,
+          name: i.data.name ?? null,
+          type: i.data.type ?? null,
+          url: i.data.http?.url ?? null,
+          deactivated: Boolean(i.data.deactivated_datetime),
+        });
       }
       cursor = parsed.data.meta?.next_cursor ?? null;
       if (!cursor) break;
@@ -216,7 +283,8 @@ export class GorgiasClient {
       if (cursor) query.set('cursor', cursor);
       const res = await this.call('GET', `/api/macros?${query.toString()}`);
       const parsed = pageSchema.safeParse(res.json);
-      if (!parsed.success) throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/macros (no data list)', false);
+      if (!parsed.success)
+        throw new ExternalApiError('gorgias', res.status, 'gorgias: unexpected answer from GET /api/macros (no data list)', false);
       for (const item of parsed.data.data) {
         const m = macroSchema.safeParse(item);
         if (m.success) all.push({ id: String(m.data.id), externalId: m.data.external_id ?? null, name: m.data.name ?? null });
@@ -269,7 +337,11 @@ export class GorgiasClient {
 export function gorgiasClientFromConfig(config: Config): GorgiasClient | null {
   const { GORGIAS_DOMAIN, GORGIAS_API_EMAIL, GORGIAS_API_KEY, GORGIAS_BASE_URL } = config.env;
   if (!config.connections.gorgias || !GORGIAS_DOMAIN || !GORGIAS_API_EMAIL || !GORGIAS_API_KEY) return null;
-  return new GorgiasClient({ baseUrl: GORGIAS_BASE_URL ?? gorgiasBaseUrl(GORGIAS_DOMAIN), email: GORGIAS_API_EMAIL, apiKey: GORGIAS_API_KEY });
+  return new GorgiasClient({
+    baseUrl: GORGIAS_BASE_URL ?? gorgiasBaseUrl(GORGIAS_DOMAIN),
+    email: GORGIAS_API_EMAIL,
+    apiKey: GORGIAS_API_KEY,
+  });
 }
 
 /** Admins paste the subdomain in several forms: "acme", "acme.gorgias.com", "https://acme.gorgias.com/". */
@@ -299,7 +371,15 @@ function wireId(id: number | string): number | string {
 
 function requireId(res: { status: number; json: unknown }, what: string): string {
   const parsed = createdSchema.safeParse(res.json);
-  if (!parsed.success) throw new ExternalApiError('gorgias', res.status, `gorgias: ${what} answered without an id`, false, null, JSON.stringify(res.json ?? null).slice(0, 2000));
+  if (!parsed.success)
+    throw new ExternalApiError(
+      'gorgias',
+      res.status,
+      `gorgias: ${what} answered without an id`,
+      false,
+      null,
+      JSON.stringify(res.json ?? null).slice(0, 2000),
+    );
   return parsed.data.id;
 }
 

@@ -36,7 +36,10 @@ const date = z
 
 export const gorgiasListSchema = z.looseObject({
   data: z.array(z.unknown()),
-  meta: z.looseObject({ next_cursor: z.string().nullish().catch(null) }).nullish().catch(null),
+  meta: z
+    .looseObject({ next_cursor: z.string().nullish().catch(null) })
+    .nullish()
+    .catch(null),
 });
 
 export const gorgiasCustomerSchema = z.looseObject({ id: gorgiasIdSchema, email: text });

@@ -243,7 +243,9 @@ export function parseGorgiasContext(body: unknown): ParsedGorgiasContext {
   // Events other than message-created can carry an empty `message: {}`: that is "no message", not an error.
   if (messageId === null) return { ok: true, ticket, message: null };
   const ticketMessages = asRecord(parsed.data.ticket)?.messages;
-  const counterpart = Array.isArray(ticketMessages) ? ticketMessages.map(asRecord).find((m) => m !== null && asId(m.id) === messageId) : undefined;
+  const counterpart = Array.isArray(ticketMessages)
+    ? ticketMessages.map(asRecord).find((m) => m !== null && asId(m.id) === messageId)
+    : undefined;
   const merged: Record<string, unknown> = { ...(counterpart ?? {}) };
   for (const [key, value] of Object.entries(rawMessage)) if (value !== undefined) merged[key] = value;
   const message = mapMessage(merged, ticket.id);
@@ -289,7 +291,12 @@ export const gorgiasWidgetQuerySchema = z
         .transform((e) => e.toLowerCase())
         .nullable(),
     ),
-    ticket: queryValue.pipe(z.string().regex(/^\d{1,20}$/, 'ticket must be a Gorgias ticket id (digits), e.g. ?ticket={{ticket.id}}').nullable()),
+    ticket: queryValue.pipe(
+      z
+        .string()
+        .regex(/^\d{1,20}$/, 'ticket must be a Gorgias ticket id (digits), e.g. ?ticket={{ticket.id}}')
+        .nullable(),
+    ),
     account: queryValue.pipe(
       z
         .string()
@@ -305,7 +312,9 @@ export const gorgiasWidgetQuerySchema = z
 
 export type GorgiasWidgetQuery = { email: string | null; ticketId: string | null; account: string | null };
 
-export function parseGorgiasWidgetQuery(params: URLSearchParams | Record<string, string | undefined>): { ok: true; query: GorgiasWidgetQuery } | { ok: false; error: string } {
+export function parseGorgiasWidgetQuery(
+  params: URLSearchParams | Record<string, string | undefined>,
+): { ok: true; query: GorgiasWidgetQuery } | { ok: false; error: string } {
   const input =
     params instanceof URLSearchParams
       ? { email: params.get('email') ?? undefined, ticket: params.get('ticket') ?? undefined, account: params.get('account') ?? undefined }

@@ -7,7 +7,19 @@
 // facebook(-messenger), instagram and whatsapp as message channels; that those route by the ticket's
 // own integration with only `receiver` (no `source`) is our reading, not a documented example [?].
 
-const SOCIAL = ['facebook', 'facebook-messenger', 'facebook-mention', 'instagram', 'instagram-direct-message', 'instagram-comment', 'instagram-ad-comment', 'instagram-mention', 'whatsapp', 'twitter', 'twitter-direct-message'];
+const SOCIAL = [
+  'facebook',
+  'facebook-messenger',
+  'facebook-mention',
+  'instagram',
+  'instagram-direct-message',
+  'instagram-comment',
+  'instagram-ad-comment',
+  'instagram-mention',
+  'whatsapp',
+  'twitter',
+  'twitter-direct-message',
+];
 
 /** The ticket's channel, except where Gorgias can't answer on it: forms and API tickets are answered by email, calls by SMS. */
 export function replyChannel(ticketChannel: string | null | undefined, contact: { email: string | null; phone: string | null }): string {
@@ -32,7 +44,8 @@ export function replyAddressing(a: ReplyAddressing): Record<string, unknown> {
   if (a.receiverCustomerId && /^\d{1,15}$/.test(a.receiverCustomerId)) receiver.id = Number(a.receiverCustomerId);
   if (a.receiverEmail) receiver.email = a.receiverEmail;
   if (Object.keys(receiver).length) body.receiver = receiver;
-  if (a.channel === 'email' && a.receiverEmail) body.source = { type: 'email', from: { address: a.senderEmail }, to: [{ address: a.receiverEmail }] };
+  if (a.channel === 'email' && a.receiverEmail)
+    body.source = { type: 'email', from: { address: a.senderEmail }, to: [{ address: a.receiverEmail }] };
   if (a.channel === 'sms' && a.receiverPhone) body.source = { type: 'sms', to: [{ address: a.receiverPhone }] };
   return body;
 }

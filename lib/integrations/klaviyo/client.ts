@@ -29,7 +29,13 @@ const MAX_PAGES = 1000;
 // Klaviyo's JSON:API error document (OpenAPI "ErrorSource"/"APIJobError" shape): a 409 from
 // profile-import names the profile that already holds one of the identifiers in meta.duplicate_profile_id.
 const errorDocSchema = z.looseObject({
-  errors: z.array(z.looseObject({ status: z.union([z.number(), z.string()]).nullish(), code: z.string().nullish(), meta: z.looseObject({ duplicate_profile_id: z.string().nullish() }).nullish() })),
+  errors: z.array(
+    z.looseObject({
+      status: z.union([z.number(), z.string()]).nullish(),
+      code: z.string().nullish(),
+      meta: z.looseObject({ duplicate_profile_id: z.string().nullish() }).nullish(),
+    }),
+  ),
 });
 
 export function duplicateProfileId(body: string | null): string | null {
@@ -54,7 +60,10 @@ export class KlaviyoClient {
     let res;
     try {
       res = await this.call('POST', '/api/profile-import', {
-        data: { type: 'profile', attributes: { email: input.email, ...(input.externalId ? { external_id: input.externalId } : {}), properties: input.properties } },
+        data: {
+          type: 'profile',
+          attributes: { email: input.email, ...(input.externalId ? { external_id: input.externalId } : {}), properties: input.properties },
+        },
       });
     } catch (err) {
       // A customer's second email with the same external_id: Klaviyo answers 409 duplicate_profile
@@ -80,7 +89,13 @@ export class KlaviyoClient {
    * only be up to 1 year in the future") refuses other times with a 400, which would dead-letter the
    * event: a time outside that window is left out, and Klaviyo records the time it receives the event.
    */
-  async createEvent(input: { metric: string; email: string; properties: Record<string, unknown>; uniqueId: string; time: string }): Promise<void> {
+  async createEvent(input: {
+    metric: string;
+    email: string;
+    properties: Record<string, unknown>;
+    uniqueId: string;
+    time: string;
+  }): Promise<void> {
     const time = eventTimeInWindow(input.time, new Date()) ? input.time : undefined;
     await this.call('POST', '/api/events', {
       data: {
@@ -155,5 +170,9 @@ export function eventTimeInWindow(time: string, now: Date): boolean {
 
 export function klaviyoClientFromConfig(config: Config): KlaviyoClient | null {
   if (!config.env.KLAVIYO_API_KEY) return null;
-  return new KlaviyoClient({ apiKey: config.env.KLAVIYO_API_KEY, baseUrl: config.env.KLAVIYO_BASE_URL, revision: config.env.KLAVIYO_REVISION });
+  return new KlaviyoClient({
+    apiKey: config.env.KLAVIYO_API_KEY,
+    baseUrl: config.env.KLAVIYO_BASE_URL,
+    revision: config.env.KLAVIYO_REVISION,
+  });
 }

@@ -65,7 +65,11 @@ function examplesSection(ctx: DraftContext, examples: DraftExamples): string {
 }
 
 /** The system and user messages for one draft. Exported so tests and the prompt playground see exactly what is sent. */
-export function draftMessages(ctx: DraftContext, prompt: Pick<Prompt, 'text'>, examples?: DraftExamples | null): OpenAI.Chat.ChatCompletionMessageParam[] {
+export function draftMessages(
+  ctx: DraftContext,
+  prompt: Pick<Prompt, 'text'>,
+  examples?: DraftExamples | null,
+): OpenAI.Chat.ChatCompletionMessageParam[] {
   const allowed = ctx.verdict.allowedPromises.length ? ctx.verdict.allowedPromises.join(', ') : 'none (promise nothing)';
   const system = renderPrompt(prompt.text, {
     brand_name: ctx.brand.name,
@@ -100,11 +104,15 @@ export function draftMessages(ctx: DraftContext, prompt: Pick<Prompt, 'text'>, e
 
 function describe(err: unknown, timedOut: boolean, timeoutMs: number): DraftModelError {
   if (err instanceof DraftModelError) return err;
-  if (timedOut || err instanceof OpenAI.APIConnectionTimeoutError) return new DraftModelError(`the model did not finish within ${timeoutMs} ms`, 'timeout');
-  if (err instanceof OpenAI.APIUserAbortError || (err instanceof Error && err.name === 'AbortError')) return new DraftModelError('the draft request was cancelled', 'aborted');
-  if (err instanceof OpenAI.APIError && err.status === 429) return new DraftModelError('the model API is rate-limiting requests (HTTP 429)', 'rate_limited');
+  if (timedOut || err instanceof OpenAI.APIConnectionTimeoutError)
+    return new DraftModelError(`the model did not finish within ${timeoutMs} ms`, 'timeout');
+  if (err instanceof OpenAI.APIUserAbortError || (err instanceof Error && err.name === 'AbortError'))
+    return new DraftModelError('the draft request was cancelled', 'aborted');
+  if (err instanceof OpenAI.APIError && err.status === 429)
+    return new DraftModelError('the model API is rate-limiting requests (HTTP 429)', 'rate_limited');
   if (err instanceof OpenAI.APIConnectionError) return new DraftModelError(`could not reach the model API: ${err.message}`, 'connection');
-  if (err instanceof OpenAI.APIError) return new DraftModelError(`the model API answered HTTP ${err.status ?? 'error'}: ${err.message}`.slice(0, 300), 'api_error');
+  if (err instanceof OpenAI.APIError)
+    return new DraftModelError(`the model API answered HTTP ${err.status ?? 'error'}: ${err.message}`.slice(0, 300), 'api_error');
   if (err instanceof SyntaxError) return new DraftModelError('the model stream contained malformed JSON', 'malformed');
   return new DraftModelError(`the model call failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300), 'api_error');
 }
@@ -170,7 +178,9 @@ export async function* streamDraftReply(
     }
     // The SDK ends an aborted stream quietly; a quiet end after an abort is a timeout or a cancel, not a draft.
     if (controller.signal.aborted) {
-      throw timedOut ? new DraftModelError(`the model did not finish within ${timeoutMs} ms`, 'timeout') : new DraftModelError('the draft request was cancelled', 'aborted');
+      throw timedOut
+        ? new DraftModelError(`the model did not finish within ${timeoutMs} ms`, 'timeout')
+        : new DraftModelError('the draft request was cancelled', 'aborted');
     }
     if (finish === 'length') throw new DraftModelError('the model hit its length limit before finishing the draft', 'truncated');
     if (finish === 'content_filter') throw new DraftModelError('the model’s content filter stopped the draft', 'refused');

@@ -25,15 +25,21 @@ export async function askModelForIntent(
 ): Promise<{ intent: Intent; confidence: number; reasons: string[] }> {
   // With a timeout the call is made once: a retry would double the wait the ticket projection pays.
   const requestOptions = opts.timeoutMs ? { timeout: opts.timeoutMs, maxRetries: 0 } : undefined;
-  const completion = await openai.chat.completions.create({
-    model,
-    temperature: 0,
-    response_format: { type: 'json_object' },
-    messages: [
-      { role: 'system', content: SYSTEM },
-      { role: 'user', content: `Subject: ${input.subject ?? '(none)'}\n<customer_message>\n${input.text.slice(0, 6000)}\n</customer_message>` },
-    ],
-  }, requestOptions);
+  const completion = await openai.chat.completions.create(
+    {
+      model,
+      temperature: 0,
+      response_format: { type: 'json_object' },
+      messages: [
+        { role: 'system', content: SYSTEM },
+        {
+          role: 'user',
+          content: `Subject: ${input.subject ?? '(none)'}\n<customer_message>\n${input.text.slice(0, 6000)}\n</customer_message>`,
+        },
+      ],
+    },
+    requestOptions,
+  );
   const content = completion.choices[0]?.message?.content ?? '';
   let json: unknown;
   try {

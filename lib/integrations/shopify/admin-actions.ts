@@ -8,7 +8,11 @@ import * as Q from './admin-queries';
 // the client's own construction (credentials, throttle) stays one place.
 
 const gid = (type: string, id: string) => (id.startsWith('gid://') ? id : `gid://shopify/${type}/${id}`);
-const result = (userErrors: UserError[] | null | undefined, extra: Record<string, unknown> = {}): MutationResult => ({ ok: !userErrors?.length, userErrors: userErrors ?? [], ...extra });
+const result = (userErrors: UserError[] | null | undefined, extra: Record<string, unknown> = {}): MutationResult => ({
+  ok: !userErrors?.length,
+  userErrors: userErrors ?? [],
+  ...extra,
+});
 
 export interface LiveOrder {
   cancelledAt: string | null;
@@ -19,36 +23,75 @@ export interface LiveOrder {
 }
 
 export async function liveOrderState(shopify: ShopifyAdminClient, orderId: string): Promise<LiveOrder | null> {
-  const data = await shopify.request<{ order: (Omit<LiveOrder, 'returns'> & { returns: { nodes: LiveOrder['returns'] } }) | null }>(Q.ORDER_LIVE_STATE, { id: orderGid(orderId) });
+  const data = await shopify.request<{ order: (Omit<LiveOrder, 'returns'> & { returns: { nodes: LiveOrder['returns'] } }) | null }>(
+    Q.ORDER_LIVE_STATE,
+    { id: orderGid(orderId) },
+  );
   if (!data.order) return null;
-  return { cancelledAt: data.order.cancelledAt, displayFulfillmentStatus: data.order.displayFulfillmentStatus, tags: data.order.tags ?? [], refunds: data.order.refunds ?? [], returns: data.order.returns?.nodes ?? [] };
+  return {
+    cancelledAt: data.order.cancelledAt,
+    displayFulfillmentStatus: data.order.displayFulfillmentStatus,
+    tags: data.order.tags ?? [],
+    refunds: data.order.refunds ?? [],
+    returns: data.order.returns?.nodes ?? [],
+  };
 }
 
 /** Reason definition ids for the handles asked for (deleted ones left out). */
 export async function returnReasonIds(shopify: ShopifyAdminClient, handles: string[]): Promise<Map<string, string>> {
-  const data = await shopify.request<{ returnReasonDefinitions: { nodes: { id: string; handle: string; deleted: boolean }[] } }>(Q.RETURN_REASON_DEFINITIONS, { handles });
+  const data = await shopify.request<{ returnReasonDefinitions: { nodes: { id: string; handle: string; deleted: boolean }[] } }>(
+    Q.RETURN_REASON_DEFINITIONS,
+    { handles },
+  );
   return new Map(data.returnReasonDefinitions.nodes.filter((n) => !n.deleted).map((n) => [n.handle, n.id]));
 }
 
 /** Returnable fulfillment line items with the order line item each belongs to. */
-export async function returnableLineItems(shopify: ShopifyAdminClient, orderId: string): Promise<{ fulfillmentLineItemId: string; lineItemId: string; quantity: number }[]> {
-  const data = await shopify.request<{ returnableFulfillments: { nodes: { returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string; lineItem: { id: string } } }[] } }[] } }>(
-    Q.RETURNABLE_WITH_LINE_ITEMS,
-    { orderId: orderGid(orderId) },
+export async function returnableLineItems(
+  shopify: ShopifyAdminClient,
+  orderId: string,
+): Promise<{ fulfillmentLineItemId: string; lineItemId: string; quantity: number }[]> {
+  const data = await shopify.request<{
+    returnableFulfillments: {
+      nodes: {
+        returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string; lineItem: { id: string } } }[] };
+      }[];
+    };
+  }>(Q.RETURNABLE_WITH_LINE_ITEMS, { orderId: orderGid(orderId) });
+  return data.returnableFulfillments.nodes.flatMap((n) =>
+    n.returnableFulfillmentLineItems.nodes.map((li) => ({
+      fulfillmentLineItemId: li.fulfillmentLineItem.id,
+      lineItemId: li.fulfillmentLineItem.lineItem.id,
+      quantity: li.quantity,
+    })),
   );
-  return data.returnableFulfillments.nodes.flatMap((n) => n.returnableFulfillmentLineItems.nodes.map((li) => ({ fulfillmentLineItemId: li.fulfillmentLineItem.id, lineItemId: li.fulfillmentLineItem.lineItem.id, quantity: li.quantity })));
 }
 
 export async function lineItemVariants(shopify: ShopifyAdminClient, orderId: string) {
   type Opt = { name: string; value: string };
-  const data = await shopify.request<{ order: { lineItems: { nodes: { id: string; variant: { id: string; selectedOptions: Opt[]; product: { variants: { nodes: { id: string; title: string; availableForSale: boolean; selectedOptions: Opt[] }[] } } } | null }[] } } | null }>(
-    Q.LINE_ITEM_VARIANTS,
-    { id: orderGid(orderId) },
-  );
+  const data = await shopify.request<{
+    order: {
+      lineItems: {
+        nodes: {
+          id: string;
+          variant: {
+            id: string;
+            selectedOptions: Opt[];
+            product: { variants: { nodes: { id: string; title: string; availableForSale: boolean; selectedOptions: Opt[] }[] } };
+          } | null;
+        }[];
+      };
+    } | null;
+  }>(Q.LINE_ITEM_VARIANTS, { id: orderGid(orderId) });
   return (data.order?.lineItems.nodes ?? []).map((li) => ({
     lineItemId: li.id,
     current: li.variant?.selectedOptions ?? [],
-    variants: (li.variant?.product.variants.nodes ?? []).map((v) => ({ id: v.id, title: v.title, availableForSale: v.availableForSale, options: v.selectedOptions })),
+    variants: (li.variant?.product.variants.nodes ?? []).map((v) => ({
+      id: v.id,
+      title: v.title,
+      availableForSale: v.availableForSale,
+      options: v.selectedOptions,
+    })),
   }));
 }
 
@@ -60,7 +103,13 @@ export interface ReturnLine {
 /** returnCreate with a reason definition per line (the ReturnReason enum is deprecated) and optional exchange items. */
 export async function createReturnWithReason(
   shopify: ShopifyAdminClient,
-  input: { orderId: string; lines: ReturnLine[]; reasonDefinitionId: string | null; note: string; exchange?: { variantId: string; quantity: number }[] },
+  input: {
+    orderId: string;
+    lines: ReturnLine[];
+    reasonDefinitionId: string | null;
+    note: string;
+    exchange?: { variantId: string; quantity: number }[];
+  },
 ): Promise<MutationResult> {
   const returnLineItems = input.lines.map((l) => ({
     fulfillmentLineItemId: l.fulfillmentLineItemId,
@@ -69,8 +118,11 @@ export async function createReturnWithReason(
     returnReasonNote: input.note.slice(0, 255),
   }));
   const returnInput: Record<string, unknown> = { orderId: orderGid(input.orderId), returnLineItems };
-  if (input.exchange?.length) returnInput.exchangeLineItems = input.exchange.map((e) => ({ variantId: gid('ProductVariant', e.variantId), quantity: e.quantity }));
-  const data = await shopify.request<{ returnCreate: { return: unknown; userErrors: UserError[] } }>(Q.RETURN_CREATE_EXCHANGE, { returnInput });
+  if (input.exchange?.length)
+    returnInput.exchangeLineItems = input.exchange.map((e) => ({ variantId: gid('ProductVariant', e.variantId), quantity: e.quantity }));
+  const data = await shopify.request<{ returnCreate: { return: unknown; userErrors: UserError[] } }>(Q.RETURN_CREATE_EXCHANGE, {
+    returnInput,
+  });
   return result(data.returnCreate.userErrors, { return: data.returnCreate.return });
 }
 
@@ -80,13 +132,33 @@ export async function createReturnWithReason(
  */
 export async function createRefund(
   shopify: ShopifyAdminClient,
-  input: { orderId: string; lineItems: { lineItemId: string; quantity: number }[] | null; full: boolean; amount: string | null; restock: boolean; notify: boolean; note: string },
+  input: {
+    orderId: string;
+    lineItems: { lineItemId: string; quantity: number }[] | null;
+    full: boolean;
+    amount: string | null;
+    restock: boolean;
+    notify: boolean;
+    note: string;
+  },
 ): Promise<MutationResult> {
-  const refundLineItems = (input.lineItems ?? []).map((l) => ({ lineItemId: gid('LineItem', l.lineItemId), quantity: l.quantity, restockType: input.restock ? 'RETURN' : 'NO_RESTOCK' }));
-  const suggestion = await shopify.request<{ order: { suggestedRefund: { amountSet: { shopMoney: { amount: string } }; suggestedTransactions: { gateway: string; amountSet: { shopMoney: { amount: string } }; parentTransaction: { id: string } | null }[] } } | null }>(
-    Q.SUGGESTED_REFUND,
-    { id: orderGid(input.orderId), refundLineItems: input.amount ? [] : refundLineItems, full: input.full },
-  );
+  const refundLineItems = (input.lineItems ?? []).map((l) => ({
+    lineItemId: gid('LineItem', l.lineItemId),
+    quantity: l.quantity,
+    restockType: input.restock ? 'RETURN' : 'NO_RESTOCK',
+  }));
+  const suggestion = await shopify.request<{
+    order: {
+      suggestedRefund: {
+        amountSet: { shopMoney: { amount: string } };
+        suggestedTransactions: {
+          gateway: string;
+          amountSet: { shopMoney: { amount: string } };
+          parentTransaction: { id: string } | null;
+        }[];
+      };
+    } | null;
+  }>(Q.SUGGESTED_REFUND, { id: orderGid(input.orderId), refundLineItems: input.amount ? [] : refundLineItems, full: input.full });
   const suggested = suggestion.order?.suggestedRefund.suggestedTransactions ?? [];
   let remaining = input.amount ? toCents(input.amount) : Number.POSITIVE_INFINITY;
   const transactions = [];
@@ -95,24 +167,45 @@ export async function createRefund(
     const available = input.amount ? Number.POSITIVE_INFINITY : toCents(t.amountSet.shopMoney.amount);
     const cents = Math.min(available, remaining);
     if (cents <= 0 || !t.parentTransaction) continue;
-    transactions.push({ orderId: orderGid(input.orderId), gateway: t.gateway, kind: 'REFUND', amount: fromCents(cents), parentId: t.parentTransaction.id });
+    transactions.push({
+      orderId: orderGid(input.orderId),
+      gateway: t.gateway,
+      kind: 'REFUND',
+      amount: fromCents(cents),
+      parentId: t.parentTransaction.id,
+    });
     remaining -= cents;
     if (input.amount) break;
   }
-  if (transactions.length === 0) return result([{ field: null, message: 'Shopify suggests no refundable payment on this order (already refunded, or not paid).' }]);
+  if (transactions.length === 0)
+    return result([{ field: null, message: 'Shopify suggests no refundable payment on this order (already refunded, or not paid).' }]);
   const refundInput: Record<string, unknown> = { orderId: orderGid(input.orderId), note: input.note, notify: input.notify, transactions };
   if (!input.amount && refundLineItems.length) refundInput.refundLineItems = refundLineItems;
   if (input.full) refundInput.shipping = { fullRefund: true };
-  const data = await shopify.request<{ refundCreate: { refund: unknown; userErrors: UserError[] } }>(Q.REFUND_CREATE, { input: refundInput });
+  const data = await shopify.request<{ refundCreate: { refund: unknown; userErrors: UserError[] } }>(Q.REFUND_CREATE, {
+    input: refundInput,
+  });
   return result(data.refundCreate.userErrors, { refund: data.refundCreate.refund });
 }
 
 /** A replacement at no cost: a draft order with 100% off each line, completed. Tagged so a retry finds it. */
 export async function createReplacementOrder(
   shopify: ShopifyAdminClient,
-  input: { customerId: string | null; email: string | null; lineItems: { variantId: string; quantity: number }[]; address: Partial<Address>; note: string; tag: string },
+  input: {
+    customerId: string | null;
+    email: string | null;
+    lineItems: { variantId: string; quantity: number }[];
+    address: Partial<Address>;
+    note: string;
+    tag: string;
+  },
 ): Promise<MutationResult> {
-  const [existing] = (await shopify.request<{ draftOrders: { nodes: { id: string; status: string; order: { id: string; name: string } | null }[] } }>(Q.DRAFT_ORDERS_BY_TAG, { q: `tag:${input.tag}` })).draftOrders.nodes;
+  const [existing] = (
+    await shopify.request<{ draftOrders: { nodes: { id: string; status: string; order: { id: string; name: string } | null }[] } }>(
+      Q.DRAFT_ORDERS_BY_TAG,
+      { q: `tag:${input.tag}` },
+    )
+  ).draftOrders.nodes;
   let draftId = existing?.id ?? null;
   if (existing?.order) return result([], { alreadyCreated: true, order: existing.order });
   if (!draftId) {
@@ -123,30 +216,66 @@ export async function createReplacementOrder(
       ...(input.email ? { email: input.email } : {}),
       note: input.note,
       tags: ['concord-replacement', input.tag],
-      lineItems: input.lineItems.map((l) => ({ variantId: gid('ProductVariant', l.variantId), quantity: l.quantity, appliedDiscount: { valueType: 'PERCENTAGE', value: 100, title: 'Replacement' } })),
-      shippingAddress: { address1: a.address1, address2: a.address2 ?? undefined, city: a.city, provinceCode: a.provinceCode ?? undefined, zip: a.zip, countryCode: a.countryCode ?? undefined, phone: a.phone ?? undefined, firstName: firstName || undefined, lastName: rest.join(' ') || undefined },
+      lineItems: input.lineItems.map((l) => ({
+        variantId: gid('ProductVariant', l.variantId),
+        quantity: l.quantity,
+        appliedDiscount: { valueType: 'PERCENTAGE', value: 100, title: 'Replacement' },
+      })),
+      shippingAddress: {
+        address1: a.address1,
+        address2: a.address2 ?? undefined,
+        city: a.city,
+        provinceCode: a.provinceCode ?? undefined,
+        zip: a.zip,
+        countryCode: a.countryCode ?? undefined,
+        phone: a.phone ?? undefined,
+        firstName: firstName || undefined,
+        lastName: rest.join(' ') || undefined,
+      },
     };
-    const created = await shopify.request<{ draftOrderCreate: { draftOrder: { id: string; name: string } | null; userErrors: UserError[] } }>(Q.DRAFT_ORDER_CREATE, { input: draftInput });
-    if (created.draftOrderCreate.userErrors.length || !created.draftOrderCreate.draftOrder) return result(created.draftOrderCreate.userErrors);
+    const created = await shopify.request<{
+      draftOrderCreate: { draftOrder: { id: string; name: string } | null; userErrors: UserError[] };
+    }>(Q.DRAFT_ORDER_CREATE, { input: draftInput });
+    if (created.draftOrderCreate.userErrors.length || !created.draftOrderCreate.draftOrder)
+      return result(created.draftOrderCreate.userErrors);
     draftId = created.draftOrderCreate.draftOrder.id;
   }
-  const done = await shopify.request<{ draftOrderComplete: { draftOrder: { id: string; order: { id: string; name: string } | null } | null; userErrors: UserError[] } }>(Q.DRAFT_ORDER_COMPLETE, { id: draftId });
+  const done = await shopify.request<{
+    draftOrderComplete: { draftOrder: { id: string; order: { id: string; name: string } | null } | null; userErrors: UserError[] };
+  }>(Q.DRAFT_ORDER_COMPLETE, { id: draftId });
   return result(done.draftOrderComplete.userErrors, { draftOrderId: draftId, order: done.draftOrderComplete.draftOrder?.order ?? null });
 }
 
-export async function creditStoreAccount(shopify: ShopifyAdminClient, input: { customerId: string; amount: string; currency: string; expiresAt: string | null }): Promise<MutationResult> {
+export async function creditStoreAccount(
+  shopify: ShopifyAdminClient,
+  input: { customerId: string; amount: string; currency: string; expiresAt: string | null },
+): Promise<MutationResult> {
   const creditInput: Record<string, unknown> = { creditAmount: { amount: input.amount, currencyCode: input.currency } };
   if (input.expiresAt) creditInput.expiresAt = input.expiresAt;
-  const data = await shopify.request<{ storeCreditAccountCredit: { storeCreditAccountTransaction: unknown; userErrors: UserError[] } }>(Q.STORE_CREDIT_ACCOUNT_CREDIT, { id: gid('Customer', input.customerId), creditInput });
+  const data = await shopify.request<{ storeCreditAccountCredit: { storeCreditAccountTransaction: unknown; userErrors: UserError[] } }>(
+    Q.STORE_CREDIT_ACCOUNT_CREDIT,
+    { id: gid('Customer', input.customerId), creditInput },
+  );
   return result(data.storeCreditAccountCredit.userErrors, { transaction: data.storeCreditAccountCredit.storeCreditAccountTransaction });
 }
 
 /** A single-use code for one customer. A retry whose first answer was lost meets "code must be unique": that is success. */
 export async function createDiscountCode(
   shopify: ShopifyAdminClient,
-  input: { code: string; title: string; customerId: string; percentage: number | null; amount: string | null; startsAt: string; endsAt: string },
+  input: {
+    code: string;
+    title: string;
+    customerId: string;
+    percentage: number | null;
+    amount: string | null;
+    startsAt: string;
+    endsAt: string;
+  },
 ): Promise<MutationResult> {
-  const value = input.percentage !== null ? { percentage: input.percentage / 100 } : { discountAmount: { amount: input.amount, appliesOnEachItem: false } };
+  const value =
+    input.percentage !== null
+      ? { percentage: input.percentage / 100 }
+      : { discountAmount: { amount: input.amount, appliesOnEachItem: false } };
   const basicCodeDiscount = {
     title: input.title,
     code: input.code,
@@ -157,9 +286,12 @@ export async function createDiscountCode(
     context: { customers: { add: [gid('Customer', input.customerId)] } },
     customerGets: { value, items: { all: true } },
   };
-  const data = await shopify.request<{ discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: (UserError & { code?: string | null })[] } }>(Q.DISCOUNT_CODE_BASIC_CREATE, { basicCodeDiscount });
+  const data = await shopify.request<{
+    discountCodeBasicCreate: { codeDiscountNode: { id: string } | null; userErrors: (UserError & { code?: string | null })[] };
+  }>(Q.DISCOUNT_CODE_BASIC_CREATE, { basicCodeDiscount });
   const errors = data.discountCodeBasicCreate.userErrors;
-  if (errors.length && errors.every((e) => e.code === 'TAKEN' || /must be unique|taken/i.test(e.message))) return result([], { alreadyCreated: true, code: input.code });
+  if (errors.length && errors.every((e) => e.code === 'TAKEN' || /must be unique|taken/i.test(e.message)))
+    return result([], { alreadyCreated: true, code: input.code });
   return result(errors, { discount: data.discountCodeBasicCreate.codeDiscountNode, code: input.code });
 }
 

@@ -56,7 +56,11 @@ const MAX_WAIT_MS = 20_000;
  * data fits in smaller pages, which the paged methods below retry with.
  */
 export class ShopifyQueryCostError extends ExternalApiError {
-  constructor(message: string, readonly cost: number | null, readonly maxCost: number | null) {
+  constructor(
+    message: string,
+    readonly cost: number | null,
+    readonly maxCost: number | null,
+  ) {
     super('shopify', 200, message, false);
   }
 }
@@ -130,7 +134,10 @@ export class ShopifyAdminClient {
       const throttled = answer.errors?.some((e) => e.extensions?.code === 'THROTTLED');
       if (throttled) {
         const need = answer.extensions?.cost?.requestedQueryCost ?? EXPECTED_COST;
-        const wait = status && status.restoreRate > 0 ? Math.max(0, ((need - status.currentlyAvailable) / status.restoreRate) * 1000) : 1000 * 2 ** attempt;
+        const wait =
+          status && status.restoreRate > 0
+            ? Math.max(0, ((need - status.currentlyAvailable) / status.restoreRate) * 1000)
+            : 1000 * 2 ** attempt;
         if (attempt < maxRetries) {
           await this.sleep(Math.min(MAX_WAIT_MS, Math.ceil(wait)));
           continue;
@@ -138,7 +145,12 @@ export class ShopifyAdminClient {
         throw new ExternalApiError('shopify', 200, 'shopify: THROTTLED after retries', true, Math.ceil(wait));
       }
       const tooCostly = answer.errors?.find((e) => e.extensions?.code === 'MAX_COST_EXCEEDED');
-      if (tooCostly) throw new ShopifyQueryCostError(`shopify: ${tooCostly.message}`, tooCostly.extensions?.cost ?? null, tooCostly.extensions?.maxCost ?? null);
+      if (tooCostly)
+        throw new ShopifyQueryCostError(
+          `shopify: ${tooCostly.message}`,
+          tooCostly.extensions?.cost ?? null,
+          tooCostly.extensions?.maxCost ?? null,
+        );
       if (answer.errors?.length) {
         throw new ExternalApiError('shopify', 200, `shopify: ${answer.errors.map((e) => e.message).join('; ')}`, false);
       }
@@ -161,7 +173,9 @@ export class ShopifyAdminClient {
     let after: string | null = null;
     while (orders.length < first) {
       const want = Math.min(Q.PAGE.orders, first - orders.length);
-      const page: OrdersPage = await withShrinkingPage(want, (size) => this.request<OrdersPage>(Q.CUSTOMER_RECENT_ORDERS, { q, first: size, after }));
+      const page: OrdersPage = await withShrinkingPage(want, (size) =>
+        this.request<OrdersPage>(Q.CUSTOMER_RECENT_ORDERS, { q, first: size, after }),
+      );
       orders.push(...page.orders.nodes.map((n) => mapAdminOrder(n, this.o.shopDomain)));
       if (!page.orders.pageInfo?.hasNextPage || !page.orders.pageInfo.endCursor) break;
       after = page.orders.pageInfo.endCursor;
@@ -180,44 +194,89 @@ export class ShopifyAdminClient {
   }
 
   /** Current state, checked before repeating a mutation whose first answer was lost. */
-  async orderState(orderId: string): Promise<{ cancelledAt: string | null; tags: string[]; displayFulfillmentStatus: string | null; returns: { id: string; status: string }[] } | null> {
-    const data = await this.request<{ order: { cancelledAt: string | null; tags: string[]; displayFulfillmentStatus: string | null; returns: { nodes: { id: string; status: string }[] } } | null }>(Q.ORDER_STATE, {
+  async orderState(orderId: string): Promise<{
+    cancelledAt: string | null;
+    tags: string[];
+    displayFulfillmentStatus: string | null;
+    returns: { id: string; status: string }[];
+  } | null> {
+    const data = await this.request<{
+      order: {
+        cancelledAt: string | null;
+        tags: string[];
+        displayFulfillmentStatus: string | null;
+        returns: { nodes: { id: string; status: string }[] };
+      } | null;
+    }>(Q.ORDER_STATE, {
       id: orderGid(orderId),
     });
     if (!data.order) return null;
-    return { cancelledAt: data.order.cancelledAt, tags: data.order.tags, displayFulfillmentStatus: data.order.displayFulfillmentStatus, returns: data.order.returns.nodes };
+    return {
+      cancelledAt: data.order.cancelledAt,
+      tags: data.order.tags,
+      displayFulfillmentStatus: data.order.displayFulfillmentStatus,
+      returns: data.order.returns.nodes,
+    };
   }
 
-  async cancelOrder(input: { orderId: string; reason: string; refund: boolean; restock: boolean; notifyCustomer: boolean; staffNote: string | null }): Promise<MutationResult> {
-    const data = await this.request<{ orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: UserError[] } }>(Q.ORDER_CANCEL, {
-      orderId: orderGid(input.orderId),
-      reason: input.reason.toUpperCase(),
-      refund: input.refund,
-      restock: input.restock,
-      notifyCustomer: input.notifyCustomer,
-      staffNote: input.staffNote,
-    });
+  async cancelOrder(input: {
+    orderId: string;
+    reason: string;
+    refund: boolean;
+    restock: boolean;
+    notifyCustomer: boolean;
+    staffNote: string | null;
+  }): Promise<MutationResult> {
+    const data = await this.request<{ orderCancel: { job: { id: string; done: boolean } | null; orderCancelUserErrors: UserError[] } }>(
+      Q.ORDER_CANCEL,
+      {
+        orderId: orderGid(input.orderId),
+        reason: input.reason.toUpperCase(),
+        refund: input.refund,
+        restock: input.restock,
+        notifyCustomer: input.notifyCustomer,
+        staffNote: input.staffNote,
+      },
+    );
     const errors = data.orderCancel.orderCancelUserErrors ?? [];
     return { ok: errors.length === 0, userErrors: errors, job: data.orderCancel.job };
   }
 
   async updateShippingAddress(orderId: string, address: Partial<Address>): Promise<MutationResult> {
     const shippingAddress = {
-      address1: address.address1 ?? undefined, address2: address.address2 ?? undefined, city: address.city ?? undefined,
-      provinceCode: address.provinceCode ?? undefined, zip: address.zip ?? undefined, countryCode: address.countryCode ?? undefined,
-      phone: address.phone ?? undefined, ...(address.name ? splitName(address.name) : {}),
+      address1: address.address1 ?? undefined,
+      address2: address.address2 ?? undefined,
+      city: address.city ?? undefined,
+      provinceCode: address.provinceCode ?? undefined,
+      zip: address.zip ?? undefined,
+      countryCode: address.countryCode ?? undefined,
+      phone: address.phone ?? undefined,
+      ...(address.name ? splitName(address.name) : {}),
     };
-    const data = await this.request<{ orderUpdate: { userErrors: UserError[] } }>(Q.ORDER_UPDATE_ADDRESS, { input: { id: orderGid(orderId), shippingAddress } });
+    const data = await this.request<{ orderUpdate: { userErrors: UserError[] } }>(Q.ORDER_UPDATE_ADDRESS, {
+      input: { id: orderGid(orderId), shippingAddress },
+    });
     return { ok: data.orderUpdate.userErrors.length === 0, userErrors: data.orderUpdate.userErrors };
   }
 
   async returnableFulfillments(orderId: string): Promise<{ fulfillmentLineItemId: string; quantity: number }[]> {
-    type Page = { returnableFulfillments: { nodes: { returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string } }[] } }[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } };
+    type Page = {
+      returnableFulfillments: {
+        nodes: { returnableFulfillmentLineItems: { nodes: { quantity: number; fulfillmentLineItem: { id: string } }[] } }[];
+        pageInfo?: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
     const items: { fulfillmentLineItemId: string; quantity: number }[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages++) {
-      const data: Page = await withShrinkingPage(Q.PAGE.returnableFulfillments, (first) => this.request<Page>(Q.RETURNABLE_FULFILLMENTS, { orderId: orderGid(orderId), first, after }));
-      items.push(...data.returnableFulfillments.nodes.flatMap((n) => n.returnableFulfillmentLineItems.nodes.map((li) => ({ fulfillmentLineItemId: li.fulfillmentLineItem.id, quantity: li.quantity }))));
+      const data: Page = await withShrinkingPage(Q.PAGE.returnableFulfillments, (first) =>
+        this.request<Page>(Q.RETURNABLE_FULFILLMENTS, { orderId: orderGid(orderId), first, after }),
+      );
+      items.push(
+        ...data.returnableFulfillments.nodes.flatMap((n) =>
+          n.returnableFulfillmentLineItems.nodes.map((li) => ({ fulfillmentLineItemId: li.fulfillmentLineItem.id, quantity: li.quantity })),
+        ),
+      );
       const info = data.returnableFulfillments.pageInfo;
       if (!info?.hasNextPage || !info.endCursor) break;
       after = info.endCursor;
@@ -225,13 +284,32 @@ export class ShopifyAdminClient {
     return items;
   }
 
-  async createReturn(input: { orderId: string; lineItems: { fulfillmentLineItemId: string; quantity: number }[]; reason: string; note: string; requestOnly?: boolean }): Promise<MutationResult> {
-    const items = input.lineItems.map((li) => ({ fulfillmentLineItemId: li.fulfillmentLineItemId, quantity: li.quantity, returnReason: input.reason.toUpperCase(), ...(input.requestOnly ? { customerNote: input.note } : { returnReasonNote: input.note }) }));
+  async createReturn(input: {
+    orderId: string;
+    lineItems: { fulfillmentLineItemId: string; quantity: number }[];
+    reason: string;
+    note: string;
+    requestOnly?: boolean;
+  }): Promise<MutationResult> {
+    const items = input.lineItems.map((li) => ({
+      fulfillmentLineItemId: li.fulfillmentLineItemId,
+      quantity: li.quantity,
+      returnReason: input.reason.toUpperCase(),
+      ...(input.requestOnly ? { customerNote: input.note } : { returnReasonNote: input.note }),
+    }));
     if (input.requestOnly) {
-      const data = await this.request<{ returnRequest: { return: unknown; userErrors: UserError[] } }>(Q.RETURN_REQUEST, { input: { orderId: orderGid(input.orderId), returnLineItems: items } });
-      return { ok: data.returnRequest.userErrors.length === 0, userErrors: data.returnRequest.userErrors, return: data.returnRequest.return };
+      const data = await this.request<{ returnRequest: { return: unknown; userErrors: UserError[] } }>(Q.RETURN_REQUEST, {
+        input: { orderId: orderGid(input.orderId), returnLineItems: items },
+      });
+      return {
+        ok: data.returnRequest.userErrors.length === 0,
+        userErrors: data.returnRequest.userErrors,
+        return: data.returnRequest.return,
+      };
     }
-    const data = await this.request<{ returnCreate: { return: unknown; userErrors: UserError[] } }>(Q.RETURN_CREATE, { returnInput: { orderId: orderGid(input.orderId), returnLineItems: items } });
+    const data = await this.request<{ returnCreate: { return: unknown; userErrors: UserError[] } }>(Q.RETURN_CREATE, {
+      returnInput: { orderId: orderGid(input.orderId), returnLineItems: items },
+    });
     return { ok: data.returnCreate.userErrors.length === 0, userErrors: data.returnCreate.userErrors, return: data.returnCreate.return };
   }
 
@@ -259,5 +337,10 @@ function splitName(name: string): { firstName: string; lastName: string } {
 export function shopifyAdminClientFromConfig(config: Config): ShopifyAdminClient | null {
   const { SHOPIFY_SHOP_DOMAIN, SHOPIFY_ADMIN_ACCESS_TOKEN, SHOPIFY_API_VERSION, SHOPIFY_ADMIN_BASE_URL } = config.env;
   if (!SHOPIFY_SHOP_DOMAIN || !SHOPIFY_ADMIN_ACCESS_TOKEN) return null;
-  return new ShopifyAdminClient({ shopDomain: SHOPIFY_SHOP_DOMAIN, accessToken: SHOPIFY_ADMIN_ACCESS_TOKEN, apiVersion: SHOPIFY_API_VERSION, baseUrl: SHOPIFY_ADMIN_BASE_URL });
+  return new ShopifyAdminClient({
+    shopDomain: SHOPIFY_SHOP_DOMAIN,
+    accessToken: SHOPIFY_ADMIN_ACCESS_TOKEN,
+    apiVersion: SHOPIFY_API_VERSION,
+    baseUrl: SHOPIFY_ADMIN_BASE_URL,
+  });
 }

@@ -13,15 +13,31 @@ const gid = z.string().nullish();
 const amount = z.union([z.string(), z.number().transform(String)]).nullish();
 const moneyBag = z.looseObject({ shopMoney: z.looseObject({ amount, currencyCode: str }).nullish() }).nullish();
 // A list Shopify always sends as [String!]: anything else reads as no tags, as it always has.
-const tags = z.unknown().optional().transform((v) => (Array.isArray(v) ? (v as string[]) : []));
+const tags = z
+  .unknown()
+  .optional()
+  .transform((v) => (Array.isArray(v) ? (v as string[]) : []));
 const nodes = <T extends z.ZodType>(item: T) => z.looseObject({ nodes: z.array(item).nullish() }).nullish();
 const enumValue = z.union([z.string(), z.number()]).nullish();
 
 const adminEventSchema = z.looseObject({
-  id: gid, status: enumValue, happenedAt: z.string(), message: str, estimatedDeliveryAt: str, city: str, province: str, country: str,
+  id: gid,
+  status: enumValue,
+  happenedAt: z.string(),
+  message: str,
+  estimatedDeliveryAt: str,
+  city: str,
+  province: str,
+  country: str,
 });
 const adminFulfillmentSchema = z.looseObject({
-  id: gid, name: str, status: enumValue, createdAt: z.string(), updatedAt: str, deliveredAt: str, estimatedDeliveryAt: str,
+  id: gid,
+  name: str,
+  status: enumValue,
+  createdAt: z.string(),
+  updatedAt: str,
+  deliveredAt: str,
+  estimatedDeliveryAt: str,
   trackingInfo: z.array(z.looseObject({ company: str, number: str, url: str })).nullish(),
   events: nodes(adminEventSchema),
 });
@@ -42,20 +58,49 @@ export const adminOrderNodeSchema = z.looseObject({
   displayFulfillmentStatus: str,
   totalPriceSet: moneyBag,
   shippingAddress: z
-    .looseObject({ name: str, address1: str, address2: str, city: str, province: str, provinceCode: str, zip: str, country: str, countryCodeV2: str, phone: str })
+    .looseObject({
+      name: str,
+      address1: str,
+      address2: str,
+      city: str,
+      province: str,
+      provinceCode: str,
+      zip: str,
+      country: str,
+      countryCodeV2: str,
+      phone: str,
+    })
     .nullish(),
   customer: z
-    .looseObject({ id: gid, email: str, phone: str, firstName: str, lastName: str, tags, numberOfOrders: z.union([z.string(), z.number()]).nullish(), amountSpent: z.looseObject({ amount }).nullish() })
+    .looseObject({
+      id: gid,
+      email: str,
+      phone: str,
+      firstName: str,
+      lastName: str,
+      tags,
+      numberOfOrders: z.union([z.string(), z.number()]).nullish(),
+      amountSpent: z.looseObject({ amount }).nullish(),
+    })
     .nullish(),
   lineItems: nodes(
-    z.looseObject({ id: gid, name: z.string(), sku: str, quantity: z.number().nullish(), originalUnitPriceSet: moneyBag, product: z.looseObject({ id: gid }).nullish(), variant: z.looseObject({ id: gid }).nullish() }),
+    z.looseObject({
+      id: gid,
+      name: z.string(),
+      sku: str,
+      quantity: z.number().nullish(),
+      originalUnitPriceSet: moneyBag,
+      product: z.looseObject({ id: gid }).nullish(),
+      variant: z.looseObject({ id: gid }).nullish(),
+    }),
   ),
   fulfillments: z.array(adminFulfillmentSchema).nullish(),
   refunds: z.array(z.looseObject({ id: gid, createdAt: z.string(), note: str, totalRefundedSet: moneyBag })).nullish(),
   returns: nodes(z.looseObject({ id: gid, name: str, status: enumValue })),
 });
 
-export const gidToId = (gid: string | null | undefined): string | null => (gid ? gid.replace(/^gid:\/\/shopify\/[A-Za-z]+\//, '').replace(/\?.*$/, '') : null);
+export const gidToId = (gid: string | null | undefined): string | null =>
+  gid ? gid.replace(/^gid:\/\/shopify\/[A-Za-z]+\//, '').replace(/\?.*$/, '') : null;
 const d = (v: string | null | undefined) => (v ? new Date(v) : null);
 
 const FULFILLMENT_STATUS: Record<string, string | null> = {
@@ -117,9 +162,16 @@ export function mapAdminOrder(node: unknown, shopId: string): AdminOrder {
     })),
     shippingAddress: n.shippingAddress
       ? {
-          name: n.shippingAddress.name ?? null, address1: n.shippingAddress.address1 ?? null, address2: n.shippingAddress.address2 ?? null,
-          city: n.shippingAddress.city ?? null, province: n.shippingAddress.province ?? null, provinceCode: n.shippingAddress.provinceCode ?? null,
-          zip: n.shippingAddress.zip ?? null, country: n.shippingAddress.country ?? null, countryCode: n.shippingAddress.countryCodeV2 ?? null, phone: n.shippingAddress.phone ?? null,
+          name: n.shippingAddress.name ?? null,
+          address1: n.shippingAddress.address1 ?? null,
+          address2: n.shippingAddress.address2 ?? null,
+          city: n.shippingAddress.city ?? null,
+          province: n.shippingAddress.province ?? null,
+          provinceCode: n.shippingAddress.provinceCode ?? null,
+          zip: n.shippingAddress.zip ?? null,
+          country: n.shippingAddress.country ?? null,
+          countryCode: n.shippingAddress.countryCodeV2 ?? null,
+          phone: n.shippingAddress.phone ?? null,
         }
       : null,
     onHold: dfs === 'ON_HOLD',

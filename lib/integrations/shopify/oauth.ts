@@ -35,7 +35,14 @@ export function shopifyShopBaseUrl(shop: string, baseUrl?: string): string {
   return baseUrl.replace(/\{shop\}/g, shop).replace(/\/+$/, '');
 }
 
-export function authorizeUrl(o: { shop: string; clientId: string; scopes: string; redirectUri: string; state: string; baseUrl?: string }): string {
+export function authorizeUrl(o: {
+  shop: string;
+  clientId: string;
+  scopes: string;
+  redirectUri: string;
+  state: string;
+  baseUrl?: string;
+}): string {
   const q = new URLSearchParams({ client_id: o.clientId, scope: o.scopes, redirect_uri: o.redirectUri, state: o.state });
   // Offline access is the default when grant_options[] is absent (shopify.dev "About offline access tokens").
   return `${shopifyShopBaseUrl(o.shop, o.baseUrl)}/admin/oauth/authorize?${q.toString()}`;
@@ -112,7 +119,12 @@ export function exchangeAuthorizationCode(o: TokenEndpointOptions & { code: stri
 }
 
 export function refreshAccessToken(o: TokenEndpointOptions & { refreshToken: string }): Promise<TokenPair> {
-  return tokenRequest(o, { client_id: o.clientId, client_secret: o.clientSecret, grant_type: 'refresh_token', refresh_token: o.refreshToken });
+  return tokenRequest(o, {
+    client_id: o.clientId,
+    client_secret: o.clientSecret,
+    grant_type: 'refresh_token',
+    refresh_token: o.refreshToken,
+  });
 }
 
 export function clientCredentialsToken(o: TokenEndpointOptions): Promise<TokenPair> {
@@ -128,7 +140,8 @@ async function tokenRequest(o: TokenEndpointOptions, body: Record<string, unknow
     try {
       const res = await requestJson<unknown>({ system: 'shopify', url, method: 'POST', body, fetchImpl: o.fetchImpl });
       const parsed = tokenAnswerSchema.safeParse(res.json);
-      if (!parsed.success) throw new ExternalApiError('shopify', res.status, 'shopify: the token endpoint answered without an access_token', true);
+      if (!parsed.success)
+        throw new ExternalApiError('shopify', res.status, 'shopify: the token endpoint answered without an access_token', true);
       const at = o.now().getTime();
       const a = parsed.data;
       return {

@@ -28,19 +28,33 @@ function parseSelections(tokens: string[], at: { i: number }): Field[] {
   if (tokens[at.i] !== '{') throw new Error(`expected { at token ${at.i}`);
   at.i++;
   while (tokens[at.i] !== '}') {
-    if (tokens[at.i] === ',') { at.i++; continue; }
+    if (tokens[at.i] === ',') {
+      at.i++;
+      continue;
+    }
     let name = tokens[at.i++];
-    if (tokens[at.i] === ':') { at.i++; name = tokens[at.i++]; } // alias: name
+    if (tokens[at.i] === ':') {
+      at.i++;
+      name = tokens[at.i++];
+    } // alias: name
     const args: Record<string, string> = {};
     if (tokens[at.i] === '(') {
       at.i++;
       while (tokens[at.i] !== ')') {
-        if (tokens[at.i] === ',') { at.i++; continue; }
+        if (tokens[at.i] === ',') {
+          at.i++;
+          continue;
+        }
         const key = tokens[at.i++];
         at.i++; // ':'
         let depth = 0;
         let value = '';
-        while (depth > 0 || (tokens[at.i] !== ',' && tokens[at.i] !== ')' && !(depth === 0 && /^[A-Za-z_]\w*$/.test(tokens[at.i]) && tokens[at.i + 1] === ':' && value !== ''))) {
+        while (
+          depth > 0 ||
+          (tokens[at.i] !== ',' &&
+            tokens[at.i] !== ')' &&
+            !(depth === 0 && /^[A-Za-z_]\w*$/.test(tokens[at.i]) && tokens[at.i + 1] === ':' && value !== ''))
+        ) {
           const t = tokens[at.i++];
           if (t === '[' || t === '{') depth++;
           if (t === ']' || t === '}') depth--;
@@ -74,8 +88,16 @@ function fieldCost(f: Field, variables: Record<string, unknown>): number {
   const n = pageSize(f, variables);
   if (n === null) return 1 + selectionCost(f.selections, variables); // an object
   // One item of the page: `nodes { … }` / `edges { node { … } }` wrap it; otherwise the list's own selection is the item.
-  const nodes = f.selections.find((s) => s.name === 'nodes') ?? f.selections.find((s) => s.name === 'edges')?.selections?.find((s) => s.name === 'node');
-  const item = nodes ? 1 + selectionCost(nodes.selections ?? [], variables) : 1 + selectionCost(f.selections.filter((s) => s.name !== 'pageInfo'), variables);
+  const nodes =
+    f.selections.find((s) => s.name === 'nodes') ??
+    f.selections.find((s) => s.name === 'edges')?.selections?.find((s) => s.name === 'node');
+  const item = nodes
+    ? 1 + selectionCost(nodes.selections ?? [], variables)
+    : 1 +
+      selectionCost(
+        f.selections.filter((s) => s.name !== 'pageInfo'),
+        variables,
+      );
   const pageInfo = f.selections.some((s) => s.name === 'pageInfo') ? 1 : 0;
   return 2 + n * item + pageInfo;
 }

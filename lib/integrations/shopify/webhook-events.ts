@@ -61,7 +61,12 @@ export type ShopifyEvent =
   /** `orderId` is null when the payload names no order (the 2025-01 returns/decline): look it up. */
   | { type: 'return.changed'; topic: ReturnTopic; shopId: string; return: ReturnPayload }
   | { type: 'customer.upserted'; topic: 'customers/create' | 'customers/update'; shopId: string; customer: CustomerUpsert }
-  | { type: 'privacy.data_requested' | 'privacy.customer_redacted'; topic: 'customers/data_request' | 'customers/redact'; shopId: string; request: PrivacyRequest }
+  | {
+      type: 'privacy.data_requested' | 'privacy.customer_redacted';
+      topic: 'customers/data_request' | 'customers/redact';
+      shopId: string;
+      request: PrivacyRequest;
+    }
   | { type: 'privacy.shop_redacted'; topic: 'shop/redact'; shopId: string }
   | { type: 'app.uninstalled'; topic: 'app/uninstalled'; shopId: string; triggeredAt: Date | null }
   | { type: 'app.scopes_updated'; topic: 'app/scopes_update'; shopId: string; scopes: string | null };
@@ -139,14 +144,21 @@ export function parseShopifyEvent(d: ShopifyDelivery): ShopifyEvent {
         order,
         // The embedded customer's own updated_at (when Shopify sends it) orders it against customers/update,
         // which may be applied before or after it (another partition, lib/ingest/partition-key.ts).
-        customer: o.customer ? { customer: withContact(mapCustomer(o.customer, shopId), order.email, order.phone), updatedAt: o.customer.updated_at } : null,
+        customer: o.customer
+          ? { customer: withContact(mapCustomer(o.customer, shopId), order.email, order.phone), updatedAt: o.customer.updated_at }
+          : null,
         fulfillments: (o.fulfillments ?? []).map((f) => mapFulfillment(f, o.id, deliveredAt)),
         refunds: (o.refunds ?? []).map((r) => mapRefund(r, o.id)),
       };
     }
     case 'fulfillments/create':
     case 'fulfillments/update':
-      return { type: 'fulfillment.upserted', topic, shopId, fulfillment: mapFulfillment(fulfillmentSchema.parse(payload), undefined, deliveredAt) };
+      return {
+        type: 'fulfillment.upserted',
+        topic,
+        shopId,
+        fulfillment: mapFulfillment(fulfillmentSchema.parse(payload), undefined, deliveredAt),
+      };
     case 'fulfillment_events/create':
       return { type: 'tracking_event.created', topic, shopId, trackingEvent: mapTrackingEvent(trackingEventSchema.parse(payload)) };
     case 'refunds/create':
@@ -163,7 +175,12 @@ export function parseShopifyEvent(d: ShopifyDelivery): ShopifyEvent {
     case 'customers/create':
     case 'customers/update': {
       const c = customerSchema.parse(payload);
-      return { type: 'customer.upserted', topic, shopId, customer: { customer: mapCustomer(c, shopId), updatedAt: c.updated_at ?? deliveredAt } };
+      return {
+        type: 'customer.upserted',
+        topic,
+        shopId,
+        customer: { customer: mapCustomer(c, shopId), updatedAt: c.updated_at ?? deliveredAt },
+      };
     }
     case 'customers/data_request':
     case 'customers/redact': {
@@ -177,7 +194,12 @@ export function parseShopifyEvent(d: ShopifyDelivery): ShopifyEvent {
     case 'app/scopes_update': {
       const parsed = scopesSchema.safeParse(payload);
       const current = parsed.success ? parsed.data.current : undefined;
-      return { type: 'app.scopes_updated', topic, shopId, scopes: current === undefined ? null : Array.isArray(current) ? current.join(',') : current };
+      return {
+        type: 'app.scopes_updated',
+        topic,
+        shopId,
+        scopes: current === undefined ? null : Array.isArray(current) ? current.join(',') : current,
+      };
     }
     default:
       throw new Error(`topic ${topic} has no projection`);

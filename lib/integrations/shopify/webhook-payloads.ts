@@ -9,7 +9,10 @@ import type { Address, Customer, Fulfillment, LineItem, Order, Refund, Return, T
 
 const id = z.union([z.string(), z.number()]).transform((v) => String(v).replace(/^gid:\/\/shopify\/[A-Za-z]+\//, ''));
 const optId = id.nullish().transform((v) => v ?? null);
-const str = z.string().nullish().transform((v) => (v === undefined || v === null || v === '' ? null : v));
+const str = z
+  .string()
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 const date = z
   .string()
   .nullish()
@@ -22,7 +25,10 @@ const money = z
   .union([z.string(), z.number()])
   .nullish()
   .transform((v) => (v === undefined || v === null || v === '' ? '0.00' : typeof v === 'number' ? v.toFixed(2) : v));
-const num = z.union([z.number(), z.string()]).nullish().transform((v) => (v === undefined || v === null || v === '' ? null : Number(v)));
+const num = z
+  .union([z.number(), z.string()])
+  .nullish()
+  .transform((v) => (v === undefined || v === null || v === '' ? null : Number(v)));
 const tagList = z
   .union([z.string(), z.array(z.string())])
   .nullish()
@@ -30,13 +36,30 @@ const tagList = z
 
 const addressSchema = z
   .looseObject({
-    name: str, first_name: str, last_name: str, address1: str, address2: str, city: str, province: str, province_code: str,
-    zip: str, country: str, country_code: str, phone: str,
+    name: str,
+    first_name: str,
+    last_name: str,
+    address1: str,
+    address2: str,
+    city: str,
+    province: str,
+    province_code: str,
+    zip: str,
+    country: str,
+    country_code: str,
+    phone: str,
   })
   .nullish();
 
 const lineItemSchema = z.looseObject({
-  id: id, title: z.string().nullish(), name: z.string().nullish(), sku: str, quantity: num, price: money, product_id: optId, variant_id: optId,
+  id: id,
+  title: z.string().nullish(),
+  name: z.string().nullish(),
+  sku: str,
+  quantity: num,
+  price: money,
+  product_id: optId,
+  variant_id: optId,
 });
 
 export const customerSchema = z.looseObject({
@@ -143,8 +166,15 @@ function toAddress(a: z.infer<typeof addressSchema>): Address | null {
   if (!a) return null;
   return {
     name: a.name ?? ([a.first_name, a.last_name].filter(Boolean).join(' ') || null),
-    address1: a.address1, address2: a.address2, city: a.city, province: a.province, provinceCode: a.province_code,
-    zip: a.zip, country: a.country, countryCode: a.country_code, phone: a.phone,
+    address1: a.address1,
+    address2: a.address2,
+    city: a.city,
+    province: a.province,
+    provinceCode: a.province_code,
+    zip: a.zip,
+    country: a.country,
+    countryCode: a.country_code,
+    phone: a.phone,
   };
 }
 
@@ -179,17 +209,15 @@ export function mapOrder(o: z.infer<typeof orderSchema>, shopId: string): Order 
     totalPrice: o.total_price,
     tags: o.tags,
     note: o.note,
-    lineItems: (o.line_items ?? []).map(
-      (li): LineItem => ({
-        id: li.id,
-        title: li.title ?? li.name ?? 'Item',
-        sku: li.sku,
-        quantity: li.quantity ?? 1,
-        price: li.price,
-        productId: li.product_id,
-        variantId: li.variant_id,
-      }),
-    ),
+    lineItems: (o.line_items ?? []).map((li): LineItem => ({
+      id: li.id,
+      title: li.title ?? li.name ?? 'Item',
+      sku: li.sku,
+      quantity: li.quantity ?? 1,
+      price: li.price,
+      productId: li.product_id,
+      variantId: li.variant_id,
+    })),
     shippingAddress: toAddress(o.shipping_address),
     onHold: o.fulfillment_status === 'on_hold' || o.tags.some((t) => HOLD_TAGS.has(t.toLowerCase())),
   };
@@ -259,7 +287,9 @@ export function mapRefund(r: z.infer<typeof refundSchema>, orderIdFallback?: str
     amount: (cents / 100).toFixed(2),
     currency: txs[0]?.currency ?? null,
     note: r.note,
-    lineItemIds: (r.refund_line_items ?? []).map((li) => li.line_item_id ?? li.line_item?.id ?? null).filter((v): v is string => v !== null),
+    lineItemIds: (r.refund_line_items ?? [])
+      .map((li) => li.line_item_id ?? li.line_item?.id ?? null)
+      .filter((v): v is string => v !== null),
   };
 }
 
@@ -275,7 +305,10 @@ export function toReturn(payload: unknown, deliveredAt: Date): ReturnPayload {
 }
 
 export function mapReturn(r: z.infer<typeof returnSchema>, deliveredAt: Date): ReturnPayload {
-  const orderId = r.order_id ?? r.order?.id ?? (r.order?.admin_graphql_api_id ? r.order.admin_graphql_api_id.replace(/^gid:\/\/shopify\/Order\//, '') : null);
+  const orderId =
+    r.order_id ??
+    r.order?.id ??
+    (r.order?.admin_graphql_api_id ? r.order.admin_graphql_api_id.replace(/^gid:\/\/shopify\/Order\//, '') : null);
   const updatedAt = r.updated_at ?? deliveredAt;
   const status = (r.status ?? '').toLowerCase();
   return {

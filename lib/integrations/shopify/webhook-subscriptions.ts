@@ -8,18 +8,34 @@ import type { ShopifyAdminClient } from './admin-client';
 export const LIST_WEBHOOK_SUBSCRIPTIONS = /* GraphQL */ `
   query ConcordWebhookSubscriptions($after: String) {
     webhookSubscriptions(first: 100, after: $after) {
-      nodes { id topic uri }
-      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        topic
+        uri
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
-  }`;
+  }
+`;
 
 export const CREATE_WEBHOOK_SUBSCRIPTION = /* GraphQL */ `
   mutation ConcordWebhookSubscriptionCreate($topic: WebhookSubscriptionTopic!, $webhookSubscription: WebhookSubscriptionInput!) {
     webhookSubscriptionCreate(topic: $topic, webhookSubscription: $webhookSubscription) {
-      webhookSubscription { id topic uri }
-      userErrors { field message }
+      webhookSubscription {
+        id
+        topic
+        uri
+      }
+      userErrors {
+        field
+        message
+      }
     }
-  }`;
+  }
+`;
 
 export const topicEnum = (topic: string) => topic.toUpperCase().replace(/\//g, '_');
 
@@ -33,7 +49,8 @@ export async function listWebhookSubscriptions(client: ShopifyAdminClient): Prom
   const out: WebhookSubscription[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
-    const data: { webhookSubscriptions: { nodes: WebhookSubscription[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await client.request(LIST_WEBHOOK_SUBSCRIPTIONS, { after });
+    const data: { webhookSubscriptions: { nodes: WebhookSubscription[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await client.request(LIST_WEBHOOK_SUBSCRIPTIONS, { after });
     out.push(...data.webhookSubscriptions.nodes);
     if (!data.webhookSubscriptions.pageInfo.hasNextPage) break;
     after = data.webhookSubscriptions.pageInfo.endCursor;
@@ -48,7 +65,11 @@ export interface RegisterResult {
 }
 
 /** Idempotent: lists what exists for this address and creates only the missing topics. */
-export async function registerWebhookSubscriptions(client: ShopifyAdminClient, uri: string, topics: readonly string[]): Promise<RegisterResult> {
+export async function registerWebhookSubscriptions(
+  client: ShopifyAdminClient,
+  uri: string,
+  topics: readonly string[],
+): Promise<RegisterResult> {
   const have = new Set((await listWebhookSubscriptions(client)).filter((s) => s.uri === uri).map((s) => s.topic));
   const result: RegisterResult = { existing: [], created: [], failed: [] };
   for (const topic of topics) {
@@ -56,12 +77,15 @@ export async function registerWebhookSubscriptions(client: ShopifyAdminClient, u
       result.existing.push(topic);
       continue;
     }
-    const data = await client.request<{ webhookSubscriptionCreate: { webhookSubscription: WebhookSubscription | null; userErrors: { message: string }[] } }>(CREATE_WEBHOOK_SUBSCRIPTION, {
+    const data = await client.request<{
+      webhookSubscriptionCreate: { webhookSubscription: WebhookSubscription | null; userErrors: { message: string }[] };
+    }>(CREATE_WEBHOOK_SUBSCRIPTION, {
       topic: topicEnum(topic),
       webhookSubscription: { uri, format: 'JSON' },
     });
     const errors = data.webhookSubscriptionCreate.userErrors;
-    if (errors.length > 0 || !data.webhookSubscriptionCreate.webhookSubscription) result.failed.push({ topic, message: errors.map((e) => e.message).join('; ') || 'no subscription returned' });
+    if (errors.length > 0 || !data.webhookSubscriptionCreate.webhookSubscription)
+      result.failed.push({ topic, message: errors.map((e) => e.message).join('; ') || 'no subscription returned' });
     else result.created.push(topic);
   }
   return result;

@@ -18,6 +18,9 @@ export const POST = withRoute({ auth: 'admin', body: bodySchema, maxBodyBytes: 1
     body.grant === 'client_credentials'
       ? await connectWithClientCredentials(db, config, body.shop, now, actor)
       : await connectWithStaticToken(db, config, body.shop, body.accessToken, now, actor);
-  const webhooks = 'error' in r.webhooks ? `webhook registration failed (${r.webhooks.error})` : `${r.webhooks.created.length + r.webhooks.existing.length} webhooks registered`;
+  const webhooks =
+    'error' in r.webhooks
+      ? `webhook registration failed (${r.webhooks.error})`
+      : `${r.webhooks.created.length + r.webhooks.existing.length} webhooks registered`;
   return { ok: true, shop: r.shop, msg: `Connected ${r.shop}: ${webhooks}; the 60-day backfill has started.` };
 });

@@ -6,8 +6,11 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // POST /api/gorgias/suppression – suppress, release or clear the override for the ticket's customer.
-export const POST = withRoute({ auth: 'gorgias-or-widget', body: suppressionButtonBody, maxBodyBytes: 16 * 1024 }, async ({ body, caller, db, now }) => {
-  const answer = await suppressTicketCustomer(db, body, caller, now);
-  kickWorker();
-  return answer;
-});
+export const POST = withRoute(
+  { auth: 'gorgias-or-widget', body: suppressionButtonBody, maxBodyBytes: 16 * 1024 },
+  async ({ body, caller, db, now }) => {
+    const answer = await suppressTicketCustomer(db, body, caller, now);
+    kickWorker();
+    return answer;
+  },
+);

@@ -6,4 +6,6 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 // POST /api/admin/stores/:shop/webhooks – create any missing webhook subscription (idempotent).
-export const POST = withRoute({ auth: 'admin' }, async ({ params, db, config }) => registerStoreWebhooks(db, config, shopParam(params.shop)));
+export const POST = withRoute({ auth: 'admin' }, async ({ params, db, config }) =>
+  registerStoreWebhooks(db, config, shopParam(params.shop)),
+);
