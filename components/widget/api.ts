@@ -8,7 +8,7 @@ import type { WidgetPageData } from '@/lib/ticket-context/load-widget-page';
 type Jsonify<T> = T extends Date ? string : T extends (infer U)[] ? Jsonify<U>[] : T extends object ? { [K in keyof T]: Jsonify<T[K]> } : T;
 export type WidgetJson = Jsonify<WidgetPageData>;
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,

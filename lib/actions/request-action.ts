@@ -306,7 +306,7 @@ export async function requestAction(db: Db, config: Config, req: ActionRequest, 
 
 // A caller's idempotency key only dedupes inside its own store and ticket (one ticket's link can't
 // pre-claim another ticket's action), and only for a day.
-export const ACTION_KEY_TTL_MS = 24 * 3600_000;
+const ACTION_KEY_TTL_MS = 24 * 3600_000;
 
 function actionKey(shopId: string, req: ActionRequest): string {
   const scope = `action:${shopId}:${req.ticketId}`;

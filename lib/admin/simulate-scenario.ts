@@ -7,7 +7,7 @@ import { orderFulfillments, orderRefunds, toOrder, toTrackingEvent } from '@/lib
 // The policy simulator's scenario (CLI and settings page): a Shopify order in webhook JSON with
 // its fulfillments and refunds, its fulfillment events, the intent and the customer.
 
-export const scenarioSchema = z.object({
+const scenarioSchema = z.object({
   now: z.iso.datetime({ offset: true }),
   intent: z.enum(INTENTS),
   message: z.string().default(''),

@@ -24,7 +24,7 @@ const day = z
   .optional()
   .or(z.literal('').transform(() => undefined));
 
-export const auditFiltersSchema = z.object({
+const auditFiltersSchema = z.object({
   email: text(320),
   order: text(40),
   ticket: text(40),
@@ -39,7 +39,7 @@ export const auditFiltersSchema = z.object({
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export const AUDIT_PAGE_SIZE = 50;
-export const AUDIT_CSV_LIMIT = 20_000;
+const AUDIT_CSV_LIMIT = 20_000;
 
 /**
  * Reads filters from a query string (first value of each known key). A bad value is dropped and

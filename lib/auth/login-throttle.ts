@@ -5,7 +5,7 @@ import { loginThrottle } from '@/lib/db/schema';
 // Fixed windows kept in the database, so every instance counts the same attempts. Per address: all
 // attempts (a guesser spreading over many accounts); per account: failures (a guesser spreading over
 // many addresses). A success clears the account's failures.
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
+const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_ATTEMPTS_PER_IP = 30;
 export const MAX_FAILURES_PER_ACCOUNT = 10;
 

@@ -6,7 +6,7 @@ import { signToken, verifyToken } from './signed-token';
 // a cross-site form can ride the cookie but can't read or forge the token.
 
 export const SESSION_COOKIE = 'concord_session';
-export const SESSION_TTL_MS = 12 * 3600_000;
+const SESSION_TTL_MS = 12 * 3600_000;
 export type Role = 'lead' | 'admin';
 
 export interface Session {

@@ -3,8 +3,8 @@ import { CONCORD_WIDGET_TEMPLATE } from '@/lib/integrations/gorgias/widget-templ
 import type { GorgiasClient } from '@/lib/integrations/gorgias/client';
 import { REPLY_MACRO_EXTERNAL_ID, replyMacro } from '@/lib/integrations/gorgias/reply-macro';
 
-export const INTEGRATION_NAME = 'Concord';
-export const INTEGRATION_TRIGGERS = ['ticket-created', 'ticket-updated', 'ticket-message-created'] as const;
+const INTEGRATION_NAME = 'Concord';
+const INTEGRATION_TRIGGERS = ['ticket-created', 'ticket-updated', 'ticket-message-created'] as const;
 
 /** The exact values an admin pastes into Gorgias → Settings → HTTP integration. */
 export function gorgiasIntegrationValues(config: Config) {

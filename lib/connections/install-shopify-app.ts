@@ -30,8 +30,8 @@ import { saveShopifyConnection, type ShopifyGrant } from './shopify-connection-s
 // Orders (and their fulfillments, refunds, tags, cancellation), customers, returns. Webhook topics
 // need the matching read scope (shopify.dev "Manage webhook subscriptions": each topic requires its
 // access scope); read_all_orders is optional and must be requested from Shopify separately.
-export const DEFAULT_SHOPIFY_SCOPES = 'read_orders,write_orders,read_customers,read_fulfillments,read_returns,write_returns';
-export const OAUTH_STATE_TTL_MS = 10 * 60_000;
+const DEFAULT_SHOPIFY_SCOPES = 'read_orders,write_orders,read_customers,read_fulfillments,read_returns,write_returns';
+const OAUTH_STATE_TTL_MS = 10 * 60_000;
 
 export const shopifyScopes = (config: Config) => config.env.SHOPIFY_SCOPES ?? DEFAULT_SHOPIFY_SCOPES;
 export const shopifyCallbackUrl = (config: Config) => `${config.appUrl}/api/shopify/callback`;

@@ -21,7 +21,7 @@ import {
 // token a second time. Shopify replaces the refresh token on every use, so two refreshes with one
 // token would leave one worker with a retired token.
 
-export const REFRESH_MARGIN_MS = 5 * 60_000;
+const REFRESH_MARGIN_MS = 5 * 60_000;
 
 export interface TokenDeps {
   now?: () => Date;
@@ -33,7 +33,7 @@ function nearExpiry(row: ShopifyConnectionRow, now: Date): boolean {
   return row.accessTokenExpiresAt !== null && row.accessTokenExpiresAt.getTime() - now.getTime() < REFRESH_MARGIN_MS;
 }
 
-export function unavailableMessage(row: ShopifyConnectionRow | null, shopId: string): string {
+function unavailableMessage(row: ShopifyConnectionRow | null, shopId: string): string {
   if (!row) return `Shopify is not connected for ${shopId}: add the store on /admin/connections.`;
   if (row.status === 'uninstalled')
     return `${shopId} uninstalled the Concord app; effects wait until it is installed again from /admin/connections.`;

@@ -8,7 +8,7 @@ import { ConnectionUnavailableError } from './connection-unavailable';
 import { shopifyClientForShop } from './shop-clients';
 import type { TokenDeps } from './refresh-shopify-token';
 
-export const webhookUri = (config: Config) => `${config.appUrl}/api/webhooks/shopify`;
+const webhookUri = (config: Config) => `${config.appUrl}/api/webhooks/shopify`;
 
 /** Subscribes the shop to every topic Concord handles; re-running repairs missing subscriptions. */
 export async function registerShopWebhooks(db: Db, config: Config, shopId: string, deps: TokenDeps = {}): Promise<RegisterResult> {

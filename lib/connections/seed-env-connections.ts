@@ -7,7 +7,7 @@ import { connectWithStaticToken } from './install-shopify-app';
 import { gorgiasSubdomain, linkShopAccounts, saveGorgiasAccount, saveKlaviyoAccount } from './save-accounts';
 import { loadShopifyConnection } from './shopify-connection-store';
 
-export const ENV_KLAVIYO_LABEL = 'environment';
+const ENV_KLAVIYO_LABEL = 'environment';
 
 /**
  * The environment variables are a shortcut: at start-up they seed one connection of each kind, so a

@@ -39,7 +39,7 @@ export async function shopifyClientForShop(
   });
 }
 
-export async function gorgiasAccountForShop(db: Db, shopId: string): Promise<GorgiasAccountRow | null> {
+async function gorgiasAccountForShop(db: Db, shopId: string): Promise<GorgiasAccountRow | null> {
   const [shop] = await db.select({ gorgiasDomain: shops.gorgiasDomain }).from(shops).where(eq(shops.id, shopId)).limit(1);
   const [row] = shop?.gorgiasDomain
     ? await db.select().from(gorgiasAccounts).where(eq(gorgiasAccounts.domain, shop.gorgiasDomain)).limit(1)
@@ -78,7 +78,7 @@ export async function klaviyoAccountForShop(db: Db, shopId: string): Promise<Kla
   return row ?? null;
 }
 
-export function klaviyoClientForAccount(config: Config, account: KlaviyoAccountRow, o: { fetchImpl?: typeof fetch } = {}): KlaviyoClient {
+function klaviyoClientForAccount(config: Config, account: KlaviyoAccountRow, o: { fetchImpl?: typeof fetch } = {}): KlaviyoClient {
   return new KlaviyoClient({
     apiKey: decryptSecret(config.encryption, account.privateKeyEnc, klaviyoKeyContext(account.label)),
     baseUrl: config.env.KLAVIYO_BASE_URL,

@@ -30,7 +30,7 @@ export interface OpenDbOptions {
   poolSize?: number;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib/db/migrations');
+const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib/db/migrations');
 
 export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   if (opts.driver === 'pglite') {

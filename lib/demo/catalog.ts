@@ -41,7 +41,7 @@ const P = (
 });
 
 // SKUs starting with FS- are final sale (sample-sale and last-season stock).
-export const DEMO_PRODUCTS: DemoProduct[] = [
+const DEMO_PRODUCTS: DemoProduct[] = [
   P('NB-JKT-ALP-S', 'Alpine Shell Jacket', 'Small', 22900, 1, 101, 480),
   P('NB-JKT-ALP-M', 'Alpine Shell Jacket', 'Medium', 22900, 1, 102, 500),
   P('NB-JKT-ALP-L', 'Alpine Shell Jacket', 'Large', 22900, 1, 103, 520),

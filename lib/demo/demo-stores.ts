@@ -11,7 +11,7 @@ import type { DemoEvent } from './types';
 // the same ingestion as the main one, with their own customers (distinct emails and phones, so a
 // helpdesk's ticket never matches two stores' customers) and a dozen orders each.
 
-export const DEMO_EXTRA_STORES = [
+const DEMO_EXTRA_STORES = [
   {
     domain: 'concord-demo-eu.myshopify.com',
     name: `${DEMO_BRAND.name} EU`,

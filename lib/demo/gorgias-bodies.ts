@@ -20,7 +20,7 @@ export interface Requester {
   lastname: string;
 }
 
-export function requesterFor(story: TicketStory): Requester {
+function requesterFor(story: TicketStory): Requester {
   if ('email' in story.from) {
     const [firstname, ...rest] = story.from.name.split(' ');
     return {

@@ -11,9 +11,9 @@ import type { PlannedEffect } from '@/lib/outbox/effect-kinds';
 // button sends no refund choice: the shop's default decides, and the plan says which). Also: whether
 // doing it goes against the policy verdict (then a person must give a reason, kept in the audit log).
 
-export const POLICY_ACTIONS: ActionKind[] = ['cancel_order', 'update_address', 'create_return', 'create_exchange'];
+const POLICY_ACTIONS: ActionKind[] = ['cancel_order', 'update_address', 'create_return', 'create_exchange'];
 /** Money and goodwill: always a person's decision, so acting on a human-review verdict is no override. */
-export const PERSON_ACTIONS: ActionKind[] = ['refund_order', 'reship_order', 'store_credit', 'discount_code'];
+const PERSON_ACTIONS: ActionKind[] = ['refund_order', 'reship_order', 'store_credit', 'discount_code'];
 
 export const CANCEL_REASONS = ['CUSTOMER', 'INVENTORY', 'FRAUD', 'DECLINED', 'STAFF', 'OTHER'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];

@@ -114,7 +114,7 @@ function unknowns(ctx: DraftContext, c: Classification): string[] {
 }
 
 /** What the person picking the case up should most likely do first, from the rule that sent it to them. */
-export function suggestedNextStep(ctx: DraftContext): string {
+function suggestedNextStep(ctx: DraftContext): string {
   const v = ctx.verdict;
   const rule = v.rule;
   if (v.decision === 'automate') return `Confirm the suggested action: ${human(v.nextStep)}.`;

@@ -14,7 +14,7 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: readonly unknown[]): string {
+function csvRow(values: readonly unknown[]): string {
   return values.map(csvCell).join(',');
 }
 

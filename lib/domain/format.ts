@@ -4,7 +4,7 @@ import { relativeTime } from './relative-time';
 // and the order's currency. Dates are shown in UTC, the zone Concord stores and reasons in, so the
 // server-rendered page and the browser write the same thing.
 
-export const DEFAULT_LOCALE = 'en-US';
+const DEFAULT_LOCALE = 'en-US';
 
 /** "$1,299.00", "1.299,00 €" (de-DE): amounts stay decimal strings until they are written. */
 export function formatMoney(amount: string | null | undefined, currency: string | null | undefined, locale = DEFAULT_LOCALE): string {

@@ -12,7 +12,7 @@ export const RECOVERY_METRIC = 'Concord Recovery Suggested';
 export const REVIEW_ELIGIBLE_METRIC = 'Concord Review Eligible';
 
 /** The states an operational flow messages about; label_created and in_transit are not news. */
-export const SHIPMENT_UPDATE_STATES: readonly ShipmentState[] = ['delayed', 'exception', 'out_for_delivery', 'delivered'];
+const SHIPMENT_UPDATE_STATES: readonly ShipmentState[] = ['delayed', 'exception', 'out_for_delivery', 'delivered'];
 
 export function isShipmentUpdate(before: string | null, after: ShipmentState): boolean {
   return before !== after && SHIPMENT_UPDATE_STATES.includes(after);

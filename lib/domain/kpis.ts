@@ -121,7 +121,7 @@ export function ticketStats(tickets: readonly KpiTicket[]): TicketBucketStats {
 }
 
 /** Groups anything dated into the buckets; items outside every bucket are dropped. */
-export function groupByBucket<T>(items: readonly T[], at: (item: T) => Date, buckets: readonly Bucket[], view: KpiView): Map<string, T[]> {
+function groupByBucket<T>(items: readonly T[], at: (item: T) => Date, buckets: readonly Bucket[], view: KpiView): Map<string, T[]> {
   const groups = new Map<string, T[]>(buckets.map((b) => [b.key, []]));
   for (const item of items) groups.get(bucketKey(at(item), view))?.push(item);
   return groups;

@@ -5,7 +5,7 @@ import { normalizeForMatching } from './intent/normalize';
 // since "pedido" and "order" sit in the same sentence of a bilingual customer. Ties and very short
 // messages are "unknown", which never auto-sends anything.
 
-export const LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt'] as const;
+const LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const WORDS: Record<Language, string[]> = {

@@ -24,7 +24,7 @@ export function weeksInIsoYear(year: number): number {
   return Math.round((isoYearStart(year + 1) - isoYearStart(year)) / (7 * DAY_MS));
 }
 
-export function formatIsoWeek(w: IsoWeek): string {
+function formatIsoWeek(w: IsoWeek): string {
   return `${String(w.year).padStart(4, '0')}-W${String(w.week).padStart(2, '0')}`;
 }
 

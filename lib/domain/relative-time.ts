@@ -10,7 +10,7 @@ function unit(n: number, singular: string, plural = `${singular}s`): string {
 }
 
 /** The span alone: "45 seconds" is "less than a minute", then min, hours, days, months, years. */
-export function formatSpan(ms: number): string {
+function formatSpan(ms: number): string {
   const abs = Math.abs(ms);
   if (abs < MINUTE) return 'less than a minute';
   if (abs < HOUR) return `${Math.floor(abs / MINUTE)} min`;

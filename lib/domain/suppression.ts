@@ -21,7 +21,7 @@ export interface SuppressionState {
   resolvedAt: Date | null; // latest resolution, when nothing is open
 }
 
-export function activeOverride(overrides: SuppressionOverride[], now: Date): SuppressionOverride | null {
+function activeOverride(overrides: SuppressionOverride[], now: Date): SuppressionOverride | null {
   const live = overrides.filter((o) => o.expiresAt === null || o.expiresAt > now);
   return live.reduce<SuppressionOverride | null>((a, o) => (!a || o.createdAt > a.createdAt ? o : a), null);
 }

@@ -30,13 +30,7 @@ const STATUS_WORD: Record<string, string> = {
 };
 
 /** "Cancellation by sam@acme.com: done", so the ticket's own actions read in the timeline too. */
-export function actionTimelineText(a: {
-  kind: string;
-  status: string;
-  actorId: string | null;
-  actorType: string;
-  error: string | null;
-}): string {
+function actionTimelineText(a: { kind: string; status: string; actorId: string | null; actorType: string; error: string | null }): string {
   return `${ACTION_LABEL[a.kind] ?? a.kind.replace(/_/g, ' ')} by ${a.actorId ?? a.actorType}: ${STATUS_WORD[a.status] ?? a.status}${a.error ? ` (${a.error})` : ''}`;
 }
 

@@ -11,9 +11,9 @@ import { loadPrompt, type Prompt } from '@/lib/integrations/openai/load-prompt';
 // when the model fails (timeout, 429, a broken, empty or cut-off stream). Either way the same
 // grounding check runs on the result, and the draft records where it came from and why.
 
-export const DRAFT_PROMPT = 'draft-reply';
+const DRAFT_PROMPT = 'draft-reply';
 /** The section that carries a lead's taught examples into the model prompt. */
-export const EXAMPLES_PROMPT = 'draft-reply-examples';
+const EXAMPLES_PROMPT = 'draft-reply-examples';
 /** Stored as the prompt version of drafts no prompt wrote. */
 export const TEMPLATES_VERSION = 'templates.v1';
 

@@ -7,7 +7,7 @@ import type { Intent, Verdict } from '@/lib/domain/types';
 import { getSettings } from '@/lib/settings/settings-store';
 import { loadWidgetData, type WidgetData } from '@/lib/ticket-context/load-ticket-context';
 
-export const NO_VERDICT: Verdict = {
+const NO_VERDICT: Verdict = {
   decision: 'human_review',
   nextStep: 'assign_human_review',
   rule: 'none',

@@ -5,7 +5,7 @@ import { draftContextSchema } from '@/lib/domain/draft-context';
 import type { TaughtExample } from '@/lib/domain/drafts/taught-examples';
 
 /** How many of an intent's newest examples drafting reads; older ones stay stored and listed. */
-export const TAUGHT_EXAMPLES_READ = 10;
+const TAUGHT_EXAMPLES_READ = 10;
 
 /**
  * A shop's "Teach this" examples for one intent, newest first, each with the context its draft was

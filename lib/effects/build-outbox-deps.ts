@@ -62,7 +62,7 @@ async function clientFor<S extends System>(c: ExecutorClients, system: S, db: Db
 }
 
 /** The clients one effect's executor is given: its own shop's, looked up when first asked for. */
-export function effectClients(c: ExecutorClients, db: Db, shopId: string): EffectClients {
+function effectClients(c: ExecutorClients, db: Db, shopId: string): EffectClients {
   return {
     shopify: () => clientFor(c, 'shopify', db, shopId),
     gorgias: () => clientFor(c, 'gorgias', db, shopId),
@@ -114,7 +114,7 @@ export function outboxDepsFromConfig(config: Config): OutboxDeps {
   };
 }
 
-export function shopClientResolver(
+function shopClientResolver(
   config: Config,
   env: { gorgias: GorgiasClient | null; klaviyo: KlaviyoClient | null; shopify: ShopifyAdminClient | null },
 ): ShopClientResolver {

@@ -4,12 +4,7 @@ import type { ClaimedEffect, EffectExecutor as QueueExecutor } from '@/lib/outbo
 import type { EffectContext, EffectExecutors } from './effect-context';
 
 /** Runs one claimed effect with the typed executor for its kind. */
-export function runEffect<K extends EffectKind>(
-  executors: EffectExecutors,
-  kind: K,
-  effect: ClaimedEffect,
-  ctx: EffectContext,
-): Promise<unknown> {
+function runEffect<K extends EffectKind>(executors: EffectExecutors, kind: K, effect: ClaimedEffect, ctx: EffectContext): Promise<unknown> {
   // The runner parsed this payload with this kind's schema before handing it over (lib/outbox/run-outbox.ts).
   return executors[kind](effect.payload as EffectPayload<K>, ctx);
 }

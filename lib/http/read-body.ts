@@ -50,7 +50,7 @@ export async function readJsonBody(req: Request, maxBytes: number, opts: { strip
 }
 
 /** The deepest nesting of objects and arrays in a JSON text, counted without parsing it. */
-export function jsonDepth(text: string): number {
+function jsonDepth(text: string): number {
   let depth = 0;
   let max = 0;
   let inString = false;

@@ -6,11 +6,11 @@ import { statusOf } from './error-status';
 
 // One error shape for every API route: { error: { code, message } }. Messages say what to do.
 
-export function jsonError(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): NextResponse {
+function jsonError(status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}): NextResponse {
   return NextResponse.json({ error: { code, message } }, { status, headers });
 }
 
-export function zodMessage(err: ZodError): string {
+function zodMessage(err: ZodError): string {
   return err.issues
     .slice(0, 5)
     .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)

@@ -8,7 +8,7 @@ import type { InboxEvent } from './inbox-event';
 import { INBOX_LANES } from './partition-key';
 
 const MAX_ATTEMPTS = 5;
-export const DEFAULT_BATCH = 50;
+const DEFAULT_BATCH = 50;
 
 // Advisory locks are one database-wide key space: the first half of the two-int key names the schema's
 // inbox (so two apps, or two test schemas, sharing a database don't hold each other's lanes), the
@@ -193,7 +193,7 @@ async function recordFailure(db: Db, id: number, lane: number, err: unknown): Pr
  * One event now, by id, whatever its place in the queue (the sidebar applies the ticket event it has
  * just stored before answering). It still takes its lane, so no worker applies it at the same time.
  */
-export async function processInboxEventById(db: Db, id: number, now: () => Date = () => new Date()): Promise<boolean> {
+async function processInboxEventById(db: Db, id: number, now: () => Date = () => new Date()): Promise<boolean> {
   let lane: number | null = null;
   try {
     return await db.transaction(async (tx) => {

@@ -17,7 +17,7 @@ export interface ReceiveResult {
 // Shopify retries a failed delivery 8 times over 4 hours (shared/docs/shopify.md, confirmed in the
 // "Updates to webhook retry mechanism" changelog). One more hour covers clock skew between Shopify
 // and us and time spent queued on our side.
-export const STALE_DELIVERY_MS = 5 * 3600_000;
+const STALE_DELIVERY_MS = 5 * 3600_000;
 
 // The HMAC covers the body only; topic and shop domain are headers an attacker can change on a
 // captured body. For the topics that erase data, the body must name the same shop as the header.

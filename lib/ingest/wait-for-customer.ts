@@ -3,7 +3,7 @@ import type { Db } from '@/lib/db/client';
 import { rowsOf, textArray } from '@/lib/db/rows';
 
 /** Inbox events about these customer emails received but not applied to the read model yet. */
-export async function unappliedEventsFor(db: Db, emails: string[]): Promise<number> {
+async function unappliedEventsFor(db: Db, emails: string[]): Promise<number> {
   const list = [...new Set(emails.filter(Boolean).map((e) => e.toLowerCase()))];
   if (list.length === 0) return 0;
   const [row] = rowsOf<{ n: number }>(

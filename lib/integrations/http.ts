@@ -18,7 +18,7 @@ export class ExternalApiError extends Error {
 }
 
 /** Retry-After is either delay-seconds or an HTTP date. Returns milliseconds, or null if absent/bad. */
-export function parseRetryAfter(value: string | null, now: Date): number | null {
+function parseRetryAfter(value: string | null, now: Date): number | null {
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);

@@ -12,7 +12,7 @@ export interface ModelDeps {
   takeBudget?: () => Promise<boolean>;
 }
 
-export const DEFAULT_MODEL_TIMEOUT_MS = 4_000;
+const DEFAULT_MODEL_TIMEOUT_MS = 4_000;
 
 /**
  * Rules and learned weights first; the model only where they are unsure (confidence below

@@ -10,11 +10,11 @@ import { getSettings } from '@/lib/settings/settings-store';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { loadSuppression } from '@/lib/klaviyo-sync/set-suppression';
 
-export const ISSUE_OPENED_METRIC = 'Concord Issue Opened';
-export const ISSUE_RESOLVED_METRIC = 'Concord Issue Resolved';
+const ISSUE_OPENED_METRIC = 'Concord Issue Opened';
+const ISSUE_RESOLVED_METRIC = 'Concord Issue Resolved';
 
 /** The Klaviyo profile properties Concord would push for a customer right now. */
-export async function currentKlaviyoProperties(db: Db, shopId: string, email: string, now: Date) {
+async function currentKlaviyoProperties(db: Db, shopId: string, email: string, now: Date) {
   const state = await loadSuppression(db, shopId, email, now);
   const [customerRow] = await db
     .select()

@@ -16,7 +16,7 @@ import { enqueueEffect } from './enqueue';
 // (lib/outbox/effect-kinds.ts) before anything else: one that fails is dead-lettered, never run.
 
 /** How often an effect of a disconnected shop checks again (a reconnect wakes it at once). */
-export const CONNECTION_WAIT_MS = 15 * 60_000;
+const CONNECTION_WAIT_MS = 15 * 60_000;
 
 const isStopped = (r: unknown): r is { stopped: true; reason: string } =>
   typeof r === 'object' && r !== null && (r as { stopped?: unknown }).stopped === true;

@@ -18,7 +18,7 @@ const optionalUrl = (what: string) =>
     message: `must be an http(s) URL for ${what}, e.g. http://127.0.0.1:4010`,
   });
 
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: optionalString,
   // Storage: nothing set = embedded PGlite under CONCORD_DATA_DIR.
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
@@ -118,7 +118,7 @@ export interface Config {
 }
 
 /** 32 bytes from base64 or hex, or null. */
-export function encryptionKeyBytes(value: string): Buffer | null {
+function encryptionKeyBytes(value: string): Buffer | null {
   const v = value.trim();
   if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
   if (/^[A-Za-z0-9+/_-]{43}=?$/.test(v)) {
@@ -158,7 +158,7 @@ const PRODUCTION_SIGNALS = [
 ] as const;
 
 /** Demo only on purpose: DEMO_MODE=on, or no configuration at all. */
-export function decideDemoMode(env: Record<string, unknown>): { demoMode: boolean; demoReason: string } {
+function decideDemoMode(env: Record<string, unknown>): { demoMode: boolean; demoReason: string } {
   const present = PRODUCTION_SIGNALS.filter((k) => typeof env[k] === 'string' && (env[k] as string).trim() !== '');
   if (env.DEMO_MODE === 'on') {
     return {

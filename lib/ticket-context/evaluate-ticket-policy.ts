@@ -17,7 +17,7 @@ export interface CustomerFacts {
 }
 
 /** The facts about a customer that the policy needs, read from the read model. */
-export async function loadCustomerFacts(
+async function loadCustomerFacts(
   db: Db,
   shopId: string,
   match: Pick<TicketMatch, 'customerShopifyId' | 'customerEmails'>,

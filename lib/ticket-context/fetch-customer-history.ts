@@ -23,9 +23,9 @@ export const fetchCustomerHistoryPayload = effectPayloads[FETCH_CUSTOMER_HISTORY
 export type FetchCustomerHistoryPayload = z.infer<typeof fetchCustomerHistoryPayload>;
 
 /** Earlier tickets read per customer: what the sidebar shows, and a bounded number of calls. */
-export const HISTORY_TICKETS = 5;
+const HISTORY_TICKETS = 5;
 /** Calls left in Gorgias's bucket below which excerpts are skipped. */
-export const CALL_RESERVE = 10;
+const CALL_RESERVE = 10;
 const EXCERPT_CHARS = 300;
 
 export interface FetchCustomerHistoryResult {

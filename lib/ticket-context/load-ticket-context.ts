@@ -9,7 +9,7 @@ import { getSettings } from '@/lib/settings/settings-store';
 import { loadTakenActions } from '@/lib/actions/load-taken-actions';
 import { shopsForGorgiasDomain, shopsSharingHelpdesk } from '@/lib/connections/shops';
 
-export const STALE_AFTER_MS = 6 * 3600_000;
+const STALE_AFTER_MS = 6 * 3600_000;
 
 /** A read for a Gorgias account that no store is linked to: it sees nothing. */
 export class UnknownAccountError extends Error {

@@ -7,7 +7,7 @@ import type { WidgetJson } from '../api';
 // reship, store credit, discount code. Each only fills `params`; the panel asks the server for the
 // plan and confirms it, so what the agent reads is what Shopify receives.
 
-export const FORM_KINDS = [
+const FORM_KINDS = [
   'cancel_order',
   'update_address',
   'create_return',

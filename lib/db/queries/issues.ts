@@ -6,7 +6,7 @@ import type { IssueRowWrite, StoredIssue } from '@/lib/domain/plan';
 
 // The issues table: a customer's open and resolved problems, unique on (shop, key).
 
-export function storedIssueFromRow(r: typeof issues.$inferSelect): StoredIssue {
+function storedIssueFromRow(r: typeof issues.$inferSelect): StoredIssue {
   return {
     key: r.key,
     kind: r.kind as IssueKind,

@@ -30,7 +30,7 @@ export interface TaughtExample {
 }
 
 /** Examples a model prompt carries at most (newest first): enough to set a tone, short enough to stay cheap. */
-export const MAX_PROMPT_EXAMPLES = 3;
+const MAX_PROMPT_EXAMPLES = 3;
 
 const PLACEHOLDERS = [
   'customer_name',
@@ -102,13 +102,13 @@ export function fillPlaceholders(text: string, ctx: DraftContext): string | null
 }
 
 /** Language of a text for matching examples: an undecided guess counts as English, the drafts' language. */
-export function draftLanguage(text: string): string {
+function draftLanguage(text: string): string {
   const l = detectLanguage(text).language;
   return l === 'unknown' ? 'en' : l;
 }
 
 /** The examples that may shape a draft for this context: same intent, same language, readable. */
-export function examplesFor(ctx: DraftContext, examples: readonly TaughtExample[]): TaughtExample[] {
+function examplesFor(ctx: DraftContext, examples: readonly TaughtExample[]): TaughtExample[] {
   const lang = draftLanguage(ctx.ticket.customerMessage);
   return examples.filter((e) => e.context !== null && e.intent === ctx.intent && draftLanguage(e.sentText) === lang);
 }

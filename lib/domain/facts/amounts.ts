@@ -60,7 +60,7 @@ const CODE_FIRST = new RegExp(`\\b${CODE}\\s?${NUM}(?![\\d])`, 'g');
 const CODE_AFTER = new RegExp(`(?<![\\d.,])${NUM}\\s?(?:${CODE}\\b|(€|£|¥|₹))`, 'g');
 
 /** "1,234.56" -> 123456, "12,5" -> 1250, "1.234" -> 123400: the last separator with 1-2 digits after it is the decimal one. */
-export function parseMinorUnits(raw: string): number | null {
+function parseMinorUnits(raw: string): number | null {
   const s = raw.trim();
   if (!/^\d[\d.,]*$/.test(s)) return null;
   const lastSep = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));

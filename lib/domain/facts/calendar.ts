@@ -3,7 +3,7 @@
 
 const DAY_MS = 86_400_000;
 
-export const MONTH_NAMES = [
+const MONTH_NAMES = [
   'january',
   'february',
   'march',

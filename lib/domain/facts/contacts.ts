@@ -22,7 +22,7 @@ const PAYMENT_ASK = new RegExp(`${ASK}[^.?!\\n]{0,60}?\\b(?:${CARD_WORDS})|\\b(?
 // Some words are a request for card data on their own.
 const ALWAYS_SENSITIVE = /\b(?:CVV2?|CVC2?|security\s+code\s+on\s+the\s+back)\b/gi;
 
-export function luhnValid(digits: string): boolean {
+function luhnValid(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);
@@ -35,8 +35,8 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-export const normaliseEmail = (raw: string) => raw.toLowerCase();
-export const phoneDigits = (raw: string) => raw.replace(/\D/g, '');
+const normaliseEmail = (raw: string) => raw.toLowerCase();
+const phoneDigits = (raw: string) => raw.replace(/\D/g, '');
 export const normaliseDomain = (raw: string) =>
   raw
     .toLowerCase()

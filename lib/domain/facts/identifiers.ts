@@ -17,7 +17,7 @@ const TOKEN = /(?<![A-Za-z0-9])[A-Za-z0-9]{8,40}(?![A-Za-z0-9])/g;
 const CODE_BEFORE = /\b(?:code|coupon|promo|voucher)\W{0,3}$/i;
 
 /** Lower-cased scheme and host, no trailing slash; path and query kept as written. */
-export function normaliseUrl(raw: string): string {
+function normaliseUrl(raw: string): string {
   const withScheme = /^www\./i.test(raw) ? `https://${raw}` : raw;
   const m = /^(https?):\/\/([^/?#]+)(.*)$/i.exec(withScheme);
   if (!m) return withScheme;

@@ -14,7 +14,7 @@ export interface IntentDisagreement {
 const FROM_REASON = /^(\w+): Gorgias tagged the message (\S+)$/;
 
 /** Gorgias's labels for a ticket: the message intents the classifier recorded, and ticket tags named like them. */
-export function gorgiasLabels(reasons: string[], tags: string[]): string[] {
+function gorgiasLabels(reasons: string[], tags: string[]): string[] {
   const out: string[] = [];
   for (const r of reasons) {
     const m = FROM_REASON.exec(r.trim());

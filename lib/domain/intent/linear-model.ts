@@ -88,7 +88,7 @@ function feed(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = step(h, s.charCodeAt(i));
   return h;
 }
-export const hashName = (name: string) => feed(FNV_OFFSET, name);
+const hashName = (name: string) => feed(FNV_OFFSET, name);
 const keyOf = (name: string) => key(hashName(name));
 
 export function loadModel(file: LinearModelFile): LoadedModel {
@@ -357,7 +357,7 @@ export interface TrainOptions {
   minDocs: number; // text features seen in fewer training messages are dropped
 }
 
-export const TRAIN_OPTIONS: TrainOptions = { epochs: 160, l2: 1e-3, learningRate: 0.05, minDocs: 2 };
+const TRAIN_OPTIONS: TrainOptions = { epochs: 160, l2: 1e-3, learningRate: 0.05, minDocs: 2 };
 
 export function trainLinear(
   rows: TrainingRow[],

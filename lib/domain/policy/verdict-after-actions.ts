@@ -63,7 +63,7 @@ export function actionsThatResolve(verdict: Pick<Verdict, 'nextStep' | 'rule'>):
 }
 
 /** The latest action on this ticket (and order) that did, or is doing, what the verdict asks; failed and stopped ones don't count. */
-export function takenStep(verdict: Pick<Verdict, 'nextStep' | 'rule'>, actions: TakenAction[], orderId: string | null): TakenAction | null {
+function takenStep(verdict: Pick<Verdict, 'nextStep' | 'rule'>, actions: TakenAction[], orderId: string | null): TakenAction | null {
   const kinds = actionsThatResolve(verdict);
   const hits = actions
     .filter((a) => kinds.includes(a.kind) && !NOT_TAKEN.has(a.status) && (orderId === null || a.orderId === null || a.orderId === orderId))

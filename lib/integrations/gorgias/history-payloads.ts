@@ -44,7 +44,7 @@ export const gorgiasListSchema = z.looseObject({
 
 export const gorgiasCustomerSchema = z.looseObject({ id: gorgiasIdSchema, email: text });
 
-export const gorgiasMessageItemSchema = z.looseObject({
+const gorgiasMessageItemSchema = z.looseObject({
   id: gorgiasIdSchema.nullish().catch(null),
   body_text: text,
   stripped_text: text,
@@ -53,7 +53,7 @@ export const gorgiasMessageItemSchema = z.looseObject({
   created_datetime: date,
 });
 
-export const gorgiasTicketItemSchema = z.looseObject({
+const gorgiasTicketItemSchema = z.looseObject({
   id: gorgiasIdSchema,
   subject: text,
   status: text,

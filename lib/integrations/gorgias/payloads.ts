@@ -281,7 +281,7 @@ const queryValue = z
     return absentValues.has(t.toLowerCase()) || t.startsWith('{{') ? null : t;
   });
 
-export const gorgiasWidgetQuerySchema = z
+const gorgiasWidgetQuerySchema = z
   .object({
     email: queryValue.pipe(
       z

@@ -7,7 +7,7 @@
 // (developers.gorgias.com "The Macro object").
 
 export const REPLY_MACRO_EXTERNAL_ID = 'concord-reply-draft';
-export const REPLY_MACRO_NAME = 'Concord: insert reply draft';
+const REPLY_MACRO_NAME = 'Concord: insert reply draft';
 
 /** The variable that reads the draft from the sidebar JSON Gorgias stored (ticket card, hidden key). */
 export function replyDraftVariable(integrationId: string): string {

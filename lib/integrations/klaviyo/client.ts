@@ -38,7 +38,7 @@ const errorDocSchema = z.looseObject({
   ),
 });
 
-export function duplicateProfileId(body: string | null): string | null {
+function duplicateProfileId(body: string | null): string | null {
   if (!body) return null;
   try {
     const parsed = errorDocSchema.safeParse(JSON.parse(body));
@@ -163,7 +163,7 @@ export class KlaviyoClient {
 }
 
 /** Whether Klaviyo accepts this as an event time: after 2000-01-01 and at most a year after `now`. */
-export function eventTimeInWindow(time: string, now: Date): boolean {
+function eventTimeInWindow(time: string, now: Date): boolean {
   const t = Date.parse(time);
   return Number.isFinite(t) && t >= Date.UTC(2000, 0, 1) && t <= now.getTime() + 365 * 86_400_000;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 // new version, and the version used is stored with each draft so a lead can tell which prompt
 // wrote what. Reads are cached: a prompt file does not change while the process runs.
 
-export const PROMPTS_DIR = path.join(process.cwd(), 'prompts');
+const PROMPTS_DIR = path.join(process.cwd(), 'prompts');
 
 export interface Prompt {
   name: string; // "draft-reply"

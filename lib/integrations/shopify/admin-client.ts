@@ -55,7 +55,7 @@ const MAX_WAIT_MS = 20_000;
  * (errors[].extensions.code MAX_COST_EXCEEDED). Not transient, but not permanent either: the same
  * data fits in smaller pages, which the paged methods below retry with.
  */
-export class ShopifyQueryCostError extends ExternalApiError {
+class ShopifyQueryCostError extends ExternalApiError {
   constructor(
     message: string,
     readonly cost: number | null,

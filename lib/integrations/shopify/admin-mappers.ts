@@ -99,7 +99,7 @@ export const adminOrderNodeSchema = z.looseObject({
   returns: nodes(z.looseObject({ id: gid, name: str, status: enumValue })),
 });
 
-export const gidToId = (gid: string | null | undefined): string | null =>
+const gidToId = (gid: string | null | undefined): string | null =>
   gid ? gid.replace(/^gid:\/\/shopify\/[A-Za-z]+\//, '').replace(/\?.*$/, '') : null;
 const d = (v: string | null | undefined) => (v ? new Date(v) : null);
 

@@ -49,7 +49,7 @@ export function authorizeUrl(o: {
 }
 
 /** The string Shopify signs: every parameter but hmac/signature, sorted, URL-encoded with %20 for spaces. */
-export function oauthQueryMessage(params: URLSearchParams): string {
+function oauthQueryMessage(params: URLSearchParams): string {
   const merged = new Map<string, string>();
   for (const [k, v] of params) {
     if (k === 'hmac' || k === 'signature') continue;

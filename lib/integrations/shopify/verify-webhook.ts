@@ -62,7 +62,7 @@ export type ShopifyTopic = (typeof SHOPIFY_TOPICS)[number];
 // Privacy topics are subscribed in the app's configuration (Dev Dashboard or shopify.app.toml), never
 // through the API: "shop-specific subscriptions by the GraphQL Admin API" cover non-compliance
 // topics only (shopify.dev webhooks reference, "Creating subscriptions using GraphQL Admin API").
-export const COMPLIANCE_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
+const COMPLIANCE_TOPICS = ['customers/data_request', 'customers/redact', 'shop/redact'] as const;
 /** What Concord subscribes each shop to at install (webhookSubscriptionCreate). */
 export const REGISTERED_TOPICS: readonly string[] = SHOPIFY_TOPICS.filter((t) => !(COMPLIANCE_TOPICS as readonly string[]).includes(t));
 

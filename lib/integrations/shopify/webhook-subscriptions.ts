@@ -5,7 +5,7 @@ import type { ShopifyAdminClient } from './admin-client';
 // admin-graphql 2025-10 WebhookSubscriptionInput). Topics are the enum form of the header topic:
 // orders/updated → ORDERS_UPDATED (docs/shopify.md §1.1).
 
-export const LIST_WEBHOOK_SUBSCRIPTIONS = /* GraphQL */ `
+const LIST_WEBHOOK_SUBSCRIPTIONS = /* GraphQL */ `
   query ConcordWebhookSubscriptions($after: String) {
     webhookSubscriptions(first: 100, after: $after) {
       nodes {
@@ -21,7 +21,7 @@ export const LIST_WEBHOOK_SUBSCRIPTIONS = /* GraphQL */ `
   }
 `;
 
-export const CREATE_WEBHOOK_SUBSCRIPTION = /* GraphQL */ `
+const CREATE_WEBHOOK_SUBSCRIPTION = /* GraphQL */ `
   mutation ConcordWebhookSubscriptionCreate($topic: WebhookSubscriptionTopic!, $webhookSubscription: WebhookSubscriptionInput!) {
     webhookSubscriptionCreate(topic: $topic, webhookSubscription: $webhookSubscription) {
       webhookSubscription {
@@ -37,7 +37,7 @@ export const CREATE_WEBHOOK_SUBSCRIPTION = /* GraphQL */ `
   }
 `;
 
-export const topicEnum = (topic: string) => topic.toUpperCase().replace(/\//g, '_');
+const topicEnum = (topic: string) => topic.toUpperCase().replace(/\//g, '_');
 
 export interface WebhookSubscription {
   id: string;
@@ -45,7 +45,7 @@ export interface WebhookSubscription {
   uri: string;
 }
 
-export async function listWebhookSubscriptions(client: ShopifyAdminClient): Promise<WebhookSubscription[]> {
+async function listWebhookSubscriptions(client: ShopifyAdminClient): Promise<WebhookSubscription[]> {
   const out: WebhookSubscription[] = [];
   let after: string | null = null;
   for (let page = 0; page < 20; page++) {
