@@ -50,7 +50,7 @@ describe('the effect registry', () => {
     for (const file of [
       'lib/domain/action-plan.ts',
       'lib/automation/automate-ticket.ts',
-      'lib/projection/apply-issue-signals.ts',
+      'lib/domain/issue-plan.ts', // the projection's issue effects are planned in the domain
       'lib/drafts/draft-ticket-reply.ts',
       'lib/admin/load-kpis.ts',
       'lib/review/load-qa-week.ts',
