@@ -169,16 +169,18 @@ describe('outbox', () => {
   });
 
   it('keeps the claim of a slow batch alive: a second worker never runs one of its effects again', async () => {
-    // Six effects of 150 ms each, one at a time: the batch takes ~900 ms, three times the lock.
+    // Six effects of 600 ms each, one at a time: the batch takes ~3.6 s, three times the lock (renewed every
+    // 400 ms). Timings are wide so that a loaded CI host (a renewal held up by a few hundred ms) can't
+    // make the lock lapse; at 150 ms effects and a 300 ms lock it did, about once in ten runs on PostgreSQL.
     const runs = new Map<string, number>();
     const slow: OutboxDeps = {
       isLive: () => true,
-      lockMs: 300,
+      lockMs: 1200,
       concurrency: 1,
       executors: {
         'slow.call': async (e) => {
           runs.set(String(e.payload.key), (runs.get(String(e.payload.key)) ?? 0) + 1);
-          await new Promise((r) => setTimeout(r, 150));
+          await new Promise((r) => setTimeout(r, 600));
         },
       },
     };
@@ -191,7 +193,7 @@ describe('outbox', () => {
     while (runs.size === 0) await new Promise((r) => setTimeout(r, 5));
     let reclaimed = 0;
     while (!firstDone) {
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 200));
       reclaimed += (
         await runOutboxOnce(
           t.db,
