@@ -184,8 +184,17 @@ describe('outbox', () => {
         },
       },
     };
+    // Due a second ago: the claim compares with a millisecond clock, and a row stamped by the database in
+    // the same millisecond (microseconds later) would wait for the next poll (5 of 6 claimed, once on PostgreSQL).
+    const due = new Date(Date.now() - 1000);
     for (let i = 0; i < 6; i++)
-      await enqueueQueueRow(t.db, { shopId: 's', kind: 'slow.call', payload: { key: `slow-${i}` }, idempotencyKey: `slow-${i}` });
+      await enqueueQueueRow(t.db, {
+        shopId: 's',
+        kind: 'slow.call',
+        payload: { key: `slow-${i}` },
+        idempotencyKey: `slow-${i}`,
+        runAt: due,
+      });
     let firstDone = false;
     const first = runOutboxOnce(t.db, slow, 6).finally(() => (firstDone = true));
     // Another instance polls all the while, from the moment the first worker's claim has landed (on a
