@@ -68,6 +68,9 @@ describe('outside systems failing for a while', () => {
     );
     gorgias = await standIn(
       faulty((req, _body, res) => {
+        // A customer's earlier tickets (read on first sight): Gorgias's list shape, none found.
+        if (req.method === 'GET' && /^\/api\/(tickets|customers)\?/.test(req.url ?? ''))
+          return json(res, 200, { data: [], meta: { next_cursor: null } });
         const m = /\/api\/tickets\/(\d+)\/tags/.exec(req.url ?? '');
         if (m) tagPosts.set(m[1], (tagPosts.get(m[1]) ?? 0) + 1);
         return json(res, 201, { id: 1 });
