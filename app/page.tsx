@@ -56,12 +56,11 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
         .where(and(eq(messages.shopId, selected.shopId), eq(messages.ticketId, selected.gorgiasTicketId)))
         .orderBy(messages.gorgiasCreatedAt, messages.id)
     : [];
-  const sidebar = selected
-    ? buildSidebarJson(
-        (await loadWidgetData(db, config, { ticketShopId: selected.shopId, ticketId: selected.gorgiasTicketId, email: null }, now)).view,
-        now,
-      )
+  const view = selected
+    ? (await loadWidgetData(db, config, { ticketShopId: selected.shopId, ticketId: selected.gorgiasTicketId, email: null }, now)).view
     : null;
+  const sidebar = view ? buildSidebarJson(view, now) : null;
+  const locale = view?.shop.locale; // the store's display.locale setting
   const liveUrl = selected
     ? widgetUrl('', { ticketId: selected.gorgiasTicketId, shopId: selected.shopId, agent }, config.secrets.session, now)
     : null;
@@ -134,7 +133,7 @@ async function DemoInbox({ searchParams, agent }: { searchParams: Promise<{ tick
                     >
                       <p className="mb-1 text-xs text-slate-600">
                         {m.internalNote ? 'Internal note · ' : ''}
-                        {m.senderName ?? m.senderEmail} · {formatDateTime(m.gorgiasCreatedAt ?? m.createdAt)}
+                        {m.senderName ?? m.senderEmail} · {formatDateTime(m.gorgiasCreatedAt ?? m.createdAt, locale)}
                         {m.attachmentCount > 0 ? ` · 📎 ${m.attachmentCount}` : ''}
                       </p>
                       <p className="whitespace-pre-wrap">{m.bodyText}</p>

@@ -17,11 +17,13 @@ export function SettingsHistory({
   csrf,
   current,
   versions,
+  locale,
 }: {
   shopId: string;
   csrf: string;
   current: number;
   versions: SettingsVersionView[];
+  locale: string; // the store's display.locale setting
 }) {
   const [asking, setAsking] = useState<number | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; msg: string } | null>(null);
@@ -46,7 +48,8 @@ export function SettingsHistory({
           <li key={v.version} className="rounded-md border border-slate-200 p-2">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span>
-                <span className="font-medium">Version {v.version}</span> · {v.createdBy ?? 'unknown'} · {formatDateTime(v.createdAt)}
+                <span className="font-medium">Version {v.version}</span> · {v.createdBy ?? 'unknown'} ·{' '}
+                {formatDateTime(v.createdAt, locale)}
                 {v.version === current && (
                   <span className="ml-1 rounded-full bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">in use</span>
                 )}

@@ -4,6 +4,7 @@ import { Badge, Card, HealthBadge } from './badges';
 
 export function OrderCard({ data }: { data: WidgetJson }) {
   const { view } = data;
+  const locale = view.shop.locale; // the store's display.locale setting
   // The ticket's own order first, then the rest latest first.
   const orders = data.focusOrder
     ? [...view.orders.filter((o) => o.name === data.focusOrder), ...view.orders.filter((o) => o.name !== data.focusOrder)]
@@ -40,10 +41,10 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 </a>
                 {o.name === data.focusOrder && <Badge tone="blue">this ticket</Badge>}
               </span>
-              <span className="font-medium">{formatMoney(o.totalPrice, o.currency)}</span>
+              <span className="font-medium">{formatMoney(o.totalPrice, o.currency, locale)}</span>
             </div>
             <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
-              <span className="text-slate-500">{formatDate(o.createdAt)}</span>
+              <span className="text-slate-500">{formatDate(o.createdAt, locale)}</span>
               {o.cancelled && <Badge tone="rose">cancelled</Badge>}
               <Badge tone={o.financialStatus === 'paid' ? 'green' : 'slate'}>{o.financialStatus ?? 'unknown payment'}</Badge>
               <Badge>{o.fulfillmentStatus ?? 'unfulfilled'}</Badge>
@@ -74,7 +75,7 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 <p className="mt-0.5 text-xs text-slate-500">
                   Last scan:{' '}
                   {s.lastEventStatus ? `${s.lastEventStatus.replace(/_/g, ' ')}, ${formatAge(s.lastEventAt, data.now)}` : 'none yet'}
-                  {s.estimatedDeliveryAt ? ` · ETA ${formatDate(s.estimatedDeliveryAt)}` : ''}
+                  {s.estimatedDeliveryAt ? ` · ETA ${formatDate(s.estimatedDeliveryAt, locale)}` : ''}
                 </p>
               </div>
             ))}
@@ -82,7 +83,9 @@ export function OrderCard({ data }: { data: WidgetJson }) {
               <p className="mt-2 text-xs text-slate-600">
                 {o.returns.map((r) => `Return ${r.name ?? ''} ${r.status}`).join(' · ')}
                 {o.returns.length > 0 && o.refunds.length > 0 ? ' · ' : ''}
-                {o.refunds.map((r) => `Refunded ${formatMoney(r.amount, o.currency)} on ${formatDate(r.createdAt)}`).join(' · ')}
+                {o.refunds
+                  .map((r) => `Refunded ${formatMoney(r.amount, o.currency, locale)} on ${formatDate(r.createdAt, locale)}`)
+                  .join(' · ')}
               </p>
             )}
           </li>

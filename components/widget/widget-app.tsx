@@ -45,6 +45,7 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
   }
   const data = query.data;
   const c = data.view.customer;
+  const locale = data.view.shop.locale; // the store's display.locale setting
   return (
     <main className="mx-auto max-w-xl space-y-3 p-3">
       {/* A failed background refresh keeps what the agent sees and types; it only says so. */}
@@ -73,7 +74,7 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
             </p>
             {c && (
               <p className="text-xs text-slate-600">
-                {c.ordersCount} order{c.ordersCount === 1 ? '' : 's'} · {formatMoney(c.totalSpent, c.currency)} spent ·{' '}
+                {c.ordersCount} order{c.ordersCount === 1 ? '' : 's'} · {formatMoney(c.totalSpent, c.currency, locale)} spent ·{' '}
                 {data.view.shop.name}
                 {c.storesMatched.length > 1 ? ` (+${c.storesMatched.length - 1} other store)` : ''}
               </p>
@@ -99,7 +100,7 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
                 <span className="font-medium">{p.subject ?? 'No subject'}</span>
                 <span className="text-slate-600">
                   {' '}
-                  · ticket {p.id} · {p.createdAt ? formatDate(p.createdAt) : 'date unknown'} · {p.status}
+                  · ticket {p.id} · {p.createdAt ? formatDate(p.createdAt, locale) : 'date unknown'} · {p.status}
                   {p.channel ? ` · ${p.channel}` : ''}
                 </span>
               </p>
@@ -114,7 +115,7 @@ export function WidgetApp({ ticketId, token, initialData }: { ticketId: string; 
           {data.timeline.map((t, i) => (
             <li key={i} className="flex gap-2">
               <span className="w-24 shrink-0 text-slate-600" title={t.at}>
-                {formatDate(t.at)}
+                {formatDate(t.at, locale)}
               </span>
               <span>{t.text}</span>
             </li>

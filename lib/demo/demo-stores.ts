@@ -2,6 +2,7 @@ import type { Config } from '@/lib/runtime/config';
 import type { Db } from '@/lib/db/client';
 import { linkShopAccounts, saveGorgiasAccount, saveKlaviyoAccount } from '@/lib/connections/save-accounts';
 import { ensureShop } from '@/lib/connections/shops';
+import { readSettings, saveSettings } from '@/lib/settings/settings-store';
 import { DEMO_BRAND } from './catalog';
 import { buildDemoEvents, DEMO_SHOP } from './demo-events';
 import type { DemoEvent } from './types';
@@ -17,6 +18,7 @@ const DEMO_EXTRA_STORES = [
     name: `${DEMO_BRAND.name} EU`,
     gorgiasDomain: DEMO_BRAND.gorgiasDomain,
     currency: 'EUR',
+    locale: 'de-DE', // its amounts and dates read "1.299,00 €", "24. Nov. 2026" (settings: display.locale)
     tag: 'eu',
     klaviyo: 'Northbound (demo)',
   },
@@ -25,6 +27,7 @@ const DEMO_EXTRA_STORES = [
     name: 'Summit Supply Co.',
     gorgiasDomain: 'summit-demo',
     currency: 'USD',
+    locale: 'en-US',
     tag: 'summit',
     klaviyo: 'Summit (demo)',
   },
@@ -63,8 +66,12 @@ function distinctContacts(json: string, tag: string): string {
 /** The stores exist (with their helpdesk) before their first webhook arrives. */
 export async function ensureDemoStores(db: Db): Promise<void> {
   await ensureShop(db, { id: DEMO_SHOP.domain, name: DEMO_SHOP.name, gorgiasDomain: DEMO_SHOP.gorgiasDomain });
-  for (const s of DEMO_EXTRA_STORES)
+  for (const s of DEMO_EXTRA_STORES) {
     await ensureShop(db, { id: s.domain, name: s.name, gorgiasDomain: s.gorgiasDomain, currency: s.currency });
+    const current = await readSettings(db, s.domain);
+    if (current.version === 0 && current.display.locale !== s.locale)
+      await saveSettings(db, s.domain, { display: { locale: s.locale } }, { type: 'system', id: 'demo' });
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { DraftContext } from './draft-context';
-import { formatUtcDay } from './relative-time';
+import { formatDate, formatMoney } from './format';
 import type { Classification } from './types';
 
 // What an agent (or the human-review queue) needs before replying: the customer's question in one
@@ -24,7 +24,7 @@ const PLEASANTRY =
 const QUOTE_START = /^(?:on .{4,200} wrote:\s*$|>|-{2,}\s*original message|from:\s|sent from my )/im;
 
 const human = (s: string) => s.replace(/_/g, ' ');
-const day = (iso: string) => formatUtcDay(new Date(iso));
+const day = (iso: string) => formatDate(iso); // the summary goes into Gorgias notes and tags: the default locale
 
 /** The customer's own words only: quoted history and signatures cut off. */
 function ownWords(message: string): string {
@@ -59,7 +59,7 @@ function orderFacts(ctx: DraftContext): string[] {
     [
       `Order ${o.name}`,
       `placed ${day(o.createdAt)}`,
-      `${o.totalPrice} ${o.currency}`,
+      formatMoney(o.totalPrice, o.currency),
       o.financialStatus ? human(o.financialStatus) : null,
       human(o.fulfillmentStatus ?? 'unfulfilled'),
     ]
@@ -75,7 +75,7 @@ function orderFacts(ctx: DraftContext): string[] {
     if (s.deliveredAt) parts.push(`delivered ${day(s.deliveredAt)}`);
     facts.push(parts.join(' · '));
   }
-  for (const r of ctx.refunds) facts.push(`Refunded ${r.amount} ${r.currency ?? o.currency} on ${day(r.createdAt)}`);
+  for (const r of ctx.refunds) facts.push(`Refunded ${formatMoney(r.amount, r.currency ?? o.currency)} on ${day(r.createdAt)}`);
   for (const r of ctx.returns) facts.push(`Return ${r.name ?? '(unnamed)'}: ${human(r.status)}`);
   return facts;
 }

@@ -4,7 +4,20 @@ import { relativeTime } from './relative-time';
 // and the order's currency. Dates are shown in UTC, the zone Concord stores and reasons in, so the
 // server-rendered page and the browser write the same thing.
 
-const DEFAULT_LOCALE = 'en-US';
+export const DEFAULT_LOCALE = 'en-US';
+
+/** A BCP 47 tag Intl can write numbers and dates in ("de-DE", "en-GB"); "english" or "" is not. */
+export function isSupportedLocale(tag: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.trim());
+    return canonical !== undefined && Intl.NumberFormat.supportedLocalesOf([canonical]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** " en-gb " → "en-GB" (callers check isSupportedLocale first). */
+export const canonicalLocale = (tag: string): string => Intl.getCanonicalLocales(tag.trim())[0];
 
 /** "$1,299.00", "1.299,00 €" (de-DE): amounts stay decimal strings until they are written. */
 export function formatMoney(amount: string | null | undefined, currency: string | null | undefined, locale = DEFAULT_LOCALE): string {
@@ -12,10 +25,19 @@ export function formatMoney(amount: string | null | undefined, currency: string 
   const n = Number(amount);
   if (!Number.isFinite(n)) return `${amount} ${currency ?? ''}`.trim();
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: currency || 'USD' }).format(n);
+    const style = { style: 'currency', currency: currency || 'USD' } as const;
+    // Never round what the store wrote: "0.01" JPY stays ¥0.01 (a reply must state the order's own amount).
+    const written = (amount.split('.')[1] ?? '').replace(/0+$/, '').length;
+    const usual = new Intl.NumberFormat(locale, style).resolvedOptions().maximumFractionDigits ?? 2;
+    return new Intl.NumberFormat(locale, { ...style, maximumFractionDigits: Math.max(usual, Math.min(written, 20)) }).format(n);
   } catch {
     return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(n)} ${currency ?? ''}`.trim();
   }
+}
+
+/** "Nov 24" (en-US), "24 Nov" (en-GB): a day in a chart or a range whose year is written once. */
+export function formatDay(at: Date, locale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(at);
 }
 
 /** "Nov 24, 2026" (en-US), "24 Nov 2026" (en-GB). */

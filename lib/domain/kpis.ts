@@ -1,3 +1,4 @@
+import { formatDay } from './format';
 import { isoWeekOf, isoWeekRange } from './qa-sample';
 
 // KPI arithmetic: UTC day or ISO-week buckets, medians, rates. Tickets count in the bucket they
@@ -29,7 +30,7 @@ function bucketFromKey(key: string, view: KpiView): Bucket {
   const start = new Date(`${key}T00:00:00.000Z`);
   return {
     key,
-    label: start.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    label: formatDay(start),
     start,
     end: new Date(start.getTime() + DAY_MS),
   };

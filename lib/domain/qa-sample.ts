@@ -1,3 +1,4 @@
+import { formatDate, formatDay } from './format';
 // The weekly QA sample: random enough that nobody can predict which tickets a lead will check,
 // reproducible so that reloading the page (or a second lead opening it) shows the same items.
 // Weeks are ISO 8601 weeks in UTC (Monday 00:00 to the next Monday 00:00).
@@ -61,13 +62,11 @@ export function shiftIsoWeek(text: string, delta: number): string {
   return isoWeekOf(new Date(start.getTime() + delta * 7 * DAY_MS));
 }
 
-/** "23 Nov – 29 Nov 2026" for a week's heading. */
+/** "Nov 23 – Nov 29, 2026" for a week's heading (the pages' one date style: lib/domain/format.ts). */
 export function describeIsoWeek(text: string): string {
   const { start, end } = isoWeekRange(text);
   const last = new Date(end.getTime() - DAY_MS);
-  const fmt = (d: Date, year: boolean) =>
-    d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' });
-  return `${fmt(start, false)} – ${fmt(last, true)}`;
+  return `${formatDay(start)} – ${formatDate(last)}`;
 }
 
 /** A 32-bit string hash (FNV-1a with a final avalanche), the PRNG's seed. */

@@ -26,17 +26,3 @@ export function relativeTime(at: Date, now: Date): string {
   if (Math.abs(diff) < MINUTE) return 'just now';
   return diff > 0 ? `${formatSpan(diff)} ago` : `in ${formatSpan(diff)}`;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "20 Nov 2026 10:05 UTC": an absolute anchor that stays true in a stored copy, unlike "3 min ago". */
-export function formatUtcStamp(at: Date): string {
-  const hh = String(at.getUTCHours()).padStart(2, '0');
-  const mm = String(at.getUTCMinutes()).padStart(2, '0');
-  return `${formatUtcDay(at)} ${hh}:${mm} UTC`;
-}
-
-/** "20 Nov 2026". */
-export function formatUtcDay(at: Date): string {
-  return `${at.getUTCDate()} ${MONTHS[at.getUTCMonth()]} ${at.getUTCFullYear()}`;
-}

@@ -1,4 +1,5 @@
 import { INTENTS } from './types';
+import { isSupportedLocale } from './format';
 
 // The settings form, described once: the admin page renders it, and the descriptions double as
 // the help text. Paths point into the Settings object.
@@ -16,6 +17,7 @@ export type SettingsField =
       required?: boolean;
       pattern?: { re: string; message: string };
       maxLength?: number;
+      locale?: boolean; // must also be a locale Intl can write in
     }
   | { path: string; label: string; help: string; type: 'list' }
   | { path: string; label: string; help: string; type: 'select'; options: string[] };
@@ -181,6 +183,21 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     ],
   },
   {
+    title: 'Display',
+    fields: [
+      {
+        path: 'display.locale',
+        label: 'Locale for money and dates',
+        help: 'How the sidebar, the Gorgias card and these pages write amounts and dates for this store, e.g. en-US ($1,299.50, Nov 24, 2026), en-GB, de-DE (1.299,50 €, 24. Nov. 2026).',
+        type: 'text',
+        required: true,
+        maxLength: 35,
+        locale: true,
+        pattern: { re: '^\\s*[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\\s*$', message: 'A locale like en-US, en-GB or de-DE.' },
+      },
+    ],
+  },
+  {
     title: 'Brand tone for drafts',
     fields: [
       { path: 'tone.brandName', label: 'Brand name', help: '', type: 'text', required: true, maxLength: 100 },
@@ -311,6 +328,7 @@ function fieldProblem(f: SettingsField, v: unknown): string | null {
       if (f.required && !s) return 'Required.';
       if (f.pattern && s && !new RegExp(f.pattern.re).test(s)) return f.pattern.message;
       if (f.maxLength && s.length > f.maxLength) return `At most ${f.maxLength} characters.`;
+      if (f.locale && s && !isSupportedLocale(s)) return `“${s}” is not a locale this browser and server know: try en-US, en-GB or de-DE.`;
       return null;
     }
     default:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTENTS } from './types';
+import { canonicalLocale, DEFAULT_LOCALE, isSupportedLocale } from './format';
 
 // Per-store settings. Every policy threshold and switch lives here; the admin settings page edits
 // this object and each save becomes a new version. Parsing an empty object gives the defaults.
@@ -9,7 +10,11 @@ const priority = z.preprocess((v) => (v === '' ? null : v), z.enum(['low', 'norm
 
 const money = z.string().regex(/^\d+(\.\d{1,2})?$/, 'an amount like 500 or 500.00');
 
+const locale = z.string().refine(isSupportedLocale, 'a locale like en-US, en-GB or de-DE').transform(canonicalLocale);
+
 export const settingsSchema = z.object({
+  // How the widget, the Gorgias card and the pages write this store's money and dates (20.9).
+  display: z.object({ locale: locale.default(DEFAULT_LOCALE) }).prefault({}),
   returns: z
     .object({
       automate: z.boolean().default(true),

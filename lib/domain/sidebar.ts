@@ -1,4 +1,5 @@
-import { formatUtcDay, formatUtcStamp, relativeTime } from '@/lib/domain/relative-time';
+import { relativeTime } from '@/lib/domain/relative-time';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/domain/format';
 import { INTENTS, type Intent, type ShipmentState } from '@/lib/domain/types';
 
 // The JSON Concord answers to Gorgias' HTTP integration, which Gorgias renders in the ticket sidebar.
@@ -19,7 +20,8 @@ export interface WidgetView {
   refreshing: boolean;
   /** Events about this customer received but not applied yet: the data is being brought up to date. */
   updating?: number;
-  shop: { id: string; name: string };
+  /** locale: the store's setting (display.locale); every amount and date of this view is written in it. */
+  shop: { id: string; name: string; locale: string };
   match: { status: 'matched' | 'uncertain' | 'none'; by: string[]; note: string | null }; // by: ['email', 'order number #1043']
   customer: {
     name: string | null;
@@ -234,7 +236,7 @@ export function buildSidebarJson(view: WidgetView, now: Date): SidebarJson {
     widget_url: httpUrl(view.widgetUrl),
     customer: customerCard(view),
     ticket: ticketCard(view),
-    orders: orders.map((o) => orderItem(o, now)),
+    orders: orders.map((o) => orderItem(o, now, view.shop.locale)),
     shipments: shipmentItems(orders, now),
     open_issues: mergedIssues(view.openIssues).slice(0, MAX_LIST_ITEMS),
     previous_tickets: previous.map(previousTicketItem),
@@ -249,7 +251,7 @@ export function buildSidebarJson(view: WidgetView, now: Date): SidebarJson {
 export function sidebarErrorJson(message: string, widgetUrl: string | null, now: Date): SidebarJson {
   return {
     as_of: null,
-    data_age: `not available (${formatUtcStamp(now)})`,
+    data_age: `not available (${formatDateTime(now)})`,
     match: null,
     notice: truncate(message, SIDEBAR_TEXT_LIMITS.paragraph) ?? 'Concord could not load this customer’s data.',
     store: null,
@@ -264,7 +266,7 @@ export function sidebarErrorJson(message: string, widgetUrl: string | null, now:
 }
 
 function dataAge(view: WidgetView, now: Date): string {
-  const age = `as of ${relativeTime(view.asOf, now)} (${formatUtcStamp(view.asOf)})`;
+  const age = `as of ${relativeTime(view.asOf, now)} (${formatDateTime(view.asOf, view.shop.locale)})`;
   if (view.updating)
     return `updating: ${view.updating} new ${view.updating === 1 ? 'event' : 'events'} for this customer not applied yet; data ${age}`;
   if (view.refreshing) return `refreshing… data ${age}`;
@@ -309,7 +311,7 @@ function customerCard(view: WidgetView): SidebarCustomerCard {
     phones: joined(c.phones, SIDEBAR_TEXT_LIMITS.line),
     vip: c.vip,
     total_orders: c.ordersCount,
-    total_spent: money(c.totalSpent, c.currency),
+    total_spent: formatMoney(c.totalSpent, c.currency, view.shop.locale),
     other_stores: joined(
       c.storesMatched.filter((s) => s !== view.shop.id),
       SIDEBAR_TEXT_LIMITS.line,
@@ -371,13 +373,13 @@ function draftCheck(view: WidgetView): string | null {
 type ViewOrder = WidgetView['orders'][number];
 type ViewShipment = ViewOrder['shipments'][number];
 
-function orderItem(o: ViewOrder, now: Date): SidebarOrderItem {
+function orderItem(o: ViewOrder, now: Date, locale: string): SidebarOrderItem {
   const shipment = primaryShipment(o.shipments);
   const others = o.shipments.length - (shipment ? 1 : 0);
   return {
     name: truncate(o.name, SIDEBAR_TEXT_LIMITS.label) ?? o.name,
     placed_at: iso(o.createdAt),
-    total: money(o.totalPrice, o.currency),
+    total: formatMoney(o.totalPrice, o.currency, locale),
     payment: o.financialStatus ? humanise(o.financialStatus) : null,
     fulfillment: fulfillmentText(o),
     cancelled: o.cancelled,
@@ -395,7 +397,7 @@ function orderItem(o: ViewOrder, now: Date): SidebarOrderItem {
       SIDEBAR_TEXT_LIMITS.line,
     ),
     refunds: joined(
-      o.refunds.map((r) => `${money(r.amount, o.currency)} on ${formatUtcDay(r.createdAt)}`),
+      o.refunds.map((r) => `${formatMoney(r.amount, o.currency, locale)} on ${formatDate(r.createdAt, locale)}`),
       SIDEBAR_TEXT_LIMITS.line,
     ),
     admin_url: o.adminUrl ? httpUrl(o.adminUrl) : null,
@@ -546,7 +548,8 @@ function previousTicketItem(t: WidgetView['previousTickets'][number]): SidebarPr
 /** Collapses whitespace (line breaks make tall rows) and cuts at `max` characters with "…". */
 export function truncate(text: string | null, max: number): string | null {
   if (text === null) return null;
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // No-break spaces stay: Intl writes them inside amounts and dates ("20,00\u00a0€") to keep them on one line.
+  const flat = text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
   if (flat === '') return null;
   const chars = Array.from(flat); // by code point: never split an emoji or accented letter in two
   if (chars.length <= max) return flat;
@@ -578,10 +581,6 @@ function iso(d: Date | null): string | null {
 
 function time(d: Date | null): number {
   return d && !Number.isNaN(d.getTime()) ? d.getTime() : Number.NEGATIVE_INFINITY;
-}
-
-function money(amount: string, currency: string): string {
-  return `${amount} ${currency}`.trim();
 }
 
 /** "partially_refunded" → "Partially refunded". */

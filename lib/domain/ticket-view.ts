@@ -129,7 +129,7 @@ export function ticketContextView(input: TicketViewInput): TicketContext {
     stale: now.getTime() - asOf.getTime() > input.staleAfterMs,
     refreshing: false,
     updating: input.unapplied,
-    shop: { id: shopId, name: input.shop?.name ?? shopId },
+    shop: { id: shopId, name: input.shop?.name ?? shopId, locale: settings.display.locale },
     // The match made when the message arrived knows about quoted order numbers; prefer it.
     match: ticket?.matchStatus
       ? { status: ticket.matchStatus as 'matched' | 'uncertain' | 'none', by: ticket.matchBy ?? [], note: ticket.matchNote ?? null }

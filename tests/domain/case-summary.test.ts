@@ -50,11 +50,11 @@ describe('caseSummary', () => {
   it('puts the question, the facts that matter and the policy together', () => {
     const s = caseSummary(draftCtx(), cls());
     expect(s.question).toBe('Where is my order #1043?');
-    expect(s.orderFacts[0]).toBe('Order #1043 · placed 19 Nov 2026 · 129.00 USD · paid · fulfilled');
+    expect(s.orderFacts[0]).toBe('Order #1043 · placed Nov 19, 2026 · $129.00 · paid · fulfilled');
     expect(s.orderFacts).toContain('Items: Trail Jacket ×1');
     expect(s.orderFacts[2]).toContain('UPS 1Z999AA10123456784: in transit');
-    expect(s.orderFacts[2]).toContain('last scan 23 Nov 2026 (in transit)');
-    expect(s.orderFacts[2]).toContain('estimate 26 Nov 2026');
+    expect(s.orderFacts[2]).toContain('last scan Nov 23, 2026 (in transit)');
+    expect(s.orderFacts[2]).toContain('estimate Nov 26, 2026');
     expect(s.policy).toBe(
       'Automate (tracking.healthy): The parcel is moving normally, so a tracking reply is safe to send. Next step: reply tracking. The reply may promise: nothing.',
     );
@@ -72,7 +72,7 @@ describe('caseSummary', () => {
     });
     const s = caseSummary(ctx, cls({ intent: 'refund' }));
     expect(s.orderFacts).toEqual(
-      expect.arrayContaining(['Cancelled 20 Nov 2026', 'Refunded 129.00 USD on 20 Nov 2026', 'Return #1043-R1: open']),
+      expect.arrayContaining(['Cancelled Nov 20, 2026', 'Refunded $129.00 on Nov 20, 2026', 'Return #1043-R1: open']),
     );
     expect(s.policy).toMatch(/^Human review \(refund\.repeat\): .* The reply may promise: refund, return label\.$/);
   });

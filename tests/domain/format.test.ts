@@ -10,6 +10,11 @@ describe('formatMoney', () => {
     expect(formatMoney('1299.50', 'EUR', 'de-DE')).toBe('1.299,50\u00a0€'); // Intl puts a no-break space before the sign
     expect(formatMoney('129', 'GBP', 'en-GB')).toBe('£129.00');
   });
+  it('never rounds the amount the store wrote', () => {
+    expect(formatMoney('1200', 'JPY')).toBe('¥1,200');
+    expect(formatMoney('0.01', 'JPY')).toBe('¥0.01');
+    expect(formatMoney('12.345', 'USD')).toBe('$12.345');
+  });
   it('survives an unknown currency code and empty input', () => {
     expect(formatMoney('10', 'XYZ1')).toBe('10.00 XYZ1');
     expect(formatMoney(null, 'USD')).toBe('—');

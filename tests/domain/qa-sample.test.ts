@@ -44,7 +44,7 @@ describe('ISO weeks', () => {
     expect(end.toISOString()).toBe('2026-11-30T00:00:00.000Z');
     expect(isoWeekRange('2025-W01').start.toISOString()).toBe('2024-12-30T00:00:00.000Z');
     expect(() => isoWeekRange('2026-W99')).toThrow(/not an ISO week/);
-    expect(describeIsoWeek('2026-W48')).toBe('23 Nov – 29 Nov 2026');
+    expect(describeIsoWeek('2026-W48')).toBe('Nov 23 – Nov 29, 2026');
   });
 
   it('shifts across year ends', () => {

@@ -86,13 +86,13 @@ describe('buildSidebarJson: content', () => {
       last_event_at: daysAgo(6).toISOString(),
       estimated_delivery: '2026-11-23T00:00:00.000Z',
       other_shipments: 'UPS DELIVERED1 — delivered',
-      total: '129.00 USD',
+      total: '$129.00',
       payment: 'Paid',
       fulfillment: 'Fulfilled (2 parcels)',
       cancelled: false,
       items: '1× Merino tee, 2× Wool socks',
       returns: '#1043-R1 (open)',
-      refunds: '20.00 USD on 18 Nov 2026',
+      refunds: '$20.00 on Nov 18, 2026',
       placed_at: daysAgo(8).toISOString(),
     });
   });
@@ -152,7 +152,7 @@ describe('buildSidebarJson: content', () => {
       phones: '+15551234567',
       vip: true,
       total_orders: 7,
-      total_spent: '1240.50 USD',
+      total_spent: '$1,240.50',
       other_stores: 'acme-eu.myshopify.com',
     });
   });
@@ -300,27 +300,27 @@ describe('buildSidebarJson: match and data age', () => {
   });
 
   it('says how old the data is, with an absolute time that stays true in the stored copy', () => {
-    expect(build().data_age).toBe('as of 3 min ago (20 Nov 2026 11:57 UTC)');
-    expect(build(view({ asOf: NOW })).data_age).toBe('as of just now (20 Nov 2026 12:00 UTC)');
+    expect(build().data_age).toBe('as of 3 min ago (Nov 20, 2026, 11:57 AM UTC)');
+    expect(build(view({ asOf: NOW })).data_age).toBe('as of just now (Nov 20, 2026, 12:00 PM UTC)');
   });
 
   it('warns when the data is stale', () => {
     const json = build(view({ asOf: new Date(NOW.getTime() - 7 * 3600_000), stale: true }));
-    expect(json.data_age).toBe('as of 7 hours ago (20 Nov 2026 05:00 UTC); may be out of date');
+    expect(json.data_age).toBe('as of 7 hours ago (Nov 20, 2026, 5:00 AM UTC); may be out of date');
     expect(json.as_of).toBe('2026-11-20T05:00:00.000Z');
   });
 
   it('says refreshing… when a refresh is under way', () => {
     const json = build(view({ asOf: new Date(NOW.getTime() - 7 * 3600_000), stale: true, refreshing: true }));
-    expect(json.data_age).toBe('refreshing… data as of 7 hours ago (20 Nov 2026 05:00 UTC)');
+    expect(json.data_age).toBe('refreshing… data as of 7 hours ago (Nov 20, 2026, 5:00 AM UTC)');
   });
 
   it('says updating while events about the customer are received but not applied yet', () => {
     expect(build(view({ updating: 3 })).data_age).toBe(
-      'updating: 3 new events for this customer not applied yet; data as of 3 min ago (20 Nov 2026 11:57 UTC)',
+      'updating: 3 new events for this customer not applied yet; data as of 3 min ago (Nov 20, 2026, 11:57 AM UTC)',
     );
     expect(build(view({ updating: 1 })).data_age).toMatch(/^updating: 1 new event for/);
-    expect(build(view({ updating: 0 })).data_age).toBe('as of 3 min ago (20 Nov 2026 11:57 UTC)');
+    expect(build(view({ updating: 0 })).data_age).toBe('as of 3 min ago (Nov 20, 2026, 11:57 AM UTC)');
   });
 });
 
@@ -334,7 +334,7 @@ describe('sidebarErrorJson', () => {
     expect(json.notice).toBe('Concord stored this ticket event but could not read the data.');
     expect(json.widget_url).toBe('https://concord.example/widget/1?sig=x');
     expect(json.as_of).toBeNull();
-    expect(json.data_age).toBe('not available (20 Nov 2026 12:00 UTC)');
+    expect(json.data_age).toBe('not available (Nov 20, 2026, 12:00 PM UTC)');
     expect(json.orders).toEqual([]);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

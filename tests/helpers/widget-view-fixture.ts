@@ -47,7 +47,7 @@ export function view(over: Partial<WidgetView> = {}): WidgetView {
     asOf: minutesAgo(3),
     stale: false,
     refreshing: false,
-    shop: { id: 'acme.myshopify.com', name: 'Acme' },
+    shop: { id: 'acme.myshopify.com', name: 'Acme', locale: 'en-US' },
     match: { status: 'matched', by: ['email'], note: null },
     customer: {
       name: 'Jane Doe',

@@ -64,6 +64,20 @@ describe('settingsProblems', () => {
   });
 });
 
+describe('the store locale field (20.9)', () => {
+  it('needs a locale Intl knows, with a message naming what was typed', () => {
+    const s = defaultSettings();
+    s.display.locale = '';
+    expect(settingsProblems(s)).toEqual([{ path: 'display.locale', label: 'Locale for money and dates', message: 'Required.' }]);
+    s.display.locale = 'english';
+    expect(settingsProblems(s)[0].message).toBe('A locale like en-US, en-GB or de-DE.');
+    s.display.locale = 'zz-not';
+    expect(settingsProblems(s)[0].message).toBe('“zz-not” is not a locale this browser and server know: try en-US, en-GB or de-DE.');
+    s.display.locale = 'de-DE';
+    expect(settingsProblems(s)).toEqual([]);
+  });
+});
+
 describe('PUT /api/admin/settings', () => {
   const t = useTestApp();
   beforeAll(async () => {

@@ -2,6 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as widgetRoute } from '@/app/api/gorgias/widget/route';
+import { PUT as settingsPUT } from '@/app/api/admin/settings/route';
+import { defaultSettings } from '@/lib/domain/settings';
+import { sessionHeaders } from '../helpers/session';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { loadWidgetPageData } from '@/lib/ticket-context/load-widget-page';
+import { OrderCard } from '@/components/widget/order-card';
+import type { WidgetJson } from '@/components/widget/api';
 import { POST as shopifyPOST } from '@/app/api/webhooks/shopify/route';
 import { drainInbox } from '@/lib/ingest/process-inbox';
 import { ensureShop } from '@/lib/connections/shops';
@@ -57,6 +65,9 @@ describe('sidebar numbers from the orders Concord holds', () => {
       await hook('fulfillments/create', JSON.stringify(f));
     }
     await drainInbox(t.get().db);
+    json = await sidebar();
+  });
+  const sidebar = async () => {
     const res = await widgetRoute(
       new Request('http://concord.test/api/gorgias/widget', {
         method: 'POST',
@@ -64,11 +75,44 @@ describe('sidebar numbers from the orders Concord holds', () => {
         body: JSON.stringify(gorgiasContext({ ticketId: 7001, email: 'john@example.com', text: 'Where is my order #3102?' })),
       }),
     );
-    json = (await res.json()) as SidebarJson;
+    return (await res.json()) as SidebarJson;
+  };
+
+  it('writes money and dates in the store locale an admin sets (20.9)', async () => {
+    expect(json.orders.find((o) => o.name === '#3102')!.total).toBe('$450.00');
+    const settings = { ...defaultSettings(), display: { locale: 'de-DE' } };
+    const saved = await settingsPUT(
+      new Request('http://concord.test/api/admin/settings', {
+        method: 'PUT',
+        headers: sessionHeaders('admin', { json: true }),
+        body: JSON.stringify({ shop: SHOP, settings }),
+      }),
+    );
+    expect(saved.status).toBe(200);
+    const german = await sidebar();
+    expect(german.customer.total_spent).toBe('1.050,00\u00a0$');
+    expect(german.orders.find((o) => o.name === '#3102')!.total).toBe('450,00\u00a0$');
+    // The widget page (Concord's own tab) writes the same: its order card, rendered as the page renders it.
+    const page = JSON.parse(
+      JSON.stringify(await loadWidgetPageData(t.get().db, t.get().config, { ticketId: '7001', shopId: SHOP }, new Date())),
+    ) as WidgetJson;
+    expect(page.view.shop.locale).toBe('de-DE');
+    const card = renderToString(createElement(OrderCard, { data: page }));
+    expect(card).toContain('450,00\u00a0$');
+    expect(card).not.toContain('$450.00');
+    expect(german.data_age).toMatch(/\(\d{1,2}\. [A-Z][a-zä]{2,3}\.? 20\d\d, \d\d:\d\d UTC\)/); // "2. Dez. 2026, 18:40 UTC"
+    const back = await settingsPUT(
+      new Request('http://concord.test/api/admin/settings', {
+        method: 'PUT',
+        headers: sessionHeaders('admin', { json: true }),
+        body: JSON.stringify({ shop: SHOP, settings: defaultSettings() }),
+      }),
+    );
+    expect(back.status).toBe(200);
   });
 
   it('counts and sums the held orders, so VIP-by-spend (1000.00) fires without an Admin API refresh', () => {
-    expect(json.customer).toMatchObject({ total_orders: 2, total_spent: '1050.00 USD', vip: true });
+    expect(json.customer).toMatchObject({ total_orders: 2, total_spent: '$1,050.00', vip: true });
   });
 
   it('lists both parcels with their tracking links, and the order reads as shipped', () => {

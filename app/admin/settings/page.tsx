@@ -112,7 +112,7 @@ export default async function SettingsPage({
           <h2 id="versions" className="mb-2 font-semibold">
             History
           </h2>
-          <SettingsHistory shopId={shopId} csrf={session.csrf} current={version} versions={history} />
+          <SettingsHistory shopId={shopId} csrf={session.csrf} current={version} versions={history} locale={settings.display.locale} />
         </section>
       </main>
     </>

@@ -1,5 +1,6 @@
 import type { DraftContext } from '../draft-context';
 import { defaultSettings } from '../settings';
+import { formatMoney as formatAmount } from '../format';
 
 // The brand's voice in the built-in drafts: greeting, opener, dates, money and sign-off change
 // with the tone style; the facts never do.
@@ -24,13 +25,10 @@ export function formatDay(iso: string, style: Style, nowIso: string): string {
   return `${WEEKDAYS[d.getUTCDay()]}, ${month} ${day}${otherYear ? `, ${year}` : ''}`;
 }
 
-const SYMBOL: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$' };
-
-/** "$129.00", "€40.00", "1200 JPY": always with its currency, so the amount is unambiguous. */
+/** "$1,299.00", "€40.00", "¥1,200": Intl's en-US writing, which the grounding check reads back; always with its currency. */
 export function formatMoney(amount: string, currency: string | null): string {
   if (!currency) return amount;
-  const symbol = SYMBOL[currency.toUpperCase()];
-  return symbol ? `${symbol}${amount}` : `${amount} ${currency.toUpperCase()}`;
+  return formatAmount(amount, currency.toUpperCase());
 }
 
 /** "in transit", "attempted delivery": carrier statuses as words. */
