@@ -41,7 +41,9 @@ export function OrderCard({ data }: { data: WidgetJson }) {
                 </a>
                 {o.name === data.focusOrder && <Badge tone="blue">this ticket</Badge>}
               </span>
-              <span className="font-medium">{formatMoney(o.totalPrice, o.currency, locale)}</span>
+              <span className="font-medium" elementtiming={i === 0 ? 'order-card' : undefined}>
+                {formatMoney(o.totalPrice, o.currency, locale)}
+              </span>
             </div>
             <div className="mt-1 flex flex-wrap gap-1.5 text-xs">
               <span className="text-slate-500">{formatDate(o.createdAt, locale)}</span>
