@@ -37,7 +37,10 @@ export async function enqueueQueueRow(tx: Db, effect: QueueOptions & { kind: str
       serialKey: effect.serialKey ?? null,
       actionId: effect.actionId ?? null,
       maxAttempts: effect.maxAttempts ?? 8,
-      ...(effect.runAt ? { nextAttemptAt: effect.runAt } : {}),
+      // Stamped with this process's clock, the one the claim compares with (run-outbox.ts): the
+      // database's now() has microseconds, so a row it stamped could be "later" than a claim made in the
+      // same millisecond and wait a whole poll (it failed two tests on PostgreSQL this way).
+      nextAttemptAt: effect.runAt ?? new Date(),
     })
     .onConflictDoNothing()
     .returning({ id: outbox.id });
