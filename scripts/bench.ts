@@ -328,9 +328,10 @@ async function benchWidgetPage(): Promise<void> {
     for (let i = 0; i < 5; i++) login.push((await open(loginContext, undefined, loginTarget)).shownMs);
     await loginContext.close();
     const shown = { cold: median(cold.map((r) => r.shownMs)), warm: median(warm.map((r) => r.shownMs)) };
-    const painted = (rs: typeof cold) => {
+    // NaN (reported as "–", target not met) if the browser never reported the card's paint.
+    const paintMedian = (rs: typeof cold) => {
       const xs = rs.map((r) => r.cardPaintMs).filter((x): x is number => x !== null);
-      return xs.length ? `${Math.round(median(xs))} ms` : 'not reported';
+      return xs.length ? Math.round(median(xs)) : NaN;
     };
     const fcp = (rs: typeof cold) => `${Math.round(median(rs.map((r) => r.fcpMs ?? NaN)))} ms`;
     console.log(
@@ -342,19 +343,24 @@ async function benchWidgetPage(): Promise<void> {
       target: '< 200 KB',
       met: jsGzip < 200 * 1024,
     });
+    // The first useful pixel (issue 20.10): when the browser painted the card. Playwright's check is
+    // reported beside it; it runs on the page's main thread, so it also waits for the framework's
+    // scripts that run after the paint.
+    const paintedCold = paintMedian(cold);
+    const paintedWarm = paintMedian(warm);
     rows.push({
-      name: 'Widget page: order card on screen (localhost; median of 3 cold, 5 warm)',
-      value: `${shown.cold} ms cold, ${shown.warm} ms warm`,
+      name: 'Widget page: order card painted, from navigation start (Element Timing; median of 3 cold profiles, 5 warm opens)',
+      value: `${ms(paintedCold)} cold, ${ms(paintedWarm)} warm (first contentful paint: ${fcp(cold)} / ${fcp(warm)})`,
       target: '< 800 ms cold, < 300 ms warm',
-      met: shown.cold < 800 && shown.warm < 300,
+      met: paintedCold < 800 && paintedWarm < 300,
     });
     rows.push({
-      name: 'The floors, same browser and run (median of 5): a constant-JSON page; the sign-in page, warm',
+      name: 'Widget page: order card on screen by Playwright’s check, from goto',
+      value: `${shown.cold} ms cold, ${shown.warm} ms warm`,
+    });
+    rows.push({
+      name: 'The floors by the same check, same browser and run (median of 5): a constant-JSON page; the sign-in page, warm',
       value: `${median(floor)} ms; ${median(login)} ms`,
-    });
-    rows.push({
-      name: 'Widget page: card painted / first contentful paint, from navigation start',
-      value: `cold ${painted(cold)} / ${fcp(cold)}, warm ${painted(warm)} / ${fcp(warm)}`,
     });
   } finally {
     await browser.close();

@@ -144,10 +144,14 @@ describe('two instances, one database (SIGKILL one mid-flood, PostgreSQL)', () =
         killedAt = Date.now();
         servers.a!.kill('SIGKILL');
       })());
+    // The last quarter of the flood waits for the kill, so the kill always lands mid-flood: on a fast
+    // host the whole flood could otherwise be sent before both instances had run 30 effects.
+    const holdFrom = Math.floor(jobs.length * 0.75);
     const sender = async () => {
       while (next < jobs.length) {
         const k = next++;
         const job = jobs[k];
+        if (k >= holdFrom && killedAt === null) await killA();
         // Round-robin between the instances; after the kill, Shopify's retry reaches the survivor.
         let ok = await send(k % 2 === 0 && killedAt === null ? PORT_A : PORT_B, job.i, job.version);
         if (!ok) ok = await send(PORT_B, job.i, job.version);
@@ -159,6 +163,7 @@ describe('two instances, one database (SIGKILL one mid-flood, PostgreSQL)', () =
     const floodEnded = Date.now();
     await killing;
     expect(killedAt).not.toBeNull();
+    expect(killedAt!, 'the kill lands mid-flood').toBeLessThan(floodEnded);
     console.log(
       `[instances] instance a killed ${killedAt! <= floodEnded ? `${((floodEnded - killedAt!) / 1000).toFixed(1)} s before the flood ended` : 'after the flood ended'}`,
     );
