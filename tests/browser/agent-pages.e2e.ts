@@ -93,6 +93,45 @@ describe('settings that can’t be broken (20.8)', () => {
   });
 });
 
+describe('the store locale (20.9)', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    await signIn(page, ADMIN);
+  });
+  afterAll(async () => browser?.close());
+
+  const setLocale = async (value: string) => {
+    await page.goto(`${BASE_URL}/admin/settings?shop=${DEMO_SHOP.domain}`);
+    await page.getByLabel('Locale for money and dates').fill(value);
+  };
+  const save = () => Promise.all([page.waitForURL(/saved=\d+/), page.getByRole('button', { name: 'Save settings' }).click()]);
+  const orderTotal = async () => {
+    await page.goto(link(DEMO_SHOWCASE_TICKET_ID));
+    const order = page.getByTestId('order').first();
+    await order.waitFor();
+    return order.innerText();
+  };
+
+  it('refuses a locale Intl does not know, then writes the widget’s money and dates in the one it is given', async () => {
+    expect(await orderTotal()).toMatch(/\$\d{1,3}(,\d{3})*\.\d\d/); // en-US: $1,299.00
+    await setLocale('english');
+    await page.getByText('A locale like en-US, en-GB or de-DE.').waitFor();
+    await setLocale('zz-not');
+    await page.getByText('“zz-not” is not a locale this browser and server know: try en-US, en-GB or de-DE.').waitFor();
+    await setLocale('de-DE');
+    await save();
+    const german = await orderTotal();
+    expect(german).toMatch(/\d{1,3}(\.\d{3})*,\d\d\u00a0\$/); // 1.299,00 $
+    expect(german).toMatch(/\d{1,2}\. [A-Z][a-zä]{2,3}\.? 20\d\d/); // 24. Nov. 2026
+    await setLocale('en-US'); // leave the demo as it was for the other browser tests
+    await save();
+    expect(await orderTotal()).toMatch(/\$\d{1,3}(,\d{3})*\.\d\d/);
+  });
+});
+
 describe('every page: accessible, titled, and usable at 375 px (20.9)', () => {
   let browser: Browser;
   let admin: Page;
