@@ -54,6 +54,7 @@ export async function receiveGorgiasEvent(db: Db, body: unknown, opts: { eventId
       eventId,
       triggeredAt: parsed.ticket.updatedAt,
       body: JSON.stringify(body),
+      nextAttemptAt: new Date(), // wall clock, as the claim (lib/ingest/process-inbox.ts)
       ...gorgiasPartition(shopIds[0], parsed.ticket.id, parsed.ticket.customer.email ?? null),
     })
     .onConflictDoNothing()

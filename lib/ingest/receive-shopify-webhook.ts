@@ -82,6 +82,9 @@ export async function receiveShopifyWebhook(
     triggeredAt: h.triggeredAt,
     apiVersion: h.apiVersion,
     body: text,
+    // Due now by this process's wall clock, the one the projection's claim compares with: the
+    // database's now() has microseconds, so an event it stamped could wait a whole poll.
+    nextAttemptAt: new Date(),
     ...shopifyPartition(h.shopDomain, h.topic, parsed),
     // A topic we don't handle is kept for the record but never projected.
     ...(ignored ? { status: 'ignored', processedAt: new Date(), lastError: `topic ${h.topic} is not handled` } : {}),

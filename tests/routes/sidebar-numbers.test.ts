@@ -78,16 +78,19 @@ describe('sidebar numbers from the orders Concord holds', () => {
     return (await res.json()) as SidebarJson;
   };
 
-  it('writes money and dates in the store locale an admin sets (20.9)', async () => {
-    expect(json.orders.find((o) => o.name === '#3102')!.total).toBe('$450.00');
-    const settings = { ...defaultSettings(), display: { locale: 'de-DE' } };
-    const saved = await settingsPUT(
+  const putSettings = (settings: unknown) =>
+    settingsPUT(
       new Request('http://concord.test/api/admin/settings', {
         method: 'PUT',
         headers: sessionHeaders('admin', { json: true }),
         body: JSON.stringify({ shop: SHOP, settings }),
       }),
     );
+
+  it('writes money and dates in the store locale an admin sets (20.9)', async () => {
+    expect(json.orders.find((o) => o.name === '#3102')!.total).toBe('$450.00');
+    const settings = { ...defaultSettings(), display: { locale: 'de-DE' } };
+    const saved = await putSettings(settings);
     expect(saved.status).toBe(200);
     const german = await sidebar();
     expect(german.customer.total_spent).toBe('1.050,00\u00a0$');
@@ -101,13 +104,7 @@ describe('sidebar numbers from the orders Concord holds', () => {
     expect(card).toContain('450,00\u00a0$');
     expect(card).not.toContain('$450.00');
     expect(german.data_age).toMatch(/\(\d{1,2}\. [A-Z][a-zä]{2,3}\.? 20\d\d, \d\d:\d\d UTC\)/); // "2. Dez. 2026, 18:40 UTC"
-    const back = await settingsPUT(
-      new Request('http://concord.test/api/admin/settings', {
-        method: 'PUT',
-        headers: sessionHeaders('admin', { json: true }),
-        body: JSON.stringify({ shop: SHOP, settings: defaultSettings() }),
-      }),
-    );
+    const back = await putSettings(defaultSettings());
     expect(back.status).toBe(200);
   });
 
